@@ -1,0 +1,131 @@
+# mytrace: a ptrace-based system-call tracer.
+# make            build ./mytrace
+# make check      build and run every test (unit and integration)
+# make asan       sanitizer build in build/asan; `make asan check` tests it
+# make install    PREFIX=/usr/local DESTDIR=
+# make deps       install the build and test dependencies (Debian)
+# make tables     refresh tables/<arch>.nr from the kernel headers
+
+ARCH ?= $(shell uname -m)
+BUILD ?= build
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP \
+	-Iinclude -I$(BUILD)/gen -Isrc/arch/$(ARCH) \
+	-DMYTRACE_VERSION='"$(VERSION)"'
+LDLIBS ?=
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+ifeq ($(SANITIZE),1)
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+GEN := $(BUILD)/gen
+TABLE_LISTS := $(wildcard tables/consts/*.list)
+
+# Everything but main.c goes into a library the unit tests link against.
+LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c src/decode/*.c \
+	src/format/*.c)) $(wildcard src/arch/$(ARCH)/*.c)
+LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) \
+	$(BUILD)/obj/gen/syscall_tables.o $(BUILD)/obj/gen/consts.o
+LIB := $(BUILD)/libmytrace.a
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRCS))
+INTEG_SRCS := $(wildcard tests/integration/test_*.c)
+INTEG_TESTS := $(patsubst tests/integration/%.c,$(BUILD)/tests/integration/%,$(INTEG_SRCS))
+PROG_SRCS := $(wildcard tests/programs/*.c)
+PROGS := $(patsubst tests/programs/%.c,$(BUILD)/tests/programs/%,$(PROG_SRCS))
+
+.PHONY: all tests check unit-check integration-check asan install deps \
+	tables clean
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/mytrace
+ifeq ($(BUILD),build)
+all: mytrace
+mytrace: $(BUILD)/mytrace
+	cp $< $@
+endif
+
+$(BUILD)/mytrace: $(BUILD)/obj/src/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(LIB): $(LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/obj/%.o: %.c | $(GEN)/consts.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/gen/%.o: $(GEN)/%.c | $(GEN)/consts.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-field-initializers -c -o $@ $<
+
+$(GEN)/syscall_tables.c: tables/gen-syscalls.awk tables/syscalls.list \
+		tables/x86_64.nr tables/aarch64.nr
+	@mkdir -p $(GEN)
+	awk -f tables/gen-syscalls.awk tables/syscalls.list tables/x86_64.nr \
+		tables/aarch64.nr > $@.tmp && mv $@.tmp $@
+
+$(GEN)/consts.c: tables/gen-consts.awk $(TABLE_LISTS)
+	@mkdir -p $(GEN)
+	awk -f tables/gen-consts.awk $(TABLE_LISTS) > $@.tmp && mv $@.tmp $@
+
+$(GEN)/consts.h: tables/gen-consts.awk $(TABLE_LISTS)
+	@mkdir -p $(GEN)
+	awk -v header=1 -f tables/gen-consts.awk $(TABLE_LISTS) > $@.tmp && \
+		mv $@.tmp $@
+
+# --- tests
+tests: $(BUILD)/mytrace $(UNIT_TESTS) $(INTEG_TESTS) $(PROGS)
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) \
+		$(CMOCKA_LIBS) $(LDLIBS)
+
+$(BUILD)/tests/integration/%: tests/integration/%.c \
+		tests/integration/harness.c tests/integration/harness.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/integration $(LDFLAGS) \
+		-o $@ $< tests/integration/harness.c $(CMOCKA_LIBS)
+
+# Test programs are built without sanitizers: they make exact syscalls.
+$(BUILD)/tests/programs/%: tests/programs/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -o $@ $< -lpthread
+
+check: tests
+	@BUILD=$(BUILD) tests/run-tests $(UNIT_TESTS) $(INTEG_TESTS)
+
+asan:
+	$(MAKE) BUILD=build/asan SANITIZE=1 CFLAGS="-O1 -g" tests
+	@BUILD=build/asan tests/run-tests $(patsubst $(BUILD)/%,build/asan/%,$(UNIT_TESTS) $(INTEG_TESTS))
+
+# --- installation and upkeep
+install: $(BUILD)/mytrace
+	install -D -m 0755 $(BUILD)/mytrace $(DESTDIR)$(BINDIR)/mytrace
+	install -D -m 0644 man/mytrace.1 $(DESTDIR)$(MANDIR)/man1/mytrace.1
+
+deps:
+	./scripts/install-deps
+
+tables:
+	sh tables/refresh-numbers.sh
+
+clean:
+	rm -rf build mytrace
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

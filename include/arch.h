@@ -1,0 +1,37 @@
+/* The architecture layer: registers, syscall numbers and struct layouts of
+ * the architecture mytrace was built for. One implementation per arch in
+ * src/arch/<arch>/, chosen at build time. */
+#ifndef MYTRACE_ARCH_H
+#define MYTRACE_ARCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "syscalls.h"
+
+struct syscall_regs {
+	uint64_t nr;
+	uint64_t args[MAX_ARGS];
+	uint64_t sp;
+	int64_t rval;
+};
+
+extern const char arch_name[];
+extern const struct syscall_table *const arch_syscalls;
+/* AUDIT_ARCH_* value that PTRACE_GET_SYSCALL_INFO reports natively. */
+extern const uint32_t arch_audit;
+
+/* Where clone(2) takes its last two arguments: the order differs. */
+extern const unsigned arch_clone_child_tid_arg;
+extern const unsigned arch_clone_tls_arg;
+
+/* Where rt_sigreturn finds the signal mask it restores, relative to the
+ * stack pointer at its entry. */
+extern const unsigned arch_sigreturn_mask_offset;
+
+/* Fallback when PTRACE_GET_SYSCALL_INFO is missing: reads the registers.
+ * Returns 0 or -1 with errno set. */
+int arch_get_syscall_regs(pid_t tid, struct syscall_regs *r);
+
+#endif

@@ -1,0 +1,21 @@
+/* C-style quoting of tracee bytes as strace prints them ("\n", "\0", "\33"
+ * or "\x1b"). Pure: writes into a sink, knows nothing of tracees. */
+#ifndef MYTRACE_ESCAPE_H
+#define MYTRACE_ESCAPE_H
+
+#include <stddef.h>
+
+#include "output.h"
+#include "value.h"
+
+enum escape_mode {
+	ESC_DEFAULT,	/* printable ASCII as is, the rest as C escapes */
+	ESC_NONASCII_HEX,	/* -x: non-ASCII as \xNN */
+	ESC_ALL_HEX,	/* -xx: every byte as \xNN */
+};
+
+/* Writes "bytes" quoted, with ... after the quote when truncated. */
+void escape_quoted(struct sink *s, const char *bytes, size_t len,
+		   bool truncated, enum escape_mode mode, enum string_style st);
+
+#endif

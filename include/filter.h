@@ -1,0 +1,33 @@
+/* Which syscalls are traced: the -e trace= expression compiled into a set
+ * of syscall numbers for one architecture's table. */
+#ifndef MYTRACE_FILTER_H
+#define MYTRACE_FILTER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "syscalls.h"
+
+#define SYSCALL_SET_MAX 1024
+
+struct syscall_set {
+	uint64_t bits[SYSCALL_SET_MAX / 64];
+	bool others;	/* numbers outside the table (raw syscalls) */
+};
+
+void syscall_set_fill(struct syscall_set *s, bool all);
+static inline bool syscall_set_has(const struct syscall_set *s, uint64_t nr)
+{
+	if (nr >= SYSCALL_SET_MAX)
+		return s->others;
+	return (s->bits[nr / 64] >> (nr % 64)) & 1;
+}
+
+/* Applies "-e trace=SPEC" (the part after "trace=") to s. Accumulates as
+ * strace does: the first expression starts from an empty set (or a full
+ * one when negated). Returns 0, or -1 with a message in err. */
+int syscall_set_parse(struct syscall_set *s, bool *first,
+		      const struct syscall_table *t, const char *spec,
+		      char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,40 @@
+/* Buffered output sinks: text assembled in memory and written in large
+ * blocks, flushed when the tracer is about to wait or exit. Never loses
+ * bytes: short writes and EINTR are retried. */
+#ifndef MYTRACE_OUTPUT_H
+#define MYTRACE_OUTPUT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct sink {
+	int fd;
+	bool own_fd;		/* close at the end */
+	bool line_buffered;	/* a terminal: flush at each line end */
+	char *buf;
+	size_t len, cap;
+	size_t column;		/* characters since the last newline */
+	int error;		/* first write error, reported once */
+	struct sink *next_dirty;
+	bool dirty;
+};
+
+/* Opens FILE for writing (or "-" / NULL for stderr). Returns NULL and sets
+ * errno on failure. */
+struct sink *sink_open(const char *path);
+struct sink *sink_from_fd(int fd, bool own_fd);
+void sink_close(struct sink *s);
+
+void sink_write(struct sink *s, const char *data, size_t len);
+void sink_puts(struct sink *s, const char *str);
+void sink_putc(struct sink *s, char c);
+void sink_printf(struct sink *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Pads with spaces up to column col. */
+void sink_pad_to(struct sink *s, size_t col);
+void sink_flush(struct sink *s);
+/* Flushes every sink written to since the last call. */
+void sink_flush_all(void);
+
+#endif

@@ -1,0 +1,108 @@
+/* The typed value tree that decoders build and formatters render: the
+ * contract between decoding and output. Values live in an arena; building
+ * them never touches a tracee and never prints. */
+#ifndef MYTRACE_VALUE_H
+#define MYTRACE_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "xlat.h"
+
+enum value_kind {
+	V_INT,		/* signed decimal */
+	V_UINT,		/* unsigned decimal */
+	V_HEX,		/* 0x... */
+	V_OCTAL,	/* 0644 */
+	V_PTR,		/* NULL or 0x... */
+	V_FD,		/* a file descriptor, with its path when known */
+	V_STRING,	/* bytes, possibly truncated */
+	V_FLAGS,	/* a set of symbols plus leftover bits */
+	V_ENUM,		/* one symbol, or the raw number when unknown */
+	V_STRUCT,	/* named fields */
+	V_ARRAY,	/* unnamed elements */
+	V_SIGSET,	/* a signal set, possibly complemented */
+	V_EXPR,		/* a symbolic expression strace prints (8192*1024) */
+	V_UNAVAILABLE,	/* a pointer we could not read: shown as its address */
+};
+
+enum string_style {
+	STR_TEXT,	/* escape only what is not printable */
+	STR_HEX,	/* always \xNN (getrandom buffers) */
+};
+
+struct value {
+	enum value_kind kind;
+	const char *name;	/* argument or field name; NULL in arrays */
+	uint64_t raw;		/* the value as the kernel saw it */
+	const char *comment;	/* printed after the value: 0x... / * 23 vars * / */
+	bool labelled;		/* an argument strace prints as name=value */
+	struct value *next;	/* next sibling in a struct or array */
+	union {
+		struct {
+			const char *bytes;
+			size_t len;
+			bool truncated;	/* more bytes exist than len */
+			enum string_style style;
+		} str;
+		struct {
+			const char **names;
+			unsigned count;
+			uint64_t rest;	/* bits no name covers */
+			bool rest_octal;	/* S_IFREG|0644 */
+		} flags;
+		struct {
+			const char *sym;	/* NULL: print raw */
+			enum value_kind fallback;
+		} en;
+		struct {
+			struct value *first;
+			unsigned count;
+			bool elided;	/* "..." after the children */
+		} kids;
+		struct {
+			const char **names;	/* without the SIG prefix */
+			unsigned count;
+			bool complement;	/* ~[...] */
+		} sigset;
+		struct {
+			const char *path;	/* -y: NULL when unknown */
+		} fd;
+		const char *expr;
+	} u;
+};
+
+struct value *value_new(struct arena *a, enum value_kind kind,
+			const char *name, uint64_t raw);
+struct value *value_int(struct arena *a, const char *name, int64_t v);
+struct value *value_uint(struct arena *a, const char *name, uint64_t v);
+struct value *value_hex(struct arena *a, const char *name, uint64_t v);
+struct value *value_ptr(struct arena *a, const char *name, uint64_t v);
+struct value *value_expr(struct arena *a, const char *name, uint64_t raw,
+			 const char *text);
+struct value *value_string(struct arena *a, const char *name, uint64_t addr,
+			   const char *bytes, size_t len, bool truncated);
+/* V_ENUM from a constant set; unknown values fall back to fallback kind. */
+struct value *value_enum(struct arena *a, const char *name, uint64_t v,
+			 const struct xlat *x, enum value_kind fallback);
+/* V_FLAGS: every entry of x whose bits are all set in v, in list order;
+ * a zero entry names v only when v is 0. */
+struct value *value_flags(struct arena *a, const char *name, uint64_t v,
+			  const struct xlat *x);
+/* Adds one more symbol in front of a flags value (an access mode, a type). */
+void value_flags_prepend(struct arena *a, struct value *flags,
+			 const char *sym);
+/* V_FLAGS for a word holding a multi-bit field (open's access mode, mmap's
+ * type) named from field, followed by single flags named from flags. */
+struct value *value_field_flags(struct arena *a, const char *name,
+			       uint64_t raw, uint64_t field_mask,
+			       const struct xlat *field,
+			       const struct xlat *flags);
+/* V_STRUCT / V_ARRAY containers and their children. */
+struct value *value_struct(struct arena *a, const char *name, uint64_t addr);
+struct value *value_array(struct arena *a, const char *name, uint64_t addr);
+void value_add(struct value *parent, struct value *child);
+
+#endif

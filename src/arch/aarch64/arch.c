@@ -1,0 +1,33 @@
+/* aarch64: registers (through NT_PRSTATUS) and syscall table. */
+#include <elf.h>
+#include <linux/audit.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <asm/ptrace.h>
+
+#include "arch.h"
+
+const char arch_name[] = "aarch64";
+const struct syscall_table *const arch_syscalls = &syscall_table_aarch64;
+const uint32_t arch_audit = AUDIT_ARCH_AARCH64;
+/* clone(flags, stack, parent_tid, tls, child_tid) */
+const unsigned arch_clone_child_tid_arg = 4;
+const unsigned arch_clone_tls_arg = 3;
+
+/* the ucontext's uc_sigmask within the frame the handler returns through */
+const unsigned arch_sigreturn_mask_offset = 168;
+
+int arch_get_syscall_regs(pid_t tid, struct syscall_regs *r)
+{
+	struct user_pt_regs regs;
+	struct iovec iov = { &regs, sizeof(regs) };
+
+	if (ptrace(PTRACE_GETREGSET, tid, NT_PRSTATUS, &iov) < 0)
+		return -1;
+	r->nr = regs.regs[8];
+	for (int i = 0; i < MAX_ARGS; i++)
+		r->args[i] = regs.regs[i];
+	r->sp = regs.sp;
+	r->rval = (int64_t)regs.regs[0];
+	return 0;
+}

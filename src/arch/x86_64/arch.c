@@ -1,0 +1,34 @@
+/* x86_64: registers and syscall table. */
+#include <linux/audit.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+
+#include "arch.h"
+
+const char arch_name[] = "x86_64";
+const struct syscall_table *const arch_syscalls = &syscall_table_x86_64;
+const uint32_t arch_audit = AUDIT_ARCH_X86_64;
+/* clone(flags, stack, parent_tid, child_tid, tls) */
+const unsigned arch_clone_child_tid_arg = 3;
+const unsigned arch_clone_tls_arg = 4;
+
+/* the ucontext's uc_sigmask within the frame the handler returns through */
+const unsigned arch_sigreturn_mask_offset = 296;
+
+int arch_get_syscall_regs(pid_t tid, struct syscall_regs *r)
+{
+	struct user_regs_struct regs;
+
+	if (ptrace(PTRACE_GETREGS, tid, 0, &regs) < 0)
+		return -1;
+	r->nr = regs.orig_rax;
+	r->args[0] = regs.rdi;
+	r->args[1] = regs.rsi;
+	r->args[2] = regs.rdx;
+	r->args[3] = regs.r10;
+	r->args[4] = regs.r8;
+	r->args[5] = regs.r9;
+	r->sp = regs.rsp;
+	r->rval = (int64_t)regs.rax;
+	return 0;
+}

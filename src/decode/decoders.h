@@ -1,0 +1,41 @@
+/* Internal to src/decode: the decoder functions named in arg_types.h and
+ * helpers they share. A decoder turns one raw argument into a value (or
+ * NULL to leave the argument out, as strace does for openat's mode). */
+#ifndef MYTRACE_DECODERS_H
+#define MYTRACE_DECODERS_H
+
+#include "arg_types.h"
+#include "decode.h"
+
+typedef struct value *(*arg_decoder)(struct decode_ctx *ctx,
+				     const struct arg_desc *a, uint64_t raw);
+
+#define X(name, fn, phase) \
+	struct value *fn(struct decode_ctx *ctx, const struct arg_desc *a, \
+			 uint64_t raw);
+ARG_TYPES(X)
+#undef X
+
+/* The size an argument's parameter names: another argument or the
+ * return value. */
+uint64_t decode_param(const struct decode_ctx *ctx, const struct arg_desc *a);
+/* A pointer that could not be read: printed as its address. */
+struct value *value_unavailable(struct decode_ctx *ctx, const char *name,
+				uint64_t addr);
+/* A buffer of len bytes at addr, cut at -s, in the given style. */
+struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
+			    uint64_t addr, uint64_t len,
+			    enum string_style style);
+/* A NUL-terminated string at addr, cut at max bytes. */
+struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
+			     uint64_t addr, size_t max);
+/* A mode_t: S_IFREG|S_ISUID|0755 (with_type) or just the bits. */
+struct value *mode_value(struct decode_ctx *ctx, const char *name,
+			 uint64_t mode, bool with_type);
+/* A signal number as its name. */
+struct value *signal_value(struct decode_ctx *ctx, const char *name, int sig);
+/* A kernel sigset of size bytes read from addr. */
+struct value *sigset_value(struct decode_ctx *ctx, const char *name,
+			   uint64_t addr, uint64_t size);
+
+#endif

@@ -1,0 +1,258 @@
+/* Decoders for files and descriptors: open flags, modes, stat and statx,
+ * directory entries, fcntl, ioctl requests, pipe descriptor pairs. */
+#include <fcntl.h>
+#include <inttypes.h>
+#include <linux/stat.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+#include "consts.h"
+#include "decoders.h"
+
+struct value *decode_open_flags(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	return value_field_flags(ctx->arena, a->name, (uint32_t)raw, O_ACCMODE,
+				 &xlat_open_access, &xlat_open_flags);
+}
+
+struct value *decode_statx_flags(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	return value_field_flags(ctx->arena, a->name, (uint32_t)raw,
+				 AT_STATX_SYNC_TYPE, &xlat_statx_sync,
+				 &xlat_at_flags);
+}
+
+struct value *decode_open_mode(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t flags = ctx->sc->raw_args[a == &ctx->sc->desc->args[3] ? 2 : 1];
+
+	/* the mode only matters, and is only shown, when a file is created */
+	if (!(flags & (O_CREAT | 020000000)))
+		return NULL;
+	return value_new(ctx->arena, V_OCTAL, a->name, raw & 07777);
+}
+
+struct value *mode_value(struct decode_ctx *ctx, const char *name,
+			 uint64_t mode, bool with_type)
+{
+	struct value *v = value_flags(ctx->arena, name, mode & 07000,
+				      &xlat_mode_bits);
+	const char *type;
+
+	v->raw = mode;
+	v->u.flags.rest = mode & 0777;
+	v->u.flags.rest_octal = true;
+	if (with_type) {
+		type = xlat_name(&xlat_file_type, mode & S_IFMT);
+		if (type)
+			value_flags_prepend(ctx->arena, v, type);
+		else
+			v->u.flags.rest |= mode & S_IFMT;
+	}
+	/* S_IFREG|0644 prints the permissions even when they are 0 */
+	if (v->u.flags.count && v->u.flags.rest == 0)
+		v->u.flags.names[v->u.flags.count++] = "000";
+	return v;
+}
+
+struct value *decode_mode(struct decode_ctx *ctx, const struct arg_desc *a,
+			  uint64_t raw)
+{
+	return mode_value(ctx, a->name, raw & 07777, false);
+}
+
+static struct value *dev_value(struct decode_ctx *ctx, const char *name,
+			       uint64_t dev)
+{
+	return value_expr(ctx->arena, name, dev,
+			  arena_printf(ctx->arena, "makedev(%#x, %#x)",
+				       major(dev), minor(dev)));
+}
+
+struct value *decode_stat_out(struct decode_ctx *ctx,
+			      const struct arg_desc *a, uint64_t raw)
+{
+	struct stat st;
+	struct arena *ar = ctx->arena;
+	struct value *v;
+
+	if (tracee_read(ctx->mem, raw, &st, sizeof(st)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ar, a->name, raw);
+	if (ctx->opts->verbose) {
+		value_add(v, dev_value(ctx, "st_dev", st.st_dev));
+		value_add(v, value_uint(ar, "st_ino", st.st_ino));
+	}
+	value_add(v, mode_value(ctx, "st_mode", st.st_mode, true));
+	if (ctx->opts->verbose) {
+		value_add(v, value_uint(ar, "st_nlink", st.st_nlink));
+		value_add(v, value_uint(ar, "st_uid", st.st_uid));
+		value_add(v, value_uint(ar, "st_gid", st.st_gid));
+		value_add(v, value_uint(ar, "st_blksize", (uint64_t)st.st_blksize));
+		value_add(v, value_uint(ar, "st_blocks", (uint64_t)st.st_blocks));
+	}
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+		value_add(v, dev_value(ctx, "st_rdev", st.st_rdev));
+	else
+		value_add(v, value_uint(ar, "st_size", (uint64_t)st.st_size));
+	v->u.kids.elided = !ctx->opts->verbose;
+	return v;
+}
+
+struct value *decode_statx_out(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	struct statx stx;
+	struct arena *ar = ctx->arena;
+	struct value *v;
+
+	if (tracee_read(ctx->mem, raw, &stx, sizeof(stx)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ar, a->name, raw);
+	value_add(v, value_flags(ar, "stx_mask", stx.stx_mask,
+				 &xlat_statx_mask));
+	value_add(v, value_flags(ar, "stx_attributes", stx.stx_attributes,
+				 &xlat_statx_attrs));
+	value_add(v, mode_value(ctx, "stx_mode", stx.stx_mode, true));
+	if (S_ISCHR(stx.stx_mode) || S_ISBLK(stx.stx_mode))
+		value_add(v, dev_value(ctx, "stx_rdev",
+				       makedev(stx.stx_rdev_major,
+					       stx.stx_rdev_minor)));
+	else
+		value_add(v, value_uint(ar, "stx_size", stx.stx_size));
+	v->u.kids.elided = true;
+	return v;
+}
+
+/* The layout of struct linux_dirent64 up to its name. */
+struct dirent64_head {
+	uint64_t d_ino;
+	int64_t d_off;
+	uint16_t d_reclen;
+	uint8_t d_type;
+};
+
+#define DIRENTS_MAX_READ (1u << 20)
+
+struct value *decode_dirents_out(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t len = (uint64_t)ctx->sc->rval;
+	unsigned count = 0;
+	char *buf;
+	struct value *v = value_ptr(ctx->arena, a->name, raw);
+
+	if (len > DIRENTS_MAX_READ)
+		len = DIRENTS_MAX_READ;
+	buf = arena_alloc(ctx->arena, len + 1);
+	if (len && tracee_read(ctx->mem, raw, buf, len) != 0)
+		return v;
+	for (uint64_t off = 0; off + sizeof(struct dirent64_head) <= len;) {
+		const struct dirent64_head *d = (const void *)(buf + off);
+
+		if (d->d_reclen == 0)
+			break;
+		count++;
+		off += d->d_reclen;
+	}
+	v->comment = arena_printf(ctx->arena, "%u entr%s", count,
+				  count == 1 ? "y" : "ies");
+	return v;
+}
+
+struct value *decode_fcntl_arg(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	switch ((int)ctx->sc->raw_args[1]) {
+	case F_SETFD:
+		return value_flags(ctx->arena, a->name, raw, &xlat_fd_flags);
+	case F_SETFL:
+		return decode_open_flags(ctx, a, raw);
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+	case F_SETOWN:
+	case F_SETSIG:
+	case F_SETLEASE:
+	case F_NOTIFY:
+	case F_SETPIPE_SZ:
+		return value_int(ctx->arena, a->name, (int32_t)raw);
+	case F_GETFD:
+	case F_GETFL:
+	case F_GETOWN:
+	case F_GETSIG:
+	case F_GETLEASE:
+	case F_GETPIPE_SZ:
+	case F_GET_SEALS:
+		return NULL;
+	default:
+		return value_ptr(ctx->arena, a->name, raw);
+	}
+}
+
+/* strace shows flag-valued results as "0x8002 (flags O_RDWR|O_LARGEFILE)" */
+static struct value *flags_result(struct decode_ctx *ctx, const char *name,
+				  uint64_t raw, const struct value *f)
+{
+	char text[512];
+	size_t n = 0;
+
+	text[0] = 0;
+	for (unsigned i = 0; i < f->u.flags.count && n < 400; i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s",
+				      i ? "|" : "", f->u.flags.names[i]);
+	if (f->u.flags.rest && n < 400)
+		snprintf(text + n, sizeof(text) - n, "%s%#" PRIx64,
+			 n ? "|" : "", f->u.flags.rest);
+	return value_expr(ctx->arena, name, raw,
+			  arena_printf(ctx->arena, "%#" PRIx64 " (flags %s)",
+				       raw, text));
+}
+
+struct value *decode_fcntl_ret(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	switch ((int)ctx->sc->raw_args[1]) {
+	case F_GETFD:
+		if (raw == 0)
+			break;
+		return flags_result(ctx, a->name, raw,
+				    value_flags(ctx->arena, a->name, raw,
+						&xlat_fd_flags));
+	case F_GETFL:
+		return flags_result(ctx, a->name, raw,
+				    decode_open_flags(ctx, a, raw));
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		return decode_fd(ctx, a, raw);
+	default:
+		break;
+	}
+	return value_int(ctx->arena, a->name, (int64_t)raw);
+}
+
+struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	return value_enum(ctx->arena, a->name, (uint32_t)raw, &xlat_ioctl_cmd,
+			  V_HEX);
+}
+
+struct value *decode_pipefds_out(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	int32_t fds[2];
+	struct value *v;
+	struct arg_desc fd = { NULL, ARG_FD, PARAM_NONE, NULL };
+
+	if (tracee_read(ctx->mem, raw, fds, sizeof(fds)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_array(ctx->arena, a->name, raw);
+	value_add(v, decode_fd(ctx, &fd, (uint32_t)fds[0]));
+	value_add(v, decode_fd(ctx, &fd, (uint32_t)fds[1]));
+	return v;
+}

@@ -1,0 +1,247 @@
+/* Decoders for processes: execve's vectors, wait statuses, resource
+ * limits, clone, arch_prctl, futex operations. */
+#include <inttypes.h>
+#include <linux/futex.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "arch.h"
+#include "consts.h"
+#include "decoders.h"
+
+/* Stop counting environment entries somewhere sane on a garbage pointer. */
+#define VECTOR_MAX_COUNT 65536
+
+struct value *decode_argv(struct decode_ctx *ctx, const struct arg_desc *a,
+			  uint64_t raw)
+{
+	struct value *v;
+	uint64_t ptr;
+	unsigned limit = ctx->opts->string_limit;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	v = value_array(ctx->arena, a->name, raw);
+	for (unsigned i = 0;; i++) {
+		if (tracee_read(ctx->mem, raw + i * sizeof(ptr), &ptr,
+				sizeof(ptr)) != 0) {
+			if (i == 0)
+				return value_unavailable(ctx, a->name, raw);
+			break;
+		}
+		if (ptr == 0)
+			break;
+		if (i >= limit && !ctx->opts->verbose) {
+			v->u.kids.elided = true;
+			break;
+		}
+		value_add(v, decode_cstring(ctx, NULL, ptr, limit));
+	}
+	return v;
+}
+
+struct value *decode_envp(struct decode_ctx *ctx, const struct arg_desc *a,
+			  uint64_t raw)
+{
+	struct value *v;
+	uint64_t ptr;
+	unsigned count = 0;
+
+	if (ctx->opts->verbose)
+		return decode_argv(ctx, a, raw);
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	while (count < VECTOR_MAX_COUNT &&
+	       tracee_read(ctx->mem, raw + count * sizeof(ptr), &ptr,
+			   sizeof(ptr)) == 0 && ptr)
+		count++;
+	v = value_ptr(ctx->arena, a->name, raw);
+	v->comment = arena_printf(ctx->arena, "%u var%s", count,
+				  count == 1 ? "" : "s");
+	return v;
+}
+
+static const char *wait_status_text(struct decode_ctx *ctx, int status)
+{
+	char sig[16];
+	const char *name;
+
+	if (WIFEXITED(status))
+		return arena_printf(ctx->arena,
+				    "WIFEXITED(s) && WEXITSTATUS(s) == %d",
+				    WEXITSTATUS(status));
+	if (WIFSIGNALED(status)) {
+		name = signal_name(WTERMSIG(status), sig);
+		return arena_printf(ctx->arena,
+				    "WIFSIGNALED(s) && WTERMSIG(s) == %s%s",
+				    name ? name : "?",
+				    WCOREDUMP(status) ? " && WCOREDUMP(s)" : "");
+	}
+	if (WIFSTOPPED(status)) {
+		name = signal_name(WSTOPSIG(status), sig);
+		return arena_printf(ctx->arena,
+				    "WIFSTOPPED(s) && WSTOPSIG(s) == %s",
+				    name ? name : "?");
+	}
+	if (WIFCONTINUED(status))
+		return "WIFCONTINUED(s)";
+	return arena_printf(ctx->arena, "%#x", status);
+}
+
+struct value *decode_wait_status_out(struct decode_ctx *ctx,
+				     const struct arg_desc *a, uint64_t raw)
+{
+	int status;
+	struct value *v, *inner;
+
+	if (raw == 0 || ctx->sc->rval == 0)
+		return value_ptr(ctx->arena, a->name, raw);
+	if (tracee_read(ctx->mem, raw, &status, sizeof(status)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_array(ctx->arena, a->name, raw);
+	inner = value_expr(ctx->arena, NULL, (uint32_t)status,
+			   arena_printf(ctx->arena, "{%s}",
+					wait_status_text(ctx, status)));
+	value_add(v, inner);
+	return v;
+}
+
+static struct value *rlim_value(struct decode_ctx *ctx, const char *name,
+				uint64_t lim)
+{
+	if (lim == RLIM64_INFINITY)
+		return value_expr(ctx->arena, name, lim, "RLIM64_INFINITY");
+	if (lim > 1024 && lim % 1024 == 0)
+		return value_expr(ctx->arena, name, lim,
+				  arena_printf(ctx->arena, "%" PRIu64 "*1024",
+					       lim / 1024));
+	return value_uint(ctx->arena, name, lim);
+}
+
+struct value *decode_rlimit(struct decode_ctx *ctx, const struct arg_desc *a,
+			    uint64_t raw)
+{
+	uint64_t lim[2];
+	struct value *v;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	if (tracee_read(ctx->mem, raw, lim, sizeof(lim)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ctx->arena, a->name, raw);
+	value_add(v, rlim_value(ctx, "rlim_cur", lim[0]));
+	value_add(v, rlim_value(ctx, "rlim_max", lim[1]));
+	return v;
+}
+
+static struct value *clone_flags_value(struct decode_ctx *ctx,
+				       const char *name, uint64_t flags)
+{
+	struct value *v = value_flags(ctx->arena, name, flags & ~0xffULL,
+				      &xlat_clone_flags);
+	char buf[16];
+	const char *sig = signal_name((int)(flags & 0xff), buf);
+
+	v->raw = flags;
+	if (flags & 0xff) {
+		const char **names = arena_alloc(ctx->arena,
+			(v->u.flags.count + 1) * sizeof(char *));
+
+		memcpy(names, v->u.flags.names,
+		       v->u.flags.count * sizeof(char *));
+		names[v->u.flags.count++] = sig ? sig :
+			arena_printf(ctx->arena, "%#x", (unsigned)(flags & 0xff));
+		v->u.flags.names = names;
+	}
+	return v;
+}
+
+static struct value *labelled(struct value *v)
+{
+	v->labelled = true;
+	return v;
+}
+
+struct value *decode_clone_all(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	struct syscall_event *sc = ctx->sc;
+	struct arena *ar = ctx->arena;
+	uint64_t flags = sc->raw_args[0];
+
+	memset(sc->args, 0, sizeof(sc->args));
+	sc->args[1] = labelled(clone_flags_value(ctx, "flags", flags));
+	if (flags & CLONE_PARENT_SETTID)
+		sc->args[2] = labelled(value_ptr(ar, "parent_tid",
+						 sc->raw_args[2]));
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		sc->args[3] = labelled(value_ptr(ar, "child_tidptr",
+			sc->raw_args[arch_clone_child_tid_arg]));
+	if (flags & CLONE_SETTLS)
+		sc->args[4] = labelled(value_ptr(ar, "tls",
+			sc->raw_args[arch_clone_tls_arg]));
+	/* strace prints the stack first */
+	return labelled(value_ptr(ar, "child_stack", sc->raw_args[1]));
+}
+
+struct value *decode_keep(struct decode_ctx *ctx, const struct arg_desc *a,
+			  uint64_t raw)
+{
+	return ctx->sc->args[a - ctx->sc->desc->args];
+}
+
+#define ARCH_GET_FS_CODE 0x1003
+#define ARCH_GET_GS_CODE 0x1004
+
+struct value *decode_arch_prctl_addr(struct decode_ctx *ctx,
+				     const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t code = ctx->sc->raw_args[0];
+	uint64_t word;
+	struct value *v;
+
+	if (code != ARCH_GET_FS_CODE && code != ARCH_GET_GS_CODE)
+		return value_hex(ctx->arena, a->name, raw);
+	if (tracee_read(ctx->mem, raw, &word, sizeof(word)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_array(ctx->arena, a->name, raw);
+	value_add(v, value_hex(ctx->arena, NULL, word));
+	return v;
+}
+
+struct value *decode_futex_op(struct decode_ctx *ctx,
+			      const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t op = (uint32_t)raw;
+	uint32_t cmd = op & FUTEX_CMD_MASK;
+	const char *name = xlat_name(&xlat_futex_op, cmd);
+	struct syscall_event *sc = ctx->sc;
+	char text[96];
+
+	if (!name)
+		return value_hex(ctx->arena, a->name, raw);
+	snprintf(text, sizeof(text), "%s%s%s", name,
+		 op & FUTEX_PRIVATE_FLAG ? "_PRIVATE" : "",
+		 op & FUTEX_CLOCK_REALTIME ? "|FUTEX_CLOCK_REALTIME" : "");
+	/* which of the trailing arguments a command uses */
+	switch (cmd) {
+	case FUTEX_WAKE:
+	case FUTEX_FD:
+	case FUTEX_UNLOCK_PI:
+	case FUTEX_TRYLOCK_PI:
+		sc->nargs = 3;
+		break;
+	case FUTEX_WAIT:
+	case FUTEX_LOCK_PI:
+	case FUTEX_LOCK_PI2:
+		sc->nargs = 4;
+		break;
+	default:
+		break;
+	}
+	return value_expr(ctx->arena, a->name, raw,
+			  arena_strndup(ctx->arena, text, strlen(text)));
+}

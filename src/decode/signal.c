@@ -1,0 +1,218 @@
+/* Decoders for signals: names, sets, struct sigaction, siginfo. */
+#include <signal.h>
+#include <string.h>
+
+#include "arch.h"
+#include "consts.h"
+#include "decoders.h"
+
+struct value *signal_value(struct decode_ctx *ctx, const char *name, int sig)
+{
+	char buf[16];
+	const char *sym = signal_name(sig, buf);
+	struct value *v = value_new(ctx->arena, V_ENUM, name,
+				    (uint64_t)(int64_t)sig);
+
+	v->u.en.sym = sym ? arena_strndup(ctx->arena, sym, strlen(sym)) : NULL;
+	v->u.en.fallback = V_INT;
+	return v;
+}
+
+struct value *decode_signal(struct decode_ctx *ctx, const struct arg_desc *a,
+			    uint64_t raw)
+{
+	return signal_value(ctx, a->name, (int32_t)raw);
+}
+
+/* Kernel sigsets are at most this large on any architecture we support. */
+#define SIGSET_MAX_BYTES 16
+
+static struct value *sigset_from_bytes(struct decode_ctx *ctx,
+				       const char *name, uint64_t addr,
+				       const unsigned char *bytes,
+				       unsigned size)
+{
+	struct value *v = value_new(ctx->arena, V_SIGSET, name, addr);
+	unsigned nsig = size * 8, set = 0;
+	bool complement;
+	char buf[16];
+
+	for (unsigned i = 0; i < nsig; i++)
+		if (bytes[i / 8] & (1u << (i % 8)))
+			set++;
+	/* strace shows a mostly-full set by what it lacks */
+	complement = set > nsig / 2;
+	v->u.sigset.complement = complement;
+	v->u.sigset.names = arena_alloc(ctx->arena, nsig * sizeof(char *));
+	for (unsigned i = 0; i < nsig; i++) {
+		bool member = bytes[i / 8] & (1u << (i % 8));
+		const char *sym;
+
+		if (member == complement)
+			continue;
+		sym = signal_name((int)i + 1, buf);
+		v->u.sigset.names[v->u.sigset.count++] = sym ?
+			arena_strndup(ctx->arena, sym + 3, strlen(sym + 3)) :
+			arena_printf(ctx->arena, "%u", i + 1);
+	}
+	return v;
+}
+
+struct value *sigset_value(struct decode_ctx *ctx, const char *name,
+			   uint64_t addr, uint64_t size)
+{
+	unsigned char bytes[SIGSET_MAX_BYTES];
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (size == 0 || size > SIGSET_MAX_BYTES ||
+	    tracee_read(ctx->mem, addr, bytes, size) != 0)
+		return value_unavailable(ctx, name, addr);
+	return sigset_from_bytes(ctx, name, addr, bytes, (unsigned)size);
+}
+
+struct value *decode_sigset(struct decode_ctx *ctx, const struct arg_desc *a,
+			    uint64_t raw)
+{
+	return sigset_value(ctx, a->name, raw, decode_param(ctx, a));
+}
+
+/* The kernel's struct sigaction on x86_64 and aarch64. */
+struct kernel_sigaction {
+	uint64_t handler;
+	uint64_t flags;
+	uint64_t restorer;
+	uint64_t mask;
+};
+
+#define SA_RESTORER_FLAG 0x04000000
+
+struct value *decode_sigaction(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	struct kernel_sigaction sa;
+	struct arena *ar = ctx->arena;
+	struct value *v, *h;
+
+	if (raw == 0)
+		return value_ptr(ar, a->name, 0);
+	if (tracee_read(ctx->mem, raw, &sa, sizeof(sa)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ar, a->name, raw);
+	if (sa.handler == (uint64_t)(uintptr_t)SIG_DFL)
+		h = value_expr(ar, "sa_handler", sa.handler, "SIG_DFL");
+	else if (sa.handler == (uint64_t)(uintptr_t)SIG_IGN)
+		h = value_expr(ar, "sa_handler", sa.handler, "SIG_IGN");
+	else
+		h = value_hex(ar, "sa_handler", sa.handler);
+	value_add(v, h);
+	value_add(v, sigset_from_bytes(ctx, "sa_mask", raw,
+				       (const unsigned char *)&sa.mask,
+				       sizeof(sa.mask)));
+	value_add(v, value_flags(ar, "sa_flags", sa.flags,
+				 &xlat_sigaction_flags));
+	if (sa.flags & SA_RESTORER_FLAG)
+		value_add(v, value_ptr(ar, "sa_restorer", sa.restorer));
+	return v;
+}
+
+struct value *decode_sigreturn_mask(struct decode_ctx *ctx,
+				    const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t addr = ctx->sc->stack_pointer + arch_sigreturn_mask_offset;
+	struct value *v = value_struct(ctx->arena, a->name, addr);
+
+	value_add(v, sigset_value(ctx, "mask", addr, 8));
+	return v;
+}
+
+static const struct xlat *si_code_set(int sig)
+{
+	switch (sig) {
+	case SIGCHLD: return &xlat_cld_code;
+	case SIGSEGV: return &xlat_segv_code;
+	case SIGBUS: return &xlat_bus_code;
+	case SIGILL: return &xlat_ill_code;
+	case SIGFPE: return &xlat_fpe_code;
+	case SIGTRAP: return &xlat_trap_code;
+	case SIGIO: return &xlat_poll_code;
+	case SIGSYS: return &xlat_sys_code;
+	default: return NULL;
+	}
+}
+
+struct value *decode_siginfo(struct arena *ar, const void *raw_info)
+{
+	const siginfo_t *si = raw_info;
+	struct decode_ctx ctx = { .arena = ar };
+	struct value *v = value_struct(ar, NULL, 0);
+	const struct xlat *codes = si_code_set(si->si_signo);
+	const char *code = NULL;
+	char buf[16];
+
+	value_add(v, signal_value(&ctx, "si_signo", si->si_signo));
+	if (si->si_code > 0 && si->si_code != SI_KERNEL && codes)
+		code = xlat_name(codes, (uint64_t)si->si_code);
+	if (!code)
+		code = xlat_name(&xlat_si_code,
+				 (uint64_t)(int64_t)si->si_code);
+	if (code)
+		value_add(v, value_expr(ar, "si_code",
+					(uint64_t)(int64_t)si->si_code, code));
+	else
+		value_add(v, value_int(ar, "si_code", si->si_code));
+	if (si->si_errno)
+		value_add(v, value_int(ar, "si_errno", si->si_errno));
+
+	if (si->si_code <= 0 || si->si_code == SI_KERNEL) {
+		/* sent by a process (kill, tgkill, sigqueue) or the kernel */
+		if (si->si_code != SI_KERNEL) {
+			value_add(v, value_int(ar, "si_pid", si->si_pid));
+			value_add(v, value_uint(ar, "si_uid", si->si_uid));
+		}
+		if (si->si_code == SI_QUEUE || si->si_code == SI_TIMER ||
+		    si->si_code == SI_MESGQ) {
+			struct value *val = value_struct(ar, "si_value", 0);
+
+			value_add(val, value_int(ar, "sival_int",
+						 si->si_value.sival_int));
+			value_add(val, value_ptr(ar, "sival_ptr",
+				(uint64_t)(uintptr_t)si->si_value.sival_ptr));
+			value_add(v, val);
+		}
+		return v;
+	}
+	switch (si->si_signo) {
+	case SIGCHLD:
+		value_add(v, value_int(ar, "si_pid", si->si_pid));
+		value_add(v, value_uint(ar, "si_uid", si->si_uid));
+		if (si->si_code == CLD_EXITED) {
+			value_add(v, value_int(ar, "si_status", si->si_status));
+		} else {
+			const char *s = signal_name(si->si_status, buf);
+
+			value_add(v, s ? value_expr(ar, "si_status",
+				(uint64_t)si->si_status,
+				arena_strndup(ar, s, strlen(s))) :
+				value_int(ar, "si_status", si->si_status));
+		}
+		value_add(v, value_int(ar, "si_utime", (int64_t)si->si_utime));
+		value_add(v, value_int(ar, "si_stime", (int64_t)si->si_stime));
+		break;
+	case SIGSEGV:
+	case SIGBUS:
+	case SIGILL:
+	case SIGFPE:
+	case SIGTRAP:
+		value_add(v, value_ptr(ar, "si_addr",
+				       (uint64_t)(uintptr_t)si->si_addr));
+		break;
+	case SIGIO:
+		value_add(v, value_int(ar, "si_band", si->si_band));
+		value_add(v, value_int(ar, "si_fd", si->si_fd));
+		break;
+	default:
+		break;
+	}
+	return v;
+}

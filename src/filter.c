@@ -1,0 +1,138 @@
+/* Compiles -e trace= expressions into sets of syscall numbers. */
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+
+static void set_bit(struct syscall_set *s, unsigned nr, bool on)
+{
+	if (nr >= SYSCALL_SET_MAX)
+		return;
+	if (on)
+		s->bits[nr / 64] |= 1ULL << (nr % 64);
+	else
+		s->bits[nr / 64] &= ~(1ULL << (nr % 64));
+}
+
+void syscall_set_fill(struct syscall_set *s, bool all)
+{
+	memset(s->bits, all ? 0xff : 0, sizeof(s->bits));
+	s->others = all;
+}
+
+/* Applies one token (a name, %class, /regex, all, none) to s; returns
+ * the number of syscalls it matched, or -1 on a malformed token. */
+static int apply_token(struct syscall_set *s, const struct syscall_table *t,
+		       const char *tok, bool on, char *err, size_t errlen)
+{
+	int matched = 0;
+
+	if (strcmp(tok, "all") == 0) {
+		for (unsigned nr = 0; nr < SYSCALL_SET_MAX; nr++)
+			set_bit(s, nr, on);
+		s->others = on;
+		return 1;
+	}
+	if (strcmp(tok, "none") == 0) {
+		for (unsigned nr = 0; nr < SYSCALL_SET_MAX; nr++)
+			set_bit(s, nr, !on);
+		s->others = !on;
+		return 1;
+	}
+	if (tok[0] == '%') {
+		unsigned bit = syscall_class_bit(tok);
+
+		if (!bit) {
+			snprintf(err, errlen, "invalid system call class '%s'",
+				 tok);
+			return -1;
+		}
+		for (unsigned nr = 0; nr < t->size; nr++) {
+			if (t->by_nr[nr] && (t->by_nr[nr]->classes & bit)) {
+				set_bit(s, nr, on);
+				matched++;
+			}
+		}
+		return matched ? matched : 1;
+	}
+	if (tok[0] == '/') {
+		regex_t re;
+		int rc = regcomp(&re, tok + 1, REG_EXTENDED | REG_NOSUB);
+
+		if (rc != 0) {
+			char msg[128];
+
+			regerror(rc, &re, msg, sizeof(msg));
+			snprintf(err, errlen, "invalid regular expression '%s': %s",
+				 tok + 1, msg);
+			return -1;
+		}
+		for (unsigned nr = 0; nr < t->size; nr++) {
+			if (t->by_nr[nr] &&
+			    regexec(&re, t->by_nr[nr]->name, 0, NULL, 0) == 0) {
+				set_bit(s, nr, on);
+				matched++;
+			}
+		}
+		regfree(&re);
+		return matched;
+	}
+	for (unsigned nr = 0; nr < t->size; nr++) {
+		if (t->by_nr[nr] && strcmp(t->by_nr[nr]->name, tok) == 0) {
+			set_bit(s, nr, on);
+			matched++;
+		}
+	}
+	return matched;
+}
+
+int syscall_set_parse(struct syscall_set *s, bool *first,
+		      const struct syscall_table *t, const char *spec,
+		      char *err, size_t errlen)
+{
+	bool negate = false;
+	char *copy, *tok, *save = NULL;
+	int rc = 0;
+
+	if (*spec == '!') {
+		negate = true;
+		spec++;
+	}
+	if (*first) {
+		syscall_set_fill(s, negate);
+		*first = false;
+	}
+	if (*spec == 0) {
+		snprintf(err, errlen, "empty syscall list in 'trace='");
+		return -1;
+	}
+	copy = strdup(spec);
+	if (!copy) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		bool optional = false;
+		int n;
+
+		if (*tok == '?') {
+			optional = true;
+			tok++;
+		}
+		n = apply_token(s, t, tok, !negate, err, errlen);
+		if (n < 0) {
+			rc = -1;
+			break;
+		}
+		if (n == 0 && !optional) {
+			snprintf(err, errlen, "invalid system call '%s'", tok);
+			rc = -1;
+			break;
+		}
+	}
+	free(copy);
+	return rc;
+}

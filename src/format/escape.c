@@ -1,0 +1,75 @@
+/* Quoting of tracee bytes the way strace prints strings. */
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "escape.h"
+
+static bool is_printable(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f;
+}
+
+static char simple_escape(unsigned char c)
+{
+	switch (c) {
+	case '"': return '"';
+	case '\\': return '\\';
+	case '\f': return 'f';
+	case '\n': return 'n';
+	case '\r': return 'r';
+	case '\t': return 't';
+	case '\v': return 'v';
+	default: return 0;
+	}
+}
+
+static bool wants_hex(const unsigned char *p, size_t len,
+		      enum escape_mode mode, enum string_style st)
+{
+	if (st == STR_HEX || mode == ESC_ALL_HEX)
+		return true;
+	if (mode != ESC_NONASCII_HEX)
+		return false;
+	/* -x: one byte that needs a numeric escape makes the whole string hex */
+	for (size_t i = 0; i < len; i++)
+		if (!is_printable(p[i]) && !simple_escape(p[i]))
+			return true;
+	return false;
+}
+
+void escape_quoted(struct sink *s, const char *bytes, size_t len,
+		   bool truncated, enum escape_mode mode, enum string_style st)
+{
+	const unsigned char *p = (const unsigned char *)bytes;
+	bool hex = wants_hex(p, len, mode, st);
+	char buf[512];
+	size_t n = 0;
+
+	buf[n++] = '"';
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = p[i];
+		char e;
+
+		if (n > sizeof(buf) - 8) {
+			sink_write(s, buf, n);
+			n = 0;
+		}
+		if (hex) {
+			n += (size_t)snprintf(buf + n, 5, "\\x%02x", c);
+		} else if ((e = simple_escape(c))) {
+			buf[n++] = '\\';
+			buf[n++] = e;
+		} else if (is_printable(c)) {
+			buf[n++] = (char)c;
+		} else if (i + 1 < len && p[i + 1] >= '0' && p[i + 1] <= '7') {
+			/* a following digit would read as part of the escape */
+			n += (size_t)snprintf(buf + n, 5, "\\%03o", c);
+		} else {
+			n += (size_t)snprintf(buf + n, 5, "\\%o", c);
+		}
+	}
+	buf[n++] = '"';
+	sink_write(s, buf, n);
+	if (truncated)
+		sink_write(s, "...", 3);
+}

@@ -1,0 +1,311 @@
+/* The strace-compatible text formatter. Prints a syscall's input arguments
+ * at entry so that a blocking call shows at once, completes the line at
+ * exit, and writes "<unfinished ...>" / "<... NAME resumed>" when another
+ * thread's event comes in between. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "escape.h"
+#include "format.h"
+
+struct text_state {
+	struct sink *out;
+	const struct format_opts *opts;
+	pid_t open_tid;		/* thread whose line is unfinished, or 0 */
+};
+
+static void print_value(struct text_state *t, const struct value *v);
+
+static void print_number(struct sink *s, enum value_kind kind, uint64_t raw)
+{
+	switch (kind) {
+	case V_INT:
+		sink_printf(s, "%" PRId64, (int64_t)raw);
+		break;
+	case V_UINT:
+		sink_printf(s, "%" PRIu64, raw);
+		break;
+	case V_OCTAL:
+		sink_printf(s, "%#03" PRIo64, raw);
+		break;
+	case V_PTR:
+		if (raw == 0) {
+			sink_puts(s, "NULL");
+			break;
+		}
+		/* fall through */
+	default:
+		if (raw == 0)
+			sink_putc(s, '0');
+		else
+			sink_printf(s, "%#" PRIx64, raw);
+		break;
+	}
+}
+
+static void print_flags(struct sink *s, const struct value *v)
+{
+	unsigned i;
+
+	for (i = 0; i < v->u.flags.count; i++) {
+		if (i)
+			sink_putc(s, '|');
+		sink_puts(s, v->u.flags.names[i]);
+	}
+	if (v->u.flags.rest || i == 0) {
+		if (i)
+			sink_putc(s, '|');
+		print_number(s, v->u.flags.rest_octal ? V_OCTAL : V_HEX,
+			     v->u.flags.rest);
+	}
+}
+
+static void print_children(struct text_state *t, const struct value *v,
+			   char open, char close, bool named)
+{
+	const struct value *c;
+	bool first = true;
+
+	sink_putc(t->out, open);
+	for (c = v->u.kids.first; c; c = c->next) {
+		if (!first)
+			sink_puts(t->out, ", ");
+		first = false;
+		if (named && c->name)
+			sink_printf(t->out, "%s=", c->name);
+		print_value(t, c);
+	}
+	if (v->u.kids.elided)
+		sink_puts(t->out, first ? "..." : ", ...");
+	sink_putc(t->out, close);
+}
+
+static void print_value(struct text_state *t, const struct value *v)
+{
+	struct sink *s = t->out;
+
+	switch (v->kind) {
+	case V_INT:
+	case V_UINT:
+	case V_HEX:
+	case V_OCTAL:
+	case V_PTR:
+		print_number(s, v->kind, v->raw);
+		break;
+	case V_FD:
+		sink_printf(s, "%d", (int)v->raw);
+		if (v->u.fd.path) {
+			sink_putc(s, '<');
+			sink_puts(s, v->u.fd.path);
+			sink_putc(s, '>');
+		}
+		break;
+	case V_STRING:
+		escape_quoted(s, v->u.str.bytes, v->u.str.len,
+			      v->u.str.truncated, t->opts->escape,
+			      v->u.str.style);
+		break;
+	case V_FLAGS:
+		print_flags(s, v);
+		break;
+	case V_ENUM:
+		if (v->u.en.sym)
+			sink_puts(s, v->u.en.sym);
+		else
+			print_number(s, v->u.en.fallback, v->raw);
+		break;
+	case V_STRUCT:
+		print_children(t, v, '{', '}', true);
+		break;
+	case V_ARRAY:
+		print_children(t, v, '[', ']', false);
+		break;
+	case V_SIGSET:
+		if (v->u.sigset.complement)
+			sink_putc(s, '~');
+		sink_putc(s, '[');
+		for (unsigned i = 0; i < v->u.sigset.count; i++) {
+			if (i)
+				sink_putc(s, ' ');
+			sink_puts(s, v->u.sigset.names[i]);
+		}
+		sink_putc(s, ']');
+		break;
+	case V_EXPR:
+		sink_puts(s, v->u.expr);
+		break;
+	case V_UNAVAILABLE:
+		print_number(s, V_PTR, v->raw);
+		break;
+	}
+	if (v->comment)
+		sink_printf(s, " /* %s */", v->comment);
+}
+
+static void print_prefix(struct text_state *t, const struct event *ev,
+			 bool show_pid)
+{
+	if (show_pid)
+		sink_printf(t->out, "[pid %d] ", ev->tid);
+}
+
+/* Ends another thread's line that is still waiting for its exit. */
+static void interrupt_open_line(struct text_state *t, pid_t tid)
+{
+	if (t->open_tid && t->open_tid != tid) {
+		sink_puts(t->out, " <unfinished ...>\n");
+		t->open_tid = 0;
+	}
+}
+
+/* Whether an argument after i will be printed: exit-phase arguments are
+ * always printed, entry-phase ones only when the decoder kept them. */
+static bool more_args(const struct syscall_event *sc, unsigned i)
+{
+	for (unsigned j = i + 1; j < sc->nargs; j++)
+		if (j >= sc->nargs_enter || sc->args[j])
+			return true;
+	return false;
+}
+
+static void print_args(struct text_state *t, const struct syscall_event *sc,
+		       unsigned from, unsigned to)
+{
+	for (unsigned i = from; i < to; i++) {
+		if (!sc->args[i])
+			continue;
+		if (sc->args[i]->labelled)
+			sink_printf(t->out, "%s=", sc->args[i]->name);
+		print_value(t, sc->args[i]);
+		if (more_args(sc, i))
+			sink_puts(t->out, ", ");
+	}
+}
+
+static void print_return(struct text_state *t, const struct syscall_event *sc)
+{
+	struct sink *s = t->out;
+	const char *name;
+
+	if (s->column < t->opts->align_column)
+		sink_pad_to(s, t->opts->align_column);
+	else
+		sink_putc(s, ' ');
+	sink_puts(s, "= ");
+	if (sc->ret_unknown) {
+		sink_putc(s, '?');
+	} else if (sc->err) {
+		name = errno_name(sc->err);
+		/* the kernel's restart codes never reach the program */
+		sink_puts(s, sc->err >= 512 ? "? " : "-1 ");
+		if (name)
+			sink_printf(s, "%s (%s)", name, errno_message(sc->err));
+		else
+			sink_printf(s, "(errno %d)", sc->err);
+	} else if (sc->ret) {
+		print_value(t, sc->ret);
+	} else {
+		sink_printf(s, "%" PRId64, sc->rval);
+	}
+	sink_putc(s, '\n');
+}
+
+static void on_syscall_enter(struct text_state *t, const struct event *ev,
+		     bool show_pid)
+{
+	const struct syscall_event *sc = ev->u.sc;
+
+	interrupt_open_line(t, 0);
+	print_prefix(t, ev, show_pid);
+	sink_printf(t->out, "%s(", sc->desc->name);
+	print_args(t, sc, 0, sc->nargs_enter);
+	t->open_tid = ev->tid;
+}
+
+static void on_syscall_exit(struct text_state *t, const struct event *ev,
+		    bool show_pid)
+{
+	const struct syscall_event *sc = ev->u.sc;
+
+	if (t->open_tid != ev->tid) {
+		interrupt_open_line(t, ev->tid);
+		print_prefix(t, ev, show_pid);
+		sink_printf(t->out, "<... %s resumed>", sc->desc->name);
+	}
+	print_args(t, sc, sc->nargs_enter, sc->nargs);
+	sink_putc(t->out, ')');
+	print_return(t, sc);
+	t->open_tid = 0;
+}
+
+static void text_event(void *state, const struct event *ev, bool show_pid)
+{
+	struct text_state *t = state;
+	char sigbuf[16];
+	const char *sig;
+
+	switch (ev->kind) {
+	case EV_SYSCALL_ENTER:
+		on_syscall_enter(t, ev, show_pid);
+		return;
+	case EV_SYSCALL_EXIT:
+		on_syscall_exit(t, ev, show_pid);
+		return;
+	default:
+		break;
+	}
+	interrupt_open_line(t, 0);
+	switch (ev->kind) {
+	case EV_SIGNAL:
+		print_prefix(t, ev, show_pid);
+		sig = signal_name(ev->u.signal.sig, sigbuf);
+		sink_printf(t->out, "--- %s ", sig ? sig : "SIG???");
+		if (ev->u.signal.info)
+			print_value(t, ev->u.signal.info);
+		else
+			sink_puts(t->out, "{}");
+		sink_puts(t->out, " ---\n");
+		break;
+	case EV_EXITED:
+		print_prefix(t, ev, show_pid);
+		sink_printf(t->out, "+++ exited with %d +++\n",
+			    ev->u.exit.status);
+		break;
+	case EV_KILLED:
+		print_prefix(t, ev, show_pid);
+		sig = signal_name(ev->u.exit.status, sigbuf);
+		sink_printf(t->out, "+++ killed by %s%s +++\n",
+			    sig ? sig : "SIG???",
+			    ev->u.exit.core_dumped ? " (core dumped)" : "");
+		break;
+	default:
+		break;
+	}
+}
+
+static void *text_begin(struct sink *out, const struct format_opts *opts)
+{
+	struct text_state *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->out = out;
+	t->opts = opts;
+	return t;
+}
+
+static void text_end(void *state)
+{
+	struct text_state *t = state;
+
+	interrupt_open_line(t, 0);
+	free(t);
+}
+
+const struct formatter format_text = {
+	.name = "text",
+	.begin = text_begin,
+	.event = text_event,
+	.end = text_end,
+};

@@ -1,0 +1,182 @@
+/* Buffered output sinks. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "output.h"
+
+#define SINK_BUFSIZE 65536
+
+static struct sink *dirty_list;
+
+struct sink *sink_from_fd(int fd, bool own_fd)
+{
+	struct sink *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return NULL;
+	s->fd = fd;
+	s->own_fd = own_fd;
+	s->line_buffered = isatty(fd);
+	s->cap = SINK_BUFSIZE;
+	s->buf = malloc(s->cap);
+	if (!s->buf) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+struct sink *sink_open(const char *path)
+{
+	int fd;
+	struct sink *s;
+
+	if (!path || strcmp(path, "-") == 0)
+		return sink_from_fd(STDERR_FILENO, false);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return NULL;
+	s = sink_from_fd(fd, true);
+	if (!s)
+		close(fd);
+	return s;
+}
+
+static void write_all(struct sink *s, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(s->fd, p, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (!s->error) {
+				s->error = errno;
+				fprintf(stderr, "mytrace: write: %s\n",
+					strerror(errno));
+			}
+			return;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+void sink_flush(struct sink *s)
+{
+	if (s->len) {
+		write_all(s, s->buf, s->len);
+		s->len = 0;
+	}
+}
+
+void sink_flush_all(void)
+{
+	while (dirty_list) {
+		struct sink *s = dirty_list;
+
+		dirty_list = s->next_dirty;
+		s->dirty = false;
+		sink_flush(s);
+	}
+}
+
+void sink_close(struct sink *s)
+{
+	struct sink **p;
+
+	if (!s)
+		return;
+	sink_flush(s);
+	for (p = &dirty_list; *p; p = &(*p)->next_dirty) {
+		if (*p == s) {
+			*p = s->next_dirty;
+			break;
+		}
+	}
+	if (s->own_fd)
+		close(s->fd);
+	free(s->buf);
+	free(s);
+}
+
+void sink_write(struct sink *s, const char *data, size_t len)
+{
+	if (!s->dirty) {
+		s->dirty = true;
+		s->next_dirty = dirty_list;
+		dirty_list = s;
+	}
+	if (s->len + len > s->cap) {
+		sink_flush(s);
+		if (len > s->cap) {
+			write_all(s, data, len);
+			goto column;
+		}
+	}
+	memcpy(s->buf + s->len, data, len);
+	s->len += len;
+column:
+	for (size_t i = len; i > 0; i--) {
+		if (data[i - 1] == '\n') {
+			s->column = len - i;
+			if (s->line_buffered)
+				sink_flush(s);
+			return;
+		}
+	}
+	s->column += len;
+}
+
+void sink_puts(struct sink *s, const char *str)
+{
+	sink_write(s, str, strlen(str));
+}
+
+void sink_putc(struct sink *s, char c)
+{
+	sink_write(s, &c, 1);
+}
+
+void sink_printf(struct sink *s, const char *fmt, ...)
+{
+	char small[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		sink_write(s, small, (size_t)n);
+		return;
+	}
+	char *big = malloc((size_t)n + 1);
+
+	if (!big)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sink_write(s, big, (size_t)n);
+	free(big);
+}
+
+void sink_pad_to(struct sink *s, size_t col)
+{
+	static const char spaces[] = "                                        ";
+
+	while (s->column < col) {
+		size_t n = col - s->column;
+
+		if (n > sizeof(spaces) - 1)
+			n = sizeof(spaces) - 1;
+		sink_write(s, spaces, n);
+	}
+}

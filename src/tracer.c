@@ -1,0 +1,537 @@
+/* The tracer core: launch with fork + PTRACE_SEIZE, one waitpid loop,
+ * per-thread state, and every kind of stop turned into events. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arch.h"
+#include "decode.h"
+#include "tracer.h"
+
+struct tracee {
+	pid_t tid;
+	pid_t pid;		/* thread group */
+	bool before_exec;	/* our child before its first execve: hidden */
+	bool in_syscall;	/* between entry and exit stops */
+	bool shown;		/* the current syscall is printed */
+	struct arena arena;
+	struct syscall_event sc;
+	struct tracee *next;
+};
+
+#define TRACEE_BUCKETS 256
+
+struct tracer {
+	const struct options *opts;
+	struct sink *out;
+	void *fmt;
+	struct tracee *buckets[TRACEE_BUCKETS];
+	unsigned count;
+	pid_t child;		/* the launched command */
+	int child_status;	/* its wait status, once it ended */
+	bool child_done;
+	bool no_syscall_info;	/* kernel lacks PTRACE_GET_SYSCALL_INFO */
+};
+
+static volatile sig_atomic_t flush_due;
+static volatile sig_atomic_t interrupted;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	flush_due = 1;
+}
+
+static void on_fatal(int sig)
+{
+	interrupted = sig;
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "mytrace: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+/* --- tracee table */
+
+static struct tracee **bucket_of(struct tracer *tr, pid_t tid)
+{
+	return &tr->buckets[(unsigned)tid % TRACEE_BUCKETS];
+}
+
+static struct tracee *tracee_find(struct tracer *tr, pid_t tid)
+{
+	for (struct tracee *t = *bucket_of(tr, tid); t; t = t->next)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
+static struct tracee *tracee_add(struct tracer *tr, pid_t tid, pid_t pid)
+{
+	struct tracee *t = calloc(1, sizeof(*t));
+	struct tracee **b = bucket_of(tr, tid);
+
+	if (!t)
+		die("calloc");
+	t->tid = tid;
+	t->pid = pid;
+	t->next = *b;
+	*b = t;
+	tr->count++;
+	return t;
+}
+
+static void tracee_remove(struct tracer *tr, struct tracee *t)
+{
+	struct tracee **p = bucket_of(tr, t->tid);
+
+	while (*p != t)
+		p = &(*p)->next;
+	*p = t->next;
+	arena_free(&t->arena);
+	free(t);
+	tr->count--;
+}
+
+/* --- events */
+
+static void now(struct timespec *ts)
+{
+	clock_gettime(CLOCK_REALTIME, ts);
+}
+
+static void emit(struct tracer *tr, struct event *ev)
+{
+	tr->opts->formatter->event(tr->fmt, ev, tr->count > 1);
+}
+
+static void emit_syscall(struct tracer *tr, struct tracee *t,
+			 enum event_kind kind)
+{
+	struct event ev = {
+		.kind = kind,
+		.pid = t->pid,
+		.tid = t->tid,
+		.u.sc = &t->sc,
+	};
+
+	ev.ts = kind == EV_SYSCALL_ENTER ? t->sc.enter_ts : t->sc.exit_ts;
+	emit(tr, &ev);
+}
+
+static void decode_ctx_init(struct tracer *tr, struct tracee *t,
+			    struct decode_ctx *ctx, struct tracee_mem *mem)
+{
+	tracee_mem_init(mem, t->tid);
+	ctx->arena = &t->arena;
+	ctx->mem = mem;
+	ctx->opts = &tr->opts->decode;
+	ctx->sc = &t->sc;
+}
+
+static bool is_execve(const struct syscall_desc *d)
+{
+	return d && (strcmp(d->name, "execve") == 0 ||
+		     strcmp(d->name, "execveat") == 0);
+}
+
+static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
+			  const uint64_t *args, uint64_t sp)
+{
+	struct syscall_event *sc = &t->sc;
+	struct decode_ctx ctx;
+	struct tracee_mem mem;
+
+	arena_reset(&t->arena);
+	memset(sc, 0, sizeof(*sc));
+	t->in_syscall = true;
+	sc->nr = nr;
+	sc->arch = arch_name;
+	memcpy(sc->raw_args, args, sizeof(sc->raw_args));
+	sc->stack_pointer = sp;
+	sc->desc = syscall_lookup(arch_syscalls, nr);
+	if (t->before_exec) {
+		if (!is_execve(sc->desc)) {
+			t->shown = false;
+			return;
+		}
+		t->before_exec = false;
+	}
+	t->shown = syscall_set_has(&tr->opts->trace, nr);
+	if (!t->shown)
+		return;
+	now(&sc->enter_ts);
+	decode_ctx_init(tr, t, &ctx, &mem);
+	decode_syscall_enter(&ctx);
+	emit_syscall(tr, t, EV_SYSCALL_ENTER);
+}
+
+static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
+			 bool is_error)
+{
+	struct syscall_event *sc = &t->sc;
+	struct decode_ctx ctx;
+	struct tracee_mem mem;
+
+	t->in_syscall = false;
+	if (!t->shown)
+		return;
+	t->shown = false;
+	now(&sc->exit_ts);
+	sc->rval = rval;
+	sc->err = is_error ? (int)-rval : 0;
+	decode_ctx_init(tr, t, &ctx, &mem);
+	decode_syscall_exit(&ctx);
+	emit_syscall(tr, t, EV_SYSCALL_EXIT);
+}
+
+/* A syscall still in flight when its thread vanished ends with "= ?". */
+static void finish_in_flight(struct tracer *tr, struct tracee *t)
+{
+	if (!t->in_syscall || !t->shown)
+		return;
+	now(&t->sc.exit_ts);
+	t->sc.ret_unknown = true;
+	t->in_syscall = false;
+	t->shown = false;
+	emit_syscall(tr, t, EV_SYSCALL_EXIT);
+}
+
+/* --- stops */
+
+static void resume(struct tracee *t, int sig)
+{
+	if (ptrace(PTRACE_SYSCALL, t->tid, 0, (long)sig) < 0 && errno != ESRCH)
+		fprintf(stderr, "mytrace: ptrace(PTRACE_SYSCALL, %d): %s\n",
+			t->tid, strerror(errno));
+}
+
+static void on_syscall_stop(struct tracer *tr, struct tracee *t)
+{
+	struct __ptrace_syscall_info info;
+	struct syscall_regs regs;
+
+	if (!tr->no_syscall_info) {
+		long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid,
+				sizeof(info), &info);
+
+		if (n > 0) {
+			switch (info.op) {
+			case PTRACE_SYSCALL_INFO_ENTRY:
+				syscall_enter(tr, t, info.entry.nr,
+					      (const uint64_t *)info.entry.args,
+					      info.stack_pointer);
+				break;
+			case PTRACE_SYSCALL_INFO_SECCOMP:
+				syscall_enter(tr, t, info.seccomp.nr,
+					      (const uint64_t *)info.seccomp.args,
+					      info.stack_pointer);
+				break;
+			case PTRACE_SYSCALL_INFO_EXIT:
+				syscall_exit(tr, t, info.exit.rval,
+					     info.exit.is_error);
+				break;
+			default:
+				break;
+			}
+			return;
+		}
+		if (errno == ESRCH)
+			return;
+		tr->no_syscall_info = true;
+	}
+	/* older kernels: registers, and our own idea of entry or exit */
+	if (arch_get_syscall_regs(t->tid, &regs) < 0)
+		return;
+	if (!t->in_syscall)
+		syscall_enter(tr, t, regs.nr, regs.args, regs.sp);
+	else
+		syscall_exit(tr, t, regs.rval,
+			     regs.rval < 0 && regs.rval >= -4095);
+}
+
+static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
+{
+	siginfo_t si;
+	struct event ev = { .kind = EV_SIGNAL, .pid = t->pid, .tid = t->tid };
+
+	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0) {
+		resume(t, sig);
+		return;
+	}
+	if (!t->before_exec) {
+		now(&ev.ts);
+		ev.u.signal.sig = sig;
+		ev.u.signal.info = decode_siginfo(&t->arena, &si);
+		emit(tr, &ev);
+	}
+	resume(t, sig);
+}
+
+static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
+{
+	unsigned event = (unsigned)status >> 16;
+	int sig = WSTOPSIG(status);
+
+	switch (event) {
+	case PTRACE_EVENT_STOP:
+		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+		    sig == SIGTTOU) {
+			/* a group-stop: stay stopped until SIGCONT */
+			if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) < 0 &&
+			    errno != ESRCH)
+				resume(t, 0);
+			return;
+		}
+		resume(t, 0);
+		return;
+	default:
+		resume(t, 0);
+		return;
+	}
+}
+
+static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
+{
+	struct event ev = { .pid = t->pid, .tid = t->tid };
+
+	finish_in_flight(tr, t);
+	now(&ev.ts);
+	if (WIFEXITED(status)) {
+		ev.kind = EV_EXITED;
+		ev.u.exit.status = WEXITSTATUS(status);
+	} else {
+		ev.kind = EV_KILLED;
+		ev.u.exit.status = WTERMSIG(status);
+		ev.u.exit.core_dumped = WCOREDUMP(status);
+	}
+	if (!t->before_exec)
+		emit(tr, &ev);
+	if (t->tid == tr->child) {
+		tr->child_status = status;
+		tr->child_done = true;
+	}
+	tracee_remove(tr, t);
+}
+
+static void handle_status(struct tracer *tr, pid_t tid, int status)
+{
+	struct tracee *t = tracee_find(tr, tid);
+
+	if (!t)
+		return;
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		on_exit_status(tr, t, status);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	if (WSTOPSIG(status) == (SIGTRAP | 0x80))
+		on_syscall_stop(tr, t);
+	else if ((unsigned)status >> 16)
+		on_event_stop(tr, t, status);
+	else
+		on_signal_stop(tr, t, WSTOPSIG(status));
+	if (WSTOPSIG(status) == (SIGTRAP | 0x80))
+		resume(t, 0);
+}
+
+/* --- launching */
+
+/* Finds cmd in PATH as execvp would, so that the trace shows the file that
+ * really runs and a missing command is reported before anything starts. */
+static char *resolve_command(const char *cmd)
+{
+	const char *path = getenv("PATH");
+	struct stat st;
+	int saved = ENOENT;
+
+	if (strchr(cmd, '/')) {
+		if (stat(cmd, &st) < 0)
+			return NULL;
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			return NULL;
+		}
+		if (access(cmd, X_OK) < 0)
+			return NULL;
+		return strdup(cmd);
+	}
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (const char *p = path;; p = strchr(p, ':') + 1) {
+		size_t len = strcspn(p, ":");
+		char *full = malloc(len + strlen(cmd) + 2);
+
+		if (!full)
+			return NULL;
+		if (len == 0)
+			sprintf(full, "%s", cmd);
+		else
+			sprintf(full, "%.*s/%s", (int)len, p, cmd);
+		if (stat(full, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			if (access(full, X_OK) == 0)
+				return full;
+			saved = EACCES;
+		}
+		free(full);
+		if (!p[len])
+			break;
+	}
+	errno = saved;
+	return NULL;
+}
+
+static void launch(struct tracer *tr, char **argv)
+{
+	char *file = resolve_command(argv[0]);
+	int gate[2];
+	pid_t pid;
+	int status;
+	long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
+		       PTRACE_O_EXITKILL;
+
+	if (!file) {
+		fprintf(stderr, "mytrace: cannot run '%s': %s\n", argv[0],
+			strerror(errno));
+		exit(1);
+	}
+	if (pipe2(gate, O_CLOEXEC) < 0)
+		die("pipe2");
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		char c;
+
+		close(gate[1]);
+		/* wait until the tracer has seized us */
+		while (read(gate[0], &c, 1) < 0 && errno == EINTR)
+			;
+		execv(file, argv);
+		fprintf(stderr, "mytrace: exec '%s': %s\n", file,
+			strerror(errno));
+		_exit(1);
+	}
+	close(gate[0]);
+	free(file);
+	if (ptrace(PTRACE_SEIZE, pid, 0, options) < 0) {
+		fprintf(stderr, "mytrace: ptrace(PTRACE_SEIZE, %d): %s\n", pid,
+			strerror(errno));
+		kill(pid, SIGKILL);
+		exit(1);
+	}
+	if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) < 0)
+		die("ptrace(PTRACE_INTERRUPT)");
+	while (waitpid(pid, &status, __WALL) < 0)
+		if (errno != EINTR)
+			die("waitpid");
+	struct tracee *t = tracee_add(tr, pid, pid);
+
+	t->before_exec = true;
+	tr->child = pid;
+	resume(t, 0);
+	close(gate[1]);
+}
+
+static void setup_signals(struct tracer *tr)
+{
+	struct sigaction sa = { 0 };
+	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: a signal must wake the blocking waitpid */
+	sa.sa_handler = on_fatal;
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+		sigaction(fatal[i], &sa, NULL);
+	if (!tr->out->line_buffered) {
+		struct itimerval every = { { 0, 50000 }, { 0, 50000 } };
+
+		sa.sa_handler = on_alarm;
+		sigaction(SIGALRM, &sa, NULL);
+		setitimer(ITIMER_REAL, &every, NULL);
+	}
+}
+
+static void stop_timer(void)
+{
+	struct itimerval off = { { 0, 0 }, { 0, 0 } };
+
+	setitimer(ITIMER_REAL, &off, NULL);
+}
+
+/* Dies of the command's signal, as strace does, so that the caller sees
+ * the same status as without the tracer. */
+static void die_like(int sig)
+{
+	struct rlimit no_core = { 0, 0 };
+	sigset_t set;
+
+	/* the command already dumped its core; we must not add ours */
+	setrlimit(RLIMIT_CORE, &no_core);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+}
+
+int tracer_run(const struct options *opts)
+{
+	struct tracer tr = { .opts = opts };
+	int status;
+	pid_t tid;
+
+	tr.out = sink_open(opts->output_path);
+	if (!tr.out) {
+		fprintf(stderr, "mytrace: can't open '%s': %s\n",
+			opts->output_path, strerror(errno));
+		return 1;
+	}
+	tr.fmt = opts->formatter->begin(tr.out, &opts->format);
+	launch(&tr, opts->command);
+	setup_signals(&tr);
+
+	while (tr.count > 0 && !interrupted) {
+		if (flush_due || tr.out->line_buffered) {
+			flush_due = 0;
+			sink_flush_all();
+		}
+		tid = waitpid(-1, &status, __WALL);
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ECHILD)
+				break;
+			die("waitpid");
+		}
+		handle_status(&tr, tid, status);
+	}
+	stop_timer();
+	opts->formatter->end(tr.fmt);
+	sink_close(tr.out);
+	if (interrupted) {
+		/* PTRACE_O_EXITKILL ends the command with us */
+		die_like(interrupted);
+		return 128 + interrupted;
+	}
+	if (!tr.child_done)
+		return 1;
+	if (WIFSIGNALED(tr.child_status)) {
+		die_like(WTERMSIG(tr.child_status));
+		return 128 + WTERMSIG(tr.child_status);
+	}
+	return WEXITSTATUS(tr.child_status);
+}

@@ -1,0 +1,9 @@
+/* Kills itself with SIGKILL. */
+#include <signal.h>
+#include <unistd.h>
+
+int main(void)
+{
+	kill(getpid(), SIGKILL);
+	return 0;
+}

@@ -1,0 +1,109 @@
+/* Unit tests of -e trace= parsing: names, classes, regexes, negation,
+ * accumulation and errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "filter.h"
+
+static const struct syscall_table *t = &syscall_table_x86_64;
+
+static int parse(struct syscall_set *s, bool *first, const char *spec,
+		 char *err)
+{
+	return syscall_set_parse(s, first, t, spec, err, 256);
+}
+
+static void test_names(void **state)
+{
+	struct syscall_set s;
+	bool first = true;
+	char err[256];
+
+	assert_int_equal(parse(&s, &first, "openat,close", err), 0);
+	assert_true(syscall_set_has(&s, 257));
+	assert_true(syscall_set_has(&s, 3));
+	assert_false(syscall_set_has(&s, 0));
+	assert_false(syscall_set_has(&s, 5000));
+	/* a second expression adds to the first */
+	assert_int_equal(parse(&s, &first, "read", err), 0);
+	assert_true(syscall_set_has(&s, 0));
+	assert_true(syscall_set_has(&s, 257));
+}
+
+static void test_negation(void **state)
+{
+	struct syscall_set s;
+	bool first = true;
+	char err[256];
+
+	assert_int_equal(parse(&s, &first, "!write", err), 0);
+	assert_false(syscall_set_has(&s, 1));
+	assert_true(syscall_set_has(&s, 0));
+	assert_true(syscall_set_has(&s, 5000));
+}
+
+static void test_classes_and_regex(void **state)
+{
+	struct syscall_set s;
+	bool first = true;
+	char err[256];
+
+	assert_int_equal(parse(&s, &first, "%file", err), 0);
+	assert_true(syscall_set_has(&s, 257));	/* openat */
+	assert_true(syscall_set_has(&s, 59));	/* execve */
+	assert_false(syscall_set_has(&s, 1));	/* write */
+	first = true;
+	assert_int_equal(parse(&s, &first, "/^get.*id$", err), 0);
+	assert_true(syscall_set_has(&s, 39));	/* getpid */
+	assert_true(syscall_set_has(&s, 102));	/* getuid */
+	assert_false(syscall_set_has(&s, 257));
+}
+
+static void test_all_none_optional(void **state)
+{
+	struct syscall_set s;
+	bool first = true;
+	char err[256];
+
+	assert_int_equal(parse(&s, &first, "none", err), 0);
+	assert_false(syscall_set_has(&s, 0));
+	first = true;
+	assert_int_equal(parse(&s, &first, "all", err), 0);
+	assert_true(syscall_set_has(&s, 0));
+	first = true;
+	assert_int_equal(parse(&s, &first, "?nosuchcall,read", err), 0);
+	assert_true(syscall_set_has(&s, 0));
+}
+
+static void test_errors(void **state)
+{
+	struct syscall_set s;
+	bool first = true;
+	char err[256];
+
+	assert_int_equal(parse(&s, &first, "nosuchcall", err), -1);
+	assert_string_equal(err, "invalid system call 'nosuchcall'");
+	assert_int_equal(parse(&s, &first, "%nosuchclass", err), -1);
+	assert_string_equal(err, "invalid system call class '%nosuchclass'");
+	assert_int_equal(parse(&s, &first, "/(", err), -1);
+	assert_memory_equal(err, "invalid regular expression '(': ", 32);
+	assert_int_equal(parse(&s, &first, "", err), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_negation),
+		cmocka_unit_test(test_classes_and_regex),
+		cmocka_unit_test(test_all_none_optional),
+		cmocka_unit_test(test_errors),
+	};
+
+	return cmocka_run_group_tests_name("unit: filter", tests, NULL, NULL);
+}
