@@ -128,4 +128,6 @@ tables:
 clean:
 	rm -rf build mytrace
 
+include tests/aarch64/aarch64.mk
+
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -31,6 +31,12 @@ FNR == 1 {
 
 {
 	sym = $1
+	optional = 0
+	if (substr(sym, 1, 1) == "?") {
+		optional = 1
+		sym = substr(sym, 2)
+		sub(/^[ \t]*\?/, "")
+	}
 	if (sym !~ /^[A-Za-z_][A-Za-z_0-9]*$/)
 		fail("bad symbol '" sym "'")
 	val = sym
@@ -47,6 +53,8 @@ FNR == 1 {
 		msg = rest
 	n = ++count[list]
 	entry[list, n] = sprintf("\t{ (uint64_t)(%s), \"%s\", %s },", val, sym, msg)
+	if (optional)
+		entry[list, n] = "#ifdef " sym "\n" entry[list, n] "\n#endif"
 }
 
 END {
@@ -73,6 +81,9 @@ END {
 		if (count[l] == 0)
 			print "\t{ 0, NULL, NULL },"
 		print "};"
-		printf("const struct xlat xlat_%s = { \"%s\", %s_entries, %d };\n", l, l, l, count[l])
+		if (count[l] == 0)
+			printf("const struct xlat xlat_%s = { \"%s\", %s_entries, 0 };\n", l, l, l)
+		else
+			printf("const struct xlat xlat_%s = { \"%s\", %s_entries,\n\tsizeof(%s_entries) / sizeof(%s_entries[0]) };\n", l, l, l, l, l)
 	}
 }
