@@ -1,0 +1,174 @@
+/*
+ * Guest-side test runner for check-aarch64 (the guest has no shell): it
+ * changes into ROOT (the staged repo tree, with ./mytrace and tests/), runs
+ * every executable DIR/test_* of each DIR given, in name order, each in its
+ * own process group with a time limit, lets their cmocka output through and
+ * ends with one summary line.  Exit status 0 only if at least one test
+ * program ran and all of them exited 0.
+ *
+ * usage: runtests ROOT [DIR...]		(default DIR: tests/integration)
+ * env:   MYTRACE_TEST_TIMEOUT seconds per test program (default 300)
+ *
+ * Build: aarch64-linux-gnu-gcc -static -O2 -o runtests runtests.c
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define NAME "runtests"
+#define MAX_FAILED 64
+
+static volatile sig_atomic_t timed_out;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	timed_out = 1;
+}
+
+static int is_test_name(const struct dirent *d)
+{
+	return strncmp(d->d_name, "test_", 5) == 0;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Run one test program; return its exit code (128 + signal if killed). */
+static int run_one(const char *path, unsigned int limit)
+{
+	int status;
+	pid_t pid, got;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, NAME ": fork: %s\n", strerror(errno));
+		return 126;
+	}
+	if (pid == 0) {
+		setpgid(0, 0);
+		execl(path, path, (char *)NULL);
+		fprintf(stderr, NAME ": exec %s: %s\n", path, strerror(errno));
+		_exit(127);
+	}
+	setpgid(pid, pid);
+
+	timed_out = 0;
+	alarm(limit);
+	for (;;) {
+		got = waitpid(pid, &status, 0);
+		if (got == pid)
+			break;
+		if (got < 0 && errno != EINTR) {
+			fprintf(stderr, NAME ": waitpid: %s\n", strerror(errno));
+			alarm(0);
+			return 126;
+		}
+		if (timed_out) {
+			printf(NAME ": %s: timed out after %u s, killing it\n",
+			       path, limit);
+			kill(-pid, SIGKILL);
+			timed_out = 0;
+		}
+	}
+	alarm(0);
+	/* tracees the test left behind in its group */
+	kill(-pid, SIGKILL);
+
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return 128 + WTERMSIG(status);
+}
+
+int main(int argc, char **argv)
+{
+	static const char *default_dirs[] = { "tests/integration" };
+	const char **dirs = default_dirs;
+	const char *failed[MAX_FAILED];
+	struct sigaction sa = { .sa_handler = on_alarm };
+	unsigned int limit = 300;
+	int ndirs = 1, nfailed = 0, npassed = 0;
+	const char *env;
+	int i, j;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc < 2) {
+		fprintf(stderr, "usage: " NAME " ROOT [DIR...]\n");
+		return 2;
+	}
+	if (chdir(argv[1]) < 0) {
+		fprintf(stderr, NAME ": chdir %s: %s\n", argv[1],
+			strerror(errno));
+		return 2;
+	}
+	if (argc > 2) {
+		dirs = (const char **)argv + 2;
+		ndirs = argc - 2;
+	}
+	env = getenv("MYTRACE_TEST_TIMEOUT");
+	if (env && atoi(env) > 0)
+		limit = atoi(env);
+	sigaction(SIGALRM, &sa, NULL);
+
+	for (i = 0; i < ndirs; i++) {
+		struct dirent **names;
+		int n;
+
+		n = scandir(dirs[i], &names, is_test_name, alphasort);
+		if (n < 0) {
+			printf(NAME ": %s: %s (skipped)\n", dirs[i],
+			       strerror(errno));
+			continue;
+		}
+		for (j = 0; j < n; j++) {
+			char path[4096];
+			struct stat st;
+			double start;
+			int code;
+
+			snprintf(path, sizeof(path), "%s/%s", dirs[i],
+				 names[j]->d_name);
+			free(names[j]);
+			if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
+			    !(st.st_mode & S_IXUSR))
+				continue;
+
+			printf("=== " NAME ": %s ===\n", path);
+			start = now();
+			code = run_one(path, limit);
+			printf("=== " NAME ": %s: %s (exit %d, %.1f s) ===\n",
+			       path, code ? "FAILED" : "ok", code,
+			       now() - start);
+			if (code == 0) {
+				npassed++;
+				continue;
+			}
+			if (nfailed < MAX_FAILED)
+				failed[nfailed] = strdup(path);
+			nfailed++;
+		}
+		free(names);
+	}
+
+	if (npassed + nfailed == 0) {
+		printf(NAME ": no test programs found\n");
+		return 1;
+	}
+	for (i = 0; i < nfailed && i < MAX_FAILED; i++)
+		printf(NAME ": failed: %s\n", failed[i]);
+	printf("aarch64: %d passed, %d failed\n", npassed, nfailed);
+	return nfailed ? 1 : 0;
+}
