@@ -5,6 +5,7 @@
 # make install    PREFIX=/usr/local DESTDIR=
 # make deps       install the build and test dependencies (Debian)
 # make tables     refresh tables/<arch>.nr from the kernel headers
+# make bench      benchmark against strace (QUICK=1, UNPINNED=1; not in check)
 
 ARCH ?= $(shell uname -m)
 BUILD ?= build
@@ -48,7 +49,7 @@ PROG_SRCS := $(wildcard tests/programs/*.c)
 PROGS := $(patsubst tests/programs/%.c,$(BUILD)/tests/programs/%,$(PROG_SRCS))
 
 .PHONY: all tests check unit-check integration-check asan install deps \
-	tables clean
+	tables clean bench
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/mytrace
@@ -124,6 +125,9 @@ deps:
 
 tables:
 	sh tables/refresh-numbers.sh
+
+bench: all
+	tests/bench/run
 
 clean:
 	rm -rf build mytrace
