@@ -1,0 +1,62 @@
+/* Which events are printed: -e status=, -e signal= and -P PATH. Decides
+ * from an event alone; it never prints, never reads tracee memory, and
+ * never changes what the core traces. */
+#ifndef MYTRACE_OUTFILTER_H
+#define MYTRACE_OUTFILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event.h"
+
+/* -e status= bits */
+enum status_bit {
+	STATUS_SUCCESSFUL = 1u << 0,
+	STATUS_FAILED = 1u << 1,
+	STATUS_UNFINISHED = 1u << 2,
+	STATUS_UNAVAILABLE = 1u << 3,
+	STATUS_DETACHED = 1u << 4,
+	STATUS_ALL = (1u << 5) - 1,
+};
+
+#define SIGNAL_SET_MAX 256
+
+struct outfilter {
+	unsigned status;	/* enum status_bit mask; STATUS_ALL by default */
+	bool status_first;	/* no -e status= parsed yet */
+	uint64_t signals[SIGNAL_SET_MAX / 64];	/* -e signal= */
+	bool signals_first;
+	char **paths;		/* -P, plus each one's real path */
+	size_t npaths;
+};
+
+void outfilter_init(struct outfilter *f);
+void outfilter_free(struct outfilter *f);
+
+/* Parse "-e status=SPEC" / "-e signal=SPEC" (the part after '='): a comma
+ * list, '!' negates, "all"/"none" alone. Several expressions accumulate
+ * as strace's do. Return 0, or -1 with "invalid status 'x'" (or signal)
+ * in err. */
+int outfilter_parse_status(struct outfilter *f, const char *spec,
+			   char *err, size_t errlen);
+int outfilter_parse_signals(struct outfilter *f, const char *spec,
+			    char *err, size_t errlen);
+/* -P PATH: also remembers PATH's real path when it differs. */
+int outfilter_add_path(struct outfilter *f, const char *path);
+
+/* Whether any status is filtered out: the text formatter must then hold
+ * a syscall's line until its exit decides. */
+bool outfilter_holds_lines(const struct outfilter *f);
+/* Whether -P was given: decoders must then resolve fd paths. */
+static inline bool outfilter_has_paths(const struct outfilter *f)
+{
+	return f->npaths > 0;
+}
+bool outfilter_has_signal(const struct outfilter *f, int sig);
+
+/* Whether ev is printed. An entry that is refused means its exit is too:
+ * the caller stops showing that syscall. */
+bool outfilter_pass(const struct outfilter *f, const struct event *ev);
+
+#endif

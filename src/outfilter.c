@@ -1,0 +1,271 @@
+/* The print filters applied to events between the core and a formatter:
+ * -e status=, -e signal= and -P PATH. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "outfilter.h"
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} status_names[] = {
+	{ "successful", STATUS_SUCCESSFUL },
+	{ "failed", STATUS_FAILED },
+	{ "unfinished", STATUS_UNFINISHED },
+	{ "unavailable", STATUS_UNAVAILABLE },
+	{ "detached", STATUS_DETACHED },
+};
+
+void outfilter_init(struct outfilter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->status = STATUS_ALL;
+	f->status_first = true;
+	memset(f->signals, 0xff, sizeof(f->signals));
+	f->signals_first = true;
+}
+
+void outfilter_free(struct outfilter *f)
+{
+	for (size_t i = 0; i < f->npaths; i++)
+		free(f->paths[i]);
+	free(f->paths);
+	f->paths = NULL;
+	f->npaths = 0;
+}
+
+/* The shared shape of -e status= and -e signal=: "[!]tok,tok" or
+ * "[!]all" / "[!]none". set_all(on) and set_one(tok, on) apply one
+ * token; set_one returns -1 for a bad one. */
+struct set_ops {
+	void (*set_all)(struct outfilter *f, bool on);
+	int (*set_one)(struct outfilter *f, const char *tok, bool on);
+	const char *what;
+};
+
+static int parse_set(struct outfilter *f, bool *first,
+		     const struct set_ops *ops, const char *spec, char *err,
+		     size_t errlen)
+{
+	bool negate = false;
+	char *copy, *tok, *save = NULL;
+	int rc = 0;
+
+	if (*spec == '!') {
+		negate = true;
+		spec++;
+	}
+	if (*first) {
+		ops->set_all(f, negate);
+		*first = false;
+	}
+	if (strcmp(spec, "all") == 0) {
+		ops->set_all(f, !negate);
+		return 0;
+	}
+	if (strcmp(spec, "none") == 0) {
+		ops->set_all(f, negate);
+		return 0;
+	}
+	if (*spec == 0) {
+		snprintf(err, errlen, "invalid %s ''", ops->what);
+		return -1;
+	}
+	copy = strdup(spec);
+	if (!copy) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (ops->set_one(f, tok, !negate) < 0) {
+			snprintf(err, errlen, "invalid %s '%s'", ops->what, tok);
+			rc = -1;
+			break;
+		}
+	}
+	free(copy);
+	return rc;
+}
+
+static void status_all(struct outfilter *f, bool on)
+{
+	f->status = on ? STATUS_ALL : 0;
+}
+
+static int status_one(struct outfilter *f, const char *tok, bool on)
+{
+	for (size_t i = 0; i < sizeof(status_names) / sizeof(status_names[0]);
+	     i++) {
+		if (strcmp(status_names[i].name, tok) != 0)
+			continue;
+		if (on)
+			f->status |= status_names[i].bit;
+		else
+			f->status &= ~status_names[i].bit;
+		return 0;
+	}
+	return -1;
+}
+
+int outfilter_parse_status(struct outfilter *f, const char *spec,
+			   char *err, size_t errlen)
+{
+	static const struct set_ops ops = { status_all, status_one, "status" };
+
+	return parse_set(f, &f->status_first, &ops, spec, err, errlen);
+}
+
+static void signals_all(struct outfilter *f, bool on)
+{
+	memset(f->signals, on ? 0xff : 0, sizeof(f->signals));
+}
+
+static int signal_one(struct outfilter *f, const char *tok, bool on)
+{
+	int sig;
+
+	if (*tok >= '0' && *tok <= '9') {
+		char *end;
+		long n = strtol(tok, &end, 10);
+
+		/* strace takes any number a signal byte can hold */
+		if (*end || n < 0 || n >= SIGNAL_SET_MAX)
+			return -1;
+		sig = (int)n;
+	} else {
+		sig = signal_number(tok);
+		if (sig < 0)
+			return -1;
+	}
+	if (on)
+		f->signals[sig / 64] |= 1ULL << (sig % 64);
+	else
+		f->signals[sig / 64] &= ~(1ULL << (sig % 64));
+	return 0;
+}
+
+int outfilter_parse_signals(struct outfilter *f, const char *spec,
+			    char *err, size_t errlen)
+{
+	static const struct set_ops ops = { signals_all, signal_one, "signal" };
+
+	return parse_set(f, &f->signals_first, &ops, spec, err, errlen);
+}
+
+static int push_path(struct outfilter *f, const char *path)
+{
+	char **p = realloc(f->paths, (f->npaths + 1) * sizeof(*p));
+
+	if (!p)
+		return -1;
+	f->paths = p;
+	p[f->npaths] = strdup(path);
+	if (!p[f->npaths])
+		return -1;
+	f->npaths++;
+	return 0;
+}
+
+int outfilter_add_path(struct outfilter *f, const char *path)
+{
+	char *real = realpath(path, NULL);
+	int rc = push_path(f, path);
+
+	/* a descriptor's path is the canonical one: match it too */
+	if (rc == 0 && real && strcmp(real, path) != 0)
+		rc = push_path(f, real);
+	free(real);
+	return rc;
+}
+
+bool outfilter_holds_lines(const struct outfilter *f)
+{
+	return f->status != STATUS_ALL;
+}
+
+bool outfilter_has_signal(const struct outfilter *f, int sig)
+{
+	if (sig < 0 || sig >= SIGNAL_SET_MAX)
+		return false;
+	return (f->signals[sig / 64] >> (sig % 64)) & 1;
+}
+
+static bool path_selected(const struct outfilter *f, const char *path,
+			  size_t len)
+{
+	for (size_t i = 0; i < f->npaths; i++)
+		if (strlen(f->paths[i]) == len &&
+		    memcmp(f->paths[i], path, len) == 0)
+			return true;
+	return false;
+}
+
+/* Descriptors anywhere in a value (poll arrays, fd sets) count too. */
+static bool value_touches(const struct outfilter *f, const struct value *v)
+{
+	if (!v)
+		return false;
+	switch (v->kind) {
+	case V_FD:
+		return v->u.fd.path &&
+		       path_selected(f, v->u.fd.path, strlen(v->u.fd.path));
+	case V_STRUCT:
+	case V_ARRAY:
+		for (const struct value *c = v->u.kids.first; c; c = c->next)
+			if (value_touches(f, c))
+				return true;
+		return false;
+	default:
+		return false;
+	}
+}
+
+static bool is_path_arg(const struct syscall_desc *d, unsigned i)
+{
+	return !d->raw && i < d->nargs &&
+	       (d->args[i].type == ARG_PATH || d->args[i].type == ARG_OUT_PATH);
+}
+
+static bool syscall_touches(const struct outfilter *f,
+			    const struct syscall_event *sc)
+{
+	for (unsigned i = 0; i < sc->nargs_enter && i < MAX_ARGS; i++) {
+		const struct value *v = sc->args[i];
+
+		if (!v)
+			continue;
+		if (v->kind == V_STRING && is_path_arg(sc->desc, i) &&
+		    path_selected(f, v->u.str.bytes, v->u.str.len))
+			return true;
+		if (value_touches(f, v))
+			return true;
+	}
+	return false;
+}
+
+static unsigned status_of(const struct syscall_event *sc)
+{
+	if (sc->ret_unknown)
+		return STATUS_UNFINISHED;
+	return sc->err ? STATUS_FAILED : STATUS_SUCCESSFUL;
+}
+
+bool outfilter_pass(const struct outfilter *f, const struct event *ev)
+{
+	switch (ev->kind) {
+	case EV_SYSCALL_ENTER:
+		return !f->npaths || syscall_touches(f, ev->u.sc);
+	case EV_SYSCALL_EXIT:
+		return (f->status & status_of(ev->u.sc)) != 0;
+	case EV_SIGNAL:
+		return outfilter_has_signal(f, ev->u.signal.sig);
+	case EV_KILLED:
+		/* strace hides "+++ killed by SIG +++" with the signal */
+		return outfilter_has_signal(f, ev->u.exit.status);
+	default:
+		return true;
+	}
+}
