@@ -1,0 +1,18 @@
+/* What a tracee's descriptor refers to, for -y and -yy: its path, and for
+ * -yy the socket protocol and addresses or the device numbers. Reads
+ * /proc and sock_diag only; never prints and never touches tracee memory. */
+#ifndef MYTRACE_FDINFO_H
+#define MYTRACE_FDINFO_H
+
+#include <sys/types.h>
+
+#include "arena.h"
+
+/* The text strace shows between < and > for fd of pid, in arena, or NULL
+ * when the descriptor is not open. detail 2 adds socket and device
+ * details ("TCP:[127.0.0.1:40960->127.0.0.1:8000]", "/dev/null<char 1:3>"). */
+const char *fdinfo_describe(struct arena *a, pid_t pid, int fd, int detail);
+/* pid's working directory (AT_FDCWD's path under -y), or NULL. */
+const char *fdinfo_cwd(struct arena *a, pid_t pid);
+
+#endif

@@ -1,0 +1,258 @@
+/* Descriptor descriptions for -y/-yy. Sockets are named from the
+ * "system.sockprotoname" attribute of /proc/PID/fd/N; TCP and UDP
+ * addresses come from /proc/PID/net/{tcp,tcp6,udp,udp6} (the tracee's own
+ * network namespace), UNIX peers and names from NETLINK_SOCK_DIAG, which
+ * is the only place the kernel reports a UNIX socket's peer. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+#include "fdinfo.h"
+
+static const char *read_link(struct arena *a, const char *link)
+{
+	char target[PATH_MAX];
+	ssize_t n = readlink(link, target, sizeof(target));
+
+	if (n <= 0)
+		return NULL;
+	return arena_strndup(a, target, (size_t)n);
+}
+
+const char *fdinfo_cwd(struct arena *a, pid_t pid)
+{
+	char link[64];
+
+	snprintf(link, sizeof(link), "/proc/%d/cwd", pid);
+	return read_link(a, link);
+}
+
+/* "0100007F:1F90" (IPv4) or 32 hex digits + port (IPv6) as printed by
+ * strace: "127.0.0.1:8080", "[::1]:8080". */
+static int format_inet(char *out, size_t len, const char *hex, bool v6)
+{
+	unsigned char addr[16];
+	char text[INET6_ADDRSTRLEN];
+	unsigned port;
+	size_t nbytes = v6 ? 16 : 4;
+
+	for (size_t w = 0; w < nbytes / 4; w++) {
+		unsigned word;
+
+		/* the kernel prints each 32-bit word in host order */
+		if (sscanf(hex + w * 8, "%8x", &word) != 1)
+			return -1;
+		memcpy(addr + w * 4, &word, 4);
+	}
+	if (hex[nbytes * 2] != ':' ||
+	    sscanf(hex + nbytes * 2 + 1, "%x", &port) != 1)
+		return -1;
+	if (!inet_ntop(v6 ? AF_INET6 : AF_INET, addr, text, sizeof(text)))
+		return -1;
+	snprintf(out, len, v6 ? "[%s]:%u" : "%s:%u", text, port);
+	return 0;
+}
+
+static bool all_zero_addr(const char *hex)
+{
+	for (; *hex && *hex != ' '; hex++)
+		if (*hex != '0' && *hex != ':')
+			return false;
+	return true;
+}
+
+/* Looks inode up in /proc/PID/net/NAME; fills "local" or "local->remote". */
+static bool inet_lookup(pid_t pid, const char *table, bool v6,
+			unsigned long inode, char *out, size_t len)
+{
+	char path[64], line[512], local[64], remote[64];
+	char lhex[64], rhex[64];
+	unsigned long ino;
+	bool found = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/net/%s", pid, table);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f)) {
+		/* sl local rem st tx:rx tr:when retrnsmt uid timeout inode */
+		if (sscanf(line, " %*s %63s %63s %*s %*s %*s %*s %*s %*s %lu",
+			   lhex, rhex, &ino) != 3 || ino != inode)
+			continue;
+		if (format_inet(local, sizeof(local), lhex, v6) < 0 ||
+		    format_inet(remote, sizeof(remote), rhex, v6) < 0)
+			break;
+		if (all_zero_addr(rhex))
+			snprintf(out, len, "%s", local);
+		else
+			snprintf(out, len, "%s->%s", local, remote);
+		found = true;
+	}
+	fclose(f);
+	return found;
+}
+
+static const char *unix_type_name(unsigned type)
+{
+	switch (type) {
+	case SOCK_STREAM: return "STREAM";
+	case SOCK_DGRAM: return "DGRAM";
+	case SOCK_SEQPACKET: return "SEQPACKET";
+	default: return NULL;
+	}
+}
+
+/* Asks sock_diag about one UNIX socket; fills "UNIX-STREAM:[ino->peer,
+ * "path"]" the way strace prints it. */
+static bool unix_lookup(unsigned long inode, char *out, size_t len)
+{
+	struct {
+		struct nlmsghdr nlh;
+		struct unix_diag_req req;
+	} msg = {
+		.nlh = {
+			.nlmsg_len = sizeof(msg),
+			.nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			.nlmsg_flags = NLM_F_REQUEST,
+		},
+		.req = {
+			.sdiag_family = AF_UNIX,
+			.udiag_ino = (unsigned)inode,
+			.udiag_states = -1,
+			.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER,
+			.udiag_cookie = { ~0u, ~0u },
+		},
+	};
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
+	union {
+		char bytes[8192];
+		struct nlmsghdr align;
+	} buf;
+	const struct nlmsghdr *h = &buf.align;
+	const struct unix_diag_msg *um;
+	const struct rtattr *ra;
+	int rta_len;
+	const char *type, *name = NULL;
+	size_t name_len = 0;
+	unsigned peer = 0;
+	ssize_t n;
+	int fd, used;
+
+	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return false;
+	if (sendto(fd, &msg, sizeof(msg), 0, (struct sockaddr *)&nl,
+		   sizeof(nl)) < 0) {
+		close(fd);
+		return false;
+	}
+	n = recv(fd, buf.bytes, sizeof(buf.bytes), 0);
+	close(fd);
+	if (n < 0 || !NLMSG_OK(h, (size_t)n) ||
+	    h->nlmsg_type != SOCK_DIAG_BY_FAMILY ||
+	    h->nlmsg_len < NLMSG_LENGTH(sizeof(*um)))
+		return false;
+	um = NLMSG_DATA(h);
+	if (um->udiag_ino != inode)
+		return false;
+	type = unix_type_name(um->udiag_type);
+	if (!type)
+		return false;
+	rta_len = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*um)));
+	for (ra = (const struct rtattr *)(um + 1); RTA_OK(ra, rta_len);
+	     ra = RTA_NEXT(ra, rta_len)) {
+		if (ra->rta_type == UNIX_DIAG_PEER &&
+		    RTA_PAYLOAD(ra) >= sizeof(peer))
+			memcpy(&peer, RTA_DATA(ra), sizeof(peer));
+		if (ra->rta_type == UNIX_DIAG_NAME) {
+			name = RTA_DATA(ra);
+			name_len = RTA_PAYLOAD(ra);
+		}
+	}
+	used = snprintf(out, len, "UNIX-%s:[%lu", type, inode);
+	if (peer && used > 0 && (size_t)used < len)
+		used += snprintf(out + used, len - (size_t)used, "->%u", peer);
+	/* an abstract name starts with a NUL byte: strace shows '@' */
+	if (name && name_len && used > 0 && (size_t)used < len) {
+		bool abstract = name[0] == 0;
+
+		used += snprintf(out + used, len - (size_t)used, ",\"%s%.*s\"",
+				 abstract ? "@" : "",
+				 (int)(name_len - abstract), name + abstract);
+	}
+	if (used > 0 && (size_t)used < len)
+		snprintf(out + used, len - (size_t)used, "]");
+	return true;
+}
+
+static const char *describe_socket(struct arena *a, pid_t pid,
+				   const char *link, unsigned long inode)
+{
+	static const struct {
+		const char *proto, *table;
+		bool v6;
+	} inet[] = {
+		{ "TCP", "tcp", false }, { "TCPv6", "tcp6", true },
+		{ "UDP", "udp", false }, { "UDPv6", "udp6", true },
+	};
+	char proto[32], detail[PATH_MAX];
+	ssize_t n = getxattr(link, "system.sockprotoname", proto,
+			     sizeof(proto) - 1);
+
+	if (n <= 0)
+		return NULL;
+	proto[n] = 0;
+	for (size_t i = 0; i < sizeof(inet) / sizeof(inet[0]); i++) {
+		if (strcmp(proto, inet[i].proto) != 0)
+			continue;
+		if (inet_lookup(pid, inet[i].table, inet[i].v6, inode, detail,
+				sizeof(detail)))
+			return arena_printf(a, "%s:[%s]", proto, detail);
+		break;
+	}
+	if (strncmp(proto, "UNIX", 4) == 0 &&
+	    unix_lookup(inode, detail, sizeof(detail)))
+		return arena_strndup(a, detail, strlen(detail));
+	return arena_printf(a, "%s:[%lu]", proto, inode);
+}
+
+const char *fdinfo_describe(struct arena *a, pid_t pid, int fd, int detail)
+{
+	char link[64];
+	const char *target;
+	unsigned long inode;
+	struct stat st;
+
+	if (fd < 0 || pid <= 0)
+		return NULL;
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
+	target = read_link(a, link);
+	if (!target || detail < 2)
+		return target;
+	if (sscanf(target, "socket:[%lu]", &inode) == 1) {
+		const char *s = describe_socket(a, pid, link, inode);
+
+		return s ? s : target;
+	}
+	if (target[0] == '/' && stat(link, &st) == 0 &&
+	    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+		return arena_printf(a, "%s<%s %u:%u>", target,
+				    S_ISCHR(st.st_mode) ? "char" : "block",
+				    major(st.st_rdev), minor(st.st_rdev));
+	return target;
+}
