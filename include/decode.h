@@ -8,12 +8,20 @@
 
 #include "arena.h"
 #include "event.h"
+#include "filter.h"
 #include "tracee_mem.h"
 
 struct decode_opts {
 	unsigned string_limit;	/* -s */
-	bool verbose;		/* -v: unabbreviated structs, environment */
-	int decode_fds;		/* -y: 1, -yy: 2 */
+	/* Per syscall (decode_opts_for_syscall sets these from the sets): */
+	bool verbose;		/* not in -e abbrev= (-v): unabbreviated */
+	bool deref;		/* in -e verbose=: structs read, not addresses */
+	bool raw;		/* in -e raw=: every argument in hex */
+	/* Resolve descriptor paths (-y, -P): 1; and socket details (-yy): 2 */
+	int decode_fds;
+	/* The -e abbrev=, verbose=, raw= sets; NULL means the default
+	 * (abbreviate all, dereference all, raw none). */
+	const struct syscall_set *abbrev_set, *verbose_set, *raw_set;
 };
 
 struct decode_ctx {
@@ -22,6 +30,9 @@ struct decode_ctx {
 	const struct decode_opts *opts;
 	struct syscall_event *sc;
 };
+
+/* Fills the per-syscall fields of o for syscall number nr. */
+void decode_opts_for_syscall(struct decode_opts *o, uint64_t nr);
 
 /* Decodes the arguments known at entry and sets sc->nargs_enter. */
 void decode_syscall_enter(struct decode_ctx *ctx);

@@ -45,6 +45,9 @@ struct event {
 	pid_t pid;		/* thread group id */
 	pid_t tid;
 	struct timespec ts;
+	/* the thread's latest syscall number, traced or not: strace's -n
+	 * prints it on signal and exit lines too */
+	uint64_t scno;
 	union {
 		struct syscall_event *sc;
 		struct {

@@ -8,9 +8,32 @@
 #include "event.h"
 #include "output.h"
 
+/* -X: how constants print */
+enum xlat_style {
+	XLAT_ABBREV,	/* O_RDONLY|O_CLOEXEC (the default) */
+	XLAT_RAW,	/* 0x80000 */
+	XLAT_VERBOSE,	/* 0x80000 / * O_RDONLY|O_CLOEXEC * / */
+};
+
+/* -t, -tt, -ttt */
+enum time_style {
+	TIME_NONE,
+	TIME_SECONDS,	/* 19:13:44 */
+	TIME_MICRO,	/* 19:13:44.349198 */
+	TIME_EPOCH,	/* 1795806824.357937 */
+};
+
 struct format_opts {
 	unsigned align_column;	/* -a: where " = " goes (40) */
 	int escape;		/* enum escape_mode: -x, -xx */
+	enum xlat_style xlat;	/* -X */
+	enum time_style time;	/* -t, -tt, -ttt */
+	bool relative;		/* -r: time since the previous line */
+	bool durations;		/* -T: <secs> spent in each syscall */
+	bool numbers;		/* -n: [ nr] before the syscall name */
+	int fd_paths;		/* -y: 1 prints fd paths, -yy: 2 */
+	/* a filter decides at exit (-e status=): print whole lines then */
+	bool hold_lines;
 };
 
 struct formatter {

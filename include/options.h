@@ -7,6 +7,7 @@
 #include "decode.h"
 #include "filter.h"
 #include "format.h"
+#include "outfilter.h"
 
 struct options {
 	const char *output_path;	/* -o */
@@ -15,6 +16,10 @@ struct options {
 	const struct formatter *formatter;
 	struct syscall_set trace;	/* -e trace= */
 	bool trace_all;			/* no -e trace= given */
+	struct syscall_set abbrev;	/* -e abbrev=, -v */
+	struct syscall_set verbose;	/* -e verbose= */
+	struct syscall_set raw;		/* -e raw= */
+	struct outfilter filter;	/* -e status=, -e signal=, -P */
 	char **command;			/* NULL-terminated argv */
 };
 

@@ -69,6 +69,7 @@ struct value {
 		} sigset;
 		struct {
 			const char *path;	/* -y: NULL when unknown */
+			const char *sym;	/* AT_FDCWD; NULL: a number */
 		} fd;
 		const char *expr;
 	} u;

@@ -17,11 +17,47 @@ static const char usage_text[] =
 "Output:\n"
 "  -o FILE, --output=FILE   write the trace to FILE instead of stderr\n"
 "  -s N, --string-limit=N   print at most N bytes of each string (default 32)\n"
+"  -a COLUMN, --columns=COLUMN\n"
+"                           align return values at COLUMN (default 40)\n"
+"  -x                       print non-ASCII strings in hex (\\x..)\n"
+"  -xx                      print every string in hex\n"
+"  -v, --no-abbrev          print structures and environments in full\n"
+"                           (the same as -e abbrev=none)\n"
+"  -X STYLE, --const-print-style=STYLE\n"
+"                           print constants as symbols (abbrev, default),\n"
+"                           numbers (raw), or numbers with the symbols in\n"
+"                           comments (verbose)\n"
+"  -y                       print the paths of file descriptors: 3</etc/hosts>\n"
+"  -yy                      also socket protocols and addresses and device\n"
+"                           numbers: 3<TCP:[127.0.0.1:40960->127.0.0.1:80]>\n"
+"  -n, --syscall-number     print the syscall number before each line\n"
+"  -t                       print the time of day: 19:13:44\n"
+"  -tt                      with microseconds: 19:13:44.349198\n"
+"  -ttt                     as seconds since the epoch: 1700000000.349198\n"
+"  -r, --relative-timestamps\n"
+"                           print the time since the previous line\n"
+"  -T, --syscall-times      print the time spent in each syscall: <0.000012>\n"
+"  -e abbrev=SET            abbreviate structures of the syscalls in SET\n"
+"                           (default all)\n"
+"  -e verbose=SET           read the structures of the syscalls in SET\n"
+"                           (default all); others show their addresses\n"
+"  -e raw=SET               print the arguments of the syscalls in SET as\n"
+"                           undecoded hex numbers\n"
 "\n"
 "Filtering:\n"
 "  -e trace=SET             trace only the syscalls in SET: names, %%class,\n"
 "                           /regex, all, none; '!' negates, '?' ignores\n"
 "                           unknown names; -e SET is the same\n"
+"  -e signal=SET            print only the signals in SET (names, SIGNAMEs or\n"
+"                           numbers; '!' negates; all, none)\n"
+"  -e status=SET            print only the syscalls that ended with a status\n"
+"                           in SET: successful, failed, unfinished,\n"
+"                           unavailable, detached ('!' negates; all, none)\n"
+"  -z, --successful-only    print only syscalls that succeeded\n"
+"  -Z, --failed-only        print only syscalls that failed\n"
+"  -P PATH, --trace-path=PATH\n"
+"                           print only syscalls that use PATH, by name or\n"
+"                           through a descriptor open on it; repeatable\n"
 "\n"
 "Miscellaneous:\n"
 "  -h, --help               print this help and exit\n"
@@ -59,26 +95,92 @@ static unsigned parse_uint(const char *flag, const char *arg)
 	return (unsigned)n;
 }
 
-static void parse_expression(struct options *opts, bool *first_trace,
+/* First-expression flags for the syscall sets that -e accumulates into. */
+struct set_state {
+	bool trace, abbrev, verbose, raw;
+};
+
+static void parse_syscall_set(struct syscall_set *set, bool *first,
+			      const char *value)
+{
+	char err[256];
+
+	if (syscall_set_parse(set, first, arch_syscalls, value, err,
+			      sizeof(err)) != 0)
+		usage_error("%s", err);
+}
+
+static bool qualifier_is(const char *q, size_t n, const char *name,
+			 const char *alias)
+{
+	return (strlen(name) == n && strncmp(q, name, n) == 0) ||
+	       (alias && strlen(alias) == n && strncmp(q, alias, n) == 0);
+}
+
+static void parse_expression(struct options *opts, struct set_state *first,
 			     const char *expr)
 {
 	const char *eq = strchr(expr, '=');
-	const char *value = expr;
+	size_t n = eq ? (size_t)(eq - expr) : 0;
+	const char *value = eq ? eq + 1 : expr;
 	char err[256];
 
-	if (eq) {
-		size_t n = (size_t)(eq - expr);
-
-		if (!((n == 5 && strncmp(expr, "trace", 5) == 0) ||
-		      (n == 1 && expr[0] == 't')))
-			usage_error("invalid -e qualifier '%.*s'", (int)n,
-				    expr);
-		value = eq + 1;
+	if (!eq || qualifier_is(expr, n, "trace", "t")) {
+		parse_syscall_set(&opts->trace, &first->trace, value);
+		opts->trace_all = false;
+	} else if (qualifier_is(expr, n, "abbrev", "a")) {
+		parse_syscall_set(&opts->abbrev, &first->abbrev, value);
+	} else if (qualifier_is(expr, n, "verbose", "v")) {
+		parse_syscall_set(&opts->verbose, &first->verbose, value);
+	} else if (qualifier_is(expr, n, "raw", "x")) {
+		parse_syscall_set(&opts->raw, &first->raw, value);
+	} else if (qualifier_is(expr, n, "signal", "s") ||
+		   qualifier_is(expr, n, "signals", NULL)) {
+		if (outfilter_parse_signals(&opts->filter, value, err,
+					    sizeof(err)) != 0)
+			usage_error("%s", err);
+	} else if (qualifier_is(expr, n, "status", NULL)) {
+		if (outfilter_parse_status(&opts->filter, value, err,
+					   sizeof(err)) != 0)
+			usage_error("%s", err);
+	} else {
+		usage_error("invalid -e qualifier '%.*s'", (int)n, expr);
 	}
-	if (syscall_set_parse(&opts->trace, first_trace, arch_syscalls, value,
-			      err, sizeof(err)) != 0)
+}
+
+static enum xlat_style parse_xlat_style(const char *arg)
+{
+	if (strcmp(arg, "raw") == 0)
+		return XLAT_RAW;
+	if (strcmp(arg, "abbrev") == 0)
+		return XLAT_ABBREV;
+	if (strcmp(arg, "verbose") == 0)
+		return XLAT_VERBOSE;
+	usage_error("invalid -X argument: '%s'", arg);
+}
+
+/* -z / -Z: a status filter of one kind, replacing any earlier one. */
+static void only_status(struct options *opts, const char *status)
+{
+	char err[256];
+
+	opts->filter.status_first = true;
+	if (outfilter_parse_status(&opts->filter, status, err,
+				   sizeof(err)) != 0)
 		usage_error("%s", err);
-	opts->trace_all = false;
+}
+
+static void finish_options(struct options *opts, unsigned decode_fds)
+{
+	opts->decode.abbrev_set = &opts->abbrev;
+	opts->decode.verbose_set = &opts->verbose;
+	opts->decode.raw_set = &opts->raw;
+	opts->format.fd_paths = (int)decode_fds;
+	/* -P compares descriptors by their paths even without -y */
+	opts->decode.decode_fds = (int)decode_fds;
+	if (!decode_fds && outfilter_has_paths(&opts->filter))
+		opts->decode.decode_fds = 1;
+	opts->format.hold_lines = outfilter_holds_lines(&opts->filter);
 }
 
 void cli_parse(struct options *opts, int argc, char **argv)
@@ -86,11 +188,21 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "string-limit", required_argument, NULL, 's' },
+		{ "columns", required_argument, NULL, 'a' },
+		{ "no-abbrev", no_argument, NULL, 'v' },
+		{ "const-print-style", required_argument, NULL, 'X' },
+		{ "syscall-number", no_argument, NULL, 'n' },
+		{ "relative-timestamps", no_argument, NULL, 'r' },
+		{ "syscall-times", no_argument, NULL, 'T' },
+		{ "successful-only", no_argument, NULL, 'z' },
+		{ "failed-only", no_argument, NULL, 'Z' },
+		{ "trace-path", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool first_trace = true;
+	struct set_state first = { true, true, true, true };
+	unsigned decode_fds = 0, hex = 0, times = 0;
 	int c;
 
 	memset(opts, 0, sizeof(*opts));
@@ -100,10 +212,14 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	opts->formatter = &format_text;
 	opts->trace_all = true;
 	syscall_set_fill(&opts->trace, true);
+	syscall_set_fill(&opts->abbrev, true);
+	syscall_set_fill(&opts->verbose, true);
+	syscall_set_fill(&opts->raw, false);
+	outfilter_init(&opts->filter);
 
 	opterr = 0;
 	/* '+': options end at the command, whose own flags are its own */
-	while ((c = getopt_long(argc, argv, "+:o:s:e:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:s:e:a:X:P:xvyntrTzZhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			opts->output_path = optarg;
@@ -112,7 +228,52 @@ void cli_parse(struct options *opts, int argc, char **argv)
 			opts->decode.string_limit = parse_uint("-s", optarg);
 			break;
 		case 'e':
-			parse_expression(opts, &first_trace, optarg);
+			parse_expression(opts, &first, optarg);
+			break;
+		case 'a':
+			opts->format.align_column = parse_uint("-a", optarg);
+			break;
+		case 'x':
+			hex++;
+			opts->format.escape = hex > 1 ? ESC_ALL_HEX :
+					      ESC_NONASCII_HEX;
+			break;
+		case 'v':
+			/* -v is -e abbrev=none */
+			syscall_set_fill(&opts->abbrev, false);
+			first.abbrev = false;
+			break;
+		case 'X':
+			opts->format.xlat = parse_xlat_style(optarg);
+			break;
+		case 'y':
+			if (decode_fds < 2)
+				decode_fds++;
+			break;
+		case 'n':
+			opts->format.numbers = true;
+			break;
+		case 't':
+			if (times < TIME_EPOCH)
+				times++;
+			opts->format.time = (enum time_style)times;
+			break;
+		case 'r':
+			opts->format.relative = true;
+			break;
+		case 'T':
+			opts->format.durations = true;
+			break;
+		case 'z':
+			only_status(opts, "successful");
+			break;
+		case 'Z':
+			only_status(opts, "failed");
+			break;
+		case 'P':
+			if (outfilter_add_path(&opts->filter, optarg) != 0)
+				usage_error("-P %s: %s", optarg,
+					    strerror(errno));
 			break;
 		case 'h':
 			printf(usage_text);
@@ -131,4 +292,5 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	if (optind >= argc)
 		usage_error("must have COMMAND [ARGS]");
 	opts->command = argv + optind;
+	finish_options(opts, decode_fds);
 }

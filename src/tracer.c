@@ -26,6 +26,7 @@ struct tracee {
 	bool shown;		/* the current syscall is printed */
 	struct arena arena;
 	struct syscall_event sc;
+	struct decode_opts decode_opts;	/* for the current syscall */
 	struct tracee *next;
 };
 
@@ -112,12 +113,17 @@ static void now(struct timespec *ts)
 	clock_gettime(CLOCK_REALTIME, ts);
 }
 
-static void emit(struct tracer *tr, struct event *ev)
+/* Hands ev to the formatter unless a print filter refuses it; returns
+ * whether it was handed over. */
+static bool emit(struct tracer *tr, struct event *ev)
 {
+	if (!outfilter_pass(&tr->opts->filter, ev))
+		return false;
 	tr->opts->formatter->event(tr->fmt, ev, tr->count > 1);
+	return true;
 }
 
-static void emit_syscall(struct tracer *tr, struct tracee *t,
+static bool emit_syscall(struct tracer *tr, struct tracee *t,
 			 enum event_kind kind)
 {
 	struct event ev = {
@@ -125,10 +131,11 @@ static void emit_syscall(struct tracer *tr, struct tracee *t,
 		.pid = t->pid,
 		.tid = t->tid,
 		.u.sc = &t->sc,
+		.scno = t->sc.nr,
 	};
 
 	ev.ts = kind == EV_SYSCALL_ENTER ? t->sc.enter_ts : t->sc.exit_ts;
-	emit(tr, &ev);
+	return emit(tr, &ev);
 }
 
 static void decode_ctx_init(struct tracer *tr, struct tracee *t,
@@ -137,7 +144,9 @@ static void decode_ctx_init(struct tracer *tr, struct tracee *t,
 	tracee_mem_init(mem, t->tid);
 	ctx->arena = &t->arena;
 	ctx->mem = mem;
-	ctx->opts = &tr->opts->decode;
+	t->decode_opts = tr->opts->decode;
+	decode_opts_for_syscall(&t->decode_opts, t->sc.nr);
+	ctx->opts = &t->decode_opts;
 	ctx->sc = &t->sc;
 }
 
@@ -175,7 +184,9 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 	now(&sc->enter_ts);
 	decode_ctx_init(tr, t, &ctx, &mem);
 	decode_syscall_enter(&ctx);
-	emit_syscall(tr, t, EV_SYSCALL_ENTER);
+	/* -P refuses a call at entry; its exit is then hidden too */
+	if (!emit_syscall(tr, t, EV_SYSCALL_ENTER))
+		t->shown = false;
 }
 
 static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
@@ -265,7 +276,8 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t)
 static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
 {
 	siginfo_t si;
-	struct event ev = { .kind = EV_SIGNAL, .pid = t->pid, .tid = t->tid };
+	struct event ev = { .kind = EV_SIGNAL, .pid = t->pid, .tid = t->tid,
+			    .scno = t->sc.nr };
 
 	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0) {
 		resume(t, sig);
@@ -305,7 +317,7 @@ static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
 
 static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 {
-	struct event ev = { .pid = t->pid, .tid = t->tid };
+	struct event ev = { .pid = t->pid, .tid = t->tid, .scno = t->sc.nr };
 
 	finish_in_flight(tr, t);
 	now(&ev.ts);

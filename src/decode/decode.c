@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "decoders.h"
+#include "fdinfo.h"
 
 enum phase { PHASE_ENTER, PHASE_EXIT };
 
@@ -38,6 +39,36 @@ static const struct arg_desc *arg_of(const struct syscall_desc *d, unsigned i)
 	return d->raw ? &raw_arg : &d->args[i];
 }
 
+void decode_opts_for_syscall(struct decode_opts *o, uint64_t nr)
+{
+	o->verbose = o->abbrev_set && !syscall_set_has(o->abbrev_set, nr);
+	o->deref = !o->verbose_set || syscall_set_has(o->verbose_set, nr);
+	o->raw = o->raw_set && syscall_set_has(o->raw_set, nr);
+}
+
+/* -e verbose= leaves structures out: strace then shows their addresses. */
+static struct value *maybe_deref(struct decode_ctx *ctx, struct value *v)
+{
+	if (ctx->opts->deref || !v)
+		return v;
+	if (v->kind == V_STRUCT || v->kind == V_ARRAY)
+		return value_ptr(ctx->arena, v->name, v->raw);
+	return v;
+}
+
+/* -e raw=: every argument and the return value as hex, like strace's
+ * undecoded calls. */
+static void decode_raw_enter(struct decode_ctx *ctx)
+{
+	struct syscall_event *sc = ctx->sc;
+
+	sc->nargs = sc->desc->nargs;
+	sc->nargs_enter = sc->nargs;
+	for (unsigned i = 0; i < sc->nargs; i++)
+		sc->args[i] = value_hex(ctx->arena, arg_of(sc->desc, i)->name,
+					sc->raw_args[i]);
+}
+
 void decode_syscall_enter(struct decode_ctx *ctx)
 {
 	struct syscall_event *sc = ctx->sc;
@@ -45,6 +76,10 @@ void decode_syscall_enter(struct decode_ctx *ctx)
 
 	if (!sc->desc)
 		sc->desc = unknown_desc(ctx);
+	if (ctx->opts->raw) {
+		decode_raw_enter(ctx);
+		return;
+	}
 	sc->nargs = sc->desc->nargs;
 	sc->nargs_enter = sc->nargs;
 	for (unsigned i = 0; i < sc->nargs; i++) {
@@ -58,7 +93,8 @@ void decode_syscall_enter(struct decode_ctx *ctx)
 			continue;
 		}
 		/* decoded now, even if printed at exit: memory may change */
-		sc->args[i] = arg_types[a->type].fn(ctx, a, sc->raw_args[i]);
+		sc->args[i] = maybe_deref(ctx, arg_types[a->type].fn(ctx, a,
+							  sc->raw_args[i]));
 	}
 	/* a decoder may shorten the list (futex commands use fewer) */
 	if (sc->nargs_enter > sc->nargs)
@@ -69,6 +105,12 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 {
 	struct syscall_event *sc = ctx->sc;
 
+	if (ctx->opts->raw) {
+		if (!sc->err && !sc->ret_unknown)
+			sc->ret = value_hex(ctx->arena, "ret",
+					    (uint64_t)sc->rval);
+		return;
+	}
 	for (unsigned i = 0; i < sc->nargs; i++) {
 		const struct arg_desc *a = arg_of(sc->desc, i);
 
@@ -79,8 +121,9 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 			sc->args[i] = value_ptr(ctx->arena, a->name,
 						sc->raw_args[i]);
 		else
-			sc->args[i] = arg_types[a->type].fn(ctx, a,
-							    sc->raw_args[i]);
+			sc->args[i] = maybe_deref(ctx,
+				arg_types[a->type].fn(ctx, a,
+						      sc->raw_args[i]));
 	}
 	if (!sc->err && !sc->ret_unknown)
 		sc->ret = arg_types[sc->desc->ret.type].fn(ctx, &sc->desc->ret,
@@ -166,43 +209,32 @@ struct value *decode_enum(struct decode_ctx *ctx, const struct arg_desc *a,
 
 /* --- descriptors */
 
-static const char *fd_path(struct decode_ctx *ctx, int fd)
-{
-	char link[64], target[PATH_MAX];
-	ssize_t n;
-
-	if (!ctx->opts->decode_fds || fd < 0 || !ctx->mem->pid)
-		return NULL;
-	snprintf(link, sizeof(link), "/proc/%d/fd/%d", ctx->mem->pid, fd);
-	n = readlink(link, target, sizeof(target));
-	if (n <= 0)
-		return NULL;
-	return arena_strndup(ctx->arena, target, (size_t)n);
-}
-
 struct value *decode_fd(struct decode_ctx *ctx, const struct arg_desc *a,
 			uint64_t raw)
 {
 	struct value *v = value_new(ctx->arena, V_FD, a->name,
 				    (uint64_t)(int64_t)(int32_t)raw);
 
-	v->u.fd.path = fd_path(ctx, (int32_t)raw);
+	if (ctx->opts->decode_fds)
+		v->u.fd.path = fdinfo_describe(ctx->arena, ctx->mem->pid,
+					       (int32_t)raw,
+					       ctx->opts->decode_fds);
 	return v;
 }
 
 struct value *decode_atfd(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
-	static const struct xlat_entry at_fdcwd[] = {
-		{ (uint64_t)(int64_t)-100, "AT_FDCWD", NULL },
-	};
-	static const struct xlat at_fdcwd_xlat = { "atfd", at_fdcwd, 1 };
+	struct value *v;
 
-	if ((int32_t)raw == -100)
-		return value_enum(ctx->arena, a->name,
-				  (uint64_t)(int64_t)-100, &at_fdcwd_xlat,
-				  V_INT);
-	return decode_fd(ctx, a, raw);
+	if ((int32_t)raw != -100)
+		return decode_fd(ctx, a, raw);
+	/* -y shows the working directory: AT_FDCWD</tmp> */
+	v = value_new(ctx->arena, V_FD, a->name, (uint64_t)(int64_t)-100);
+	v->u.fd.sym = "AT_FDCWD";
+	if (ctx->opts->decode_fds && ctx->mem->pid)
+		v->u.fd.path = fdinfo_cwd(ctx->arena, ctx->mem->pid);
+	return v;
 }
 
 /* --- strings and buffers */

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "escape.h"
 #include "format.h"
@@ -13,6 +14,8 @@ struct text_state {
 	struct sink *out;
 	const struct format_opts *opts;
 	pid_t open_tid;		/* thread whose line is unfinished, or 0 */
+	struct timespec last_ts;	/* -r: the previous line's time */
+	bool have_last_ts;
 };
 
 static void print_value(struct text_state *t, const struct value *v);
@@ -61,6 +64,68 @@ static void print_flags(struct sink *s, const struct value *v)
 	}
 }
 
+/* -X raw and -X verbose: the number behind a constant. Flags print in
+ * hex (file modes in octal), zero as a plain 0. */
+static void print_flags_raw(struct sink *s, const struct value *v)
+{
+	if (v->raw == 0)
+		sink_putc(s, '0');
+	else
+		print_number(s, v->u.flags.rest_octal ? V_OCTAL : V_HEX,
+			     v->raw);
+}
+
+static void print_enum_raw(struct sink *s, const struct value *v)
+{
+	/* a raw NULL is a number here, as in strace */
+	if (v->raw == 0)
+		sink_putc(s, '0');
+	else
+		print_number(s, v->u.en.fallback, v->raw);
+}
+
+static void print_sigset(struct sink *s, const struct value *v,
+			 enum xlat_style style)
+{
+	if (v->u.sigset.complement)
+		sink_putc(s, '~');
+	sink_putc(s, '[');
+	for (unsigned i = 0; i < v->u.sigset.count; i++) {
+		const char *name = v->u.sigset.names[i];
+		int nr = signal_number(name);
+
+		if (i)
+			sink_putc(s, ' ');
+		if (style == XLAT_ABBREV || nr < 0) {
+			sink_puts(s, name);
+			continue;
+		}
+		sink_printf(s, "%d", nr);
+		/* a set member without a name is already a number */
+		if (style == XLAT_VERBOSE && (name[0] < '0' || name[0] > '9'))
+			sink_printf(s, " /* %s */", name);
+	}
+	sink_putc(s, ']');
+}
+
+static void print_fd(struct text_state *t, const struct value *v)
+{
+	struct sink *s = t->out;
+	enum xlat_style style = t->opts->xlat;
+
+	if (!v->u.fd.sym || style != XLAT_ABBREV)
+		sink_printf(s, "%d", (int)v->raw);
+	else
+		sink_puts(s, v->u.fd.sym);
+	if (v->u.fd.sym && style == XLAT_VERBOSE)
+		sink_printf(s, " /* %s */", v->u.fd.sym);
+	if (v->u.fd.path && t->opts->fd_paths) {
+		sink_putc(s, '<');
+		sink_puts(s, v->u.fd.path);
+		sink_putc(s, '>');
+	}
+}
+
 static void print_children(struct text_state *t, const struct value *v,
 			   char open, char close, bool named)
 {
@@ -94,12 +159,7 @@ static void print_value(struct text_state *t, const struct value *v)
 		print_number(s, v->kind, v->raw);
 		break;
 	case V_FD:
-		sink_printf(s, "%d", (int)v->raw);
-		if (v->u.fd.path) {
-			sink_putc(s, '<');
-			sink_puts(s, v->u.fd.path);
-			sink_putc(s, '>');
-		}
+		print_fd(t, v);
 		break;
 	case V_STRING:
 		escape_quoted(s, v->u.str.bytes, v->u.str.len,
@@ -107,13 +167,30 @@ static void print_value(struct text_state *t, const struct value *v)
 			      v->u.str.style);
 		break;
 	case V_FLAGS:
-		print_flags(s, v);
+		if (t->opts->xlat == XLAT_ABBREV) {
+			print_flags(s, v);
+			break;
+		}
+		print_flags_raw(s, v);
+		/* verbose: the symbolic form as a comment, when there is one */
+		if (t->opts->xlat == XLAT_VERBOSE && v->u.flags.count) {
+			sink_puts(s, " /* ");
+			print_flags(s, v);
+			sink_puts(s, " */");
+		}
 		break;
 	case V_ENUM:
-		if (v->u.en.sym)
-			sink_puts(s, v->u.en.sym);
-		else
+		if (!v->u.en.sym) {
 			print_number(s, v->u.en.fallback, v->raw);
+			break;
+		}
+		if (t->opts->xlat == XLAT_ABBREV) {
+			sink_puts(s, v->u.en.sym);
+			break;
+		}
+		print_enum_raw(s, v);
+		if (t->opts->xlat == XLAT_VERBOSE)
+			sink_printf(s, " /* %s */", v->u.en.sym);
 		break;
 	case V_STRUCT:
 		print_children(t, v, '{', '}', true);
@@ -122,15 +199,7 @@ static void print_value(struct text_state *t, const struct value *v)
 		print_children(t, v, '[', ']', false);
 		break;
 	case V_SIGSET:
-		if (v->u.sigset.complement)
-			sink_putc(s, '~');
-		sink_putc(s, '[');
-		for (unsigned i = 0; i < v->u.sigset.count; i++) {
-			if (i)
-				sink_putc(s, ' ');
-			sink_puts(s, v->u.sigset.names[i]);
-		}
-		sink_putc(s, ']');
+		print_sigset(s, v, t->opts->xlat);
 		break;
 	case V_EXPR:
 		sink_puts(s, v->u.expr);
@@ -148,6 +217,61 @@ static void print_prefix(struct text_state *t, const struct event *ev,
 {
 	if (show_pid)
 		sink_printf(t->out, "[pid %d] ", ev->tid);
+}
+
+static struct timespec ts_sub(struct timespec a, struct timespec b)
+{
+	struct timespec d = { a.tv_sec - b.tv_sec, a.tv_nsec - b.tv_nsec };
+
+	if (d.tv_nsec < 0) {
+		d.tv_sec--;
+		d.tv_nsec += 1000000000L;
+	}
+	if (d.tv_sec < 0)
+		d = (struct timespec){ 0, 0 };
+	return d;
+}
+
+/* -t/-tt/-ttt and -r, in strace's order and widths. */
+static void print_times(struct text_state *t, struct timespec ts)
+{
+	struct sink *s = t->out;
+	struct tm tm;
+	char hms[16];
+
+	if (t->opts->time == TIME_EPOCH) {
+		sink_printf(s, "%lld.%06ld ", (long long)ts.tv_sec,
+			    ts.tv_nsec / 1000);
+	} else if (t->opts->time != TIME_NONE) {
+		localtime_r(&ts.tv_sec, &tm);
+		strftime(hms, sizeof(hms), "%H:%M:%S", &tm);
+		if (t->opts->time == TIME_MICRO)
+			sink_printf(s, "%s.%06ld ", hms, ts.tv_nsec / 1000);
+		else
+			sink_printf(s, "%s ", hms);
+	}
+	if (t->opts->relative) {
+		struct timespec d = { 0, 0 };
+
+		if (t->have_last_ts)
+			d = ts_sub(ts, t->last_ts);
+		t->last_ts = ts;
+		t->have_last_ts = true;
+		sink_printf(s, t->opts->time != TIME_NONE ? "(+%6lld.%06ld) " :
+			    "%6lld.%06ld ", (long long)d.tv_sec,
+			    d.tv_nsec / 1000);
+	}
+}
+
+/* Everything before a line's text: pid, times, and -n's syscall number
+ * (on signal and exit lines, the thread's latest one, as strace does). */
+static void print_leader(struct text_state *t, const struct event *ev,
+			 struct timespec ts, bool show_pid)
+{
+	print_prefix(t, ev, show_pid);
+	print_times(t, ts);
+	if (t->opts->numbers)
+		sink_printf(t->out, "[%4" PRIu64 "] ", ev->scno);
 }
 
 /* Ends another thread's line that is still waiting for its exit. */
@@ -208,6 +332,12 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 	} else {
 		sink_printf(s, "%" PRId64, sc->rval);
 	}
+	if (t->opts->durations && !sc->ret_unknown) {
+		struct timespec d = ts_sub(sc->exit_ts, sc->enter_ts);
+
+		sink_printf(s, " <%lld.%06ld>", (long long)d.tv_sec,
+			    d.tv_nsec / 1000);
+	}
 	sink_putc(s, '\n');
 }
 
@@ -216,8 +346,11 @@ static void on_syscall_enter(struct text_state *t, const struct event *ev,
 {
 	const struct syscall_event *sc = ev->u.sc;
 
+	/* a filter decides at exit: the whole line is printed then */
+	if (t->opts->hold_lines)
+		return;
 	interrupt_open_line(t, 0);
-	print_prefix(t, ev, show_pid);
+	print_leader(t, ev, ev->ts, show_pid);
 	sink_printf(t->out, "%s(", sc->desc->name);
 	print_args(t, sc, 0, sc->nargs_enter);
 	t->open_tid = ev->tid;
@@ -228,9 +361,14 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 {
 	const struct syscall_event *sc = ev->u.sc;
 
-	if (t->open_tid != ev->tid) {
+	if (t->opts->hold_lines) {
+		/* held until now: one whole line, timed at its entry */
+		print_leader(t, ev, sc->enter_ts, show_pid);
+		sink_printf(t->out, "%s(", sc->desc->name);
+		print_args(t, sc, 0, sc->nargs_enter);
+	} else if (t->open_tid != ev->tid) {
 		interrupt_open_line(t, ev->tid);
-		print_prefix(t, ev, show_pid);
+		print_leader(t, ev, ev->ts, show_pid);
 		sink_printf(t->out, "<... %s resumed>", sc->desc->name);
 	}
 	print_args(t, sc, sc->nargs_enter, sc->nargs);
@@ -258,7 +396,7 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 	interrupt_open_line(t, 0);
 	switch (ev->kind) {
 	case EV_SIGNAL:
-		print_prefix(t, ev, show_pid);
+		print_leader(t, ev, ev->ts, show_pid);
 		sig = signal_name(ev->u.signal.sig, sigbuf);
 		sink_printf(t->out, "--- %s ", sig ? sig : "SIG???");
 		if (ev->u.signal.info)
@@ -268,12 +406,12 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 		sink_puts(t->out, " ---\n");
 		break;
 	case EV_EXITED:
-		print_prefix(t, ev, show_pid);
+		print_leader(t, ev, ev->ts, show_pid);
 		sink_printf(t->out, "+++ exited with %d +++\n",
 			    ev->u.exit.status);
 		break;
 	case EV_KILLED:
-		print_prefix(t, ev, show_pid);
+		print_leader(t, ev, ev->ts, show_pid);
 		sig = signal_name(ev->u.exit.status, sigbuf);
 		sink_printf(t->out, "+++ killed by %s%s +++\n",
 			    sig ? sig : "SIG???",
