@@ -5,7 +5,10 @@
 int main(int argc, char **argv)
 {
 	struct options opts;
+	int rc;
 
 	cli_parse(&opts, argc, argv);
-	return tracer_run(&opts);
+	rc = tracer_run(&opts);
+	outfilter_free(&opts.filter);
+	return rc;
 }
