@@ -88,6 +88,10 @@ struct value *value_string(struct arena *a, const char *name, uint64_t addr,
 /* V_ENUM from a constant set; unknown values fall back to fallback kind. */
 struct value *value_enum(struct arena *a, const char *name, uint64_t v,
 			 const struct xlat *x, enum value_kind fallback);
+/* V_ENUM named by text rather than a constant set (SIG_DFL, 8192*1024,
+ * makedev(0x1, 0x3)): -X raw prints raw as fallback kind instead. */
+struct value *value_symbol(struct arena *a, const char *name, uint64_t raw,
+			   enum value_kind fallback, const char *text);
 /* V_FLAGS: every entry of x whose bits are all set in v, in list order;
  * a zero entry names v only when v is 0. */
 struct value *value_flags(struct arena *a, const char *name, uint64_t v,

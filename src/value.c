@@ -64,6 +64,16 @@ struct value *value_enum(struct arena *a, const char *name, uint64_t raw,
 	return v;
 }
 
+struct value *value_symbol(struct arena *a, const char *name, uint64_t raw,
+			   enum value_kind fallback, const char *text)
+{
+	struct value *v = value_new(a, V_ENUM, name, raw);
+
+	v->u.en.sym = text;
+	v->u.en.fallback = fallback;
+	return v;
+}
+
 struct value *value_flags(struct arena *a, const char *name, uint64_t raw,
 			  const struct xlat *x)
 {

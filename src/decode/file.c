@@ -69,9 +69,9 @@ struct value *decode_mode(struct decode_ctx *ctx, const struct arg_desc *a,
 static struct value *dev_value(struct decode_ctx *ctx, const char *name,
 			       uint64_t dev)
 {
-	return value_expr(ctx->arena, name, dev,
-			  arena_printf(ctx->arena, "makedev(%#x, %#x)",
-				       major(dev), minor(dev)));
+	return value_symbol(ctx->arena, name, dev, V_HEX,
+			    arena_printf(ctx->arena, "makedev(%#x, %#x)",
+					 major(dev), minor(dev)));
 }
 
 struct value *decode_stat_out(struct decode_ctx *ctx,

@@ -113,11 +113,12 @@ static struct value *rlim_value(struct decode_ctx *ctx, const char *name,
 				uint64_t lim)
 {
 	if (lim == RLIM64_INFINITY)
-		return value_expr(ctx->arena, name, lim, "RLIM64_INFINITY");
+		return value_symbol(ctx->arena, name, lim, V_UINT,
+				    "RLIM64_INFINITY");
 	if (lim > 1024 && lim % 1024 == 0)
-		return value_expr(ctx->arena, name, lim,
-				  arena_printf(ctx->arena, "%" PRIu64 "*1024",
-					       lim / 1024));
+		return value_symbol(ctx->arena, name, lim, V_UINT,
+				    arena_printf(ctx->arena, "%" PRIu64 "*1024",
+						 lim / 1024));
 	return value_uint(ctx->arena, name, lim);
 }
 

@@ -100,9 +100,11 @@ struct value *decode_sigaction(struct decode_ctx *ctx,
 		return value_unavailable(ctx, a->name, raw);
 	v = value_struct(ar, a->name, raw);
 	if (sa.handler == (uint64_t)(uintptr_t)SIG_DFL)
-		h = value_expr(ar, "sa_handler", sa.handler, "SIG_DFL");
+		h = value_symbol(ar, "sa_handler", sa.handler, V_HEX,
+				 "SIG_DFL");
 	else if (sa.handler == (uint64_t)(uintptr_t)SIG_IGN)
-		h = value_expr(ar, "sa_handler", sa.handler, "SIG_IGN");
+		h = value_symbol(ar, "sa_handler", sa.handler, V_HEX,
+				 "SIG_IGN");
 	else
 		h = value_hex(ar, "sa_handler", sa.handler);
 	value_add(v, h);
@@ -157,8 +159,9 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 		code = xlat_name(&xlat_si_code,
 				 (uint64_t)(int64_t)si->si_code);
 	if (code)
-		value_add(v, value_expr(ar, "si_code",
-					(uint64_t)(int64_t)si->si_code, code));
+		value_add(v, value_symbol(ar, "si_code",
+					  (uint64_t)(int64_t)si->si_code,
+					  V_HEX, code));
 	else
 		value_add(v, value_int(ar, "si_code", si->si_code));
 	if (si->si_errno)
@@ -191,8 +194,8 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 		} else {
 			const char *s = signal_name(si->si_status, buf);
 
-			value_add(v, s ? value_expr(ar, "si_status",
-				(uint64_t)si->si_status,
+			value_add(v, s ? value_symbol(ar, "si_status",
+				(uint64_t)si->si_status, V_INT,
 				arena_strndup(ar, s, strlen(s))) :
 				value_int(ar, "si_status", si->si_status));
 		}
