@@ -66,6 +66,7 @@ static void test_default_lines(void **state)
 	assert_has_line(r.trace, OPEN_NULL);
 	assert_has_line(r.trace, WRITE_ODD "     = 11");
 	assert_has_line(r.trace, "write(3, \"plain\\n\", 6)                  = 6");
+	assert_has_line(r.trace, "write(3, \"a\\33b\\t\", 4)                  = 4");
 	assert_has_line(r.trace, "close(3)                                = 0");
 	assert_has_line(r.trace, OPEN_MISSING);
 	assert_non_null(strstr(r.trace, "--- SIGUSR1 {si_signo=SIGUSR1, "
@@ -84,6 +85,8 @@ static void test_hex_strings(void **state)
 	assert_has_line(r.trace, "write(3, \"\\x61\\x62\\x0a\\x09\\x63\\x1b"
 			"\\x64\\xe4\\x37\\x00\\x7a\", 11) = 11");
 	assert_has_line(r.trace, "write(3, \"plain\\n\", 6)                  = 6");
+	/* a control byte alone is enough; \t alone is not */
+	assert_has_line(r.trace, "write(3, \"\\x61\\x1b\\x62\\x09\", 4)         = 4");
 	run_result_free(&r);
 	run_prog(&r, xx);
 	assert_has_line(r.trace, "write(3, \"\\x70\\x6c\\x61\\x69\\x6e\\x0a\", "
@@ -105,6 +108,8 @@ static void test_const_styles(void **state)
 	assert_has_line(r.trace, "openat(-100, \"/nonexistent/mytrace-oc\", 0) "
 			"= -1 ENOENT (No such file or directory)");
 	assert_non_null(strstr(r.trace, ", 10)"));	/* kill(pid, 10) */
+	assert_non_null(strstr(r.trace, "--- SIGUSR1 {si_signo=10, si_code=0, "
+				       "si_pid="));
 	run_result_free(&r);
 	run_prog(&r, verbose);
 	assert_has_line(r.trace, "openat(-100 /* AT_FDCWD */, \"/dev/null\", "
@@ -112,6 +117,8 @@ static void test_const_styles(void **state)
 	assert_has_line(r.trace, "openat(-100 /* AT_FDCWD */, "
 			"\"/nonexistent/mytrace-oc\", 0 /* O_RDONLY */) = -1 "
 			"ENOENT (No such file or directory)");
+	assert_non_null(strstr(r.trace, "--- SIGUSR1 {si_signo=10 /* SIGUSR1 */, "
+				       "si_code=0 /* SI_USER */, si_pid="));
 	run_result_free(&r);
 	run_prog(&r, abbrev);
 	assert_has_line(r.trace, OPEN_NULL);

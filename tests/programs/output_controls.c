@@ -1,5 +1,5 @@
 /* Makes a fixed set of calls for the output-control tests: writes to
- * /dev/null (one string with escapes, one plain), a failing open, and a
+ * /dev/null (strings with escapes, one plain), a failing open, and a
  * SIGUSR1 it handles. */
 #include <fcntl.h>
 #include <signal.h>
@@ -23,6 +23,7 @@ int main(void)
 		return 1;
 	write(fd, odd, sizeof(odd) - 1);
 	write(fd, "plain\n", 6);
+	write(fd, "a\033b\t", 4);
 	close(fd);
 	openat(AT_FDCWD, "/nonexistent/mytrace-oc", O_RDONLY);
 	signal(SIGUSR1, on_usr1);
