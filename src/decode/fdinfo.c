@@ -1,13 +1,14 @@
 /* Descriptor descriptions for -y/-yy. Sockets are named from the
  * "system.sockprotoname" attribute of /proc/PID/fd/N; TCP and UDP
  * addresses come from /proc/PID/net/{tcp,tcp6,udp,udp6} (the tracee's own
- * network namespace), UNIX peers and names from NETLINK_SOCK_DIAG, which
- * is the only place the kernel reports a UNIX socket's peer. */
+ * network namespace), UNIX peers and names and netlink port ids from
+ * NETLINK_SOCK_DIAG, the only place the kernel reports them. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <linux/netlink.h>
+#include <linux/netlink_diag.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
@@ -21,6 +22,7 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
+#include "consts.h"
 #include "fdinfo.h"
 
 static const char *read_link(struct arena *a, const char *link)
@@ -107,6 +109,21 @@ static bool inet_lookup(pid_t pid, const char *table, bool v6,
 	return found;
 }
 
+static int diag_socket(const void *req, size_t len)
+{
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
+	int fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC,
+			NETLINK_SOCK_DIAG);
+
+	if (fd < 0)
+		return -1;
+	if (sendto(fd, req, len, 0, (struct sockaddr *)&nl, sizeof(nl)) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 static const char *unix_type_name(unsigned type)
 {
 	switch (type) {
@@ -138,7 +155,6 @@ static bool unix_lookup(unsigned long inode, char *out, size_t len)
 			.udiag_cookie = { ~0u, ~0u },
 		},
 	};
-	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
 	union {
 		char bytes[8192];
 		struct nlmsghdr align;
@@ -153,14 +169,9 @@ static bool unix_lookup(unsigned long inode, char *out, size_t len)
 	ssize_t n;
 	int fd, used;
 
-	fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	fd = diag_socket(&msg, sizeof(msg));
 	if (fd < 0)
 		return false;
-	if (sendto(fd, &msg, sizeof(msg), 0, (struct sockaddr *)&nl,
-		   sizeof(nl)) < 0) {
-		close(fd);
-		return false;
-	}
 	n = recv(fd, buf.bytes, sizeof(buf.bytes), 0);
 	close(fd);
 	if (n < 0 || !NLMSG_OK(h, (size_t)n) ||
@@ -200,6 +211,71 @@ static bool unix_lookup(unsigned long inode, char *out, size_t len)
 	return true;
 }
 
+/* The kernel only dumps netlink sockets: look for inode in the dump and
+ * fill "ROUTE:1234" (protocol:port id), or just the inode when unbound. */
+static bool netlink_lookup(unsigned long inode, char *out, size_t len)
+{
+	struct {
+		struct nlmsghdr nlh;
+		struct netlink_diag_req req;
+	} msg = {
+		.nlh = {
+			.nlmsg_len = sizeof(msg),
+			.nlmsg_type = SOCK_DIAG_BY_FAMILY,
+			.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
+		},
+		.req = {
+			.sdiag_family = AF_NETLINK,
+			.sdiag_protocol = NDIAG_PROTO_ALL,
+		},
+	};
+	union {
+		char bytes[16384];
+		struct nlmsghdr align;
+	} buf;
+	bool found = false, done = false;
+	int fd = diag_socket(&msg, sizeof(msg));
+
+	if (fd < 0)
+		return false;
+	while (!found && !done) {
+		ssize_t n = recv(fd, buf.bytes, sizeof(buf.bytes), 0);
+		const struct nlmsghdr *h = &buf.align;
+		size_t left = n > 0 ? (size_t)n : 0;
+
+		if (n <= 0)
+			break;
+		for (; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+			const struct netlink_diag_msg *m = NLMSG_DATA(h);
+			const char *proto;
+
+			if (h->nlmsg_type == NLMSG_DONE ||
+			    h->nlmsg_type == NLMSG_ERROR) {
+				done = true;
+				break;
+			}
+			if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*m)) ||
+			    m->ndiag_ino != inode)
+				continue;
+			proto = xlat_name(&xlat_netlink_protocols,
+					  m->ndiag_protocol);
+			if (m->ndiag_portid == 0)
+				snprintf(out, len, "%lu", inode);
+			else if (proto)
+				snprintf(out, len, "%s:%u",
+					 proto + strlen("NETLINK_"),
+					 m->ndiag_portid);
+			else
+				snprintf(out, len, "%u:%u", m->ndiag_protocol,
+					 m->ndiag_portid);
+			found = true;
+			break;
+		}
+	}
+	close(fd);
+	return found;
+}
+
 static const char *describe_socket(struct arena *a, pid_t pid,
 				   const char *link, unsigned long inode)
 {
@@ -228,6 +304,9 @@ static const char *describe_socket(struct arena *a, pid_t pid,
 	if (strncmp(proto, "UNIX", 4) == 0 &&
 	    unix_lookup(inode, detail, sizeof(detail)))
 		return arena_strndup(a, detail, strlen(detail));
+	if (strcmp(proto, "NETLINK") == 0 &&
+	    netlink_lookup(inode, detail, sizeof(detail)))
+		return arena_printf(a, "%s:[%s]", proto, detail);
 	return arena_printf(a, "%s:[%lu]", proto, inode);
 }
 

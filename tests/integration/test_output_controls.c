@@ -175,7 +175,10 @@ static void test_sockets_yy(void **state)
 			       "s = socket.socket()\n"
 			       "s.bind(('127.0.0.1', 0)); s.listen()\n"
 			       "c = socket.create_connection(s.getsockname())\n"
-			       "c.close(); s.close(); p[0].close()\n", NULL };
+			       "c.close(); s.close(); p[0].close()\n"
+			       "n = socket.socket(socket.AF_NETLINK, "
+			       "socket.SOCK_RAW, 0)\n"
+			       "n.bind((0, 0)); n.close()\n", NULL };
 	struct run_result r;
 	char *masked;
 
@@ -187,6 +190,7 @@ static void test_sockets_yy(void **state)
 	assert_non_null(strstr(masked, "<TCP:[N.N.N.N:N->N.N.N.N:N]>) = N\n"));
 	assert_non_null(strstr(masked, "<TCP:[N.N.N.N:N]>)"));
 	assert_non_null(strstr(masked, "<UNIX-STREAM:[N->N]>)"));
+	assert_non_null(strstr(masked, "<NETLINK:[ROUTE:N]>)"));
 	free(masked);
 	run_result_free(&r);
 }
