@@ -23,7 +23,7 @@ enum status_bit {
 #define SIGNAL_SET_MAX 256
 
 struct outfilter {
-	unsigned status;	/* enum status_bit mask; STATUS_ALL by default */
+	unsigned status;	/* enum status_bit mask (STATUS_ALL) */
 	bool status_first;	/* no -e status= parsed yet */
 	uint64_t signals[SIGNAL_SET_MAX / 64];	/* -e signal= */
 	bool signals_first;

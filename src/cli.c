@@ -27,7 +27,8 @@ static const char usage_text[] =
 "                           print constants as symbols (abbrev, default),\n"
 "                           numbers (raw), or numbers with the symbols in\n"
 "                           comments (verbose)\n"
-"  -y                       print the paths of file descriptors: 3</etc/hosts>\n"
+"  -y                       print file descriptors with their paths:\n"
+"                           3</etc/hosts>\n"
 "  -yy                      also socket protocols and addresses and device\n"
 "                           numbers: 3<TCP:[127.0.0.1:40960->127.0.0.1:80]>\n"
 "  -n, --syscall-number     print the syscall number before each line\n"
@@ -219,7 +220,8 @@ void cli_parse(struct options *opts, int argc, char **argv)
 
 	opterr = 0;
 	/* '+': options end at the command, whose own flags are its own */
-	while ((c = getopt_long(argc, argv, "+:o:s:e:a:X:P:xvyntrTzZhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:s:e:a:X:P:xvyntrTzZhV",
+				longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			opts->output_path = optarg;

@@ -81,7 +81,8 @@ static int parse_set(struct outfilter *f, bool *first,
 	for (tok = strtok_r(copy, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
 		if (ops->set_one(f, tok, !negate) < 0) {
-			snprintf(err, errlen, "invalid %s '%s'", ops->what, tok);
+			snprintf(err, errlen, "invalid %s '%s'", ops->what,
+				 tok);
 			rc = -1;
 			break;
 		}
