@@ -46,14 +46,43 @@ void decode_opts_for_syscall(struct decode_opts *o, uint64_t nr)
 	o->raw = o->raw_set && syscall_set_has(o->raw_set, nr);
 }
 
-/* -e verbose= leaves structures out: strace then shows their addresses. */
-static struct value *maybe_deref(struct decode_ctx *ctx, struct value *v)
+/* Outside -e verbose= strace reads no structures, arrays or signal sets:
+ * it shows their addresses, without what memory would have told ("23
+ * vars"). */
+static struct value *address_only(struct decode_ctx *ctx, struct value *v)
 {
+	switch (v->kind) {
+	case V_STRUCT:
+	case V_ARRAY:
+	case V_SIGSET:
+		return value_ptr(ctx->arena, v->name, v->raw);
+	case V_PTR:
+		return v->comment ? value_ptr(ctx->arena, v->name, v->raw) : v;
+	default:
+		return v;
+	}
+}
+
+static struct value *maybe_deref(struct decode_ctx *ctx, struct value *v,
+				 uint64_t raw)
+{
+	struct value *copy, *next;
+
 	if (ctx->opts->deref || !v)
 		return v;
-	if (v->kind == V_STRUCT || v->kind == V_ARRAY)
-		return value_ptr(ctx->arena, v->name, v->raw);
-	return v;
+	/* a structure that is not at the argument's address was put together
+	 * by the decoder (rt_sigreturn's {mask=...}): only its parts that
+	 * point to memory become addresses */
+	if (v->kind != V_STRUCT || v->raw == raw)
+		return address_only(ctx, v);
+	copy = value_struct(ctx->arena, v->name, v->raw);
+	copy->labelled = v->labelled;
+	for (struct value *c = v->u.kids.first; c; c = next) {
+		next = c->next;
+		c->next = NULL;
+		value_add(copy, address_only(ctx, c));
+	}
+	return copy;
 }
 
 /* -e raw=: every argument and the return value as hex, like strace's
@@ -94,7 +123,8 @@ void decode_syscall_enter(struct decode_ctx *ctx)
 		}
 		/* decoded now, even if printed at exit: memory may change */
 		sc->args[i] = maybe_deref(ctx, arg_types[a->type].fn(ctx, a,
-							  sc->raw_args[i]));
+							  sc->raw_args[i]),
+					  sc->raw_args[i]);
 	}
 	/* a decoder may shorten the list (futex commands use fewer) */
 	if (sc->nargs_enter > sc->nargs)
@@ -123,7 +153,8 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 		else
 			sc->args[i] = maybe_deref(ctx,
 				arg_types[a->type].fn(ctx, a,
-						      sc->raw_args[i]));
+						      sc->raw_args[i]),
+				sc->raw_args[i]);
 	}
 	if (!sc->err && !sc->ret_unknown)
 		sc->ret = arg_types[sc->desc->ret.type].fn(ctx, &sc->desc->ret,

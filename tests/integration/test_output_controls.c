@@ -324,7 +324,7 @@ static void test_raw_verbose_abbrev(void **state)
 {
 	const char *raw[] = { "-e", "raw=close,openat", CALLS, NULL };
 	const char *noverb[] = { "-e", "verbose=none", "-e",
-				 "trace=rt_sigaction", NULL };
+				 "trace=rt_sigaction,execve", NULL };
 	const char *v[] = { "-v", "-s", "4096", "-e", "trace=execve", NULL };
 	const char *abbrev[] = { "-e", "abbrev=none", "-e", "trace=execve",
 				 NULL };
@@ -340,6 +340,8 @@ static void test_raw_verbose_abbrev(void **state)
 	run_prog(&r, noverb);
 	masked = mask_addresses(r.trace);
 	assert_has_line(masked, "rt_sigaction(SIGUSR1, 0xADDR, 0xADDR, 8) = 0");
+	/* no argument list and no "N vars" read from memory either */
+	assert_non_null(strstr(masked, "\", 0xADDR, 0xADDR) = 0\n"));
 	free(masked);
 	run_result_free(&r);
 	/* unabbreviated: the environment is a list, not "N vars" */
