@@ -31,3 +31,25 @@ int arch_get_syscall_regs(pid_t tid, struct syscall_regs *r)
 	r->rval = (int64_t)regs.regs[0];
 	return 0;
 }
+
+/* x8 is read before the entry stop: the number the kernel will run lives
+ * in the NT_ARM_SYSTEM_CALL register set. */
+int arch_skip_syscall(pid_t tid)
+{
+	int nr = -1;
+	struct iovec iov = { &nr, sizeof(nr) };
+
+	return ptrace(PTRACE_SETREGSET, tid, NT_ARM_SYSTEM_CALL, &iov) < 0 ?
+	       -1 : 0;
+}
+
+int arch_set_return(pid_t tid, int64_t value)
+{
+	struct user_pt_regs regs;
+	struct iovec iov = { &regs, sizeof(regs) };
+
+	if (ptrace(PTRACE_GETREGSET, tid, NT_PRSTATUS, &iov) < 0)
+		return -1;
+	regs.regs[0] = (uint64_t)value;
+	return ptrace(PTRACE_SETREGSET, tid, NT_PRSTATUS, &iov) < 0 ? -1 : 0;
+}

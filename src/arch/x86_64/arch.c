@@ -32,3 +32,24 @@ int arch_get_syscall_regs(pid_t tid, struct syscall_regs *r)
 	r->rval = (int64_t)regs.rax;
 	return 0;
 }
+
+/* The kernel reads the number from orig_rax after the entry stop. */
+int arch_skip_syscall(pid_t tid)
+{
+	struct user_regs_struct regs;
+
+	if (ptrace(PTRACE_GETREGS, tid, 0, &regs) < 0)
+		return -1;
+	regs.orig_rax = (unsigned long long)-1;
+	return ptrace(PTRACE_SETREGS, tid, 0, &regs) < 0 ? -1 : 0;
+}
+
+int arch_set_return(pid_t tid, int64_t value)
+{
+	struct user_regs_struct regs;
+
+	if (ptrace(PTRACE_GETREGS, tid, 0, &regs) < 0)
+		return -1;
+	regs.rax = (unsigned long long)value;
+	return ptrace(PTRACE_SETREGS, tid, 0, &regs) < 0 ? -1 : 0;
+}
