@@ -20,8 +20,13 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP \
 	-Iinclude -I$(BUILD)/gen -Isrc/arch/$(ARCH) \
-	-DMYTRACE_VERSION='"$(VERSION)"'
+	-DMYTRACE_VERSION='"$(VERSION)"' $(UNWIND_CFLAGS)
 LDLIBS ?=
+# -k: libunwind-ptrace, and libiberty's demangler (as strace uses it)
+UNWIND_CFLAGS := $(shell $(PKG_CONFIG) --cflags libunwind-ptrace 2>/dev/null)
+UNWIND_LIBS := $(shell $(PKG_CONFIG) --libs libunwind-ptrace 2>/dev/null || \
+	echo -lunwind-ptrace -lunwind-generic -lunwind)
+LDLIBS += $(UNWIND_LIBS) -liberty
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -104,9 +109,18 @@ $(BUILD)/tests/integration/%: tests/integration/%.c \
 		-o $@ $< tests/integration/harness.c $(CMOCKA_LIBS)
 
 # Test programs are built without sanitizers: they make exact syscalls.
+PROG_CFLAGS := -O1 -g
+# -k tests: a call chain that must survive, and a binary with no unwind info
+$(BUILD)/tests/programs/callchain: PROG_CFLAGS := -O0 -g \
+	-fno-omit-frame-pointer -fno-inline
+$(BUILD)/tests/programs/nounwind: PROG_CFLAGS := -O2 -s \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables -fomit-frame-pointer
+# inject tests count openat calls: no dynamic loader may add its own
+$(BUILD)/tests/programs/inject_probe: PROG_CFLAGS := -O1 -g -static
 $(BUILD)/tests/programs/%: tests/programs/%.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -o $@ $< -lpthread
+	$(CC) -std=gnu11 -D_GNU_SOURCE $(PROG_CFLAGS) -Wall -Wextra -Werror \
+		-o $@ $< -lpthread
 
 check: tests
 	@BUILD=$(BUILD) tests/run-tests $(UNIT_TESTS) $(INTEG_TESTS)

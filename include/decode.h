@@ -22,6 +22,8 @@ struct decode_opts {
 	/* The -e abbrev=, verbose=, raw= sets; NULL means the default
 	 * (abbreviate all, dereference all, raw none). */
 	const struct syscall_set *abbrev_set, *verbose_set, *raw_set;
+	struct fd_set_bits dump_read;	/* -e read= */
+	struct fd_set_bits dump_write;	/* -e write= */
 };
 
 struct decode_ctx {
@@ -36,7 +38,8 @@ void decode_opts_for_syscall(struct decode_opts *o, uint64_t nr);
 
 /* Decodes the arguments known at entry and sets sc->nargs_enter. */
 void decode_syscall_enter(struct decode_ctx *ctx);
-/* Decodes the remaining arguments and the return value. */
+/* Decodes the remaining arguments and the return value, and for -e read=
+ * and -e write= the bytes moved (sc->io_dump). */
 void decode_syscall_exit(struct decode_ctx *ctx);
 /* A siginfo_t read from the tracee, as a struct value. */
 struct value *decode_siginfo(struct arena *a, const void *siginfo);

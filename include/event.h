@@ -20,7 +20,25 @@ enum event_kind {
 	EV_KILLED,		/* process killed by a signal */
 	EV_ATTACH,		/* -p attached */
 	EV_DETACH,		/* detached from a process */
+	EV_FAILURES,		/* --failures: the digest, once, at the end */
 };
+
+/* One frame of a tracee's user-space stack (-k), as plain values: the
+ * unwinder fills it, formatters render it. */
+struct stack_frame {
+	uint64_t ip;		/* absolute address */
+	uint64_t rel;		/* ip as an offset into the mapped file */
+	const char *file;	/* the mapping's file; NULL: ip is unmapped */
+	const char *func;	/* demangled symbol; NULL: none found */
+	uint64_t func_offset;	/* ip - the symbol's start */
+};
+
+struct stack_trace {
+	unsigned count;
+	struct stack_frame *frames;	/* innermost first */
+};
+
+struct failure_digest;	/* include/failures.h */
 
 struct syscall_event {
 	const struct syscall_desc *desc;	/* never NULL: raw desc if unknown */
@@ -38,6 +56,11 @@ struct syscall_event {
 	bool ret_unknown;	/* "= ?": no exit seen (exit_group, death) */
 	struct value *ret;	/* decoded return value when it succeeded */
 	struct timespec enter_ts, exit_ts;
+	bool injected;		/* -e inject= changed the result */
+	bool delayed;		/* -e inject=...:delay_*= slowed it */
+	/* -e read=/write=: every byte moved (bounded), printed as a dump */
+	struct value *io_dump;
+	struct stack_trace *stack;	/* -k: the stack at entry, or NULL */
 };
 
 struct event {
@@ -53,7 +76,9 @@ struct event {
 		struct {
 			int sig;
 			struct value *info;	/* siginfo as a struct */
+			struct stack_trace *stack;	/* -k */
 		} signal;
+		const struct failure_digest *failures;
 		struct {
 			int status;	/* exit code, or the signal */
 			bool core_dumped;

@@ -30,4 +30,27 @@ int syscall_set_parse(struct syscall_set *s, bool *first,
 		      const struct syscall_table *t, const char *spec,
 		      char *err, size_t errlen);
 
+/* A set of file descriptors: -e read=, -e write=. */
+#define FD_SET_MAX 1024
+
+struct fd_set_bits {
+	uint64_t bits[FD_SET_MAX / 64];
+	bool others;	/* descriptors >= FD_SET_MAX */
+	bool any;	/* not empty: the fast test */
+};
+
+static inline bool fd_set_has(const struct fd_set_bits *s, int64_t fd)
+{
+	if (!s->any || fd < 0)
+		return false;
+	if (fd >= FD_SET_MAX)
+		return s->others;
+	return (s->bits[fd / 64] >> (fd % 64)) & 1;
+}
+
+/* Parses "3,5", "all", "none" or "!..." into s. Returns 0, or -1 with a
+ * message in err. */
+int fd_set_parse(struct fd_set_bits *s, const char *spec, char *err,
+		 size_t errlen);
+
 #endif

@@ -8,6 +8,8 @@
 #include "filter.h"
 #include "format.h"
 #include "outfilter.h"
+#include "inject.h"
+#include "stats.h"
 
 struct options {
 	const char *output_path;	/* -o */
@@ -20,11 +22,17 @@ struct options {
 	struct syscall_set verbose;	/* -e verbose= */
 	struct syscall_set raw;		/* -e raw= */
 	struct outfilter filter;	/* -e status=, -e signal=, -P */
+	struct stats_opts stats;	/* -c -C -w -S -U */
+	bool stack_trace;		/* -k */
+	bool failures;			/* --failures */
+	struct inject_state *inject;	/* -e inject= / fault=; NULL: none */
 	char **command;			/* NULL-terminated argv */
 };
 
 /* Parses argv into opts. On bad input prints "mytrace: ..." and exits 1;
  * -h and -V print and exit 0. */
 void cli_parse(struct options *opts, int argc, char **argv);
+/* Frees what cli_parse allocated. */
+void cli_free(struct options *opts);
 
 #endif

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,23 @@ static const char usage_text[] =
 "                           (default all); others show their addresses\n"
 "  -e raw=SET               print the arguments of the syscalls in SET as\n"
 "                           undecoded hex numbers\n"
+"  -c, --summary-only       count time, calls and errors per syscall and\n"
+"                           print a summary at the end instead of the trace\n"
+"  -C, --summary            like -c, but print the trace too\n"
+"  -w, --summary-wall-clock summarise wall-clock time between entry and exit\n"
+"                           (default: the system CPU time spent in the call)\n"
+"  -S KEY, --summary-sort-by=KEY\n"
+"                           sort the summary by time (default), min-time,\n"
+"                           max-time, avg-time, calls, errors, name, nothing\n"
+"  -U COLS, --summary-columns=COLS\n"
+"                           summary columns: time-percent, total-time,\n"
+"                           min-time, max-time, avg-time, calls, errors, name\n"
+"  -k, --stack-trace        print the user-space stack after each syscall\n"
+"      --failures           at the end, print a digest of the failed syscalls\n"
+"                           grouped by syscall, errno and path, likeliest\n"
+"                           cause of the command's failure first\n"
+"  -e read=FDS              dump in hex and ASCII all data read from FDS\n"
+"  -e write=FDS             dump in hex and ASCII all data written to FDS\n"
 "\n"
 "Filtering:\n"
 "  -e trace=SET             trace only the syscalls in SET: names, %%class,\n"
@@ -60,12 +78,24 @@ static const char usage_text[] =
 "                           print only syscalls that use PATH, by name or\n"
 "                           through a descriptor open on it; repeatable\n"
 "\n"
+"Tampering:\n"
+"  -e inject=SET:error=ERRNO|retval=N[:signal=SIG][:delay_enter=US]\n"
+"            [:delay_exit=US][:when=FIRST[..LAST][+[STEP]]]\n"
+"                           make the syscalls in SET fail with ERRNO or\n"
+"                           return N without running, send SIG, or delay\n"
+"                           them; when= picks invocations (per thread and\n"
+"                           syscall, from 1); marked (INJECTED)\n"
+"  -e fault=SET[:error=ERRNO][:when=...]\n"
+"                           inject=, with ERRNO ENOSYS by default\n"
+"\n"
 "Miscellaneous:\n"
 "  -h, --help               print this help and exit\n"
 "  -V, --version            print the version and exit\n"
 "\n"
 "mytrace exits with COMMAND's exit status; if COMMAND is killed by a\n"
 "signal, mytrace kills itself with the same signal.\n";
+
+enum { OPT_FAILURES = 0x100 };
 
 static void usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
@@ -94,6 +124,22 @@ static unsigned parse_uint(const char *flag, const char *arg)
 	if (errno || *end || n > INT_MAX)
 		usage_error("invalid %s argument: '%s'", flag, arg);
 	return (unsigned)n;
+}
+
+/* Plain "mytrace: <what>: <why>" for errors in a value the user typed. */
+static void value_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+static void value_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("mytrace: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
 }
 
 /* First-expression flags for the syscall sets that -e accumulates into. */
@@ -144,6 +190,25 @@ static void parse_expression(struct options *opts, struct set_state *first,
 		if (outfilter_parse_status(&opts->filter, value, err,
 					   sizeof(err)) != 0)
 			usage_error("%s", err);
+	} else if (qualifier_is(expr, n, "inject", NULL) ||
+		   qualifier_is(expr, n, "fault", NULL)) {
+		bool fault = expr[0] == 'f';
+
+		if (inject_parse(&opts->inject, arch_syscalls, value, fault,
+				 err, sizeof(err)) < 0)
+			value_error("invalid %s argument '%s': %s",
+				    fault ? "fault" : "inject", value, err);
+	} else if (qualifier_is(expr, n, "read", "r") ||
+		   qualifier_is(expr, n, "reads", NULL) ||
+		   qualifier_is(expr, n, "write", "w") ||
+		   qualifier_is(expr, n, "writes", NULL)) {
+		bool rd = expr[0] == 'r';
+
+		if (fd_set_parse(rd ? &opts->decode.dump_read :
+				      &opts->decode.dump_write,
+				 value, err, sizeof(err)) < 0)
+			value_error("invalid %s argument '%s': %s",
+				    rd ? "read" : "write", value, err);
 	} else {
 		usage_error("invalid -e qualifier '%.*s'", (int)n, expr);
 	}
@@ -198,12 +263,20 @@ void cli_parse(struct options *opts, int argc, char **argv)
 		{ "successful-only", no_argument, NULL, 'z' },
 		{ "failed-only", no_argument, NULL, 'Z' },
 		{ "trace-path", required_argument, NULL, 'P' },
+		{ "summary-only", no_argument, NULL, 'c' },
+		{ "summary", no_argument, NULL, 'C' },
+		{ "summary-wall-clock", no_argument, NULL, 'w' },
+		{ "summary-sort-by", required_argument, NULL, 'S' },
+		{ "summary-columns", required_argument, NULL, 'U' },
+		{ "stack-trace", no_argument, NULL, 'k' },
+		{ "failures", no_argument, NULL, OPT_FAILURES },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct set_state first = { true, true, true, true };
 	unsigned decode_fds = 0, hex = 0, times = 0;
+	char err[256];
 	int c;
 
 	memset(opts, 0, sizeof(*opts));
@@ -220,7 +293,7 @@ void cli_parse(struct options *opts, int argc, char **argv)
 
 	opterr = 0;
 	/* '+': options end at the command, whose own flags are its own */
-	while ((c = getopt_long(argc, argv, "+:o:s:e:a:X:P:xvyntrTzZhV",
+	while ((c = getopt_long(argc, argv, "+:o:s:e:a:X:P:xvyntrTzZcCwS:U:khV",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -277,6 +350,35 @@ void cli_parse(struct options *opts, int argc, char **argv)
 				usage_error("-P %s: %s", optarg,
 					    strerror(errno));
 			break;
+		case 'c':
+			opts->stats.count = true;
+			break;
+		case 'C':
+			opts->stats.count = true;
+			opts->stats.also_trace = true;
+			break;
+		case 'w':
+			opts->stats.wall = true;
+			break;
+		case 'S':
+			if (stats_parse_sort(optarg, &opts->stats.sort) < 0)
+				value_error("invalid -S argument '%s': not a sort "
+					    "key (time, min-time, max-time, "
+					    "avg-time, calls, errors, name, "
+					    "nothing)", optarg);
+			break;
+		case 'U':
+			if (stats_parse_columns(optarg, &opts->stats, err,
+						sizeof(err)) < 0)
+				value_error("invalid -U argument '%s': %s", optarg,
+					    err);
+			break;
+		case 'k':
+			opts->stack_trace = true;
+			break;
+		case OPT_FAILURES:
+			opts->failures = true;
+			break;
 		case 'h':
 			printf(usage_text);
 			exit(0);
@@ -293,6 +395,15 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	}
 	if (optind >= argc)
 		usage_error("must have COMMAND [ARGS]");
+	if (opts->stats.wall && !opts->stats.count)
+		usage_error("-w/--summary-wall-clock must be given with "
+			    "(-c/--summary-only or -C/--summary)");
 	opts->command = argv + optind;
 	finish_options(opts, decode_fds);
+}
+
+void cli_free(struct options *opts)
+{
+	inject_free(opts->inject);
+	opts->inject = NULL;
 }

@@ -136,3 +136,55 @@ int syscall_set_parse(struct syscall_set *s, bool *first,
 	free(copy);
 	return rc;
 }
+
+int fd_set_parse(struct fd_set_bits *s, const char *spec, char *err,
+		 size_t errlen)
+{
+	bool negate = *spec == '!';
+	char *copy, *tok, *save = NULL;
+	int rc = 0;
+
+	if (negate)
+		spec++;
+	memset(s, 0, sizeof(*s));
+	copy = strdup(spec);
+	if (!copy || !*copy) {
+		snprintf(err, errlen, "empty descriptor list");
+		free(copy);
+		return -1;
+	}
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		long fd;
+
+		if (strcmp(tok, "all") == 0) {
+			memset(s->bits, 0xff, sizeof(s->bits));
+			s->others = true;
+			continue;
+		}
+		if (strcmp(tok, "none") == 0)
+			continue;
+		fd = strtol(tok, &end, 10);
+		if (*tok < '0' || *tok > '9' || *end || fd > INT32_MAX) {
+			snprintf(err, errlen, "invalid descriptor '%s'", tok);
+			rc = -1;
+			break;
+		}
+		if (fd >= FD_SET_MAX)
+			s->others = true;
+		else
+			s->bits[fd / 64] |= 1ULL << (fd % 64);
+	}
+	free(copy);
+	if (negate) {
+		for (unsigned i = 0; i < FD_SET_MAX / 64; i++)
+			s->bits[i] = ~s->bits[i];
+		s->others = !s->others;
+	}
+	for (unsigned i = 0; i < FD_SET_MAX / 64; i++)
+		if (s->bits[i])
+			s->any = true;
+	s->any = s->any || s->others;
+	return rc;
+}

@@ -10,5 +10,6 @@ int main(int argc, char **argv)
 	cli_parse(&opts, argc, argv);
 	rc = tracer_run(&opts);
 	outfilter_free(&opts.filter);
+	cli_free(&opts);
 	return rc;
 }

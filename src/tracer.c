@@ -9,6 +9,7 @@
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -16,7 +17,10 @@
 
 #include "arch.h"
 #include "decode.h"
+#include "failures.h"
+#include "stats.h"
 #include "tracer.h"
+#include "unwind.h"
 
 struct tracee {
 	pid_t tid;
@@ -24,6 +28,10 @@ struct tracee {
 	bool before_exec;	/* our child before its first execve: hidden */
 	bool in_syscall;	/* between entry and exit stops */
 	bool shown;		/* the current syscall is printed */
+	bool collect;		/* --failures: decoded even if not shown */
+	struct inject_action inj;	/* -e inject= on the current call */
+	struct timeval stime_enter;	/* -c: system time at entry */
+	struct timespec mono_enter;	/* -c -w: wall clock at entry */
 	struct arena arena;
 	struct syscall_event sc;
 	struct decode_opts decode_opts;	/* for the current syscall */
@@ -42,6 +50,12 @@ struct tracer {
 	int child_status;	/* its wait status, once it ended */
 	bool child_done;
 	bool no_syscall_info;	/* kernel lacks PTRACE_GET_SYSCALL_INFO */
+	bool quiet;		/* -c: the summary instead of the trace */
+	bool skip_decode;	/* -c alone: nothing needs the arguments */
+	struct stats *stats;	/* -c, -C */
+	struct rusage ru;	/* -c: of the last stop, from wait4 */
+	struct unwinder *unwind;	/* -k */
+	struct failures *failures;	/* --failures */
 };
 
 static volatile sig_atomic_t flush_due;
@@ -119,6 +133,9 @@ static bool emit(struct tracer *tr, struct event *ev)
 {
 	if (!outfilter_pass(&tr->opts->filter, ev))
 		return false;
+	/* -c: the summary replaces the trace; the event counts as shown */
+	if (tr->quiet && ev->kind != EV_FAILURES)
+		return true;
 	tr->opts->formatter->event(tr->fmt, ev, tr->count > 1);
 	return true;
 }
@@ -156,6 +173,102 @@ static bool is_execve(const struct syscall_desc *d)
 		     strcmp(d->name, "execveat") == 0);
 }
 
+static void sleep_us(uint64_t us)
+{
+	struct timespec ts = { (time_t)(us / 1000000),
+			       (long)(us % 1000000) * 1000 };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !interrupted)
+		;
+}
+
+/* -e inject= at entry: count the call, and skip it, delay it or signal
+ * the thread as the rule says. */
+static void inject_enter(struct tracer *tr, struct tracee *t, uint64_t nr)
+{
+	const struct inject_rule *r;
+
+	t->inj = inject_decide(tr->opts->inject, t->tid, nr);
+	r = t->inj.rule;
+	if (!r)
+		return;
+	if (r->delay_enter_us)
+		sleep_us(r->delay_enter_us);
+	if (r->fault && arch_skip_syscall(t->tid) < 0) {
+		fprintf(stderr, "mytrace: cannot inject into syscall %llu of "
+			"%d: %s\n", (unsigned long long)nr, t->tid,
+			strerror(errno));
+		t->inj.rule = NULL;
+		return;
+	}
+	if (r->signo)
+		syscall(SYS_tgkill, t->pid, t->tid, r->signo);
+}
+
+/* -e inject= at exit: the result the rule asked for replaces -ENOSYS. */
+static void inject_exit(struct tracee *t, int64_t *rval, bool *is_error)
+{
+	const struct inject_rule *r = t->inj.rule;
+
+	t->inj.rule = NULL;
+	if (r->fault) {
+		int64_t v = r->err ? -(int64_t)r->err : r->retval;
+
+		if (arch_set_return(t->tid, v) == 0) {
+			*rval = v;
+			*is_error = r->err != 0;
+			t->sc.injected = true;
+		}
+	}
+	if (r->delay_exit_us)
+		sleep_us(r->delay_exit_us);
+	t->sc.delayed = r->delay_enter_us || r->delay_exit_us;
+}
+
+static void stats_exit(struct tracer *tr, struct tracee *t)
+{
+	struct timespec d;
+	const struct syscall_desc *desc = syscall_lookup(arch_syscalls,
+							 t->sc.nr);
+
+	if (tr->opts->stats.wall) {
+		struct timespec end;
+
+		clock_gettime(CLOCK_MONOTONIC, &end);
+		d.tv_sec = end.tv_sec - t->mono_enter.tv_sec;
+		d.tv_nsec = end.tv_nsec - t->mono_enter.tv_nsec;
+	} else {
+		/* the system CPU time the call cost, as strace measures it */
+		d.tv_sec = tr->ru.ru_stime.tv_sec - t->stime_enter.tv_sec;
+		d.tv_nsec = (tr->ru.ru_stime.tv_usec -
+			     t->stime_enter.tv_usec) * 1000;
+	}
+	if (d.tv_nsec < 0) {
+		d.tv_sec--;
+		d.tv_nsec += 1000000000;
+	}
+	stats_record(tr->stats, t->sc.nr, desc ? desc->name : NULL, &d,
+		     t->sc.err != 0);
+}
+
+/* --failures: where a failed call's descriptor pointed, if it has one. */
+static void record_failure(struct tracer *tr, struct tracee *t)
+{
+	const struct syscall_event *sc = &t->sc;
+	char link[64], target[4096];
+	ssize_t n = -1;
+
+	if (sc->err && sc->desc && !sc->desc->raw && sc->desc->nargs &&
+	    sc->desc->args[0].type == ARG_FD) {
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", t->tid,
+			 (int)sc->raw_args[0]);
+		n = readlink(link, target, sizeof(target) - 1);
+	}
+	if (n > 0)
+		target[n] = 0;
+	failures_record(tr->failures, t->pid, sc, n > 0 ? target : NULL);
+}
+
 static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 			  const uint64_t *args, uint64_t sp)
 {
@@ -178,12 +291,32 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 		}
 		t->before_exec = false;
 	}
+	if (tr->opts->inject)
+		inject_enter(tr, t, nr);
 	t->shown = syscall_set_has(&tr->opts->trace, nr);
-	if (!t->shown)
+	/* the digest looks at every call, whatever -e trace= shows */
+	t->collect = tr->failures != NULL;
+	if (!t->shown && !t->collect)
 		return;
 	now(&sc->enter_ts);
+	if (tr->stats && t->shown) {
+		t->stime_enter = tr->ru.ru_stime;
+		clock_gettime(CLOCK_MONOTONIC, &t->mono_enter);
+	}
+	/* -c alone: counting needs no argument, so none is decoded */
+	if (tr->skip_decode)
+		return;
 	decode_ctx_init(tr, t, &ctx, &mem);
 	decode_syscall_enter(&ctx);
+	if (!t->shown)
+		return;
+	/* calls that never return have their stack taken now, the others
+	 * at exit (execve's is the new program's, as strace shows it) */
+	if (tr->unwind && !tr->quiet && sc->desc &&
+	    (strcmp(sc->desc->name, "exit") == 0 ||
+	     strcmp(sc->desc->name, "exit_group") == 0))
+		sc->stack = unwind_capture(tr->unwind, t->pid, t->tid,
+					   &t->arena);
 	/* -P refuses a call at entry; its exit is then hidden too */
 	if (!emit_syscall(tr, t, EV_SYSCALL_ENTER))
 		t->shown = false;
@@ -195,17 +328,36 @@ static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 	struct syscall_event *sc = &t->sc;
 	struct decode_ctx ctx;
 	struct tracee_mem mem;
+	bool shown;
 
 	t->in_syscall = false;
-	if (!t->shown)
+	if (t->inj.rule)
+		inject_exit(t, &rval, &is_error);
+	/* even untraced: an mmap of code makes the -k caches stale */
+	if (tr->unwind)
+		unwind_after_syscall(tr->unwind, t->pid, sc->desc,
+				     sc->raw_args, is_error);
+	if (!t->shown && !t->collect)
 		return;
-	t->shown = false;
+	shown = t->shown;
+	t->shown = t->collect = false;
 	now(&sc->exit_ts);
 	sc->rval = rval;
 	sc->err = is_error ? (int)-rval : 0;
+	if (tr->stats && shown)
+		stats_exit(tr, t);
+	if (tr->skip_decode)
+		return;
 	decode_ctx_init(tr, t, &ctx, &mem);
 	decode_syscall_exit(&ctx);
-	emit_syscall(tr, t, EV_SYSCALL_EXIT);
+	/* the stack of an unshown call only matters to the digest */
+	if (tr->unwind && !tr->quiet && !sc->stack && (shown || sc->err))
+		sc->stack = unwind_capture(tr->unwind, t->pid, t->tid,
+					   &t->arena);
+	if (shown)
+		emit_syscall(tr, t, EV_SYSCALL_EXIT);
+	if (tr->failures)
+		record_failure(tr, t);
 }
 
 /* A syscall still in flight when its thread vanished ends with "= ?". */
@@ -216,7 +368,7 @@ static void finish_in_flight(struct tracer *tr, struct tracee *t)
 	now(&t->sc.exit_ts);
 	t->sc.ret_unknown = true;
 	t->in_syscall = false;
-	t->shown = false;
+	t->shown = t->collect = false;
 	emit_syscall(tr, t, EV_SYSCALL_EXIT);
 }
 
@@ -287,6 +439,9 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
 		now(&ev.ts);
 		ev.u.signal.sig = sig;
 		ev.u.signal.info = decode_siginfo(&t->arena, &si);
+		if (tr->unwind && !tr->quiet)
+			ev.u.signal.stack = unwind_capture(tr->unwind, t->pid,
+							   t->tid, &t->arena);
 		emit(tr, &ev);
 	}
 	resume(t, sig);
@@ -331,6 +486,12 @@ static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 	}
 	if (!t->before_exec)
 		emit(tr, &ev);
+	if (tr->failures && t->tid == t->pid)
+		failures_process_exit(tr->failures, t->pid, t->tid == tr->child,
+				      ev.kind == EV_KILLED, ev.u.exit.status);
+	if (tr->unwind)
+		unwind_forget_thread(tr->unwind, t->pid, t->tid);
+	inject_forget(tr->opts->inject, t->tid);
 	if (t->tid == tr->child) {
 		tr->child_status = status;
 		tr->child_done = true;
@@ -513,6 +674,16 @@ int tracer_run(const struct options *opts)
 		return 1;
 	}
 	tr.fmt = opts->formatter->begin(tr.out, &opts->format);
+	tr.quiet = opts->stats.count && !opts->stats.also_trace;
+	/* -P needs the paths even when only counting */
+	tr.skip_decode = tr.quiet && !opts->failures &&
+			 !outfilter_has_paths(&opts->filter);
+	if (opts->stats.count)
+		tr.stats = stats_new(&opts->stats);
+	if (opts->stack_trace && !tr.quiet)
+		tr.unwind = unwind_new();
+	if (opts->failures)
+		tr.failures = failures_new();
 	launch(&tr, opts->command);
 	setup_signals(&tr);
 
@@ -521,7 +692,8 @@ int tracer_run(const struct options *opts)
 			flush_due = 0;
 			sink_flush_all();
 		}
-		tid = waitpid(-1, &status, __WALL);
+		/* -c measures system time from the rusage of each stop */
+		tid = wait4(-1, &status, __WALL, tr.stats ? &tr.ru : NULL);
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -532,7 +704,19 @@ int tracer_run(const struct options *opts)
 		handle_status(&tr, tid, status);
 	}
 	stop_timer();
+	if (tr.stats)
+		stats_print(tr.stats, tr.out);
+	if (tr.failures) {
+		struct event ev = { .kind = EV_FAILURES };
+
+		now(&ev.ts);
+		ev.u.failures = failures_digest(tr.failures);
+		emit(&tr, &ev);
+	}
 	opts->formatter->end(tr.fmt);
+	stats_free(tr.stats);
+	unwind_free(tr.unwind);
+	failures_free(tr.failures);
 	sink_close(tr.out);
 	if (interrupted) {
 		/* PTRACE_O_EXITKILL ends the command with us */

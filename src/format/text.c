@@ -5,9 +5,11 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "escape.h"
+#include "failures.h"
 #include "format.h"
 
 struct text_state {
@@ -332,6 +334,10 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 	} else {
 		sink_printf(s, "%" PRId64, sc->rval);
 	}
+	if (sc->injected)
+		sink_puts(s, " (INJECTED)");
+	if (sc->delayed)
+		sink_puts(s, " (DELAYED)");
 	if (t->opts->durations && !sc->ret_unknown) {
 		struct timespec d = ts_sub(sc->exit_ts, sc->enter_ts);
 
@@ -339,6 +345,140 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 			    d.tv_nsec / 1000);
 	}
 	sink_putc(s, '\n');
+}
+
+/* -e read=/write=: 16 bytes a line, hex in two groups of 8, then the
+ * printable characters. */
+static void print_io_dump(struct sink *s, const struct value *v)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)v->u.str.bytes;
+	size_t len = v->u.str.len;
+
+	for (size_t off = 0; off < len; off += 16) {
+		char line[96], *q = line;
+
+		q += sprintf(q, " | %05zx  ", off);
+		for (size_t i = 0; i < 16; i++) {
+			if (off + i < len) {
+				*q++ = hex[p[off + i] >> 4];
+				*q++ = hex[p[off + i] & 15];
+			} else {
+				*q++ = ' ';
+				*q++ = ' ';
+			}
+			*q++ = ' ';
+			if (i == 7)
+				*q++ = ' ';
+		}
+		*q++ = ' ';
+		for (size_t i = 0; i < 16; i++) {
+			unsigned char c = off + i < len ? p[off + i] : ' ';
+
+			*q++ = c >= ' ' && c < 0x7f ? (char)c : '.';
+		}
+		*q++ = ' ';
+		*q++ = '|';
+		*q++ = '\n';
+		sink_write(s, line, (size_t)(q - line));
+	}
+}
+
+/* -k: one frame a line, as strace prints them. */
+static void print_stack(struct sink *s, const struct stack_trace *st,
+			const char *indent)
+{
+	for (unsigned i = 0; st && i < st->count; i++) {
+		const struct stack_frame *f = &st->frames[i];
+
+		if (!f->file)
+			sink_printf(s, "%s > unexpected_backtracing_error "
+				    "[%#" PRIx64 "]\n", indent, f->ip);
+		else if (!f->func)
+			sink_printf(s, "%s > %s() [%#" PRIx64 "]\n", indent,
+				    f->file, f->rel);
+		else
+			sink_printf(s, "%s > %s(%s+%#" PRIx64 ") [%#" PRIx64
+				    "]\n", indent, f->file, f->func,
+				    f->func_offset, f->rel);
+	}
+}
+
+static void print_time_of_day(struct sink *s, const struct timespec *ts)
+{
+	struct tm tm;
+	time_t sec = ts->tv_sec;
+
+	localtime_r(&sec, &tm);
+	sink_printf(s, "%02d:%02d:%02d.%06ld", tm.tm_hour, tm.tm_min,
+		    tm.tm_sec, ts->tv_nsec / 1000);
+}
+
+/* How many groups the text digest shows; the rest are counted. */
+#define DIGEST_SHOWN 5
+
+static void print_failure_group(struct text_state *t, unsigned rank,
+				const struct failure_group *g)
+{
+	struct sink *s = t->out;
+	const char *name = errno_name(g->err);
+
+	sink_printf(s, "%u. %s(", rank, g->syscall);
+	if (g->path && g->path_is_fd)
+		sink_printf(s, "%d<%s>", g->fd, g->path);
+	else if (g->path)
+		escape_quoted(s, g->path, strlen(g->path), false,
+			      t->opts->escape, STR_TEXT);
+	sink_puts(s, ") = -1 ");
+	if (name)
+		sink_printf(s, "%s (%s)", name, errno_message(g->err));
+	else
+		sink_printf(s, "(errno %d)", g->err);
+	sink_printf(s, ": %lux, first at ", g->count);
+	print_time_of_day(s, &g->first_ts);
+	sink_printf(s, " in pid %d", g->first_pid);
+	if (g->never_found)
+		sink_puts(s, "; never found");
+	if (g->found_elsewhere)
+		sink_puts(s, "; found elsewhere");
+	if (g->before_failing_exit)
+		sink_puts(s, "; just before the failing exit");
+	sink_putc(s, '\n');
+	print_stack(s, g->stack, "  ");
+}
+
+static void print_failures(struct text_state *t,
+			   const struct failure_digest *d)
+{
+	struct sink *s = t->out;
+	unsigned shown = 0;
+	char sigbuf[16];
+	const char *sig;
+
+	sink_printf(s, "--- failures: %lu failed call%s in %u group%s",
+		    d->failed_calls, d->failed_calls == 1 ? "" : "s",
+		    d->ngroups, d->ngroups == 1 ? "" : "s");
+	if (d->command_ended && d->command_killed) {
+		sig = signal_name(d->command_status, sigbuf);
+		sink_printf(s, "; the command was killed by %s",
+			    sig ? sig : "a signal");
+	} else if (d->command_ended) {
+		sink_printf(s, "; the command exited with %d",
+			    d->command_status);
+	}
+	sink_puts(s, d->ngroups ? "; likeliest cause first ---\n" : " ---\n");
+	/* the suspects; expected failures only when there is nothing else */
+	while (shown < d->ngroups && shown < DIGEST_SHOWN &&
+	       d->groups[shown]->score > 0)
+		shown++;
+	if (shown == 0)
+		shown = d->ngroups < 3 ? d->ngroups : 3;
+	for (unsigned i = 0; i < shown; i++)
+		print_failure_group(t, i + 1, d->groups[i]);
+	if (d->ngroups > shown)
+		sink_printf(s, "... and %u more group%s, less likely\n",
+			    d->ngroups - shown,
+			    d->ngroups - shown == 1 ? "" : "s");
 }
 
 static void on_syscall_enter(struct text_state *t, const struct event *ev,
@@ -375,6 +515,9 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 	sink_putc(t->out, ')');
 	print_return(t, sc);
 	t->open_tid = 0;
+	if (sc->io_dump)
+		print_io_dump(t->out, sc->io_dump);
+	print_stack(t->out, sc->stack, "");
 }
 
 static void text_event(void *state, const struct event *ev, bool show_pid)
@@ -404,6 +547,7 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 		else
 			sink_puts(t->out, "{}");
 		sink_puts(t->out, " ---\n");
+		print_stack(t->out, ev->u.signal.stack, "");
 		break;
 	case EV_EXITED:
 		print_leader(t, ev, ev->ts, show_pid);
@@ -416,6 +560,9 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 		sink_printf(t->out, "+++ killed by %s%s +++\n",
 			    sig ? sig : "SIG???",
 			    ev->u.exit.core_dumped ? " (core dumped)" : "");
+		break;
+	case EV_FAILURES:
+		print_failures(t, ev->u.failures);
 		break;
 	default:
 		break;

@@ -1,0 +1,367 @@
+/* The --failures digest: failed calls grouped and ranked by how likely
+ * they are to explain why the command failed. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "failures.h"
+#include "unwind.h"
+
+#define BUCKETS 1024
+/* a failure this close to a failing exit is a suspect */
+#define NEAR_EXIT_CALLS 40
+
+struct proc_span {
+	pid_t pid;
+	unsigned long first_seq, last_seq;
+	bool failed;		/* exited non-zero or was killed */
+	bool ended;
+	struct proc_span *next;
+};
+
+struct name_entry {
+	char *name;
+	struct name_entry *next;
+};
+
+struct failures {
+	struct failure_group *groups[BUCKETS];
+	struct name_entry *found[BUCKETS];	/* base names some call found */
+	struct proc_span *procs;
+	unsigned long seq;
+	struct failure_digest digest;
+};
+
+/* Failures that programs provoke on purpose and handle. */
+static const struct {
+	const char *syscall;	/* NULL: any */
+	int err;		/* 0: any */
+	const char *path;	/* NULL: any */
+} benign[] = {
+	{ "ioctl", ENOTTY, NULL },
+	{ NULL, EAGAIN, NULL },
+	{ NULL, EINTR, NULL },
+	{ "wait4", ECHILD, NULL },
+	{ "waitid", ECHILD, NULL },
+	{ "lseek", ESPIPE, NULL },
+	{ "readlink", EINVAL, NULL },
+	{ "readlinkat", EINVAL, NULL },
+	{ NULL, 0, "/etc/ld.so.preload" },
+};
+
+/* Optional look-ups every program makes (translations, locales): their
+ * absence explains nothing. Matched as substrings of the path. */
+static const char *const optional_paths[] = {
+	"/locale/",
+	"/locale-archive",
+	".mo",
+	"/gconv/",
+	"/selinux",
+};
+
+static unsigned hash(const char *s, unsigned h)
+{
+	while (s && *s)
+		h = h * 31 + (unsigned char)*s++;
+	return h;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash && slash[1] ? slash + 1 : path;
+}
+
+/* "dir/stem": the path up to the first dot of its base name after the
+ * first character, so that "x/__init__.so" and "x/__init__.py" meet. */
+static char *stem_key(const char *path)
+{
+	const char *base = base_name(path);
+	const char *dot = strchr(base + (*base ? 1 : 0), '.');
+	size_t len = dot ? (size_t)(dot - path) : strlen(path);
+
+	return strndup(path, len);
+}
+
+struct failures *failures_new(void)
+{
+	return calloc(1, sizeof(struct failures));
+}
+
+static struct proc_span *span_of(struct failures *f, pid_t pid)
+{
+	struct proc_span *p;
+
+	for (p = f->procs; p; p = p->next)
+		if (p->pid == pid && !p->ended)
+			return p;
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
+	p->pid = pid;
+	p->first_seq = f->seq;
+	p->next = f->procs;
+	f->procs = p;
+	return p;
+}
+
+static bool found_has(struct failures *f, const char *name)
+{
+	for (struct name_entry *e = f->found[hash(name, 0) % BUCKETS]; e;
+	     e = e->next)
+		if (strcmp(e->name, name) == 0)
+			return true;
+	return false;
+}
+
+static void found_add(struct failures *f, const char *name)
+{
+	struct name_entry *e;
+
+	if (found_has(f, name))
+		return;
+	e = malloc(sizeof(*e));
+	if (!e)
+		return;
+	e->name = strdup(name);
+	if (!e->name) {
+		free(e);
+		return;
+	}
+	e->next = f->found[hash(name, 0) % BUCKETS];
+	f->found[hash(name, 0) % BUCKETS] = e;
+}
+
+/* The first path argument, as a C string (the arena copy holds no NUL). */
+static char *path_arg(const struct syscall_event *sc)
+{
+	if (!sc->desc || sc->desc->raw)
+		return NULL;
+	for (unsigned i = 0; i < sc->nargs && i < MAX_ARGS; i++) {
+		const struct value *v = sc->args[i];
+
+		if (sc->desc->args[i].type == ARG_PATH && v &&
+		    v->kind == V_STRING)
+			return strndup(v->u.str.bytes, v->u.str.len);
+	}
+	return NULL;
+}
+
+void failures_record(struct failures *f, pid_t pid,
+		     const struct syscall_event *sc, const char *fd_path)
+{
+	struct proc_span *p = span_of(f, pid);
+	struct failure_group *g;
+	char *path;
+	const char *name = sc->desc ? sc->desc->name : "?";
+	bool is_fd = false;
+	unsigned h;
+
+	f->seq++;
+	if (p)
+		p->last_seq = f->seq;
+	if (sc->ret_unknown)
+		return;
+	path = path_arg(sc);
+	if (!sc->err) {
+		if (path) {
+			char *stem = stem_key(path);
+
+			found_add(f, base_name(path));
+			if (stem)
+				found_add(f, stem);
+			free(stem);
+		}
+		free(path);
+		return;
+	}
+	if (!path && fd_path) {
+		path = strdup(fd_path);
+		is_fd = true;
+	}
+	if (path && strlen(path) > 4096)
+		path[4096] = 0;
+	f->digest.failed_calls++;
+	h = hash(name, (unsigned)sc->err);
+	h = hash(path, h) % BUCKETS;
+	for (g = f->groups[h]; g; g = g->next) {
+		if (g->err == sc->err && strcmp(g->syscall, name) == 0 &&
+		    (g->path == path ||
+		     (g->path && path && strcmp(g->path, path) == 0))) {
+			g->count++;
+			g->last_seq = f->seq;
+			free(path);
+			return;
+		}
+	}
+	g = calloc(1, sizeof(*g));
+	if (!g) {
+		free(path);
+		return;
+	}
+	/* table names live as long as the program; unknown ones do not */
+	g->syscall = strdup(name);
+	g->err = sc->err;
+	g->path = path;
+	g->path_is_fd = is_fd;
+	g->fd = is_fd ? (int)sc->raw_args[0] : -1;
+	g->count = 1;
+	g->first_ts = sc->exit_ts;
+	g->first_pid = pid;
+	g->stack = stack_trace_dup(sc->stack);
+	g->last_seq = f->seq;
+	g->next = f->groups[h];
+	f->groups[h] = g;
+	f->digest.ngroups++;
+}
+
+void failures_process_exit(struct failures *f, pid_t pid, bool is_command,
+			   bool killed, int status)
+{
+	struct proc_span *p = span_of(f, pid);
+
+	if (p) {
+		p->failed = killed || status != 0;
+		p->ended = true;
+	}
+	if (is_command) {
+		f->digest.command_ended = true;
+		f->digest.command_killed = killed;
+		f->digest.command_status = status;
+	}
+}
+
+static bool is_benign(const struct failure_group *g)
+{
+	for (size_t i = 0; i < sizeof(benign) / sizeof(benign[0]); i++) {
+		if (benign[i].syscall &&
+		    strcmp(benign[i].syscall, g->syscall) != 0)
+			continue;
+		if (benign[i].err && benign[i].err != g->err)
+			continue;
+		if (benign[i].path &&
+		    (!g->path || strcmp(benign[i].path, g->path) != 0))
+			continue;
+		return true;
+	}
+	for (size_t i = 0; g->path && !g->path_is_fd &&
+	     i < sizeof(optional_paths) / sizeof(optional_paths[0]); i++)
+		if (strstr(g->path, optional_paths[i]))
+			return true;
+	return false;
+}
+
+/* How close the group's last failure came to the end of a process that
+ * then failed: 2 among its last calls, 1 in its last fifth, else 0.
+ * Groups are keyed without the pid: the first one's process stands for
+ * the group. */
+static int before_failing_exit(struct failures *f,
+			       const struct failure_group *g)
+{
+	for (struct proc_span *p = f->procs; p; p = p->next) {
+		if (p->pid != g->first_pid || !p->failed)
+			continue;
+		if (g->last_seq < p->first_seq || g->last_seq > p->last_seq)
+			continue;
+		if (p->last_seq - g->last_seq < NEAR_EXIT_CALLS)
+			return 2;
+		return (g->last_seq - p->first_seq) * 5 >=
+		       (p->last_seq - p->first_seq) * 4;
+	}
+	return 0;
+}
+
+static void rank(struct failures *f, struct failure_group *g)
+{
+	bool missing = g->err == ENOENT || g->err == ENOTDIR;
+
+	int near = before_failing_exit(f, g);
+
+	g->benign = is_benign(g);
+	if (g->path && !g->path_is_fd && missing && !g->benign) {
+		char *stem = stem_key(g->path);
+
+		g->found_elsewhere = found_has(f, base_name(g->path)) ||
+				     (stem && found_has(f, stem));
+		g->never_found = !g->found_elsewhere;
+		free(stem);
+	}
+	g->before_failing_exit = near == 2;
+	g->score = 0;
+	if (g->never_found)
+		g->score += 4;
+	if (g->found_elsewhere)
+		g->score -= 4;
+	g->score += near == 2 ? 3 : near;
+	if (g->err == EACCES || g->err == EPERM || g->err == EROFS)
+		g->score += 2;
+	if (g->benign)
+		g->score -= 8;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const struct failure_group *x = *(const struct failure_group **)a;
+	const struct failure_group *y = *(const struct failure_group **)b;
+
+	if (x->score != y->score)
+		return y->score - x->score;
+	/* the later failure is nearer to what went wrong */
+	return x->last_seq < y->last_seq ? 1 : x->last_seq > y->last_seq ? -1 : 0;
+}
+
+const struct failure_digest *failures_digest(struct failures *f)
+{
+	unsigned n = 0;
+
+	free(f->digest.groups);
+	f->digest.groups = calloc(f->digest.ngroups + 1,
+				  sizeof(*f->digest.groups));
+	if (!f->digest.groups) {
+		f->digest.ngroups = 0;
+		return &f->digest;
+	}
+	for (unsigned b = 0; b < BUCKETS; b++) {
+		for (struct failure_group *g = f->groups[b]; g; g = g->next) {
+			rank(f, g);
+			f->digest.groups[n++] = g;
+		}
+	}
+	qsort(f->digest.groups, n, sizeof(*f->digest.groups), by_score);
+	return &f->digest;
+}
+
+void failures_free(struct failures *f)
+{
+	if (!f)
+		return;
+	for (unsigned b = 0; b < BUCKETS; b++) {
+		while (f->groups[b]) {
+			struct failure_group *g = f->groups[b];
+
+			f->groups[b] = g->next;
+			free((char *)g->syscall);
+			free((char *)g->path);
+			stack_trace_free(g->stack);
+			free(g);
+		}
+		while (f->found[b]) {
+			struct name_entry *e = f->found[b];
+
+			f->found[b] = e->next;
+			free(e->name);
+			free(e);
+		}
+	}
+	while (f->procs) {
+		struct proc_span *p = f->procs;
+
+		f->procs = p->next;
+		free(p);
+	}
+	free(f->digest.groups);
+	free(f);
+}

@@ -1,0 +1,420 @@
+/* End-to-end tests of the "why did this fail?" tools: the -c summary,
+ * -k stack traces, -e inject=/fault=, -e read=/write= dumps and the
+ * --failures digest, on programs whose syscalls and failures are known. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+/* The line of text that starts with prefix, as a new string, or NULL. */
+static char *line_with_prefix(const char *text, const char *prefix)
+{
+	size_t len = strlen(prefix);
+
+	for (const char *p = text; p && *p;) {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n >= len && strncmp(p, prefix, len) == 0)
+			return strndup(p, n);
+		p = end ? end + 1 : NULL;
+	}
+	return NULL;
+}
+
+/* The position of the line holding needle, or -1. */
+static int line_index(const char *text, const char *needle)
+{
+	const char *hit = strstr(text, needle);
+	int n = 0;
+
+	if (!hit)
+		return -1;
+	for (const char *p = text; p < hit; p++)
+		n += *p == '\n';
+	return n;
+}
+
+/* --- -c */
+
+static void test_summary_counts(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-c", "-U", "calls,errors,name", "-S", "calls",
+			       "-e", "trace=getppid,chdir,umask",
+			       test_program("counts"), NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.trace,
+		"    calls    errors syscall\n"
+		"--------- --------- ----------------\n"
+		"        7           getppid\n"
+		"        3         3 chdir\n"
+		"        2           umask\n"
+		"--------- --------- ----------------\n"
+		"       12         3 total\n");
+	run_result_free(&r);
+}
+
+/* The default table: strace's header, rules and column widths; the
+ * times vary, so only the shape of their cells is checked. */
+static void test_summary_default_layout(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-c", "-e", "trace=getppid,chdir",
+			       test_program("counts"), NULL };
+	char *row;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_has_line(r.trace, "% time     seconds  usecs/call     calls    "
+			"errors syscall");
+	assert_has_line(r.trace, "------ ----------- ----------- --------- "
+			"--------- ----------------");
+	row = line_with_prefix(r.trace, "100.00 ");
+	assert_non_null(row);
+	/* "100.00    0.000000           0        10         3 total" */
+	assert_int_equal(strlen(row), 56);
+	assert_string_equal(row + 31, "       10         3 total");
+	assert_memory_equal(row + 7, "   0.", 5);
+	free(row);
+	/* the summary alone: no trace line, no exit line */
+	assert_null(strstr(r.trace, "getppid()"));
+	assert_null(strstr(r.trace, "+++ exited"));
+	run_result_free(&r);
+}
+
+static void test_summary_with_trace(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-C", "-U", "calls,name", "-e", "trace=chdir",
+			       test_program("counts"), NULL };
+
+	run_traced(&r, args);
+	assert_has_line(r.trace, "chdir(\"/nonexistent/mytrace-counts\")    = "
+			"-1 ENOENT (No such file or directory)");
+	assert_has_line(r.trace, "+++ exited with 0 +++");
+	assert_has_line(r.trace, "        3 chdir");
+	assert_has_line(r.trace, "        3 total");
+	/* the summary comes after the trace */
+	assert_true(line_index(r.trace, "+++ exited") <
+		    line_index(r.trace, "    calls syscall"));
+	run_result_free(&r);
+}
+
+static void test_summary_wall_clock_sort_by_name(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-c", "-w", "-S", "name", "-U",
+			       "name,calls,min-time,max-time",
+			       "-e", "trace=getppid,chdir,umask",
+			       test_program("counts"), NULL };
+
+	run_traced(&r, args);
+	assert_has_line(r.trace, "syscall              calls shortest  "
+			"longest");
+	assert_true(line_index(r.trace, "\nchdir ") <
+		    line_index(r.trace, "\ngetppid "));
+	assert_true(line_index(r.trace, "\ngetppid ") <
+		    line_index(r.trace, "\numask "));
+	run_result_free(&r);
+}
+
+/* --- -k */
+
+static void test_stack_trace_call_chain(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-k", "-e", "trace=openat",
+			       test_program("callchain"), NULL };
+	int open_line, l2, l1, m;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	open_line = line_index(r.trace, "openat(AT_FDCWD, \"/nonexistent/"
+			       "mytrace-callchain\", O_RDONLY) = -1 ENOENT");
+	l2 = line_index(r.trace, "/callchain(level2+0x");
+	l1 = line_index(r.trace, "/callchain(level1+0x");
+	m = line_index(r.trace, "/callchain(main+0x");
+	assert_true(open_line >= 0);
+	assert_int_equal(l2, open_line + 2);
+	assert_int_equal(l1, l2 + 1);
+	assert_int_equal(m, l1 + 1);
+	/* the frame above level2 is libc's open wrapper */
+	assert_non_null(strstr(r.trace, "\n > /"));
+	assert_non_null(strstr(r.trace, "libc.so.6(__open"));
+	run_result_free(&r);
+}
+
+static void test_stack_trace_on_signal(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-k", "-e", "trace=none", test_program("segv"),
+			       NULL };
+	int sig, main_frame;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 128 + 11);
+	sig = line_index(r.trace, "--- SIGSEGV {si_signo=SIGSEGV");
+	main_frame = line_index(r.trace, "/segv(main+0x");
+	assert_true(sig >= 0);
+	assert_int_equal(main_frame, sig + 1);
+	run_result_free(&r);
+}
+
+static void test_stack_trace_without_unwind_info(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-k", "-e", "trace=write",
+			       test_program("nounwind"), NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "x\n");
+	assert_has_line(r.trace, "write(1, \"x\\n\", 2)                      = 2");
+	/* at least the frame in libc; the stripped binary by address */
+	assert_true(count_lines_with_prefix(r.trace, " > ") >= 1);
+	assert_has_line(r.trace, "+++ exited with 0 +++");
+	run_result_free(&r);
+}
+
+/* --- -e inject= / fault= */
+
+static void run_probe(struct run_result *r, const char *spec1,
+		      const char *spec2)
+{
+	const char *args[] = { "-e", "trace=openat,getppid", "-e", spec1,
+			       spec2 ? "-e" : NULL, spec2,
+			       NULL };
+	const char *full[8];
+	size_t n = 0;
+
+	for (size_t i = 0; args[i]; i++)
+		full[n++] = args[i];
+	full[n++] = test_program("inject_probe");
+	full[n] = NULL;
+	run_traced(r, full);
+	assert_int_equal(r->exit_code, 0);
+}
+
+static void test_inject_error_third(void **state)
+{
+	struct run_result r;
+
+	run_probe(&r, "inject=openat:error=EACCES:when=3", NULL);
+	assert_string_equal(r.out,
+		"open 1: fd\nopen 2: fd\nopen 3: EACCES\nopen 4: fd\n"
+		"open 5: fd\ngetppid 1: real\ngetppid 2: real\n"
+		"getppid 3: real\nSIGUSR1: 0\n");
+	assert_has_line(r.trace, "openat(AT_FDCWD, \"/dev/null\", O_RDONLY) = "
+			"-1 EACCES (Permission denied) (INJECTED)");
+	assert_int_equal(count_lines_with_prefix(r.trace, "openat("), 5);
+	run_result_free(&r);
+}
+
+static void test_inject_retval_and_range(void **state)
+{
+	struct run_result r;
+
+	run_probe(&r, "inject=openat:error=EPERM:when=2..4+2",
+		  "inject=getppid:retval=42:when=2+");
+	assert_string_equal(r.out,
+		"open 1: fd\nopen 2: EPERM\nopen 3: fd\nopen 4: EPERM\n"
+		"open 5: fd\ngetppid 1: real\ngetppid 2: 42\n"
+		"getppid 3: 42\nSIGUSR1: 0\n");
+	assert_int_equal(count_lines_with_prefix(r.trace,
+		"getppid()                               = 42 (INJECTED)"), 2);
+	run_result_free(&r);
+}
+
+static void test_inject_signal(void **state)
+{
+	struct run_result r;
+
+	run_probe(&r, "inject=getppid:signal=SIGUSR1:when=3", NULL);
+	assert_non_null(strstr(r.out, "getppid 3: real\nSIGUSR1: 1\n"));
+	assert_int_equal(count_lines_with_prefix(r.trace, "--- SIGUSR1 "), 1);
+	run_result_free(&r);
+}
+
+static void test_fault_default_enosys(void **state)
+{
+	struct run_result r;
+
+	run_probe(&r, "fault=openat:when=5", NULL);
+	assert_non_null(strstr(r.out, "open 4: fd\nopen 5: ENOSYS\n"));
+	assert_has_line(r.trace, "openat(AT_FDCWD, \"/dev/null\", O_RDONLY) = "
+			"-1 ENOSYS (Function not implemented) (INJECTED)");
+	run_result_free(&r);
+}
+
+static void test_inject_class_and_delay(void **state)
+{
+	struct run_result r;
+
+	/* the third %file call: after execve and the static startup's
+	 * readlink, the first openat */
+	run_probe(&r, "inject=%file:retval=7:delay_exit=1:when=3", NULL);
+	assert_non_null(strstr(r.out, "open 1: fd\nopen 2: fd\n"));
+	assert_int_equal(count_lines_with_prefix(r.trace,
+		"openat(AT_FDCWD, \"/dev/null\", O_RDONLY) = 7 (INJECTED) "
+		"(DELAYED)"), 1);
+	run_result_free(&r);
+}
+
+/* --- -e read= / write= */
+
+static void test_io_dumps(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-e", "trace=read,write", "-e", "read=10",
+			       "-e", "write=11,1", test_program("io_dump"),
+			       NULL };
+	static const char dump[] =
+		" | 00000  64 75 6d 70 20 6d 65 09  70 6c 65 61 73 65 01 02  "
+		"dump me.please.. |\n"
+		" | 00010  ff 0a 21 21                                       "
+		"..!!             |\n";
+	char *expected = NULL;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_true(asprintf(&expected,
+		"write(11, \"dump me\\tplease\\1\\2\\377\\n!!\", 20) = 20\n%s"
+		"read(10, \"dump me\\tplease\\1\\2\\377\\n!!\", 64) = 20\n%s"
+		"write(1, \"hello\\n\", 6)                  = 6\n"
+		" | 00000  68 65 6c 6c 6f 0a                                 "
+		"hello.           |\n", dump, dump) > 0);
+	if (!strstr(r.trace, expected))
+		fail_msg("expected:\n%s\nin:\n%s", expected, r.trace);
+	free(expected);
+	run_result_free(&r);
+}
+
+/* --- --failures */
+
+static void test_failures_digest(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--failures", "-e", "trace=none",
+			       test_program("config_search"), NULL };
+	char *head, *first;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 2);
+	head = line_with_prefix(r.trace, "--- failures: ");
+	assert_non_null(head);
+	assert_non_null(strstr(head, "the command exited with 2; likeliest "
+			       "cause first ---"));
+	first = line_with_prefix(r.trace, "1. ");
+	assert_non_null(first);
+	assert_non_null(strstr(first, "1. openat(\"/nonexistent/mytrace-test/"
+			       "app.conf\") = -1 ENOENT (No such file or "
+			       "directory): 1x, first at "));
+	assert_non_null(strstr(first, "; never found; just before the "
+			       "failing exit"));
+	/* the other config paths come next; the search that succeeded and
+	 * the isatty() probe are not among the suspects */
+	assert_non_null(strstr(r.trace, "\n2. openat(\"/usr/local/etc/"));
+	assert_non_null(strstr(r.trace, "\n3. openat(\"/etc/mytrace-test/"));
+	assert_null(strstr(r.trace, "passwd\") = -1"));
+	assert_null(strstr(r.trace, "ENOTTY"));
+	assert_has_line(r.trace, "... and 3 more groups, less likely");
+	free(head);
+	free(first);
+	run_result_free(&r);
+}
+
+static void test_failures_with_stack(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--failures", "-k", "-e", "trace=none",
+			       test_program("callchain"), NULL };
+	int first, level2;
+
+	run_traced(&r, args);
+	first = line_index(r.trace, "1. openat(\"/nonexistent/"
+			   "mytrace-callchain\")");
+	level2 = line_index(r.trace, "/callchain(level2+0x");
+	assert_true(first >= 0);
+	assert_int_equal(level2, first + 2);
+	assert_non_null(strstr(r.trace, "\n   > /"));
+	run_result_free(&r);
+}
+
+/* --- bad input */
+
+static void expect_error(const char *const args[], const char *message)
+{
+	struct run_result r;
+
+	run_mytrace_raw(&r, args);
+	assert_int_equal(r.exit_code, 1);
+	if (!strstr(r.err, message))
+		fail_msg("expected '%s' in:\n%s", message, r.err);
+	assert_null(strchr(strchr(r.err, '\n') + 1, '\n'));
+	run_result_free(&r);
+}
+
+static void test_bad_input(void **state)
+{
+	static const char *const cases[][3] = {
+		{ "-e", "inject=openat:error=EFOO",
+		  "mytrace: invalid inject argument 'openat:error=EFOO': "
+		  "unknown error 'EFOO'" },
+		{ "-e", "inject=openat:error=EIO:when=0",
+		  "when= first must be 1..65535, not '0'" },
+		{ "-e", "inject=openat:delay_enter=-5", "bad delay '-5'" },
+		{ "-e", "inject=openat:error=EIO:retval=1",
+		  "only one of error= and retval= may be given" },
+		{ "-e", "inject=openat", "one of error=, retval=" },
+		{ "-e", "fault=openat:retval=1", "fault= takes no retval=" },
+		{ "-e", "inject=openat:error=EIO:when=3..2",
+		  "bad when= range '3..2'" },
+		{ "-e", "inject=openat:signal=SIGFOO",
+		  "unknown signal 'SIGFOO'" },
+		{ "-e", "read=x", "invalid read argument 'x'" },
+		{ "-S", "bogus", "mytrace: invalid -S argument 'bogus': not a "
+		  "sort key" },
+		{ "-U", "calls,bogus", "unknown column 'bogus'" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *args[] = { cases[i][0], cases[i][1], "true",
+				       NULL };
+
+		expect_error(args, cases[i][2]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_summary_counts),
+		cmocka_unit_test(test_summary_default_layout),
+		cmocka_unit_test(test_summary_with_trace),
+		cmocka_unit_test(test_summary_wall_clock_sort_by_name),
+		cmocka_unit_test(test_stack_trace_call_chain),
+		cmocka_unit_test(test_stack_trace_on_signal),
+		cmocka_unit_test(test_stack_trace_without_unwind_info),
+		cmocka_unit_test(test_inject_error_third),
+		cmocka_unit_test(test_inject_retval_and_range),
+		cmocka_unit_test(test_inject_signal),
+		cmocka_unit_test(test_fault_default_enosys),
+		cmocka_unit_test(test_inject_class_and_delay),
+		cmocka_unit_test(test_io_dumps),
+		cmocka_unit_test(test_failures_digest),
+		cmocka_unit_test(test_failures_with_stack),
+		cmocka_unit_test(test_bad_input),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,175 @@
+/* Unit tests of the --failures digest (grouping and ranking) and of how
+ * the text formatter renders it, -k stacks and -e read=/write= dumps. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "capture.h"
+#include "failures.h"
+#include "format.h"
+
+static struct arena arena;
+static const struct format_opts opts = { .align_column = 40 };
+
+static const struct syscall_desc *desc(const char *name)
+{
+	long nr = syscall_number(&syscall_table_x86_64, name);
+
+	assert_true(nr >= 0);
+	return syscall_lookup(&syscall_table_x86_64, (uint64_t)nr);
+}
+
+/* One finished call with a path as its first (openat: second) argument. */
+static void call(struct failures *f, pid_t pid, const char *name,
+		 const char *path, int err)
+{
+	struct syscall_event sc = { .desc = desc(name) };
+	unsigned at = strcmp(name, "openat") == 0 ? 1 : 0;
+
+	sc.nargs = sc.desc->nargs;
+	if (path)
+		sc.args[at] = value_string(&arena, "pathname", 0x1000, path,
+					   strlen(path), false);
+	sc.err = err;
+	sc.rval = err ? -err : 3;
+	sc.exit_ts.tv_sec = 1;
+	failures_record(f, pid, &sc, NULL);
+}
+
+static char *render(const struct failure_digest *d)
+{
+	struct sink *s = capture_open();
+	void *st = format_text.begin(s, &opts);
+	struct event ev = { .kind = EV_FAILURES, .u.failures = d };
+	char *text;
+
+	format_text.event(st, &ev, false);
+	format_text.end(st);
+	text = capture_text(s);
+	sink_close(s);
+	return text;
+}
+
+static void test_grouping_and_ranking(void **state)
+{
+	struct failures *f = failures_new();
+	const struct failure_digest *d;
+	char *text;
+
+	/* a library search that succeeds at its second path */
+	call(f, 10, "openat", "/opt/lib/libfoo.so", ENOENT);
+	call(f, 10, "openat", "/usr/lib/libfoo.so", 0);
+	/* an expected failure, twice */
+	call(f, 10, "ioctl", NULL, ENOTTY);
+	call(f, 10, "ioctl", NULL, ENOTTY);
+	/* a translation that is never there */
+	call(f, 10, "openat", "/usr/share/locale/C/LC_MESSAGES/x.mo", ENOENT);
+	/* the config file, looked for twice at one path and once more */
+	call(f, 10, "openat", "/etc/app/app.conf", ENOENT);
+	call(f, 10, "openat", "/etc/app/app.conf", ENOENT);
+	call(f, 10, "access", "/home/u/.app.conf", ENOENT);
+	failures_process_exit(f, 10, true, false, 1);
+	d = failures_digest(f);
+	assert_int_equal(d->failed_calls, 7);
+	assert_int_equal(d->ngroups, 5);
+	assert_string_equal(d->groups[0]->path, "/home/u/.app.conf");
+	assert_string_equal(d->groups[1]->path, "/etc/app/app.conf");
+	assert_int_equal(d->groups[1]->count, 2);
+	assert_true(d->groups[1]->never_found);
+	assert_true(d->groups[1]->before_failing_exit);
+	assert_false(d->groups[1]->benign);
+	for (unsigned i = 2; i < 5; i++)
+		assert_true(d->groups[i]->score <= 0);
+	text = render(d);
+	assert_string_equal(text,
+		"--- failures: 7 failed calls in 5 groups; the command exited "
+		"with 1; likeliest cause first ---\n"
+		"1. access(\"/home/u/.app.conf\") = -1 ENOENT (No such file or "
+		"directory): 1x, first at 00:00:01.000000 in pid 10; never "
+		"found; just before the failing exit\n"
+		"2. openat(\"/etc/app/app.conf\") = -1 ENOENT (No such file or "
+		"directory): 2x, first at 00:00:01.000000 in pid 10; never "
+		"found; just before the failing exit\n"
+		"... and 3 more groups, less likely\n");
+	free(text);
+	failures_free(f);
+}
+
+static void test_nothing_failed(void **state)
+{
+	struct failures *f = failures_new();
+	char *text;
+
+	call(f, 10, "openat", "/etc/passwd", 0);
+	failures_process_exit(f, 10, true, true, 9);
+	text = render(failures_digest(f));
+	assert_string_equal(text, "--- failures: 0 failed calls in 0 groups; "
+			    "the command was killed by SIGKILL ---\n");
+	free(text);
+	failures_free(f);
+}
+
+static void test_dump_and_stack_rendering(void **state)
+{
+	struct syscall_event sc = { .desc = desc("write"), .nargs = 3,
+				    .nargs_enter = 3, .rval = 17 };
+	struct stack_frame frames[] = {
+		{ 0x7f0000001234, 0x1234, "/lib/libc.so.6", "__write", 0x14 },
+		{ 0x555500000100, 0x100, "/bin/prog", NULL, 0 },
+		{ 0xdead, 0, NULL, NULL, 0 },
+	};
+	struct stack_trace stack = { 3, frames };
+	struct sink *s = capture_open();
+	void *st = format_text.begin(s, &opts);
+	struct event ev = { .kind = EV_SYSCALL_ENTER, .pid = 1, .tid = 1,
+			    .u.sc = &sc };
+	char *text;
+
+	sc.args[0] = value_new(&arena, V_FD, "fd", 1);
+	sc.args[1] = value_string(&arena, "buf", 0x1000, "hello, world\n\1\2\3!",
+				  17, false);
+	sc.args[2] = value_uint(&arena, "count", 17);
+	sc.io_dump = sc.args[1];
+	sc.stack = &stack;
+	sc.injected = true;
+	format_text.event(st, &ev, false);
+	ev.kind = EV_SYSCALL_EXIT;
+	format_text.event(st, &ev, false);
+	format_text.end(st);
+	text = capture_text(s);
+	assert_string_equal(text,
+		"write(1, \"hello, world\\n\\1\\2\\3!\", 17)   = 17 (INJECTED)\n"
+		" | 00000  68 65 6c 6c 6f 2c 20 77  6f 72 6c 64 0a 01 02 03  "
+		"hello, world.... |\n"
+		" | 00010  21                                                "
+		"!                |\n"
+		" > /lib/libc.so.6(__write+0x14) [0x1234]\n"
+		" > /bin/prog() [0x100]\n"
+		" > unexpected_backtracing_error [0xdead]\n");
+	free(text);
+	sink_close(s);
+}
+
+static int setup(void **state)
+{
+	/* the digest prints local times: make them predictable */
+	setenv("TZ", "UTC", 1);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grouping_and_ranking),
+		cmocka_unit_test(test_nothing_failed),
+		cmocka_unit_test(test_dump_and_stack_rendering),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
