@@ -36,6 +36,9 @@ int inject_parse(struct inject_state **st, const struct syscall_table *t,
 /* Counts this invocation of nr by thread tid and says what to do with it. */
 struct inject_action inject_decide(struct inject_state *st, pid_t tid,
 				   uint64_t nr);
+/* Adds to s every syscall a rule may change: they must stop even when
+ * they are not traced (the seccomp filter). */
+void inject_add_calls(const struct inject_state *st, struct syscall_set *s);
 /* Drops a thread's counters. */
 void inject_forget(struct inject_state *st, pid_t tid);
 void inject_free(struct inject_state *st);

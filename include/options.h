@@ -26,6 +26,9 @@ struct options {
 	bool stack_trace;		/* -k */
 	bool failures;			/* --failures */
 	struct inject_state *inject;	/* -e inject= / fault=; NULL: none */
+	/* --seccomp-bpf 1, --no-seccomp-bpf 0, default -1: a filter in
+	 * launched commands whenever the trace set is narrowed */
+	int seccomp_bpf;
 	char **command;			/* NULL-terminated argv */
 };
 

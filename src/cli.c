@@ -77,6 +77,10 @@ static const char usage_text[] =
 "  -P PATH, --trace-path=PATH\n"
 "                           print only syscalls that use PATH, by name or\n"
 "                           through a descriptor open on it; repeatable\n"
+"  --seccomp-bpf            stop the command only at traced syscalls with a\n"
+"                           seccomp-bpf filter (the default when -e trace=\n"
+"                           narrows the set; children are followed silently)\n"
+"  --no-seccomp-bpf         no filter: stop at every syscall\n"
 "\n"
 "Tampering:\n"
 "  -e inject=SET:error=ERRNO|retval=N[:signal=SIG][:delay_enter=US]\n"
@@ -95,7 +99,12 @@ static const char usage_text[] =
 "mytrace exits with COMMAND's exit status; if COMMAND is killed by a\n"
 "signal, mytrace kills itself with the same signal.\n";
 
-enum { OPT_FAILURES = 0x100 };
+/* long options without a short letter */
+enum {
+	OPT_FAILURES = 0x100,
+	OPT_SECCOMP_BPF,
+	OPT_NO_SECCOMP_BPF,
+};
 
 static void usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
@@ -270,6 +279,8 @@ void cli_parse(struct options *opts, int argc, char **argv)
 		{ "summary-columns", required_argument, NULL, 'U' },
 		{ "stack-trace", no_argument, NULL, 'k' },
 		{ "failures", no_argument, NULL, OPT_FAILURES },
+		{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF },
+		{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP_BPF },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -285,6 +296,7 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	opts->format.escape = ESC_DEFAULT;
 	opts->formatter = &format_text;
 	opts->trace_all = true;
+	opts->seccomp_bpf = -1;
 	syscall_set_fill(&opts->trace, true);
 	syscall_set_fill(&opts->abbrev, true);
 	syscall_set_fill(&opts->verbose, true);
@@ -378,6 +390,12 @@ void cli_parse(struct options *opts, int argc, char **argv)
 			break;
 		case OPT_FAILURES:
 			opts->failures = true;
+			break;
+		case OPT_SECCOMP_BPF:
+			opts->seccomp_bpf = 1;
+			break;
+		case OPT_NO_SECCOMP_BPF:
+			opts->seccomp_bpf = 0;
 			break;
 		case 'h':
 			printf(usage_text);

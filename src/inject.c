@@ -295,6 +295,15 @@ static struct thread_counts *thread_of(struct inject_state *st, pid_t tid)
 	return t;
 }
 
+void inject_add_calls(const struct inject_state *st, struct syscall_set *s)
+{
+	for (unsigned nr = 0; nr < SYSCALL_SET_MAX; nr++)
+		if (st->rule_of[nr] >= 0)
+			s->bits[nr / 64] |= 1ULL << (nr % 64);
+	if (st->rule_of_others >= 0)
+		s->others = true;
+}
+
 struct inject_action inject_decide(struct inject_state *st, pid_t tid,
 				   uint64_t nr)
 {

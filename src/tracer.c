@@ -19,6 +19,7 @@
 #include "decode.h"
 #include "failures.h"
 #include "stats.h"
+#include "seccomp.h"
 #include "tracer.h"
 #include "unwind.h"
 
@@ -32,6 +33,9 @@ struct tracee {
 	struct inject_action inj;	/* -e inject= on the current call */
 	struct timeval stime_enter;	/* -c: system time at entry */
 	struct timespec mono_enter;	/* -c -w: wall clock at entry */
+	bool filtered;		/* our seccomp filter stops it: PTRACE_CONT
+				 * between syscalls */
+	bool hidden;		/* followed only for the filter's sake */
 	struct arena arena;
 	struct syscall_event sc;
 	struct decode_opts decode_opts;	/* for the current syscall */
@@ -56,6 +60,9 @@ struct tracer {
 	struct rusage ru;	/* -c: of the last stop, from wait4 */
 	struct unwinder *unwind;	/* -k */
 	struct failures *failures;	/* --failures */
+	bool seccomp;		/* the command runs under our filter */
+	struct seccomp_prog prog;
+	unsigned hidden;	/* tracees that never show */
 };
 
 static volatile sig_atomic_t flush_due;
@@ -115,6 +122,8 @@ static void tracee_remove(struct tracer *tr, struct tracee *t)
 	while (*p != t)
 		p = &(*p)->next;
 	*p = t->next;
+	if (t->hidden)
+		tr->hidden--;
 	arena_free(&t->arena);
 	free(t);
 	tr->count--;
@@ -136,7 +145,7 @@ static bool emit(struct tracer *tr, struct event *ev)
 	/* -c: the summary replaces the trace; the event counts as shown */
 	if (tr->quiet && ev->kind != EV_FAILURES)
 		return true;
-	tr->opts->formatter->event(tr->fmt, ev, tr->count > 1);
+	tr->opts->formatter->event(tr->fmt, ev, tr->count - tr->hidden > 1);
 	return true;
 }
 
@@ -322,6 +331,22 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 		t->shown = false;
 }
 
+/* Our own filter, installed before exec, lets the tracee run free between
+ * syscalls. A filter the tracee installs itself may outrank our TRACE
+ * (ERRNO, KILL, USER_NOTIF) and hide calls from us: its whole thread group
+ * (TSYNC) goes back to stopping at every syscall. */
+static void filter_installed(struct tracer *tr, struct tracee *t)
+{
+	if (t->before_exec) {
+		t->filtered = true;
+		return;
+	}
+	for (unsigned b = 0; b < TRACEE_BUCKETS; b++)
+		for (struct tracee *o = tr->buckets[b]; o; o = o->next)
+			if (o->pid == t->pid)
+				o->filtered = false;
+}
+
 static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 			 bool is_error)
 {
@@ -337,6 +362,8 @@ static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 	if (tr->unwind)
 		unwind_after_syscall(tr->unwind, t->pid, sc->desc,
 				     sc->raw_args, is_error);
+	if (tr->seccomp && seccomp_installs_filter(sc->nr, sc->raw_args, rval))
+		filter_installed(tr, t);
 	if (!t->shown && !t->collect)
 		return;
 	shown = t->shown;
@@ -374,11 +401,24 @@ static void finish_in_flight(struct tracer *tr, struct tracee *t)
 
 /* --- stops */
 
+/* Between syscalls, a filtered tracee runs until the filter stops it at
+ * the entry of a traced syscall; hidden ones never stop at syscalls. */
 static void resume(struct tracee *t, int sig)
 {
-	if (ptrace(PTRACE_SYSCALL, t->tid, 0, (long)sig) < 0 && errno != ESRCH)
-		fprintf(stderr, "mytrace: ptrace(PTRACE_SYSCALL, %d): %s\n",
-			t->tid, strerror(errno));
+	bool cont = t->hidden ||
+		    (t->filtered && !t->in_syscall && !t->before_exec);
+	int req = cont ? PTRACE_CONT : PTRACE_SYSCALL;
+
+	if (ptrace(req, t->tid, 0, (long)sig) < 0 && errno != ESRCH)
+		fprintf(stderr, "mytrace: ptrace(%s, %d): %s\n",
+			cont ? "PTRACE_CONT" : "PTRACE_SYSCALL", t->tid,
+			strerror(errno));
+}
+
+static bool exit_wanted(const struct tracer *tr, const struct tracee *t)
+{
+	return t->shown || t->collect || t->inj.rule || tr->unwind ||
+	       seccomp_watches(t->sc.nr);
 }
 
 static void on_syscall_stop(struct tracer *tr, struct tracee *t)
@@ -386,6 +426,12 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t)
 	struct __ptrace_syscall_info info;
 	struct syscall_regs regs;
 
+	/* The exit of a call nobody looks at needs no reading: one ptrace
+	 * call less per syscall when filtering without seccomp. */
+	if (t->in_syscall && !exit_wanted(tr, t)) {
+		t->in_syscall = false;
+		return;
+	}
 	if (!tr->no_syscall_info) {
 		long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid,
 				sizeof(info), &info);
@@ -435,7 +481,7 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
 		resume(t, sig);
 		return;
 	}
-	if (!t->before_exec) {
+	if (!t->before_exec && !t->hidden) {
 		now(&ev.ts);
 		ev.u.signal.sig = sig;
 		ev.u.signal.info = decode_siginfo(&t->arena, &si);
@@ -447,12 +493,47 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
 	resume(t, sig);
 }
 
+/* A task that inherits our filter must stay traced, or SECCOMP_RET_TRACE
+ * fails its calls with ENOSYS. Without -f it is followed silently. */
+static struct tracee *adopt(struct tracer *tr, pid_t tid, bool filtered)
+{
+	struct tracee *t = tracee_add(tr, tid, tid);
+
+	t->hidden = true;
+	t->filtered = filtered;
+	tr->hidden++;
+	return t;
+}
+
+static void on_new_task(struct tracer *tr, struct tracee *parent)
+{
+	unsigned long msg;
+
+	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &msg) < 0)
+		return;
+	if (!tracee_find(tr, (pid_t)msg))
+		adopt(tr, (pid_t)msg, parent->filtered);
+}
+
 static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
 {
 	unsigned event = (unsigned)status >> 16;
 	int sig = WSTOPSIG(status);
 
 	switch (event) {
+	case PTRACE_EVENT_SECCOMP:
+		/* the entry of a traced syscall, unless PTRACE_SYSCALL already
+		 * showed it (kernels since 4.8 stop at entry first) */
+		if (!t->hidden && !t->in_syscall)
+			on_syscall_stop(tr, t);
+		resume(t, 0);
+		return;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		on_new_task(tr, t);
+		resume(t, 0);
+		return;
 	case PTRACE_EVENT_STOP:
 		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
 		    sig == SIGTTOU) {
@@ -484,7 +565,7 @@ static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 		ev.u.exit.status = WTERMSIG(status);
 		ev.u.exit.core_dumped = WCOREDUMP(status);
 	}
-	if (!t->before_exec)
+	if (!t->before_exec && !t->hidden)
 		emit(tr, &ev);
 	if (tr->failures && t->tid == t->pid)
 		failures_process_exit(tr->failures, t->pid, t->tid == tr->child,
@@ -503,6 +584,9 @@ static void handle_status(struct tracer *tr, pid_t tid, int status)
 {
 	struct tracee *t = tracee_find(tr, tid);
 
+	/* a new task's first stop may come before its parent's event */
+	if (!t && tr->seccomp && WIFSTOPPED(status))
+		t = adopt(tr, tid, true);
 	if (!t)
 		return;
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {
@@ -567,9 +651,31 @@ static char *resolve_command(const char *cmd)
 	return NULL;
 }
 
+/* On unless turned off, and only when it spares stops; --seccomp-bpf asks
+ * for it but a full set still needs no filter. The calls that must stop
+ * (stop) are the traced ones, those -e inject= changes and those -k
+ * watches; --failures looks at every call. -n prints the latest syscall
+ * number, traced or not, on signal and exit lines: only stopping at every
+ * syscall knows it, so by default -n goes without the filter. */
+static bool seccomp_wanted(const struct options *opts,
+			   struct syscall_set *stop)
+{
+	*stop = opts->trace;
+	if (opts->failures)
+		return false;
+	if (opts->inject)
+		inject_add_calls(opts->inject, stop);
+	if (opts->stack_trace)
+		seccomp_add_names(stop, arch_syscalls, unwind_watched_calls);
+	if (opts->seccomp_bpf == 0 || !seccomp_narrows(stop))
+		return false;
+	return opts->seccomp_bpf > 0 || !opts->format.numbers;
+}
+
 static void launch(struct tracer *tr, char **argv)
 {
 	char *file = resolve_command(argv[0]);
+	struct syscall_set stop;
 	int gate[2];
 	pid_t pid;
 	int status;
@@ -583,6 +689,13 @@ static void launch(struct tracer *tr, char **argv)
 	}
 	if (pipe2(gate, O_CLOEXEC) < 0)
 		die("pipe2");
+	if (seccomp_wanted(tr->opts, &stop)) {
+		if (seccomp_build(&tr->prog, &stop) < 0)
+			die("seccomp filter");
+		tr->seccomp = true;
+		options |= PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |
+			   PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	}
 	pid = fork();
 	if (pid < 0)
 		die("fork");
@@ -593,6 +706,10 @@ static void launch(struct tracer *tr, char **argv)
 		/* wait until the tracer has seized us */
 		while (read(gate[0], &c, 1) < 0 && errno == EINTR)
 			;
+		if (tr->seccomp && seccomp_install(&tr->prog) < 0 &&
+		    tr->opts->seccomp_bpf > 0)
+			fprintf(stderr, "mytrace: seccomp filter: %s; "
+				"tracing every syscall\n", strerror(errno));
 		execv(file, argv);
 		fprintf(stderr, "mytrace: exec '%s': %s\n", file,
 			strerror(errno));
@@ -704,6 +821,7 @@ int tracer_run(const struct options *opts)
 		handle_status(&tr, tid, status);
 	}
 	stop_timer();
+	seccomp_free(&tr.prog);
 	if (tr.stats)
 		stats_print(tr.stats, tr.out);
 	if (tr.failures) {

@@ -284,6 +284,11 @@ static bool touches_exec(const struct proc *p, uint64_t start, uint64_t len)
 	return false;
 }
 
+/* keep in step with unwind_after_syscall */
+const char *const unwind_watched_calls[] = {
+	"execve", "execveat", "mmap", "mprotect", "munmap", NULL,
+};
+
 void unwind_after_syscall(struct unwinder *u, pid_t pid,
 			  const struct syscall_desc *desc, const uint64_t *args,
 			  bool failed)

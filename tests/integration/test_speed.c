@@ -1,0 +1,219 @@
+/* Correctness of the speed paths: the seccomp-bpf filter changes no line of
+ * the trace, survives a tracee's own filter and spares forked children and
+ * threads from ENOSYS; buffered output loses no line on SIGINT or a crash
+ * and reaches a pipe while the tracee waits. */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+#define MIX_SET "trace=openat,close,getppid,clone,clone3,kill"
+
+/* Pids and addresses differ from run to run: numbers of 3+ digits and
+ * 0x... become N. */
+static char *normalize(const char *text)
+{
+	char *masked = mask_addresses(text);
+	char *out = malloc(strlen(masked) + 1), *o = out;
+
+	assert_non_null(out);
+	for (const char *p = masked; *p;) {
+		size_t n = strspn(p, "0123456789");
+
+		if (n >= 3 && (p == masked || !isalnum((unsigned char)p[-1]))) {
+			*o++ = 'N';
+			p += n;
+		} else if (n) {
+			memcpy(o, p, n);
+			o += n;
+			p += n;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = 0;
+	free(masked);
+	return out;
+}
+
+static void test_seccomp_same_trace(void **state)
+{
+	struct run_result with, without;
+	const char *prog = test_program("seccomp_mix");
+	const char *args_with[] = { "-e", MIX_SET, prog, NULL };
+	const char *args_without[] = { "--no-seccomp-bpf", "-e", MIX_SET,
+				       prog, NULL };
+
+	run_traced(&with, args_with);
+	run_traced(&without, args_without);
+	assert_int_equal(with.exit_code, 0);
+	assert_int_equal(without.exit_code, 0);
+	/* the filter really was on, and only in the first run */
+	assert_non_null(strstr(with.out, "Seccomp:\t2\n"));
+	assert_non_null(strstr(without.out, "Seccomp:\t0\n"));
+	if (geteuid() == 0)	/* CAP_SYS_ADMIN: no no_new_privs needed */
+		assert_non_null(strstr(with.out, "NoNewPrivs:\t0\n"));
+
+	char *a = normalize(with.trace), *b = normalize(without.trace);
+
+	assert_string_equal(a, b);
+	assert_has_line(with.trace, "openat(AT_FDCWD, \"/nonexistent/parent\", "
+			"O_RDONLY) = -1 ENOENT (No such file or directory)");
+	/* without -f the child and the thread are followed but never shown */
+	assert_null(strstr(with.trace, "/nonexistent/child"));
+	assert_null(strstr(with.trace, "/nonexistent/thread"));
+	assert_int_equal(count_lines_with_prefix(with.trace, "getppid() "), 1);
+	assert_has_line(with.trace, "+++ exited with 0 +++");
+	free(a);
+	free(b);
+	run_result_free(&with);
+	run_result_free(&without);
+}
+
+static void test_seccomp_flag_accepted(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--seccomp-bpf", "-e", "trace=%file",
+			       test_program("open_missing"), NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.err, "");
+	assert_has_line(r.trace, "openat(AT_FDCWD, \"/nonexistent/mytrace-test\", "
+			"O_RDONLY) = -1 ENOENT (No such file or directory)");
+	run_result_free(&r);
+}
+
+/* The tracee's ERRNO filter outranks our TRACE: we must still see both
+ * calls it fails. */
+static void test_own_seccomp_filter(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-e", "trace=getppid,uname,write",
+			       test_program("own_seccomp"), NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "ok\n");
+	assert_has_line(r.trace, "getppid()                               "
+			"= -1 EPERM (Operation not permitted)");
+	assert_non_null(strstr(r.trace, "= -1 EACCES (Permission denied)\n"));
+	assert_has_line(r.trace, "write(1, \"ok\\n\", 3)                     = 3");
+	assert_has_line(r.trace, "+++ exited with 0 +++");
+	run_result_free(&r);
+}
+
+/* The tracee sends SIGINT to mytrace right after 2000 calls: lines still
+ * in the buffer must reach the file. */
+static void test_sigint_loses_no_line(void **state)
+{
+	struct run_result r;
+	const char *args[] = { test_program("burst"), "int", "2000", NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 128 + SIGINT);
+	/* 2000 raw calls and the one that finds the tracer's pid */
+	assert_int_equal(count_lines_with_prefix(r.trace, "getppid() "), 2001);
+	assert_int_equal(count_lines_with_prefix(r.trace, "kill("), 1);
+	run_result_free(&r);
+}
+
+static void test_crash_loses_no_line(void **state)
+{
+	struct run_result r;
+	const char *args[] = { test_program("burst"), "segv", "2000", NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 128 + SIGSEGV);
+	assert_int_equal(count_lines_with_prefix(r.trace, "getppid() "), 2000);
+	assert_non_null(strstr(r.trace, "--- SIGSEGV {"));
+	assert_non_null(strstr(r.trace, "+++ killed by SIGSEGV"));
+	run_result_free(&r);
+}
+
+/* Reads fd into buf until it holds needle; fails after 30 s of silence
+ * (a hang, not a timing: the tracee waits for us). */
+static void read_until(int fd, char *buf, size_t cap, size_t *len,
+		       const char *needle)
+{
+	while (!strstr(buf, needle)) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		ssize_t n;
+
+		if (poll(&p, 1, 30000) != 1)
+			fail_msg("no \"%s\" on the pipe; got:\n%s", needle, buf);
+		n = read(fd, buf + *len, cap - 1 - *len);
+		if (n <= 0)
+			fail_msg("pipe closed before \"%s\"; got:\n%s", needle,
+				 buf);
+		*len += (size_t)n;
+		buf[*len] = 0;
+	}
+}
+
+/* mytrace 2>&1 | reader: the line of a call must arrive while the tracee
+ * blocks, before its next syscall. */
+static void test_pipe_reader_sees_lines_promptly(void **state)
+{
+	int to_tracee[2], from_trace[2], status;
+	static char buf[1 << 16];
+	size_t len = 0;
+	pid_t pid;
+
+	buf[0] = 0;
+	assert_int_equal(pipe(to_tracee), 0);
+	assert_int_equal(pipe(from_trace), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(to_tracee[0], 0);
+		dup2(from_trace[1], 2);
+		close(to_tracee[1]);
+		close(from_trace[0]);
+		execl(mytrace_path(), mytrace_path(), "-e",
+		      "trace=getppid,getpid,gettid,read",
+		      test_program("burst"), "block", "3", (char *)NULL);
+		_exit(127);
+	}
+	close(to_tracee[0]);
+	close(from_trace[1]);
+	read_until(from_trace[0], buf, sizeof(buf), &len, "getpid() ");
+	read_until(from_trace[0], buf, sizeof(buf), &len, "read(0, ");
+	assert_null(strstr(buf, "gettid"));
+	assert_int_equal(count_lines_with_prefix(buf, "getppid() "), 3);
+	assert_int_equal(write(to_tracee[1], "x", 1), 1);
+	read_until(from_trace[0], buf, sizeof(buf), &len, "+++ exited with 0");
+	assert_true(strstr(buf, "gettid() ") != NULL);
+	close(to_tracee[1]);
+	close(from_trace[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seccomp_same_trace),
+		cmocka_unit_test(test_seccomp_flag_accepted),
+		cmocka_unit_test(test_own_seccomp_filter),
+		cmocka_unit_test(test_sigint_loses_no_line),
+		cmocka_unit_test(test_crash_loses_no_line),
+		cmocka_unit_test(test_pipe_reader_sees_lines_promptly),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
