@@ -22,6 +22,11 @@ void tracee_mem_init(struct tracee_mem *m, pid_t pid);
 /* Reads exactly len bytes; 0 on success, -1 if any byte is unreadable. */
 int tracee_read(const struct tracee_mem *m, uint64_t addr, void *buf,
 		size_t len);
+/* Reads what it can of len bytes at addr, at most to the end of the
+ * first unreadable page; for vectors whose length is not known. Returns
+ * the count read (0 < n <= len) or -1 if the first byte is unreadable. */
+ssize_t tracee_read_upto(const struct tracee_mem *m, uint64_t addr,
+			 void *buf, size_t len);
 /* Reads a NUL-terminated string of at most max bytes (without the NUL)
  * into buf (max + 1 bytes). Returns its length, max + 1 if no NUL was found
  * within max bytes, or -1 if the first byte is unreadable. Reads in

@@ -77,6 +77,27 @@ int tracee_read(const struct tracee_mem *m, uint64_t addr, void *buf,
 
 #define PAGE 4096
 
+ssize_t tracee_read_upto(const struct tracee_mem *m, uint64_t addr,
+			 void *buf, size_t len)
+{
+	/* one call when the range is readable; on a short read the rest
+	 * starts at a page the kernel could not read */
+	ssize_t n;
+
+	if (addr == 0 || len == 0)
+		return -1;
+	n = m->read(m, addr, buf, len);
+	if (n > 0)
+		return n;
+	/* a reader without partial reads: the first page alone */
+	if (len > PAGE - addr % PAGE) {
+		n = m->read(m, addr, buf, PAGE - addr % PAGE);
+		if (n > 0)
+			return n;
+	}
+	return -1;
+}
+
 ssize_t tracee_read_str(const struct tracee_mem *m, uint64_t addr, char *buf,
 			size_t max)
 {

@@ -15,10 +15,36 @@
 /* Stop counting environment entries somewhere sane on a garbage pointer. */
 #define VECTOR_MAX_COUNT 65536
 
+/* execve's vectors, read a block of pointers per process_vm_readv call
+ * rather than one pointer per call. */
+struct vector {
+	uint64_t addr;
+	uint64_t ptr[64];
+	unsigned first, count;	/* indexes held in ptr[] */
+};
+
+static int vector_get(struct decode_ctx *ctx, struct vector *v, unsigned i,
+		      uint64_t *out)
+{
+	if (i < v->first || i >= v->first + v->count) {
+		ssize_t n = tracee_read_upto(ctx->mem,
+					     v->addr + i * sizeof(*out),
+					     v->ptr, sizeof(v->ptr));
+
+		if (n < (ssize_t)sizeof(*out))
+			return -1;
+		v->first = i;
+		v->count = (unsigned)((size_t)n / sizeof(*out));
+	}
+	*out = v->ptr[i - v->first];
+	return 0;
+}
+
 struct value *decode_argv(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
 	struct value *v;
+	struct vector vec = { .addr = raw };
 	uint64_t ptr;
 	unsigned limit = ctx->opts->string_limit;
 
@@ -26,8 +52,7 @@ struct value *decode_argv(struct decode_ctx *ctx, const struct arg_desc *a,
 		return value_ptr(ctx->arena, a->name, 0);
 	v = value_array(ctx->arena, a->name, raw);
 	for (unsigned i = 0;; i++) {
-		if (tracee_read(ctx->mem, raw + i * sizeof(ptr), &ptr,
-				sizeof(ptr)) != 0) {
+		if (vector_get(ctx, &vec, i, &ptr) != 0) {
 			if (i == 0)
 				return value_unavailable(ctx, a->name, raw);
 			break;
@@ -47,6 +72,7 @@ struct value *decode_envp(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
 	struct value *v;
+	struct vector vec = { .addr = raw };
 	uint64_t ptr;
 	unsigned count = 0;
 
@@ -55,8 +81,7 @@ struct value *decode_envp(struct decode_ctx *ctx, const struct arg_desc *a,
 	if (raw == 0)
 		return value_ptr(ctx->arena, a->name, 0);
 	while (count < VECTOR_MAX_COUNT &&
-	       tracee_read(ctx->mem, raw + count * sizeof(ptr), &ptr,
-			   sizeof(ptr)) == 0 && ptr)
+	       vector_get(ctx, &vec, count, &ptr) == 0 && ptr)
 		count++;
 	v = value_ptr(ctx->arena, a->name, raw);
 	v->comment = arena_printf(ctx->arena, "%u var%s", count,
