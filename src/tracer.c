@@ -2,6 +2,7 @@
  * per-thread state, and every kind of stop turned into events. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -778,6 +779,28 @@ static void die_like(int sig)
 	raise(sig);
 }
 
+/* A tracer that sleeps in waitpid pays a sleep and a wake-up per stop.
+ * Yielding instead lets a tracee that shares our CPU run to its next stop
+ * while we stay runnable, and the next waitpid finds that stop at once.
+ * Measured on a getppid loop (medians of 15 interleaved runs): 3% less
+ * CPU pinned, 4% unpinned; small, but make bench's noise hides it. Bounded,
+ * so a tracee that blocks or computes costs two yields before we sleep; on
+ * another CPU the yields return at once and cost little. */
+#define WAIT_YIELDS 2
+
+static pid_t wait_next(int *status, struct rusage *ru)
+{
+	for (int i = 0; i < WAIT_YIELDS; i++) {
+		pid_t tid;
+
+		sched_yield();
+		tid = wait4(-1, status, __WALL | WNOHANG, ru);
+		if (tid != 0)
+			return tid;
+	}
+	return wait4(-1, status, __WALL, ru);
+}
+
 int tracer_run(const struct options *opts)
 {
 	struct tracer tr = { .opts = opts };
@@ -810,7 +833,7 @@ int tracer_run(const struct options *opts)
 			sink_flush_all();
 		}
 		/* -c measures system time from the rusage of each stop */
-		tid = wait4(-1, &status, __WALL, tr.stats ? &tr.ru : NULL);
+		tid = wait_next(&status, tr.stats ? &tr.ru : NULL);
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;
