@@ -21,6 +21,12 @@ bool seccomp_narrows(const struct syscall_set *set);
 void seccomp_add_names(struct syscall_set *set, const struct syscall_table *t,
 		       const char *const *names);
 
+/* -P prints only calls that name a path or hold a descriptor: removes from
+ * set the syscalls of t none of whose arguments can (all numbers, flags,
+ * buffers), so that they need not stop. Unknown types are kept. */
+void seccomp_keep_path_calls(struct syscall_set *set,
+			     const struct syscall_table *t);
+
 /* Builds the program for set, in the tracer before it forks. Returns 0, or
  * -1 with errno set. */
 int seccomp_build(struct seccomp_prog *p, const struct syscall_set *set);

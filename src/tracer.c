@@ -654,14 +654,16 @@ static char *resolve_command(const char *cmd)
 
 /* On unless turned off, and only when it spares stops; --seccomp-bpf asks
  * for it but a full set still needs no filter. The calls that must stop
- * (stop) are the traced ones, those -e inject= changes and those -k
- * watches; --failures looks at every call. -n prints the latest syscall
- * number, traced or not, on signal and exit lines: only stopping at every
- * syscall knows it, so by default -n goes without the filter. */
+ * (stop) are the traced ones (fewer with -P), those -e inject= changes
+ * and those -k watches; --failures looks at every call. -n prints the
+ * latest syscall number, traced or not, on signal and exit lines: only
+ * stopping at every syscall knows it, so by default -n goes without. */
 static bool seccomp_wanted(const struct options *opts,
 			   struct syscall_set *stop)
 {
 	*stop = opts->trace;
+	if (outfilter_has_paths(&opts->filter))
+		seccomp_keep_path_calls(stop, arch_syscalls);
 	if (opts->failures)
 		return false;
 	if (opts->inject)

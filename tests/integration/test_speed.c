@@ -84,6 +84,34 @@ static void test_seccomp_same_trace(void **state)
 	run_result_free(&without);
 }
 
+/* -P also narrows the calls that must stop: those that cannot name a path
+ * or hold a descriptor run free */
+static void test_seccomp_trace_path(void **state)
+{
+	struct run_result with, without;
+	const char *prog = test_program("seccomp_mix");
+	const char *args_with[] = { "-P", "/dev/null", prog, NULL };
+	const char *args_without[] = { "--no-seccomp-bpf", "-P", "/dev/null",
+				       prog, NULL };
+
+	run_traced(&with, args_with);
+	run_traced(&without, args_without);
+	assert_int_equal(with.exit_code, 0);
+	assert_non_null(strstr(with.out, "Seccomp:\t2\n"));
+	assert_non_null(strstr(without.out, "Seccomp:\t0\n"));
+
+	char *a = normalize(with.trace), *b = normalize(without.trace);
+
+	assert_string_equal(a, b);
+	assert_non_null(strstr(with.trace,
+			       "openat(AT_FDCWD, \"/dev/null\", O_RDONLY) = "));
+	assert_null(strstr(with.trace, "getppid"));
+	free(a);
+	free(b);
+	run_result_free(&with);
+	run_result_free(&without);
+}
+
 static void test_seccomp_flag_accepted(void **state)
 {
 	struct run_result r;
@@ -208,6 +236,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seccomp_same_trace),
+		cmocka_unit_test(test_seccomp_trace_path),
 		cmocka_unit_test(test_seccomp_flag_accepted),
 		cmocka_unit_test(test_own_seccomp_filter),
 		cmocka_unit_test(test_sigint_loses_no_line),
