@@ -112,6 +112,22 @@ static void test_seccomp_trace_path(void **state)
 	run_result_free(&without);
 }
 
+/* -e inject= changes calls that are not traced: they must stop too */
+static void test_seccomp_inject_untraced(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-e", "trace=openat", "-e",
+			       "inject=getppid:retval=4242", "/bin/sh", "-c",
+			       "echo $PPID; grep Seccomp: /proc/self/status",
+			       NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "4242\nSeccomp:\t2\n");
+	assert_null(strstr(r.trace, "getppid"));
+	run_result_free(&r);
+}
+
 static void test_seccomp_flag_accepted(void **state)
 {
 	struct run_result r;
@@ -237,6 +253,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seccomp_same_trace),
 		cmocka_unit_test(test_seccomp_trace_path),
+		cmocka_unit_test(test_seccomp_inject_untraced),
 		cmocka_unit_test(test_seccomp_flag_accepted),
 		cmocka_unit_test(test_own_seccomp_filter),
 		cmocka_unit_test(test_sigint_loses_no_line),
