@@ -495,25 +495,16 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
 }
 
 /* A task that inherits our filter must stay traced, or SECCOMP_RET_TRACE
- * fails its calls with ENOSYS. Without -f it is followed silently. */
-static struct tracee *adopt(struct tracer *tr, pid_t tid, bool filtered)
+ * fails its calls with ENOSYS. Without -f it is followed silently, from
+ * its first stop: its parent's fork event may come before that stop or
+ * after the task has already exited, so it is no sign of a new task. */
+static struct tracee *adopt(struct tracer *tr, pid_t tid)
 {
 	struct tracee *t = tracee_add(tr, tid, tid);
 
 	t->hidden = true;
-	t->filtered = filtered;
 	tr->hidden++;
 	return t;
-}
-
-static void on_new_task(struct tracer *tr, struct tracee *parent)
-{
-	unsigned long msg;
-
-	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &msg) < 0)
-		return;
-	if (!tracee_find(tr, (pid_t)msg))
-		adopt(tr, (pid_t)msg, parent->filtered);
 }
 
 static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
@@ -527,12 +518,6 @@ static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
 		 * showed it (kernels since 4.8 stop at entry first) */
 		if (!t->hidden && !t->in_syscall)
 			on_syscall_stop(tr, t);
-		resume(t, 0);
-		return;
-	case PTRACE_EVENT_FORK:
-	case PTRACE_EVENT_VFORK:
-	case PTRACE_EVENT_CLONE:
-		on_new_task(tr, t);
 		resume(t, 0);
 		return;
 	case PTRACE_EVENT_STOP:
@@ -587,7 +572,7 @@ static void handle_status(struct tracer *tr, pid_t tid, int status)
 
 	/* a new task's first stop may come before its parent's event */
 	if (!t && tr->seccomp && WIFSTOPPED(status))
-		t = adopt(tr, tid, true);
+		t = adopt(tr, tid);
 	if (!t)
 		return;
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {

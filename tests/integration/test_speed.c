@@ -128,6 +128,24 @@ static void test_seccomp_inject_untraced(void **state)
 	run_result_free(&r);
 }
 
+/* Short-lived children, followed silently: each exit is seen once, none
+ * shows, and mytrace ends with the shell (under ASan: nothing leaks). */
+static void test_seccomp_many_children(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-e", "trace=execve,wait4", "/bin/sh", "-c",
+			       "for i in 1 2 3 4 5 6 7 8 9 10; do /bin/true; "
+			       "(exit 3); done; exit 5", NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 5);
+	assert_int_equal(count_lines_with_prefix(r.trace, "execve("), 1);
+	assert_int_equal(count_lines_with_prefix(r.trace, "wait4(-1, [{"), 20);
+	assert_int_equal(count_lines_with_prefix(r.trace, "+++ "), 1);
+	assert_has_line(r.trace, "+++ exited with 5 +++");
+	run_result_free(&r);
+}
+
 static void test_seccomp_flag_accepted(void **state)
 {
 	struct run_result r;
@@ -254,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_seccomp_same_trace),
 		cmocka_unit_test(test_seccomp_trace_path),
 		cmocka_unit_test(test_seccomp_inject_untraced),
+		cmocka_unit_test(test_seccomp_many_children),
 		cmocka_unit_test(test_seccomp_flag_accepted),
 		cmocka_unit_test(test_own_seccomp_filter),
 		cmocka_unit_test(test_sigint_loses_no_line),
