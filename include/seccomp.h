@@ -14,18 +14,11 @@ struct seccomp_prog {
 	unsigned short len;
 };
 
-/* Whether a filter would spare stops: the set leaves some syscall out. */
-bool seccomp_narrows(const struct syscall_set *set);
+struct options;
 
-/* Adds the syscalls of t named in names (NULL-terminated) to set. */
-void seccomp_add_names(struct syscall_set *set, const struct syscall_table *t,
-		       const char *const *names);
-
-/* -P prints only calls that name a path or hold a descriptor: removes from
- * set the syscalls of t none of whose arguments can (all numbers, flags,
- * buffers), so that they need not stop. Unknown types are kept. */
-void seccomp_keep_path_calls(struct syscall_set *set,
-			     const struct syscall_table *t);
+/* Whether a launched command gets the filter, and the syscalls that must
+ * stop under it (stop). */
+bool seccomp_plan(const struct options *opts, struct syscall_set *stop);
 
 /* Builds the program for set, in the tracer before it forks. Returns 0, or
  * -1 with errno set. */

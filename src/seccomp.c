@@ -28,14 +28,19 @@
 #include <unistd.h>
 
 #include "arch.h"
+#include "inject.h"
+#include "options.h"
+#include "outfilter.h"
 #include "seccomp.h"
+#include "unwind.h"
 
 bool seccomp_watches(uint64_t nr)
 {
 	return nr == SYS_seccomp || nr == SYS_prctl;
 }
 
-bool seccomp_narrows(const struct syscall_set *set)
+/* Whether a filter would spare stops: the set leaves some syscall out. */
+static bool seccomp_narrows(const struct syscall_set *set)
 {
 	if (!set->others)
 		return true;
@@ -45,8 +50,10 @@ bool seccomp_narrows(const struct syscall_set *set)
 	return false;
 }
 
-void seccomp_add_names(struct syscall_set *set, const struct syscall_table *t,
-		       const char *const *names)
+/* Adds the syscalls of t named in names (NULL-terminated) to set. */
+static void seccomp_add_names(struct syscall_set *set,
+			      const struct syscall_table *t,
+			      const char *const *names)
 {
 	for (unsigned nr = 0; nr < t->size && nr < SYSCALL_SET_MAX; nr++) {
 		const struct syscall_desc *d = t->by_nr[nr];
@@ -80,8 +87,11 @@ static bool never_names_file(unsigned type)
 	}
 }
 
-void seccomp_keep_path_calls(struct syscall_set *set,
-			     const struct syscall_table *t)
+/* -P prints only calls that name a path or hold a descriptor: removes from
+ * set the syscalls of t none of whose arguments can (all numbers, flags,
+ * buffers), so that they need not stop. Unknown types are kept. */
+static void seccomp_keep_path_calls(struct syscall_set *set,
+				    const struct syscall_table *t)
 {
 	for (unsigned nr = 0; nr < t->size && nr < SYSCALL_SET_MAX; nr++) {
 		const struct syscall_desc *d = t->by_nr[nr];
@@ -100,6 +110,28 @@ void seccomp_keep_path_calls(struct syscall_set *set,
 static bool traced(const struct syscall_set *set, unsigned nr)
 {
 	return syscall_set_has(set, nr) || seccomp_watches(nr);
+}
+
+/* On unless turned off, and only when it spares stops; --seccomp-bpf asks
+ * for it but a full set still needs no filter. The calls that must stop
+ * (stop) are the traced ones (fewer with -P), those -e inject= changes
+ * and those -k watches; --failures looks at every call. -n prints the
+ * latest syscall number, traced or not, on signal and exit lines: only
+ * stopping at every syscall knows it, so by default -n goes without. */
+bool seccomp_plan(const struct options *opts, struct syscall_set *stop)
+{
+	*stop = opts->trace;
+	if (outfilter_has_paths(&opts->filter))
+		seccomp_keep_path_calls(stop, arch_syscalls);
+	if (opts->failures)
+		return false;
+	if (opts->inject)
+		inject_add_calls(opts->inject, stop);
+	if (opts->stack_trace)
+		seccomp_add_names(stop, arch_syscalls, unwind_watched_calls);
+	if (opts->seccomp_bpf == 0 || !seccomp_narrows(stop))
+		return false;
+	return opts->seccomp_bpf > 0 || !opts->format.numbers;
 }
 
 int seccomp_build(struct seccomp_prog *p, const struct syscall_set *set)

@@ -637,29 +637,6 @@ static char *resolve_command(const char *cmd)
 	return NULL;
 }
 
-/* On unless turned off, and only when it spares stops; --seccomp-bpf asks
- * for it but a full set still needs no filter. The calls that must stop
- * (stop) are the traced ones (fewer with -P), those -e inject= changes
- * and those -k watches; --failures looks at every call. -n prints the
- * latest syscall number, traced or not, on signal and exit lines: only
- * stopping at every syscall knows it, so by default -n goes without. */
-static bool seccomp_wanted(const struct options *opts,
-			   struct syscall_set *stop)
-{
-	*stop = opts->trace;
-	if (outfilter_has_paths(&opts->filter))
-		seccomp_keep_path_calls(stop, arch_syscalls);
-	if (opts->failures)
-		return false;
-	if (opts->inject)
-		inject_add_calls(opts->inject, stop);
-	if (opts->stack_trace)
-		seccomp_add_names(stop, arch_syscalls, unwind_watched_calls);
-	if (opts->seccomp_bpf == 0 || !seccomp_narrows(stop))
-		return false;
-	return opts->seccomp_bpf > 0 || !opts->format.numbers;
-}
-
 static void launch(struct tracer *tr, char **argv)
 {
 	char *file = resolve_command(argv[0]);
@@ -677,7 +654,7 @@ static void launch(struct tracer *tr, char **argv)
 	}
 	if (pipe2(gate, O_CLOEXEC) < 0)
 		die("pipe2");
-	if (seccomp_wanted(tr->opts, &stop)) {
+	if (seccomp_plan(tr->opts, &stop)) {
 		if (seccomp_build(&tr->prog, &stop) < 0)
 			die("seccomp filter");
 		tr->seccomp = true;
