@@ -498,7 +498,7 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
  * fails its calls with ENOSYS. Without -f it is followed silently, from
  * its first stop: its parent's fork event may come before that stop or
  * after the task has already exited, so it is no sign of a new task. */
-static struct tracee *adopt(struct tracer *tr, pid_t tid)
+static struct tracee *follow_silently(struct tracer *tr, pid_t tid)
 {
 	struct tracee *t = tracee_add(tr, tid, tid);
 
@@ -572,7 +572,7 @@ static void handle_status(struct tracer *tr, pid_t tid, int status)
 
 	/* a new task's first stop may come before its parent's event */
 	if (!t && tr->seccomp && WIFSTOPPED(status))
-		t = adopt(tr, tid);
+		t = follow_silently(tr, tid);
 	if (!t)
 		return;
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {
