@@ -19,8 +19,9 @@ enum event_kind {
 	EV_EXITED,		/* process exited normally */
 	EV_KILLED,		/* process killed by a signal */
 	EV_ATTACH,		/* -p attached */
-	EV_DETACH,		/* detached from a process */
+	EV_DETACH,		/* detached from a thread inside a syscall */
 	EV_FAILURES,		/* --failures: the digest, once, at the end */
+	EV_GROUP_STOP,		/* stopped by SIGSTOP/SIGTSTP/...: u.signal */
 };
 
 /* One frame of a tracee's user-space stack (-k), as plain values: the
@@ -83,6 +84,9 @@ struct event {
 			int status;	/* exit code, or the signal */
 			bool core_dumped;
 		} exit;
+		struct {
+			pid_t old_tid;	/* the thread that called execve */
+		} exec;
 	} u;
 };
 

@@ -34,6 +34,9 @@ struct format_opts {
 	int fd_paths;		/* -y: 1 prints fd paths, -yy: 2 */
 	/* a filter decides at exit (-e status=): print whole lines then */
 	bool hold_lines;
+	/* set by the core: -f into a file prints "1234  " before each line
+	 * where stderr gets "[pid  1234] " */
+	bool bare_pid;
 };
 
 struct formatter {

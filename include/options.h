@@ -3,6 +3,7 @@
 #define MYTRACE_OPTIONS_H
 
 #include <stdbool.h>
+#include <sys/types.h>
 
 #include "decode.h"
 #include "filter.h"
@@ -29,7 +30,15 @@ struct options {
 	/* --seccomp-bpf 1, --no-seccomp-bpf 0, default -1: a filter in
 	 * launched commands whenever the trace set is narrowed */
 	int seccomp_bpf;
-	char **command;			/* NULL-terminated argv */
+	char **command;			/* NULL-terminated argv, or NULL */
+	int follow;			/* -f: 1, -ff: 2 */
+	pid_t *attach;			/* -p, in order */
+	size_t nattach;
+	bool quiet;			/* -q */
+	const char **env;		/* -E VAR=VAL / -E VAR, in order */
+	size_t nenv;
+	const char *user;		/* -u */
+	bool detach_on_execve;		/* -b execve */
 };
 
 /* Parses argv into opts. On bad input prints "mytrace: ..." and exits 1;

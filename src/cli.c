@@ -8,12 +8,31 @@
 #include <string.h>
 
 #include "arch.h"
+#include "attach.h"
 #include "escape.h"
 #include "options.h"
 
 static const char usage_text[] =
 "Usage: mytrace [OPTIONS] COMMAND [ARGS...]\n"
+"       mytrace [OPTIONS] -p PID... [COMMAND [ARGS...]]\n"
 "Trace the system calls of COMMAND and print them as strace does.\n"
+"\n"
+"Processes:\n"
+"  -f, --follow-forks       also trace the threads and child processes\n"
+"                           they create (fork, vfork, clone, clone3)\n"
+"  -ff, --output-separately with -o FILE: write each thread's trace to\n"
+"                           FILE.PID\n"
+"  -p PID, --attach=PID     attach to the running process PID and all its\n"
+"                           threads; repeatable, or a list: -p '1,2 3';\n"
+"                           SIGINT/SIGTERM/SIGHUP/SIGQUIT detach and leave\n"
+"                           it running\n"
+"  -q, --quiet              no \"Process N attached/detached\" messages\n"
+"  -E VAR=VAL, --env=VAR=VAL\n"
+"                           run COMMAND with VAR set to VAL; -E VAR unsets\n"
+"  -u USER, --user=USER     run COMMAND as USER (uid, gid and groups)\n"
+"  -b execve, --detach-on=execve\n"
+"                           detach from a process when it calls execve\n"
+"                           (but not from COMMAND's own first one)\n"
 "\n"
 "Output:\n"
 "  -o FILE, --output=FILE   write the trace to FILE instead of stderr\n"
@@ -98,7 +117,8 @@ static const char usage_text[] =
 "  -V, --version            print the version and exit\n"
 "\n"
 "mytrace exits with COMMAND's exit status; if COMMAND is killed by a\n"
-"signal, mytrace kills itself with the same signal.\n";
+"signal, mytrace kills itself with the same signal. With -p only, it exits\n"
+"0 after detaching, 1 if nothing could be attached.\n";
 
 /* long options without a short letter */
 enum {
@@ -259,6 +279,28 @@ static void finish_options(struct options *opts, unsigned decode_fds)
 	opts->format.hold_lines = outfilter_holds_lines(&opts->filter);
 }
 
+static void add_pids(struct options *opts, const char *arg)
+{
+	char bad[64];
+
+	if (attach_parse_pids(arg, &opts->attach, &opts->nattach, bad,
+			      sizeof(bad)) != 0)
+		usage_error("invalid process id: '%s'", bad);
+}
+
+static void add_env(struct options *opts, const char *arg)
+{
+	const char **grown;
+
+	if (!*arg || *arg == '=')
+		usage_error("invalid -E argument: '%s'", arg);
+	grown = realloc(opts->env, (opts->nenv + 1) * sizeof(*grown));
+	if (!grown)
+		usage_error("-E: %s", strerror(errno));
+	opts->env = grown;
+	opts->env[opts->nenv++] = arg;
+}
+
 void cli_parse(struct options *opts, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -282,6 +324,13 @@ void cli_parse(struct options *opts, int argc, char **argv)
 		{ "failures", no_argument, NULL, OPT_FAILURES },
 		{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF },
 		{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP_BPF },
+		{ "follow-forks", no_argument, NULL, 'f' },
+		{ "output-separately", no_argument, NULL, 'F' },
+		{ "attach", required_argument, NULL, 'p' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "env", required_argument, NULL, 'E' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "detach-on", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -306,7 +355,8 @@ void cli_parse(struct options *opts, int argc, char **argv)
 
 	opterr = 0;
 	/* '+': options end at the command, whose own flags are its own */
-	while ((c = getopt_long(argc, argv, "+:o:s:e:a:X:P:xvyntrTzZcCwS:U:khV",
+	while ((c = getopt_long(argc, argv,
+				"+:o:s:e:a:X:P:p:E:u:b:xvyntrTzZcCwS:U:kfqhV",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -398,6 +448,31 @@ void cli_parse(struct options *opts, int argc, char **argv)
 		case OPT_NO_SECCOMP_BPF:
 			opts->seccomp_bpf = 0;
 			break;
+		case 'f':
+			if (opts->follow < 2)
+				opts->follow++;
+			break;
+		case 'F':
+			opts->follow = 2;
+			break;
+		case 'p':
+			add_pids(opts, optarg);
+			break;
+		case 'q':
+			opts->quiet = true;
+			break;
+		case 'E':
+			add_env(opts, optarg);
+			break;
+		case 'u':
+			opts->user = optarg;
+			break;
+		case 'b':
+			if (strcmp(optarg, "execve") != 0)
+				usage_error("invalid -b argument: '%s' (only "
+					    "execve is supported)", optarg);
+			opts->detach_on_execve = true;
+			break;
 		case 'h':
 			printf(usage_text);
 			exit(0);
@@ -412,12 +487,21 @@ void cli_parse(struct options *opts, int argc, char **argv)
 			usage_error("unrecognized option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
-		usage_error("must have COMMAND [ARGS]");
 	if (opts->stats.wall && !opts->stats.count)
 		usage_error("-w/--summary-wall-clock must be given with "
 			    "(-c/--summary-only or -C/--summary)");
-	opts->command = argv + optind;
+	if (optind < argc)
+		opts->command = argv + optind;
+	else if (!opts->nattach)
+		usage_error("must have COMMAND [ARGS] or -p PID");
+	/* -ff without a file to split is -f, as in strace */
+	if (opts->follow == 2 && (!opts->output_path ||
+				  strcmp(opts->output_path, "-") == 0))
+		opts->follow = 1;
+	if (opts->user && !opts->command)
+		usage_error("-u needs a COMMAND to run");
+	if (opts->nenv && !opts->command)
+		usage_error("-E needs a COMMAND to run");
 	finish_options(opts, decode_fds);
 }
 
@@ -425,4 +509,8 @@ void cli_free(struct options *opts)
 {
 	inject_free(opts->inject);
 	opts->inject = NULL;
+	free(opts->attach);
+	free(opts->env);
+	opts->attach = NULL;
+	opts->env = NULL;
 }

@@ -1,9 +1,13 @@
-/* The tracer core: launch with fork + PTRACE_SEIZE, one waitpid loop,
- * per-thread state, and every kind of stop turned into events. */
+/* The tracer core: launch with fork + PTRACE_SEIZE or attach to running
+ * processes, one waitpid loop over every traced thread, each kind of stop
+ * turned into events, and a clean detach on a fatal signal. */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +21,7 @@
 #include <unistd.h>
 
 #include "arch.h"
+#include "attach.h"
 #include "decode.h"
 #include "failures.h"
 #include "stats.h"
@@ -28,6 +33,7 @@ struct tracee {
 	pid_t tid;
 	pid_t pid;		/* thread group */
 	bool before_exec;	/* our child before its first execve: hidden */
+	bool first_exec;	/* -b execve spares the command's own execve */
 	bool in_syscall;	/* between entry and exit stops */
 	bool shown;		/* the current syscall is printed */
 	bool collect;		/* --failures: decoded even if not shown */
@@ -37,6 +43,10 @@ struct tracee {
 	bool filtered;		/* our seccomp filter stops it: PTRACE_CONT
 				 * between syscalls */
 	bool hidden;		/* followed only for the filter's sake */
+	bool detaching;		/* interrupted: let go at the next stop */
+	bool unreachable;	/* a zombie when we tried to interrupt it */
+	struct sink *out;	/* its own with -ff, else the tracer's */
+	void *fmt;
 	struct arena arena;
 	struct syscall_event sc;
 	struct decode_opts decode_opts;	/* for the current syscall */
@@ -44,14 +54,16 @@ struct tracee {
 };
 
 #define TRACEE_BUCKETS 256
+#define GONE_RING 64
 
 struct tracer {
 	const struct options *opts;
-	struct sink *out;
+	struct format_opts fopts;
+	struct sink *out;	/* NULL with -ff: every tracee has its own */
 	void *fmt;
 	struct tracee *buckets[TRACEE_BUCKETS];
 	unsigned count;
-	pid_t child;		/* the launched command */
+	pid_t child;		/* the launched command, or 0 */
 	int child_status;	/* its wait status, once it ended */
 	bool child_done;
 	bool no_syscall_info;	/* kernel lacks PTRACE_GET_SYSCALL_INFO */
@@ -64,6 +76,15 @@ struct tracer {
 	bool seccomp;		/* the command runs under our filter */
 	struct seccomp_prog prog;
 	unsigned hidden;	/* tracees that never show */
+	bool no_notes;		/* -q: no "Process N attached/detached" */
+	bool detaching;		/* a fatal signal came: letting go of all */
+	/* tracees that could not be interrupted: zombies, maybe a leader
+	 * whose exit waits for threads we let go; they are not waited for */
+	unsigned unreachable;
+	long follow_opts;	/* PTRACE_O_TRACE{CLONE,FORK,VFORK} with -f */
+	/* threads reaped before anyone announced them (killed at birth) */
+	pid_t gone[GONE_RING];
+	unsigned gone_next;
 };
 
 static volatile sig_atomic_t flush_due;
@@ -86,6 +107,25 @@ static void die(const char *what)
 	exit(1);
 }
 
+/* "mytrace: Process N attached" and the like, on stderr after whatever
+ * trace text is already there. */
+static void note(struct tracer *tr, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void note(struct tracer *tr, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (tr->no_notes)
+		return;
+	sink_flush_all();
+	fputs("mytrace: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 /* --- tracee table */
 
 static struct tracee **bucket_of(struct tracer *tr, pid_t tid)
@@ -101,33 +141,101 @@ static struct tracee *tracee_find(struct tracer *tr, pid_t tid)
 	return NULL;
 }
 
-static struct tracee *tracee_add(struct tracer *tr, pid_t tid, pid_t pid)
+static void open_own_sink(struct tracer *tr, struct tracee *t)
 {
-	struct tracee *t = calloc(1, sizeof(*t));
-	struct tracee **b = bucket_of(tr, tid);
+	char path[4096];
 
-	if (!t)
-		die("calloc");
-	t->tid = tid;
-	t->pid = pid;
-	t->next = *b;
-	*b = t;
-	tr->count++;
-	return t;
+	snprintf(path, sizeof(path), "%s.%d", tr->opts->output_path, t->tid);
+	t->out = sink_open(path);
+	if (!t->out) {
+		fprintf(stderr, "mytrace: can't open '%s': %s\n", path,
+			strerror(errno));
+		exit(1);
+	}
+	t->fmt = tr->opts->formatter->begin(t->out, &tr->fopts);
+	if (!t->fmt)
+		die("formatter");
 }
 
-static void tracee_remove(struct tracer *tr, struct tracee *t)
+static void close_own_sink(struct tracer *tr, struct tracee *t)
+{
+	if (tr->out || !t->out)
+		return;
+	tr->opts->formatter->end(t->fmt);
+	sink_close(t->out);
+	t->out = NULL;
+	t->fmt = NULL;
+}
+
+static void tracee_link(struct tracer *tr, struct tracee *t)
+{
+	struct tracee **b = bucket_of(tr, t->tid);
+
+	t->next = *b;
+	*b = t;
+}
+
+static void tracee_unlink(struct tracer *tr, struct tracee *t)
 {
 	struct tracee **p = bucket_of(tr, t->tid);
 
 	while (*p != t)
 		p = &(*p)->next;
 	*p = t->next;
+}
+
+static struct tracee *tracee_add(struct tracer *tr, pid_t tid, pid_t pid)
+{
+	struct tracee *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		die("calloc");
+	t->tid = tid;
+	t->pid = pid;
+	t->detaching = tr->detaching;
+	if (tr->out) {
+		t->out = tr->out;
+		t->fmt = tr->fmt;
+	} else {
+		open_own_sink(tr, t);
+	}
+	tracee_link(tr, t);
+	tr->count++;
+	return t;
+}
+
+static void tracee_remove(struct tracer *tr, struct tracee *t)
+{
+	if (t->unreachable)
+		tr->unreachable--;
 	if (t->hidden)
 		tr->hidden--;
+	tracee_unlink(tr, t);
+	close_own_sink(tr, t);
 	arena_free(&t->arena);
 	free(t);
 	tr->count--;
+}
+
+/* What other modules keep per thread (-k caches, -e inject= counts). */
+static void forget_thread(struct tracer *tr, struct tracee *t)
+{
+	if (tr->unwind)
+		unwind_forget_thread(tr->unwind, t->pid, t->tid);
+	inject_forget(tr->opts->inject, t->tid);
+}
+
+static void remember_gone(struct tracer *tr, pid_t tid)
+{
+	tr->gone[tr->gone_next++ % GONE_RING] = tid;
+}
+
+static bool is_gone(struct tracer *tr, pid_t tid)
+{
+	for (unsigned i = 0; i < GONE_RING; i++)
+		if (tr->gone[i] == tid)
+			return true;
+	return false;
 }
 
 /* --- events */
@@ -137,16 +245,25 @@ static void now(struct timespec *ts)
 	clock_gettime(CLOCK_REALTIME, ts);
 }
 
+/* Whether lines carry the pid: never with -ff (the file names it), always
+ * with -f into a file, else once more than one thread is traced. */
+static bool show_pid(struct tracer *tr)
+{
+	if (!tr->out)
+		return false;
+	return tr->fopts.bare_pid || tr->count - tr->hidden > 1;
+}
+
 /* Hands ev to the formatter unless a print filter refuses it; returns
  * whether it was handed over. */
-static bool emit(struct tracer *tr, struct event *ev)
+static bool emit(struct tracer *tr, struct tracee *t, struct event *ev)
 {
 	if (!outfilter_pass(&tr->opts->filter, ev))
 		return false;
 	/* -c: the summary replaces the trace; the event counts as shown */
 	if (tr->quiet && ev->kind != EV_FAILURES)
 		return true;
-	tr->opts->formatter->event(tr->fmt, ev, tr->count - tr->hidden > 1);
+	tr->opts->formatter->event(t->fmt, ev, show_pid(tr));
 	return true;
 }
 
@@ -162,9 +279,18 @@ static bool emit_syscall(struct tracer *tr, struct tracee *t,
 	};
 
 	ev.ts = kind == EV_SYSCALL_ENTER ? t->sc.enter_ts : t->sc.exit_ts;
-	return emit(tr, &ev);
+	return emit(tr, t, &ev);
 }
 
+static void emit_simple(struct tracer *tr, struct tracee *t,
+			enum event_kind kind)
+{
+	struct event ev = { .kind = kind, .pid = t->pid, .tid = t->tid,
+			    .scno = t->sc.nr };
+
+	now(&ev.ts);
+	emit(tr, t, &ev);
+}
 static void decode_ctx_init(struct tracer *tr, struct tracee *t,
 			    struct decode_ctx *ctx, struct tracee_mem *mem)
 {
@@ -401,6 +527,7 @@ static void finish_in_flight(struct tracer *tr, struct tracee *t)
 }
 
 /* --- stops */
+/* --- stops */
 
 /* Between syscalls, a filtered tracee runs until the filter stops it at
  * the entry of a traced syscall; hidden ones never stop at syscalls. */
@@ -472,12 +599,32 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t)
 			     regs.rval < 0 && regs.rval >= -4095);
 }
 
+/* Lets go of t at a stop, handing back the signal it was about to get,
+ * and forgets it. A group-stopped thread stays stopped. */
+static void detach_now(struct tracer *tr, struct tracee *t, int sig)
+{
+	if (ptrace(PTRACE_DETACH, t->tid, 0, (long)sig) < 0 &&
+	    errno != ESRCH)
+		fprintf(stderr, "mytrace: ptrace(PTRACE_DETACH, %d): %s\n",
+			t->tid, strerror(errno));
+	if (!t->hidden)
+		note(tr, "Process %d detached", t->tid);
+	if (t->in_syscall && t->shown)
+		emit_simple(tr, t, EV_DETACH);
+	forget_thread(tr, t);
+	tracee_remove(tr, t);
+}
+
 static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
 {
 	siginfo_t si;
 	struct event ev = { .kind = EV_SIGNAL, .pid = t->pid, .tid = t->tid,
 			    .scno = t->sc.nr };
 
+	if (t->detaching) {
+		detach_now(tr, t, sig);
+		return;
+	}
 	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0) {
 		resume(t, sig);
 		return;
@@ -489,7 +636,7 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
 		if (tr->unwind && !tr->quiet)
 			ev.u.signal.stack = unwind_capture(tr->unwind, t->pid,
 							   t->tid, &t->arena);
-		emit(tr, &ev);
+		emit(tr, t, &ev);
 	}
 	resume(t, sig);
 }
@@ -507,13 +654,135 @@ static struct tracee *follow_silently(struct tracer *tr, pid_t tid)
 	return t;
 }
 
+/* A tracee the kernel attached for us (-f). Its first stop and its
+ * parent's fork/clone event come in either order; whichever is first
+ * makes the record. */
+static struct tracee *adopt(struct tracer *tr, pid_t tid, pid_t pid)
+{
+	struct tracee *t = tracee_find(tr, tid);
+
+	if (t || is_gone(tr, tid))
+		return t;
+	t = tracee_add(tr, tid, pid ? pid : attach_tgid(tid));
+	note(tr, "Process %d attached", tid);
+	return t;
+}
+
+static void on_new_child(struct tracer *tr, struct tracee *parent,
+			 unsigned event)
+{
+	struct tracee *child;
+	unsigned long msg = 0;
+	pid_t pid = 0;
+
+	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &msg) < 0 || !msg)
+		return;
+	/* without -f, only our filter has us follow (at the first stop) */
+	if (!tr->opts->follow)
+		return;
+	/* fork and vfork make a process; clone may make either */
+	if (event != PTRACE_EVENT_CLONE)
+		pid = (pid_t)msg;
+	child = adopt(tr, (pid_t)msg, pid);
+	/* a child inherits its parent's seccomp filter */
+	if (child)
+		child->filtered = parent->filtered;
+}
+
+/* execve in a thread that is not the leader: the kernel gives the leader's
+ * tid to the execing thread and the leader vanishes without an exit. */
+static struct tracee *take_over_leader(struct tracer *tr,
+				       struct tracee *leader)
+{
+	unsigned long msg = 0;
+	struct tracee *t;
+	pid_t former;
+
+	if (ptrace(PTRACE_GETEVENTMSG, leader->tid, 0, &msg) < 0)
+		return leader;
+	former = (pid_t)msg;
+	if (former <= 0 || former == leader->tid)
+		return leader;
+	t = tracee_find(tr, former);
+	if (!t)
+		return leader;
+	/* the leader's own syscall never returns: strace's "= ?" */
+	finish_in_flight(tr, leader);
+	if (!tr->out) {
+		/* -ff: the thread goes on in the leader's file */
+		struct sink *out = t->out;
+		void *fmt = t->fmt;
+
+		t->out = leader->out;
+		t->fmt = leader->fmt;
+		leader->out = out;
+		leader->fmt = fmt;
+	}
+	tracee_unlink(tr, t);
+	t->tid = leader->tid;
+	t->first_exec = leader->first_exec;
+	tracee_remove(tr, leader);
+	tracee_link(tr, t);
+
+	struct event ev = { .kind = EV_EXEC, .pid = t->pid, .tid = t->tid,
+			    .scno = t->sc.nr };
+
+	now(&ev.ts);
+	ev.u.exec.old_tid = former;
+	emit(tr, t, &ev);
+	return t;
+}
+
+static void on_exec(struct tracer *tr, struct tracee *t)
+{
+	t = take_over_leader(tr, t);
+	if (t->first_exec) {
+		t->first_exec = false;
+	} else if (tr->opts->detach_on_execve) {
+		detach_now(tr, t, 0);
+		return;
+	}
+	resume(t, 0);
+}
+
+/* A PTRACE_EVENT_STOP: a group-stop (the thread must stay stopped until
+ * SIGCONT, so it is only listened to), or the stop of an interrupt, a new
+ * tracee or a SIGCONT, after which it runs on. */
+static void on_ptrace_stop(struct tracer *tr, struct tracee *t, int sig)
+{
+	if (t->detaching) {
+		detach_now(tr, t, 0);
+		return;
+	}
+	/* under PTRACE_SEIZE a group-stop reports its stop signal, every
+	 * other PTRACE_EVENT_STOP reports SIGTRAP */
+	if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	    sig == SIGTTOU) {
+		if (!t->before_exec) {
+			struct event ev = { .kind = EV_GROUP_STOP,
+					    .pid = t->pid, .tid = t->tid,
+					    .scno = t->sc.nr };
+
+			now(&ev.ts);
+			ev.u.signal.sig = sig;
+			emit(tr, t, &ev);
+		}
+		if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) < 0 &&
+		    errno != ESRCH)
+			resume(t, 0);
+		return;
+	}
+	resume(t, 0);
+}
+
 static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
 {
 	unsigned event = (unsigned)status >> 16;
-	int sig = WSTOPSIG(status);
 
 	switch (event) {
 	case PTRACE_EVENT_SECCOMP:
+		if (t->detaching)
+			break;
 		/* the entry of a traced syscall, unless PTRACE_SYSCALL already
 		 * showed it (kernels since 4.8 stop at entry first) */
 		if (!t->hidden && !t->in_syscall)
@@ -521,20 +790,27 @@ static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
 		resume(t, 0);
 		return;
 	case PTRACE_EVENT_STOP:
-		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
-		    sig == SIGTTOU) {
-			/* a group-stop: stay stopped until SIGCONT */
-			if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) < 0 &&
-			    errno != ESRCH)
-				resume(t, 0);
+		on_ptrace_stop(tr, t, WSTOPSIG(status));
+		return;
+	case PTRACE_EVENT_EXEC:
+		if (!t->detaching) {
+			on_exec(tr, t);
 			return;
 		}
-		resume(t, 0);
-		return;
+		t = take_over_leader(tr, t);
+		break;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		on_new_child(tr, t, event);
+		break;
 	default:
-		resume(t, 0);
-		return;
+		break;
 	}
+	if (t->detaching)
+		detach_now(tr, t, 0);
+	else
+		resume(t, 0);
 }
 
 static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
@@ -552,46 +828,82 @@ static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 		ev.u.exit.core_dumped = WCOREDUMP(status);
 	}
 	if (!t->before_exec && !t->hidden)
-		emit(tr, &ev);
+		emit(tr, t, &ev);
 	if (tr->failures && t->tid == t->pid)
 		failures_process_exit(tr->failures, t->pid, t->tid == tr->child,
 				      ev.kind == EV_KILLED, ev.u.exit.status);
-	if (tr->unwind)
-		unwind_forget_thread(tr->unwind, t->pid, t->tid);
-	inject_forget(tr->opts->inject, t->tid);
+	forget_thread(tr, t);
 	if (t->tid == tr->child) {
 		tr->child_status = status;
 		tr->child_done = true;
 	}
+	remember_gone(tr, t->tid);
 	tracee_remove(tr, t);
 }
 
 static void handle_status(struct tracer *tr, pid_t tid, int status)
 {
 	struct tracee *t = tracee_find(tr, tid);
+	bool exited = WIFEXITED(status) || WIFSIGNALED(status);
 
-	/* a new task's first stop may come before its parent's event */
-	if (!t && tr->seccomp && WIFSTOPPED(status))
-		t = follow_silently(tr, tid);
-	if (!t)
-		return;
-	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+	if (!t) {
+		if (exited) {
+			remember_gone(tr, tid);
+			return;
+		}
+		if (!WIFSTOPPED(status))
+			return;
+		if (tr->opts->follow)
+			t = adopt(tr, tid, 0);
+		else if (tr->seccomp && !is_gone(tr, tid))
+			/* a new task's first stop may come before its
+			 * parent's event */
+			t = follow_silently(tr, tid);
+		if (!t)
+			return;
+	}
+	if (exited) {
 		on_exit_status(tr, t, status);
 		return;
 	}
 	if (!WIFSTOPPED(status))
 		return;
-	if (WSTOPSIG(status) == (SIGTRAP | 0x80))
+	if (WSTOPSIG(status) == (SIGTRAP | 0x80)) {
+		if (t->detaching) {
+			detach_now(tr, t, 0);
+			return;
+		}
 		on_syscall_stop(tr, t);
-	else if ((unsigned)status >> 16)
-		on_event_stop(tr, t, status);
-	else
-		on_signal_stop(tr, t, WSTOPSIG(status));
-	if (WSTOPSIG(status) == (SIGTRAP | 0x80))
 		resume(t, 0);
+	} else if ((unsigned)status >> 16) {
+		on_event_stop(tr, t, status);
+	} else {
+		on_signal_stop(tr, t, WSTOPSIG(status));
+	}
 }
 
-/* --- launching */
+/* A fatal signal: interrupt every thread; each is let go at its next
+ * stop, where a pending signal can be handed back and a syscall it was
+ * in finishes as if nobody had looked. */
+static void begin_detach(struct tracer *tr, int sig)
+{
+	tr->detaching = true;
+	/* strace's way with the launched command: pass the signal on */
+	if (tr->child && !tr->child_done) {
+		kill(tr->child, SIGCONT);
+		kill(tr->child, sig);
+	}
+	for (unsigned b = 0; b < TRACEE_BUCKETS; b++) {
+		for (struct tracee *t = tr->buckets[b]; t; t = t->next) {
+			t->detaching = true;
+			if (ptrace(PTRACE_INTERRUPT, t->tid, 0, 0) < 0 &&
+			    errno == ESRCH) {
+				t->unreachable = true;
+				tr->unreachable++;
+			}
+		}
+	}
+}
 
 /* Finds cmd in PATH as execvp would, so that the trace shows the file that
  * really runs and a missing command is reported before anything starts. */
@@ -637,20 +949,54 @@ static char *resolve_command(const char *cmd)
 	return NULL;
 }
 
+/* --- launching and attaching */
+
+static const long base_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+
+/* In the child, between fork and execve: -E and -u. */
+static void prepare_child(const struct options *opts, const struct passwd *pw)
+{
+	for (size_t i = 0; i < opts->nenv; i++) {
+		const char *e = opts->env[i];
+
+		if (strchr(e, '='))
+			putenv((char *)e);
+		else
+			unsetenv(e);
+	}
+	if (!pw)
+		return;
+	if (initgroups(pw->pw_name, pw->pw_gid) < 0 ||
+	    setgid(pw->pw_gid) < 0 || setuid(pw->pw_uid) < 0) {
+		fprintf(stderr, "mytrace: -u %s: %s\n", pw->pw_name,
+			strerror(errno));
+		_exit(1);
+	}
+}
+
 static void launch(struct tracer *tr, char **argv)
 {
 	char *file = resolve_command(argv[0]);
+	struct passwd *pw = NULL;
 	struct syscall_set stop;
 	int gate[2];
 	pid_t pid;
 	int status;
-	long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
-		       PTRACE_O_EXITKILL;
+	long options = base_options | PTRACE_O_EXITKILL | tr->follow_opts;
 
 	if (!file) {
 		fprintf(stderr, "mytrace: cannot run '%s': %s\n", argv[0],
 			strerror(errno));
 		exit(1);
+	}
+	if (tr->opts->user) {
+		errno = 0;
+		pw = getpwnam(tr->opts->user);
+		if (!pw) {
+			fprintf(stderr, "mytrace: -u %s: %s\n", tr->opts->user,
+				errno ? strerror(errno) : "no such user");
+			exit(1);
+		}
 	}
 	if (pipe2(gate, O_CLOEXEC) < 0)
 		die("pipe2");
@@ -675,6 +1021,7 @@ static void launch(struct tracer *tr, char **argv)
 		    tr->opts->seccomp_bpf > 0)
 			fprintf(stderr, "mytrace: seccomp filter: %s; "
 				"tracing every syscall\n", strerror(errno));
+		prepare_child(tr->opts, pw);
 		execv(file, argv);
 		fprintf(stderr, "mytrace: exec '%s': %s\n", file,
 			strerror(errno));
@@ -696,22 +1043,109 @@ static void launch(struct tracer *tr, char **argv)
 	struct tracee *t = tracee_add(tr, pid, pid);
 
 	t->before_exec = true;
+	t->first_exec = true;
 	tr->child = pid;
 	resume(t, 0);
 	close(gate[1]);
+}
+
+/* Seizes every thread of pid, again until no new one shows up: threads
+ * may be born while we go. Returns how many were seized. */
+static int seize_threads(struct tracer *tr, pid_t pid, int *err)
+{
+	long options = base_options | tr->follow_opts;
+	int seized = 0, added;
+
+	*err = 0;
+	do {
+		pid_t *tids;
+		int n = attach_list_threads(pid, &tids);
+
+		if (n < 0) {
+			*err = errno;
+			return seized;
+		}
+		added = 0;
+		for (int i = 0; i < n; i++) {
+			if (tracee_find(tr, tids[i]))
+				continue;
+			if (ptrace(PTRACE_SEIZE, tids[i], 0, options) < 0) {
+				if (!*err && errno != ESRCH)
+					*err = errno;
+				continue;
+			}
+			ptrace(PTRACE_INTERRUPT, tids[i], 0, 0);
+			tracee_add(tr, tids[i], pid);
+			seized++;
+			added++;
+		}
+		free(tids);
+	} while (added > 0);
+	return seized;
+}
+
+/* -p pid. Returns whether anything was attached. */
+static bool attach_process(struct tracer *tr, pid_t pid)
+{
+	char why[256];
+	pid_t tracer;
+	int seized, err;
+
+	if (pid == getpid()) {
+		fprintf(stderr, "mytrace: attach to %d: that is mytrace "
+			"itself\n", pid);
+		return false;
+	}
+	if (tracee_find(tr, pid))
+		return true;	/* named twice, or our own child */
+	if (kill(pid, 0) < 0 && errno == ESRCH) {
+		fprintf(stderr, "mytrace: attach to %d: %s\n", pid,
+			strerror(ESRCH));
+		return false;
+	}
+	tracer = attach_tracer_of(pid);
+	if (tracer > 0) {
+		fprintf(stderr, "mytrace: attach to %d: already traced by "
+			"process %d\n", pid, tracer);
+		return false;
+	}
+	if (attach_tgid(pid) != pid) {
+		fprintf(stderr, "mytrace: attach to %d: a thread, not a "
+			"process; use -p %d\n", pid, attach_tgid(pid));
+		return false;
+	}
+	seized = seize_threads(tr, pid, &err);
+	if (seized == 0) {
+		attach_explain(pid, err ? err : ESRCH, why, sizeof(why));
+		fprintf(stderr, "mytrace: attach to %d: %s\n", pid, why);
+		return false;
+	}
+	if (seized > 1)
+		note(tr, "Process %d attached with %d threads", pid, seized);
+	else
+		note(tr, "Process %d attached", pid);
+	return true;
 }
 
 static void setup_signals(struct tracer *tr)
 {
 	struct sigaction sa = { 0 };
 	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+	const struct options *opts = tr->opts;
 
 	sigemptyset(&sa.sa_mask);
 	/* no SA_RESTART: a signal must wake the blocking waitpid */
 	sa.sa_handler = on_fatal;
-	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
+		/* strace -o FILE COMMAND keeps tracing through them: the
+		 * terminal's ^C reaches the command itself */
+		if (opts->command && opts->output_path && !opts->nattach) {
+			signal(fatal[i], SIG_IGN);
+			continue;
+		}
 		sigaction(fatal[i], &sa, NULL);
-	if (!tr->out->line_buffered) {
+	}
+	if (!tr->out || !tr->out->line_buffered) {
 		struct itimerval every = { { 0, 50000 }, { 0, 50000 } };
 
 		sa.sa_handler = on_alarm;
@@ -743,6 +1177,84 @@ static void die_like(int sig)
 	raise(sig);
 }
 
+static void init_output(struct tracer *tr)
+{
+	const struct options *opts = tr->opts;
+
+	tr->fopts = opts->format;
+	/* strace: -f into a file puts a bare pid before every line */
+	tr->fopts.bare_pid = opts->output_path && opts->follow == 1;
+	tr->no_notes = opts->quiet ||
+		    (opts->command && opts->output_path && !opts->nattach);
+	if (opts->follow)
+		tr->follow_opts = PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |
+				  PTRACE_O_TRACEVFORK;
+	if (opts->follow == 2)
+		return;		/* -ff: a file per tracee, opened with it */
+	tr->out = sink_open(opts->output_path);
+	if (!tr->out) {
+		fprintf(stderr, "mytrace: can't open '%s': %s\n",
+			opts->output_path, strerror(errno));
+		exit(1);
+	}
+	tr->fmt = opts->formatter->begin(tr->out, &tr->fopts);
+}
+
+static void init_consumers(struct tracer *tr)
+{
+	const struct options *opts = tr->opts;
+
+	tr->quiet = opts->stats.count && !opts->stats.also_trace;
+	/* -P needs the paths even when only counting */
+	tr->skip_decode = tr->quiet && !opts->failures &&
+			  !outfilter_has_paths(&opts->filter);
+	if (opts->stats.count)
+		tr->stats = stats_new(&opts->stats);
+	if (opts->stack_trace && !tr->quiet)
+		tr->unwind = unwind_new();
+	if (opts->failures)
+		tr->failures = failures_new();
+}
+
+/* -c's table and --failures' digest, after the last event. */
+static void finish_consumers(struct tracer *tr)
+{
+	struct sink *err = NULL;
+	struct sink *out = tr->out;
+
+	if (!out)
+		out = err = sink_from_fd(STDERR_FILENO, false);
+	if (tr->stats && out)
+		stats_print(tr->stats, out);
+	if (tr->failures && tr->out) {
+		struct event ev = { .kind = EV_FAILURES };
+
+		now(&ev.ts);
+		ev.u.failures = failures_digest(tr->failures);
+		if (outfilter_pass(&tr->opts->filter, &ev))
+			tr->opts->formatter->event(tr->fmt, &ev, false);
+	}
+	sink_close(err);
+	seccomp_free(&tr->prog);
+	stats_free(tr->stats);
+	unwind_free(tr->unwind);
+	failures_free(tr->failures);
+}
+
+/* Forgets tracees that vanished unseen and closes every sink. */
+static void finish_output(struct tracer *tr)
+{
+	for (unsigned b = 0; b < TRACEE_BUCKETS; b++)
+		while (tr->buckets[b])
+			tracee_remove(tr, tr->buckets[b]);
+	if (tr->out) {
+		tr->opts->formatter->end(tr->fmt);
+		sink_close(tr->out);
+		tr->out = NULL;
+	}
+	sink_flush_all();
+}
+
 /* A tracer that sleeps in waitpid pays a sleep and a wake-up per stop.
  * Yielding instead lets a tracee that shares our CPU run to its next stop
  * while we stay runnable, and the next waitpid finds that stop at once.
@@ -765,39 +1277,21 @@ static pid_t wait_next(int *status, struct rusage *ru)
 	return wait4(-1, status, __WALL, ru);
 }
 
-int tracer_run(const struct options *opts)
+static void wait_loop(struct tracer *tr)
 {
-	struct tracer tr = { .opts = opts };
+	bool line_buffered = tr->out && tr->out->line_buffered;
 	int status;
 	pid_t tid;
 
-	tr.out = sink_open(opts->output_path);
-	if (!tr.out) {
-		fprintf(stderr, "mytrace: can't open '%s': %s\n",
-			opts->output_path, strerror(errno));
-		return 1;
-	}
-	tr.fmt = opts->formatter->begin(tr.out, &opts->format);
-	tr.quiet = opts->stats.count && !opts->stats.also_trace;
-	/* -P needs the paths even when only counting */
-	tr.skip_decode = tr.quiet && !opts->failures &&
-			 !outfilter_has_paths(&opts->filter);
-	if (opts->stats.count)
-		tr.stats = stats_new(&opts->stats);
-	if (opts->stack_trace && !tr.quiet)
-		tr.unwind = unwind_new();
-	if (opts->failures)
-		tr.failures = failures_new();
-	launch(&tr, opts->command);
-	setup_signals(&tr);
-
-	while (tr.count > 0 && !interrupted) {
-		if (flush_due || tr.out->line_buffered) {
+	while (tr->count > tr->unreachable) {
+		if (interrupted && !tr->detaching)
+			begin_detach(tr, interrupted);
+		if (flush_due || line_buffered) {
 			flush_due = 0;
 			sink_flush_all();
 		}
 		/* -c measures system time from the rusage of each stop */
-		tid = wait_next(&status, tr.stats ? &tr.ru : NULL);
+		tid = wait_next(&status, tr->stats ? &tr->ru : NULL);
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -805,31 +1299,43 @@ int tracer_run(const struct options *opts)
 				break;
 			die("waitpid");
 		}
-		handle_status(&tr, tid, status);
+		handle_status(tr, tid, status);
 	}
-	stop_timer();
-	seccomp_free(&tr.prog);
-	if (tr.stats)
-		stats_print(tr.stats, tr.out);
-	if (tr.failures) {
-		struct event ev = { .kind = EV_FAILURES };
+}
 
-		now(&ev.ts);
-		ev.u.failures = failures_digest(tr.failures);
-		emit(&tr, &ev);
+int tracer_run(const struct options *opts)
+{
+	struct tracer tr = { .opts = opts };
+	bool attached = false;
+
+	init_output(&tr);
+	init_consumers(&tr);
+	if (opts->command)
+		launch(&tr, opts->command);
+	for (size_t i = 0; i < opts->nattach; i++)
+		if (attach_process(&tr, opts->attach[i]))
+			attached = true;
+	if (!opts->command && !attached) {
+		finish_consumers(&tr);
+		finish_output(&tr);
+		return 1;
 	}
-	opts->formatter->end(tr.fmt);
-	stats_free(tr.stats);
-	unwind_free(tr.unwind);
-	failures_free(tr.failures);
-	sink_close(tr.out);
-	if (interrupted) {
-		/* PTRACE_O_EXITKILL ends the command with us */
+	/* -o with several processes from the start: strace's bare pids */
+	if (opts->output_path && opts->follow != 2 && tr.count > 1)
+		tr.fopts.bare_pid = true;
+	setup_signals(&tr);
+	wait_loop(&tr);
+	stop_timer();
+	finish_consumers(&tr);
+	finish_output(&tr);
+	if (interrupted && opts->command) {
 		die_like(interrupted);
 		return 128 + interrupted;
 	}
+	if (!opts->command)
+		return 0;
 	if (!tr.child_done)
-		return 1;
+		return interrupted ? 128 + interrupted : 1;
 	if (WIFSIGNALED(tr.child_status)) {
 		die_like(WTERMSIG(tr.child_status));
 		return 128 + WTERMSIG(tr.child_status);

@@ -217,8 +217,12 @@ static void print_value(struct text_state *t, const struct value *v)
 static void print_prefix(struct text_state *t, const struct event *ev,
 			 bool show_pid)
 {
-	if (show_pid)
-		sink_printf(t->out, "[pid %d] ", ev->tid);
+	if (!show_pid)
+		return;
+	if (t->opts->bare_pid)
+		sink_printf(t->out, "%-5d ", ev->tid);
+	else
+		sink_printf(t->out, "[pid %5d] ", ev->tid);
 }
 
 static struct timespec ts_sub(struct timespec a, struct timespec b)
@@ -533,11 +537,29 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 	case EV_SYSCALL_EXIT:
 		on_syscall_exit(t, ev, show_pid);
 		return;
+	case EV_DETACH:
+		/* a syscall left in flight when we let go of its thread */
+		if (t->open_tid == ev->tid) {
+			sink_puts(t->out, " <detached ...>\n");
+			t->open_tid = 0;
+		}
+		return;
 	default:
 		break;
 	}
 	interrupt_open_line(t, 0);
 	switch (ev->kind) {
+	case EV_EXEC:
+		print_leader(t, ev, ev->ts, show_pid);
+		sink_printf(t->out, "+++ superseded by execve in pid %d +++\n",
+			    ev->u.exec.old_tid);
+		break;
+	case EV_GROUP_STOP:
+		print_leader(t, ev, ev->ts, show_pid);
+		sig = signal_name(ev->u.signal.sig, sigbuf);
+		sink_printf(t->out, "--- stopped by %s ---\n",
+			    sig ? sig : "SIG???");
+		break;
 	case EV_SIGNAL:
 		print_leader(t, ev, ev->ts, show_pid);
 		sig = signal_name(ev->u.signal.sig, sigbuf);

@@ -206,7 +206,7 @@ static void test_bad_input(void **state)
 	char not_exec_msg[128];
 	const char *missing_arg[] = { "-o", NULL };
 
-	expect_usage_error(none, "mytrace: must have COMMAND [ARGS]\n"
+	expect_usage_error(none, "mytrace: must have COMMAND [ARGS] or -p PID\n"
 			   "Try 'mytrace -h' for more information.\n");
 	expect_usage_error(unknown_flag, "mytrace: invalid option -- 'Q'\n");
 	expect_usage_error(unknown_long,

@@ -126,9 +126,9 @@ static void test_unfinished_resumed(void **state)
 	format_text.end(st);
 	text = capture_text(s);
 	assert_string_equal(text,
-		"[pid 10] read(0,  <unfinished ...>\n"
-		"[pid 20] getpid()                       = 20\n"
-		"[pid 10] <... read resumed>\"hi\", 10)    = 2\n");
+		"[pid    10] read(0,  <unfinished ...>\n"
+		"[pid    20] getpid()                    = 20\n"
+		"[pid    10] <... read resumed>\"hi\", 10) = 2\n");
 	free(text);
 	sink_close(s);
 }
