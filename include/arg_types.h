@@ -1,6 +1,7 @@
 /* The closed set of argument types that tables/syscalls.list may use, with
  * the decoder for each and when it runs (at syscall entry or exit).
- * X(NAME, decoder, phase); the name is written in lower case in the list. */
+ * X(NAME, decoder, phase); the name is written in lower case in the list.
+ * PHASE_BOTH types run at entry and again at exit (in/out arguments). */
 #ifndef MYTRACE_ARG_TYPES_H
 #define MYTRACE_ARG_TYPES_H
 
@@ -58,6 +59,77 @@
 	X(SIGACTION_IN, decode_sigaction, PHASE_ENTER) \
 	X(SIGACTION_OUT, decode_sigaction, PHASE_EXIT) \
 	X(SIGRETURN_MASK, decode_sigreturn_mask, PHASE_ENTER) \
+	/* added for the full table (see the families in src/decode/) */ \
+	X(CAP_DATA, decode_cap_data, PHASE_ENTER) \
+	X(CAP_HEADER, decode_cap_header, PHASE_ENTER) \
+	X(CPUSET, decode_cpuset, PHASE_ENTER) \
+	X(EPOLL_EVENT, decode_epoll_event, PHASE_ENTER) \
+	X(FDSET, decode_fdset, PHASE_ENTER) \
+	X(GROUPS, decode_groups, PHASE_ENTER) \
+	X(IOVEC, decode_iovec, PHASE_ENTER) \
+	X(IPC_FLAGS, decode_ipc_flags, PHASE_ENTER) \
+	X(ITIMERSPEC, decode_itimerspec, PHASE_ENTER) \
+	X(ITIMERVAL, decode_itimerval, PHASE_ENTER) \
+	X(MKNOD_DEV, decode_mknod_dev, PHASE_ENTER) \
+	X(MKNOD_MODE, decode_mknod_mode, PHASE_ENTER) \
+	X(MSGHDR, decode_msghdr, PHASE_ENTER) \
+	X(OPEN_HOW, decode_open_how, PHASE_ENTER) \
+	X(PERSONALITY, decode_personality, PHASE_ENTER) \
+	X(POLLFDS, decode_pollfds, PHASE_ENTER) \
+	X(PRCTL_OPTION, decode_prctl_option, PHASE_ENTER) \
+	X(PSELECT_SIGMASK, decode_pselect_sigmask, PHASE_ENTER) \
+	X(REM_TIMESPEC, decode_rem_timespec, PHASE_ENTER) \
+	X(SCHED_PARAM, decode_sched_param, PHASE_ENTER) \
+	X(SIGINFO_IN, decode_siginfo_in, PHASE_ENTER) \
+	X(SKIP, decode_skip, PHASE_ENTER) \
+	X(SOCK_PROTO, decode_sock_proto, PHASE_ENTER) \
+	X(SOCK_TYPE, decode_sock_type, PHASE_ENTER) \
+	X(SOCKADDR, decode_sockaddr, PHASE_ENTER) \
+	X(SOCKOPT_NAME, decode_sockopt_name, PHASE_ENTER) \
+	X(SOCKOPT_VAL, decode_sockopt_val, PHASE_ENTER) \
+	X(STACK_T, decode_stack_t, PHASE_ENTER) \
+	X(TIMESPEC, decode_timespec, PHASE_ENTER) \
+	X(TIMESPEC_PAIR, decode_timespec_pair, PHASE_ENTER) \
+	X(TIMEVAL, decode_timeval, PHASE_ENTER) \
+	X(TIMEVAL_PAIR, decode_timeval_pair, PHASE_ENTER) \
+	X(UID, decode_uid, PHASE_ENTER) \
+	X(CAP_DATA_OUT, decode_cap_data_out, PHASE_EXIT) \
+	X(CPUSET_OUT, decode_cpuset_out, PHASE_EXIT) \
+	X(DIRENTS64_OUT, decode_dirents64_out, PHASE_EXIT) \
+	X(EPOLL_EVENTS_OUT, decode_epoll_events_out, PHASE_EXIT) \
+	X(GROUPS_OUT, decode_groups_out, PHASE_EXIT) \
+	X(INT_OUT, decode_int_out, PHASE_EXIT) \
+	X(IOCTL_ARG, decode_ioctl_arg, PHASE_EXIT) \
+	X(IOVEC_OUT, decode_iovec_out, PHASE_EXIT) \
+	X(ITIMERSPEC_OUT, decode_itimerspec_out, PHASE_EXIT) \
+	X(ITIMERVAL_OUT, decode_itimerval_out, PHASE_EXIT) \
+	X(MMSGHDR, decode_mmsghdr, PHASE_EXIT) \
+	X(MMSGHDR_OUT, decode_mmsghdr_out, PHASE_EXIT) \
+	X(MSGHDR_OUT, decode_msghdr_out, PHASE_EXIT) \
+	X(POLL_RET, decode_poll_ret, PHASE_EXIT) \
+	X(RET_PERSONALITY, decode_ret_personality, PHASE_EXIT) \
+	X(RUSAGE_OUT, decode_rusage_out, PHASE_EXIT) \
+	X(SCHED_PARAM_OUT, decode_sched_param_out, PHASE_EXIT) \
+	X(SCHED_POLICY_RET, decode_sched_policy_ret, PHASE_EXIT) \
+	X(SELECT_RET, decode_select_ret, PHASE_EXIT) \
+	X(SIGINFO_OUT, decode_siginfo_out, PHASE_EXIT) \
+	X(SIGNAL_RET, decode_signal_ret, PHASE_EXIT) \
+	X(SOCKADDR_OUT, decode_sockaddr_out, PHASE_EXIT) \
+	X(SOCKOPT_VAL_OUT, decode_sockopt_val_out, PHASE_EXIT) \
+	X(STACK_T_OUT, decode_stack_t_out, PHASE_EXIT) \
+	X(STATFS_OUT, decode_statfs_out, PHASE_EXIT) \
+	X(SYSINFO_OUT, decode_sysinfo_out, PHASE_EXIT) \
+	X(TIMESPEC_OUT, decode_timespec_out, PHASE_EXIT) \
+	X(TIMEVAL_OUT, decode_timeval_out, PHASE_EXIT) \
+	X(TIMEX_OUT, decode_timex_out, PHASE_EXIT) \
+	X(TIMEX_RET, decode_timex_ret, PHASE_EXIT) \
+	X(TMS_OUT, decode_tms_out, PHASE_EXIT) \
+	X(UID_OUT, decode_uid_out, PHASE_EXIT) \
+	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT) \
+	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH) \
+	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH) \
+	X(PRCTL_ARG2, decode_prctl_arg2, PHASE_BOTH) \
+	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH) \
 	/* returns */ \
 	X(RET_HEX, decode_hex, PHASE_EXIT) \
 	X(RET_OCTAL, decode_octal, PHASE_EXIT)

@@ -31,6 +31,7 @@ struct decode_ctx {
 	const struct tracee_mem *mem;
 	const struct decode_opts *opts;
 	struct syscall_event *sc;
+	bool at_exit;		/* set while decoding the exit of a call */
 };
 
 /* Fills the per-syscall fields of o for syscall number nr. */

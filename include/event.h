@@ -56,6 +56,13 @@ struct syscall_event {
 	int err;		/* errno when the call failed, else 0 */
 	bool ret_unknown;	/* "= ?": no exit seen (exit_group, death) */
 	struct value *ret;	/* decoded return value when it succeeded */
+	/* What the call reported besides its return value, shown after it
+	 * in parentheses by the text formatter: poll's revents, select's
+	 * ready sets, a policy name. NULL when there is nothing. Set by the
+	 * return-value decoder; any formatter may render it. A V_STRUCT
+	 * note is a list of parts, each shown as "name value" (or just the
+	 * value when unnamed): "in [3], left {tv_sec=0, tv_usec=5}". */
+	struct value *ret_note;
 	struct timespec enter_ts, exit_ts;
 	bool injected;		/* -e inject= changed the result */
 	bool delayed;		/* -e inject=...:delay_*= slowed it */

@@ -26,6 +26,8 @@ enum value_kind {
 	V_SIGSET,	/* a signal set, possibly complemented */
 	V_EXPR,		/* a symbolic expression strace prints (8192*1024) */
 	V_UNAVAILABLE,	/* a pointer we could not read: shown as its address */
+	V_INOUT,	/* an in/out argument that changed: kids are the value
+			 * before and after the call ([110 => 16]) */
 };
 
 enum string_style {
@@ -46,6 +48,7 @@ struct value {
 			size_t len;
 			bool truncated;	/* more bytes exist than len */
 			enum string_style style;
+			const char *prefix;	/* before the quotes: @ */
 		} str;
 		struct {
 			const char **names;
@@ -109,5 +112,8 @@ struct value *value_field_flags(struct arena *a, const char *name,
 struct value *value_struct(struct arena *a, const char *name, uint64_t addr);
 struct value *value_array(struct arena *a, const char *name, uint64_t addr);
 void value_add(struct value *parent, struct value *child);
+/* V_INOUT of the value at entry and the value at exit. */
+struct value *value_inout(struct arena *a, const char *name,
+			  struct value *before, struct value *after);
 
 #endif

@@ -142,9 +142,23 @@ void value_add(struct value *parent, struct value *child)
 {
 	struct value **p = &parent->u.kids.first;
 
+	if (!child)
+		return;
 	/* children are few; appending by walking keeps the struct small */
 	while (*p)
 		p = &(*p)->next;
 	*p = child;
 	parent->u.kids.count++;
+}
+
+struct value *value_inout(struct arena *a, const char *name,
+			  struct value *before, struct value *after)
+{
+	struct value *v = value_new(a, V_INOUT, name, after->raw);
+
+	before->next = NULL;
+	after->next = NULL;
+	value_add(v, before);
+	value_add(v, after);
+	return v;
 }

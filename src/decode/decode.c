@@ -8,7 +8,9 @@
 #include "decoders.h"
 #include "fdinfo.h"
 
-enum phase { PHASE_ENTER, PHASE_EXIT };
+/* PHASE_BOTH types are decoded at entry and again at exit, where the
+ * decoder finds its entry value in sc->args[i] (an in/out length). */
+enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 
 static const struct {
 	arg_decoder fn;
@@ -105,6 +107,7 @@ void decode_syscall_enter(struct decode_ctx *ctx)
 	struct syscall_event *sc = ctx->sc;
 	bool boundary_found = false;
 
+	ctx->at_exit = false;
 	if (!sc->desc)
 		sc->desc = unknown_desc(ctx);
 	if (ctx->opts->raw) {
@@ -116,13 +119,13 @@ void decode_syscall_enter(struct decode_ctx *ctx)
 	for (unsigned i = 0; i < sc->nargs; i++) {
 		const struct arg_desc *a = arg_of(sc->desc, i);
 
-		if (arg_types[a->type].phase == PHASE_EXIT) {
-			if (!boundary_found) {
-				sc->nargs_enter = i;
-				boundary_found = true;
-			}
-			continue;
+		if (arg_types[a->type].phase != PHASE_ENTER &&
+		    !boundary_found) {
+			sc->nargs_enter = i;
+			boundary_found = true;
 		}
+		if (arg_types[a->type].phase == PHASE_EXIT)
+			continue;
 		/* decoded now, even if printed at exit: memory may change */
 		sc->args[i] = maybe_deref(ctx, arg_types[a->type].fn(ctx, a,
 							  sc->raw_args[i]),
@@ -137,6 +140,7 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 {
 	struct syscall_event *sc = ctx->sc;
 
+	ctx->at_exit = true;
 	if (ctx->opts->raw) {
 		if (!sc->err && !sc->ret_unknown)
 			sc->ret = value_hex(ctx->arena, "ret",
@@ -146,9 +150,12 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 	for (unsigned i = 0; i < sc->nargs; i++) {
 		const struct arg_desc *a = arg_of(sc->desc, i);
 
-		if (arg_types[a->type].phase != PHASE_EXIT)
+		if (arg_types[a->type].phase == PHASE_ENTER)
 			continue;
 		/* a failed call wrote nothing: show where it would have */
+		if ((sc->err || sc->ret_unknown) &&
+		    arg_types[a->type].phase == PHASE_BOTH)
+			continue;
 		if (sc->err || sc->ret_unknown)
 			sc->args[i] = value_ptr(ctx->arena, a->name,
 						sc->raw_args[i]);

@@ -38,4 +38,23 @@ struct value *signal_value(struct decode_ctx *ctx, const char *name, int sig);
 struct value *sigset_value(struct decode_ctx *ctx, const char *name,
 			   uint64_t addr, uint64_t size);
 
+/* A struct timespec / timeval at addr: {tv_sec=1, tv_nsec=0}. */
+struct value *timespec_value(struct decode_ctx *ctx, const char *name,
+			     uint64_t addr);
+struct value *timeval_value(struct decode_ctx *ctx, const char *name,
+			    uint64_t addr);
+/* An iovec array of count entries whose buffers show at most limit bytes
+ * in all. */
+struct value *iovec_value(struct decode_ctx *ctx, const char *name,
+			  uint64_t addr, uint64_t count, uint64_t limit);
+/* [N]: the integer of size 4 or 8 bytes at addr. */
+struct value *int_ptr_value(struct decode_ctx *ctx, const char *name,
+			    uint64_t addr, size_t size, bool is_signed);
+/* A socket address of len bytes at addr. */
+struct value *sockaddr_value(struct decode_ctx *ctx, const char *name,
+			     uint64_t addr, int64_t len);
+/* A siginfo_t read from the tracee at addr. */
+struct value *siginfo_value(struct decode_ctx *ctx, const char *name,
+			    uint64_t addr);
+
 #endif

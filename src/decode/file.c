@@ -5,8 +5,12 @@
 #include <linux/stat.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/sysmacros.h>
+#include <termios.h>
 
 #include "consts.h"
 #include "decoders.h"
@@ -235,11 +239,29 @@ struct value *decode_fcntl_ret(struct decode_ctx *ctx,
 	return value_int(ctx->arena, a->name, (int64_t)raw);
 }
 
+/* Requests without a name print as strace prints them: _IOC(dir, type,
+ * nr, size). Some requests take no argument at all. */
 struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
-	return value_enum(ctx->arena, a->name, (uint32_t)raw, &xlat_ioctl_cmd,
-			  V_HEX);
+	uint32_t req = (uint32_t)raw;
+	const struct xlat_entry *e = xlat_find(&xlat_ioctl_cmd, req);
+	unsigned dir = req >> 30;
+	const char *dirs;
+
+	if (req == FIOCLEX || req == FIONCLEX || req == TIOCNOTTY ||
+	    req == TIOCEXCL || req == TIOCNXCL || req == TIOCCONS ||
+	    req == TIOCSBRK || req == TIOCCBRK || req == TIOCVHANGUP)
+		ctx->sc->nargs = 2;
+	if (e)
+		return value_expr(ctx->arena, a->name, raw,
+				  e->msg ? e->msg : e->name);
+	dirs = dir == 0 ? "_IOC_NONE" : dir == 1 ? "_IOC_WRITE" :
+	       dir == 2 ? "_IOC_READ" : "_IOC_READ|_IOC_WRITE";
+	return value_expr(ctx->arena, a->name, raw,
+			  arena_printf(ctx->arena, "_IOC(%s, %#x, %#x, %#x)",
+				       dirs, (req >> 8) & 0xff, req & 0xff,
+				       (req >> 16) & 0x3fff));
 }
 
 struct value *decode_pipefds_out(struct decode_ctx *ctx,
@@ -255,4 +277,177 @@ struct value *decode_pipefds_out(struct decode_ctx *ctx,
 	value_add(v, decode_fd(ctx, &fd, (uint32_t)fds[0]));
 	value_add(v, decode_fd(ctx, &fd, (uint32_t)fds[1]));
 	return v;
+}
+
+/* --- getdents64 entries (with -v), statfs, openat2, mknod */
+
+struct value *decode_dirents64_out(struct decode_ctx *ctx,
+				   const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t len = (uint64_t)ctx->sc->rval;
+	unsigned limit = ctx->opts->string_limit;
+	struct arena *ar = ctx->arena;
+	char *buf;
+	struct value *v;
+
+	if (!ctx->opts->verbose)
+		return decode_dirents_out(ctx, a, raw);
+	if (len > DIRENTS_MAX_READ)
+		len = DIRENTS_MAX_READ;
+	buf = arena_alloc(ar, len + 1);
+	if (len && tracee_read(ctx->mem, raw, buf, len) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_array(ar, a->name, raw);
+	for (uint64_t off = 0, n = 0; off + sizeof(struct dirent64_head) < len;
+	     n++) {
+		struct dirent64_head d;
+		struct value *e;
+		size_t name_max;
+
+		memcpy(&d, buf + off, sizeof(d));
+		if (d.d_reclen < sizeof(d) + 1 || off + d.d_reclen > len)
+			break;
+		if (n >= limit) {
+			v->u.kids.elided = true;
+			break;
+		}
+		e = value_struct(ar, NULL, raw + off);
+		value_add(e, value_uint(ar, "d_ino", d.d_ino));
+		value_add(e, value_uint(ar, "d_off", (uint64_t)d.d_off));
+		value_add(e, value_uint(ar, "d_reclen", d.d_reclen));
+		value_add(e, value_enum(ar, "d_type", d.d_type,
+					&xlat_dirent_type, V_UINT));
+		name_max = d.d_reclen - offsetof(struct dirent64_head, d_type) - 1;
+		value_add(e, value_string(ar, "d_name", 0,
+			buf + off + offsetof(struct dirent64_head, d_type) + 1,
+			strnlen(buf + off + offsetof(struct dirent64_head,
+						     d_type) + 1, name_max),
+			false));
+		value_add(v, e);
+		off += d.d_reclen;
+	}
+	return v;
+}
+
+struct value *decode_statfs_out(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	struct statfs sf;
+	struct arena *ar = ctx->arena;
+	struct value *v, *fsid, *val;
+	const char *type;
+	int fsid_words[2];
+
+	if (tracee_read(ctx->mem, raw, &sf, sizeof(sf)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ar, a->name, raw);
+	type = xlat_name(&xlat_statfs_magic, (uint64_t)sf.f_type);
+	value_add(v, type ? value_expr(ar, "f_type", (uint64_t)sf.f_type, type) :
+		  value_hex(ar, "f_type", (uint64_t)sf.f_type));
+	value_add(v, value_uint(ar, "f_bsize", (uint64_t)sf.f_bsize));
+	value_add(v, value_uint(ar, "f_blocks", sf.f_blocks));
+	value_add(v, value_uint(ar, "f_bfree", sf.f_bfree));
+	value_add(v, value_uint(ar, "f_bavail", sf.f_bavail));
+	value_add(v, value_uint(ar, "f_files", sf.f_files));
+	value_add(v, value_uint(ar, "f_ffree", sf.f_ffree));
+	memcpy(fsid_words, &sf.f_fsid, sizeof(fsid_words));
+	fsid = value_struct(ar, "f_fsid", 0);
+	val = value_array(ar, "val", 0);
+	value_add(val, value_hex(ar, NULL, (uint32_t)fsid_words[0]));
+	value_add(val, value_hex(ar, NULL, (uint32_t)fsid_words[1]));
+	value_add(fsid, val);
+	value_add(v, fsid);
+	value_add(v, value_uint(ar, "f_namelen", (uint64_t)sf.f_namelen));
+	value_add(v, value_uint(ar, "f_frsize", (uint64_t)sf.f_frsize));
+	value_add(v, value_flags(ar, "f_flags", (uint64_t)sf.f_flags,
+				 &xlat_statfs_flags));
+	return v;
+}
+
+struct value *decode_open_how(struct decode_ctx *ctx, const struct arg_desc *a,
+			      uint64_t raw)
+{
+	uint64_t how[3];
+	struct arena *ar = ctx->arena;
+	struct value *v;
+	struct arg_desc flags = { "flags", ARG_OPEN_FLAGS, PARAM_NONE, NULL };
+
+	if (raw == 0)
+		return value_ptr(ar, a->name, 0);
+	if (tracee_read(ctx->mem, raw, how, sizeof(how)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ar, a->name, raw);
+	value_add(v, decode_open_flags(ctx, &flags, how[0]));
+	if (how[0] & (O_CREAT | 020000000))
+		value_add(v, value_new(ar, V_OCTAL, "mode", how[1]));
+	else
+		value_add(v, value_uint(ar, "mode", how[1]));
+	value_add(v, value_flags(ar, "resolve", how[2], &xlat_resolve_flags));
+	return v;
+}
+
+struct value *decode_mknod_mode(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	return mode_value(ctx, a->name, (uint32_t)raw, true);
+}
+
+struct value *decode_mknod_dev(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t mode = ctx->sc->raw_args[a - ctx->sc->desc->args - 1];
+
+	if (!S_ISCHR(mode) && !S_ISBLK(mode))
+		return NULL;
+	return dev_value(ctx, a->name, raw);
+}
+
+/* --- ioctl arguments */
+
+static struct value *winsize_value(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr)
+{
+	struct winsize ws;
+	struct value *v;
+
+	if (tracee_read(ctx->mem, addr, &ws, sizeof(ws)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_uint(ctx->arena, "ws_row", ws.ws_row));
+	value_add(v, value_uint(ctx->arena, "ws_col", ws.ws_col));
+	value_add(v, value_uint(ctx->arena, "ws_xpixel", ws.ws_xpixel));
+	value_add(v, value_uint(ctx->arena, "ws_ypixel", ws.ws_ypixel));
+	return v;
+}
+
+/* The third argument, shown at exit: what a request reads or returns. */
+struct value *decode_ioctl_arg(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	switch ((uint32_t)ctx->sc->raw_args[1]) {
+	case TIOCGWINSZ:
+	case TIOCSWINSZ:
+		return winsize_value(ctx, a->name, raw);
+	case FIONREAD:
+	case TIOCOUTQ:
+	case FIONBIO:
+	case FIOASYNC:
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+	case TIOCGSID:
+	case TIOCGPTN:
+	case TIOCSPTLCK:
+	case TIOCGETD:
+	case TIOCSETD:
+		return int_ptr_value(ctx, a->name, raw, 4, true);
+	case TCSBRK:
+	case TCXONC:
+	case TCFLSH:
+	case TIOCSCTTY:
+		return value_int(ctx->arena, a->name, (int64_t)raw);
+	case 0x40049409:	/* FICLONE: a descriptor */
+		return value_int(ctx->arena, a->name, (int32_t)raw);
+	default:
+		return value_ptr(ctx->arena, a->name, raw);
+	}
 }

@@ -238,21 +238,50 @@ struct value *decode_arch_prctl_addr(struct decode_ctx *ctx,
 	return v;
 }
 
-struct value *decode_futex_op(struct decode_ctx *ctx,
-			      const struct arg_desc *a, uint64_t raw)
-{
-	uint32_t op = (uint32_t)raw;
-	uint32_t cmd = op & FUTEX_CMD_MASK;
-	const char *name = xlat_name(&xlat_futex_op, cmd);
-	struct syscall_event *sc = ctx->sc;
-	char text[96];
+static const char *const futex_op_ops[] = {
+	"FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR", "FUTEX_OP_ANDN",
+	"FUTEX_OP_XOR",
+};
+static const char *const futex_op_cmps[] = {
+	"FUTEX_OP_CMP_EQ", "FUTEX_OP_CMP_NE", "FUTEX_OP_CMP_LT",
+	"FUTEX_OP_CMP_LE", "FUTEX_OP_CMP_GT", "FUTEX_OP_CMP_GE",
+};
 
-	if (!name)
-		return value_hex(ctx->arena, a->name, raw);
-	snprintf(text, sizeof(text), "%s%s%s", name,
-		 op & FUTEX_PRIVATE_FLAG ? "_PRIVATE" : "",
-		 op & FUTEX_CLOCK_REALTIME ? "|FUTEX_CLOCK_REALTIME" : "");
-	/* which of the trailing arguments a command uses */
+/* FUTEX_WAKE_OP's encoded operation: FUTEX_OP(op, oparg, cmp, cmparg). */
+static struct value *futex_wake_op(struct decode_ctx *ctx, uint32_t v)
+{
+	unsigned op = (v >> 28) & 7, cmp = (v >> 24) & 15;
+	const char *ops = op < 5 ? futex_op_ops[op] :
+		arena_printf(ctx->arena, "%u", op);
+	const char *cmps = cmp < 6 ? futex_op_cmps[cmp] :
+		arena_printf(ctx->arena, "%u", cmp);
+
+	return value_expr(ctx->arena, "val3", v, arena_printf(ctx->arena,
+		"FUTEX_OP(%s%s, %u, %s, %u)", ops,
+		(v >> 31) ? "<<FUTEX_OP_OPARG_SHIFT" : "",
+		(v >> 12) & 0xfff, cmps, v & 0xfff));
+}
+
+static struct value *futex_bitset(struct decode_ctx *ctx, uint32_t v)
+{
+	if (v == FUTEX_BITSET_MATCH_ANY)
+		return value_expr(ctx->arena, "val3", v,
+				  "FUTEX_BITSET_MATCH_ANY");
+	return value_hex(ctx->arena, "val3", v);
+}
+
+/* Which of futex's trailing arguments a command uses, and what they are:
+ * arguments 3 to 5 are "keep" in the table and filled in here. */
+static void futex_args(struct decode_ctx *ctx, uint32_t cmd)
+{
+	struct syscall_event *sc = ctx->sc;
+	struct arena *ar = ctx->arena;
+	uint64_t *arg = sc->raw_args;
+	struct value *timeout = timespec_value(ctx, "timeout", arg[3]);
+	struct value *val2 = value_uint(ar, "val2", (uint32_t)arg[3]);
+	struct value *uaddr2 = value_ptr(ar, "uaddr2", arg[4]);
+
+	sc->args[3] = sc->args[4] = sc->args[5] = NULL;
 	switch (cmd) {
 	case FUTEX_WAKE:
 	case FUTEX_FD:
@@ -263,11 +292,61 @@ struct value *decode_futex_op(struct decode_ctx *ctx,
 	case FUTEX_WAIT:
 	case FUTEX_LOCK_PI:
 	case FUTEX_LOCK_PI2:
+		sc->args[3] = timeout;
 		sc->nargs = 4;
 		break;
+	case FUTEX_WAIT_BITSET:
+		sc->args[3] = timeout;
+		sc->args[5] = futex_bitset(ctx, (uint32_t)arg[5]);
+		break;
+	case FUTEX_WAKE_BITSET:
+		sc->args[5] = futex_bitset(ctx, (uint32_t)arg[5]);
+		break;
+	case FUTEX_REQUEUE:
+		sc->args[3] = val2;
+		sc->args[4] = uaddr2;
+		sc->nargs = 5;
+		break;
+	case FUTEX_CMP_REQUEUE:
+	case FUTEX_CMP_REQUEUE_PI:
+		sc->args[3] = val2;
+		sc->args[4] = uaddr2;
+		sc->args[5] = value_int(ar, "val3", (int32_t)arg[5]);
+		break;
+	case FUTEX_WAKE_OP:
+		sc->args[3] = val2;
+		sc->args[4] = uaddr2;
+		sc->args[5] = futex_wake_op(ctx, (uint32_t)arg[5]);
+		break;
+	case FUTEX_WAIT_REQUEUE_PI:
+		sc->args[3] = timeout;
+		sc->args[4] = uaddr2;
+		sc->nargs = 5;
+		break;
 	default:
+		sc->args[3] = value_hex(ar, "timeout", arg[3]);
+		sc->args[4] = uaddr2;
+		sc->args[5] = value_hex(ar, "val3", arg[5]);
 		break;
 	}
+}
+
+struct value *decode_futex_op(struct decode_ctx *ctx,
+			      const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t op = (uint32_t)raw;
+	uint32_t cmd = op & FUTEX_CMD_MASK;
+	const char *name = xlat_name(&xlat_futex_op, cmd);
+	char text[96];
+
+	if (!name) {
+		futex_args(ctx, UINT32_MAX);
+		return value_hex(ctx->arena, a->name, raw);
+	}
+	snprintf(text, sizeof(text), "%s%s%s", name,
+		 op & FUTEX_PRIVATE_FLAG ? "_PRIVATE" : "",
+		 op & FUTEX_CLOCK_REALTIME ? "|FUTEX_CLOCK_REALTIME" : "");
+	futex_args(ctx, cmd);
 	return value_expr(ctx->arena, a->name, raw,
 			  arena_strndup(ctx->arena, text, strlen(text)));
 }

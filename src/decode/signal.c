@@ -219,3 +219,77 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	}
 	return v;
 }
+
+struct value *siginfo_value(struct decode_ctx *ctx, const char *name,
+			    uint64_t addr)
+{
+	siginfo_t si;
+	struct value *v;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (tracee_read(ctx->mem, addr, &si, sizeof(si)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = decode_siginfo(ctx->arena, &si);
+	v->name = name;
+	v->raw = addr;
+	return v;
+}
+
+struct value *decode_siginfo_in(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	return siginfo_value(ctx, a->name, raw);
+}
+
+struct value *decode_siginfo_out(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	/* waitid with WNOHANG and nothing to report leaves it empty */
+	if (ctx->sc->desc->name[0] == 'w' && raw) {
+		int32_t signo;
+
+		if (tracee_read(ctx->mem, raw, &signo, sizeof(signo)) == 0 &&
+		    signo == 0)
+			return value_struct(ctx->arena, a->name, raw);
+	}
+	return siginfo_value(ctx, a->name, raw);
+}
+
+struct value *decode_signal_ret(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	ctx->sc->ret_note = signal_value(ctx, NULL, (int)raw);
+	return value_int(ctx->arena, a->name, (int64_t)raw);
+}
+
+static struct value *stack_value(struct decode_ctx *ctx, const char *name,
+				 uint64_t addr)
+{
+	stack_t ss;
+	struct value *v;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (tracee_read(ctx->mem, addr, &ss, sizeof(ss)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_ptr(ctx->arena, "ss_sp",
+			       (uint64_t)(uintptr_t)ss.ss_sp));
+	value_add(v, value_flags(ctx->arena, "ss_flags", (uint32_t)ss.ss_flags,
+				 &xlat_sigaltstack_flags));
+	value_add(v, value_uint(ctx->arena, "ss_size", ss.ss_size));
+	return v;
+}
+
+struct value *decode_stack_t(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	return stack_value(ctx, a->name, raw);
+}
+
+struct value *decode_stack_t_out(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	return stack_value(ctx, a->name, raw);
+}

@@ -164,6 +164,8 @@ static void print_value(struct text_state *t, const struct value *v)
 		print_fd(t, v);
 		break;
 	case V_STRING:
+		if (v->u.str.prefix)
+			sink_puts(s, v->u.str.prefix);
 		escape_quoted(s, v->u.str.bytes, v->u.str.len,
 			      v->u.str.truncated, t->opts->escape,
 			      v->u.str.style);
@@ -208,6 +210,11 @@ static void print_value(struct text_state *t, const struct value *v)
 		break;
 	case V_UNAVAILABLE:
 		print_number(s, V_PTR, v->raw);
+		break;
+	case V_INOUT:
+		print_value(t, v->u.kids.first);
+		sink_puts(s, " => ");
+		print_value(t, v->u.kids.first->next);
 		break;
 	}
 	if (v->comment)
@@ -313,6 +320,26 @@ static void print_args(struct text_state *t, const struct syscall_event *sc,
 	}
 }
 
+/* " (in [3], left {...})" after a return value: see event.h. */
+static void print_note(struct text_state *t, const struct value *note)
+{
+	const struct value *c;
+
+	sink_puts(t->out, " (");
+	if (note->kind != V_STRUCT) {
+		print_value(t, note);
+	} else {
+		for (c = note->u.kids.first; c; c = c->next) {
+			if (c != note->u.kids.first)
+				sink_puts(t->out, ", ");
+			if (c->name)
+				sink_printf(t->out, "%s ", c->name);
+			print_value(t, c);
+		}
+	}
+	sink_putc(t->out, ')');
+}
+
 static void print_return(struct text_state *t, const struct syscall_event *sc)
 {
 	struct sink *s = t->out;
@@ -338,6 +365,8 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 	} else {
 		sink_printf(s, "%" PRId64, sc->rval);
 	}
+	if (!sc->err && !sc->ret_unknown && sc->ret_note)
+		print_note(t, sc->ret_note);
 	if (sc->injected)
 		sink_puts(s, " (INJECTED)");
 	if (sc->delayed)

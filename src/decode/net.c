@@ -1,0 +1,442 @@
+/* Decoders for sockets: types and protocols, socket addresses, message
+ * headers with their control messages, socket options. */
+#include <arpa/inet.h>
+#include <inttypes.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "consts.h"
+#include "decoders.h"
+
+/* Arrays are cut, as strace does, after as many elements as -s allows. */
+static unsigned array_limit(struct decode_ctx *ctx)
+{
+	return ctx->opts->string_limit ? ctx->opts->string_limit : 1;
+}
+
+struct value *decode_sock_type(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	return value_field_flags(ctx->arena, a->name, (uint32_t)raw, 0xf,
+				 &xlat_sock_type_base, &xlat_sock_flags);
+}
+
+struct value *decode_sock_proto(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	switch (ctx->sc->raw_args[0]) {
+	case AF_INET:
+	case AF_INET6:
+		return value_enum(ctx->arena, a->name, (uint32_t)raw,
+				  &xlat_ip_proto, V_INT);
+	case AF_NETLINK:
+		return value_enum(ctx->arena, a->name, (uint32_t)raw,
+				  &xlat_netlink_proto, V_INT);
+	default:
+		return value_int(ctx->arena, a->name, (int32_t)raw);
+	}
+}
+
+#define SOCKADDR_MAX 128
+
+static struct value *expr(struct decode_ctx *ctx, const char *name,
+			  const char *text)
+{
+	return value_expr(ctx->arena, name, 0, text);
+}
+
+static struct value *path_string(struct decode_ctx *ctx, const char *name,
+				 const char *p, size_t max)
+{
+	size_t n = strnlen(p, max);
+
+	return value_string(ctx->arena, name, 0, arena_strndup(ctx->arena, p, n),
+			    n, false);
+}
+
+static void add_unix(struct decode_ctx *ctx, struct value *v,
+		     const unsigned char *b, size_t len)
+{
+	const char *path = (const char *)b + 2;
+	size_t n = len > 2 ? len - 2 : 0;
+	struct value *s;
+
+	if (n == 0)
+		return;
+	if (path[0] == 0) {
+		/* an abstract name: the bytes after the NUL, all of them */
+		s = value_string(ctx->arena, "sun_path", 0,
+				 arena_strndup(ctx->arena, path + 1, n - 1),
+				 n - 1, false);
+		s->u.str.prefix = "@";
+		value_add(v, s);
+		return;
+	}
+	value_add(v, path_string(ctx, "sun_path", path, n));
+}
+
+static void add_inet(struct decode_ctx *ctx, struct value *v,
+		     const unsigned char *b)
+{
+	struct sockaddr_in sin;
+	char ip[INET_ADDRSTRLEN];
+
+	memcpy(&sin, b, sizeof(sin));
+	inet_ntop(AF_INET, &sin.sin_addr, ip, sizeof(ip));
+	value_add(v, expr(ctx, "sin_port", arena_printf(ctx->arena,
+		"htons(%u)", ntohs(sin.sin_port))));
+	value_add(v, expr(ctx, "sin_addr", arena_printf(ctx->arena,
+		"inet_addr(\"%s\")", ip)));
+}
+
+static void add_inet6(struct decode_ctx *ctx, struct value *v,
+		      const unsigned char *b)
+{
+	struct sockaddr_in6 sin6;
+	char ip[INET6_ADDRSTRLEN];
+
+	memcpy(&sin6, b, sizeof(sin6));
+	inet_ntop(AF_INET6, &sin6.sin6_addr, ip, sizeof(ip));
+	value_add(v, expr(ctx, "sin6_port", arena_printf(ctx->arena,
+		"htons(%u)", ntohs(sin6.sin6_port))));
+	value_add(v, expr(ctx, "sin6_flowinfo", arena_printf(ctx->arena,
+		"htonl(%u)", ntohl(sin6.sin6_flowinfo))));
+	value_add(v, expr(ctx, NULL, arena_printf(ctx->arena,
+		"inet_pton(AF_INET6, \"%s\", &sin6_addr)", ip)));
+	value_add(v, value_uint(ctx->arena, "sin6_scope_id",
+				sin6.sin6_scope_id));
+}
+
+static void add_netlink(struct decode_ctx *ctx, struct value *v,
+			const unsigned char *b)
+{
+	struct sockaddr_nl nl;
+
+	memcpy(&nl, b, sizeof(nl));
+	value_add(v, value_uint(ctx->arena, "nl_pid", nl.nl_pid));
+	value_add(v, expr(ctx, "nl_groups", arena_printf(ctx->arena, "%08x",
+							 nl.nl_groups)));
+}
+
+static void add_packet(struct decode_ctx *ctx, struct value *v,
+		       const unsigned char *b)
+{
+	struct sockaddr_ll ll;
+	struct value *addr;
+
+	memcpy(&ll, b, sizeof(ll));
+	value_add(v, expr(ctx, "sll_protocol", arena_printf(ctx->arena,
+		"htons(%#x)", ntohs(ll.sll_protocol))));
+	value_add(v, value_int(ctx->arena, "sll_ifindex", ll.sll_ifindex));
+	value_add(v, value_uint(ctx->arena, "sll_hatype", ll.sll_hatype));
+	value_add(v, value_enum(ctx->arena, "sll_pkttype", ll.sll_pkttype,
+				&xlat_packet_type, V_UINT));
+	value_add(v, value_uint(ctx->arena, "sll_halen", ll.sll_halen));
+	addr = value_array(ctx->arena, "sll_addr", 0);
+	for (unsigned i = 0; i < ll.sll_halen && i < sizeof(ll.sll_addr); i++)
+		value_add(addr, value_hex(ctx->arena, NULL, ll.sll_addr[i]));
+	value_add(v, addr);
+}
+
+/* A socket address of len bytes at addr. */
+struct value *sockaddr_value(struct decode_ctx *ctx, const char *name,
+			     uint64_t addr, int64_t len)
+{
+	unsigned char b[SOCKADDR_MAX + 1];
+	struct value *v;
+	uint16_t family;
+	size_t n;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (len < (int64_t)sizeof(family))
+		return value_ptr(ctx->arena, name, addr);
+	n = len > SOCKADDR_MAX ? SOCKADDR_MAX : (size_t)len;
+	memset(b, 0, sizeof(b));
+	if (tracee_read(ctx->mem, addr, b, n) != 0)
+		return value_unavailable(ctx, name, addr);
+	memcpy(&family, b, sizeof(family));
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_enum(ctx->arena, "sa_family", family,
+				&xlat_address_family, V_UINT));
+	switch (family) {
+	case AF_UNIX:
+		add_unix(ctx, v, b, n);
+		break;
+	case AF_INET:
+		if (n >= sizeof(struct sockaddr_in))
+			add_inet(ctx, v, b);
+		break;
+	case AF_INET6:
+		if (n >= sizeof(struct sockaddr_in6))
+			add_inet6(ctx, v, b);
+		break;
+	case AF_NETLINK:
+		if (n >= sizeof(struct sockaddr_nl))
+			add_netlink(ctx, v, b);
+		break;
+	case AF_PACKET:
+		if (n >= sizeof(struct sockaddr_ll))
+			add_packet(ctx, v, b);
+		break;
+	default:
+		if (n > 2)
+			value_add(v, value_string(ctx->arena, "sa_data", 0,
+				arena_strndup(ctx->arena, (char *)b + 2, n - 2),
+				n - 2, false));
+		break;
+	}
+	return v;
+}
+
+struct value *decode_sockaddr(struct decode_ctx *ctx, const struct arg_desc *a,
+			      uint64_t raw)
+{
+	return sockaddr_value(ctx, a->name, raw,
+			      (int64_t)(uint32_t)decode_param(ctx, a));
+}
+
+/* Written by the kernel: its length is in the socklen the next argument
+ * points to, as the call left it. */
+struct value *decode_sockaddr_out(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t lenp = decode_param(ctx, a);
+	uint32_t len;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	if (!lenp || tracee_read(ctx->mem, lenp, &len, sizeof(len)) != 0)
+		return value_ptr(ctx->arena, a->name, raw);
+	return sockaddr_value(ctx, a->name, raw, len);
+}
+
+/* --- messages */
+
+struct msghdr64 {
+	uint64_t name;
+	uint32_t namelen;
+	uint32_t pad0;
+	uint64_t iov;
+	uint64_t iovlen;
+	uint64_t control;
+	uint64_t controllen;
+	int32_t flags;
+	uint32_t pad1;
+};
+
+#define CMSG_MAX_BYTES 4096
+
+static struct value *cmsg_data(struct decode_ctx *ctx, int level, int type,
+			       const unsigned char *d, size_t len)
+{
+	struct value *v;
+
+	if (level == SOL_SOCKET && type == SCM_RIGHTS) {
+		struct arg_desc fd = { NULL, ARG_FD, PARAM_NONE, NULL };
+
+		v = value_array(ctx->arena, "cmsg_data", 0);
+		for (size_t i = 0; i + 4 <= len; i += 4) {
+			int32_t n;
+
+			memcpy(&n, d + i, 4);
+			value_add(v, decode_fd(ctx, &fd, (uint32_t)n));
+		}
+		return v;
+	}
+	if (level == SOL_SOCKET && type == SCM_CREDENTIALS &&
+	    len >= sizeof(struct ucred)) {
+		struct ucred cr;
+
+		memcpy(&cr, d, sizeof(cr));
+		v = value_struct(ctx->arena, "cmsg_data", 0);
+		value_add(v, value_int(ctx->arena, "pid", cr.pid));
+		value_add(v, value_uint(ctx->arena, "uid", cr.uid));
+		value_add(v, value_uint(ctx->arena, "gid", cr.gid));
+		return v;
+	}
+	return value_string(ctx->arena, "cmsg_data", 0,
+			    arena_strndup(ctx->arena, (const char *)d, len),
+			    len > ctx->opts->string_limit ?
+			    ctx->opts->string_limit : len,
+			    len > ctx->opts->string_limit);
+}
+
+static struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
+				   uint64_t len)
+{
+	unsigned char *buf;
+	struct value *v;
+	size_t n = len > CMSG_MAX_BYTES ? CMSG_MAX_BYTES : (size_t)len;
+	size_t off = 0;
+
+	buf = arena_alloc(ctx->arena, n + 1);
+	if (tracee_read(ctx->mem, addr, buf, n) != 0)
+		return value_unavailable(ctx, "msg_control", addr);
+	v = value_array(ctx->arena, "msg_control", addr);
+	while (off + sizeof(struct cmsghdr) <= n) {
+		struct cmsghdr h;
+		struct value *c;
+		size_t dlen;
+
+		memcpy(&h, buf + off, sizeof(h));
+		if (h.cmsg_len < sizeof(h) || off + h.cmsg_len > n) {
+			v->u.kids.elided = h.cmsg_len >= sizeof(h);
+			break;
+		}
+		c = value_struct(ctx->arena, NULL, addr + off);
+		value_add(c, value_uint(ctx->arena, "cmsg_len", h.cmsg_len));
+		value_add(c, value_enum(ctx->arena, "cmsg_level",
+					(uint32_t)h.cmsg_level,
+					&xlat_sockopt_level, V_INT));
+		value_add(c, h.cmsg_level == SOL_SOCKET ?
+			  value_enum(ctx->arena, "cmsg_type",
+				     (uint32_t)h.cmsg_type, &xlat_scm_type,
+				     V_HEX) :
+			  value_hex(ctx->arena, "cmsg_type",
+				    (uint32_t)h.cmsg_type));
+		dlen = h.cmsg_len - sizeof(h);
+		value_add(c, cmsg_data(ctx, h.cmsg_level, h.cmsg_type,
+				       buf + off + sizeof(h), dlen));
+		value_add(v, c);
+		off += (h.cmsg_len + sizeof(long) - 1) & ~(sizeof(long) - 1);
+	}
+	return v;
+}
+
+/* A struct msghdr; data shows at most limit bytes. */
+static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
+				  uint64_t addr, uint64_t limit)
+{
+	struct msghdr64 m;
+	struct arena *ar = ctx->arena;
+	struct value *v;
+
+	if (addr == 0)
+		return value_ptr(ar, name, 0);
+	if (tracee_read(ctx->mem, addr, &m, sizeof(m)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ar, name, addr);
+	value_add(v, sockaddr_value(ctx, "msg_name", m.name, m.namelen));
+	value_add(v, value_uint(ar, "msg_namelen", m.namelen));
+	value_add(v, iovec_value(ctx, "msg_iov", m.iov, m.iovlen, limit));
+	value_add(v, value_uint(ar, "msg_iovlen", m.iovlen));
+	if (m.controllen && m.control)
+		value_add(v, control_value(ctx, m.control, m.controllen));
+	value_add(v, value_uint(ar, "msg_controllen", m.controllen));
+	value_add(v, value_flags(ar, "msg_flags", (uint32_t)m.flags,
+				 &xlat_msg_flags));
+	return v;
+}
+
+struct value *decode_msghdr(struct decode_ctx *ctx, const struct arg_desc *a,
+			    uint64_t raw)
+{
+	return msghdr_value(ctx, a->name, raw, UINT64_MAX);
+}
+
+struct value *decode_msghdr_out(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	return msghdr_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval);
+}
+
+/* sendmmsg and recvmmsg: as many headers as the call handled. */
+static struct value *mmsghdr_value(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr, uint64_t n, bool out)
+{
+	struct value *v = value_array(ctx->arena, name, addr);
+	const uint64_t size = sizeof(struct msghdr64) + 8;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	for (uint64_t i = 0; i < n; i++) {
+		uint32_t len;
+		struct value *e;
+
+		if (i >= array_limit(ctx)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		if (tracee_read(ctx->mem, addr + i * size + size - 8, &len,
+				sizeof(len)) != 0) {
+			if (i == 0)
+				return value_unavailable(ctx, name, addr);
+			break;
+		}
+		e = value_struct(ctx->arena, NULL, addr + i * size);
+		value_add(e, msghdr_value(ctx, "msg_hdr", addr + i * size,
+					  out ? len : UINT64_MAX));
+		value_add(e, value_uint(ctx->arena, "msg_len", len));
+		value_add(v, e);
+	}
+	return v;
+}
+
+struct value *decode_mmsghdr(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	return mmsghdr_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval, false);
+}
+
+struct value *decode_mmsghdr_out(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	return mmsghdr_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval, true);
+}
+
+/* --- socket options */
+
+static const struct xlat *sockopt_names(uint64_t level)
+{
+	switch (level) {
+	case SOL_SOCKET: return &xlat_so_opt;
+	case IPPROTO_TCP: return &xlat_tcp_opt;
+	case IPPROTO_IP: return &xlat_ip_opt;
+	case IPPROTO_IPV6: return &xlat_ipv6_opt;
+	case SOL_NETLINK: return &xlat_netlink_opt;
+	default: return NULL;
+	}
+}
+
+struct value *decode_sockopt_name(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	return value_enum(ctx->arena, a->name, (uint32_t)raw,
+			  sockopt_names((uint32_t)ctx->sc->raw_args[1]), V_INT);
+}
+
+static struct value *sockopt_value(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr, int64_t len)
+{
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (len == 4)
+		return int_ptr_value(ctx, name, addr, 4, true);
+	if (len <= 0)
+		return value_ptr(ctx->arena, name, addr);
+	return decode_buffer(ctx, name, addr, (uint64_t)len, STR_HEX);
+}
+
+struct value *decode_sockopt_val(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	return sockopt_value(ctx, a->name, raw,
+			     (int32_t)decode_param(ctx, a));
+}
+
+struct value *decode_sockopt_val_out(struct decode_ctx *ctx,
+				     const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t lenp = decode_param(ctx, a);
+	int32_t len;
+
+	if (!lenp || tracee_read(ctx->mem, lenp, &len, sizeof(len)) != 0)
+		return value_ptr(ctx->arena, a->name, raw);
+	return sockopt_value(ctx, a->name, raw, len);
+}

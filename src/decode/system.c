@@ -1,0 +1,542 @@
+/* Decoders for process and system information: ids and groups, rusage,
+ * utsname, sysinfo, scheduling, capabilities, prctl, personality, clone3's
+ * struct clone_args, System V IPC flags. */
+#include <inttypes.h>
+#include <linux/capability.h>
+#include <linux/sched.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/sysinfo.h>
+#include <sys/utsname.h>
+
+#include "consts.h"
+#include "decoders.h"
+
+/* Arrays are cut, as strace does, after as many elements as -s allows. */
+static unsigned array_limit(struct decode_ctx *ctx)
+{
+	return ctx->opts->string_limit ? ctx->opts->string_limit : 1;
+}
+
+static struct value *uid_value(struct decode_ctx *ctx, const char *name,
+			       uint32_t id)
+{
+	if (id == UINT32_MAX)
+		return value_int(ctx->arena, name, -1);
+	return value_uint(ctx->arena, name, id);
+}
+
+struct value *decode_uid(struct decode_ctx *ctx, const struct arg_desc *a,
+			 uint64_t raw)
+{
+	return uid_value(ctx, a->name, (uint32_t)raw);
+}
+
+struct value *decode_uid_out(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	uint32_t id;
+	struct value *v;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	if (tracee_read(ctx->mem, raw, &id, sizeof(id)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_array(ctx->arena, a->name, raw);
+	value_add(v, uid_value(ctx, NULL, id));
+	return v;
+}
+
+static struct value *groups_value(struct decode_ctx *ctx, const char *name,
+				  uint64_t addr, int64_t n)
+{
+	struct value *v;
+	uint32_t id;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (n <= 0)
+		return value_array(ctx->arena, name, addr);
+	v = value_array(ctx->arena, name, addr);
+	for (int64_t i = 0; i < n; i++) {
+		if (i >= array_limit(ctx)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		if (tracee_read(ctx->mem, addr + (uint64_t)i * 4, &id, 4)) {
+			if (i == 0)
+				return value_unavailable(ctx, name, addr);
+			break;
+		}
+		value_add(v, uid_value(ctx, NULL, id));
+	}
+	return v;
+}
+
+struct value *decode_groups(struct decode_ctx *ctx, const struct arg_desc *a,
+			    uint64_t raw)
+{
+	return groups_value(ctx, a->name, raw, (int32_t)decode_param(ctx, a));
+}
+
+struct value *decode_groups_out(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	if ((int32_t)ctx->sc->raw_args[0] == 0)
+		return value_ptr(ctx->arena, a->name, raw);
+	return groups_value(ctx, a->name, raw, ctx->sc->rval);
+}
+
+static struct value *tv_value(struct decode_ctx *ctx, const char *name,
+			      const struct timeval *tv)
+{
+	struct value *v = value_struct(ctx->arena, name, 0);
+
+	value_add(v, value_int(ctx->arena, "tv_sec", tv->tv_sec));
+	value_add(v, value_int(ctx->arena, "tv_usec", tv->tv_usec));
+	return v;
+}
+
+struct value *decode_rusage_out(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	static const char *const names[] = {
+		"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt",
+		"ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock",
+		"ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw",
+		"ru_nivcsw",
+	};
+	struct rusage ru;
+	struct value *v;
+	const long *rest = &ru.ru_maxrss;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	if (tracee_read(ctx->mem, raw, &ru, sizeof(ru)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ctx->arena, a->name, raw);
+	value_add(v, tv_value(ctx, "ru_utime", &ru.ru_utime));
+	value_add(v, tv_value(ctx, "ru_stime", &ru.ru_stime));
+	if (!ctx->opts->verbose) {
+		v->u.kids.elided = true;
+		return v;
+	}
+	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		value_add(v, value_int(ctx->arena, names[i], rest[i * 2]));
+	return v;
+}
+
+static struct value *field_string(struct decode_ctx *ctx, const char *name,
+				  const char *s, size_t max)
+{
+	size_t n = strnlen(s, max);
+	size_t take = n > ctx->opts->string_limit ? ctx->opts->string_limit : n;
+
+	return value_string(ctx->arena, name, 0,
+			    arena_strndup(ctx->arena, s, take), take, n > take);
+}
+
+struct value *decode_utsname_out(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	struct utsname u;
+	struct value *v;
+
+	if (tracee_read(ctx->mem, raw, &u, sizeof(u)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ctx->arena, a->name, raw);
+	value_add(v, field_string(ctx, "sysname", u.sysname, sizeof(u.sysname)));
+	value_add(v, field_string(ctx, "nodename", u.nodename,
+				  sizeof(u.nodename)));
+	if (!ctx->opts->verbose) {
+		v->u.kids.elided = true;
+		return v;
+	}
+	value_add(v, field_string(ctx, "release", u.release, sizeof(u.release)));
+	value_add(v, field_string(ctx, "version", u.version, sizeof(u.version)));
+	value_add(v, field_string(ctx, "machine", u.machine, sizeof(u.machine)));
+	value_add(v, field_string(ctx, "domainname", u.domainname,
+				  sizeof(u.domainname)));
+	return v;
+}
+
+struct value *decode_sysinfo_out(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	struct sysinfo si;
+	struct arena *ar = ctx->arena;
+	struct value *v, *loads;
+
+	if (tracee_read(ctx->mem, raw, &si, sizeof(si)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ar, a->name, raw);
+	value_add(v, value_int(ar, "uptime", si.uptime));
+	loads = value_array(ar, "loads", 0);
+	for (int i = 0; i < 3; i++)
+		value_add(loads, value_uint(ar, NULL, si.loads[i]));
+	value_add(v, loads);
+	value_add(v, value_uint(ar, "totalram", si.totalram));
+	value_add(v, value_uint(ar, "freeram", si.freeram));
+	value_add(v, value_uint(ar, "sharedram", si.sharedram));
+	value_add(v, value_uint(ar, "bufferram", si.bufferram));
+	value_add(v, value_uint(ar, "totalswap", si.totalswap));
+	value_add(v, value_uint(ar, "freeswap", si.freeswap));
+	value_add(v, value_uint(ar, "procs", si.procs));
+	value_add(v, value_uint(ar, "totalhigh", si.totalhigh));
+	value_add(v, value_uint(ar, "freehigh", si.freehigh));
+	value_add(v, value_uint(ar, "mem_unit", si.mem_unit));
+	return v;
+}
+
+/* --- scheduling */
+
+struct value *decode_sched_param(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	return int_ptr_value(ctx, a->name, raw, 4, true);
+}
+
+struct value *decode_sched_param_out(struct decode_ctx *ctx,
+				     const struct arg_desc *a, uint64_t raw)
+{
+	return int_ptr_value(ctx, a->name, raw, 4, true);
+}
+
+struct value *decode_sched_policy_ret(struct decode_ctx *ctx,
+				      const struct arg_desc *a, uint64_t raw)
+{
+	const char *name = xlat_name(&xlat_sched_policy, raw);
+
+	if (name)
+		ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw, name);
+	return value_int(ctx->arena, a->name, (int64_t)raw);
+}
+
+#define CPUSET_MAX_BYTES 1024
+
+static struct value *cpuset_value(struct decode_ctx *ctx, const char *name,
+				  uint64_t addr, uint64_t size)
+{
+	unsigned char b[CPUSET_MAX_BYTES];
+	struct value *v;
+	unsigned shown = 0;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (size > CPUSET_MAX_BYTES)
+		size = CPUSET_MAX_BYTES;
+	if (tracee_read(ctx->mem, addr, b, size) != 0)
+		return value_unavailable(ctx, name, addr);
+	/* a set of CPU numbers prints as strace prints sets: [0 1] */
+	v = value_new(ctx->arena, V_SIGSET, name, addr);
+	v->u.sigset.names = arena_alloc(ctx->arena, 65 * sizeof(char *));
+	for (uint64_t i = 0; i < size * 8; i++) {
+		if (!(b[i / 8] & (1u << (i % 8))))
+			continue;
+		if (shown++ >= 64) {
+			v->u.sigset.names[v->u.sigset.count++] = "...";
+			break;
+		}
+		v->u.sigset.names[v->u.sigset.count++] =
+			arena_printf(ctx->arena, "%" PRIu64, i);
+	}
+	return v;
+}
+
+struct value *decode_cpuset(struct decode_ctx *ctx, const struct arg_desc *a,
+			    uint64_t raw)
+{
+	return cpuset_value(ctx, a->name, raw, decode_param(ctx, a));
+}
+
+struct value *decode_cpuset_out(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	return cpuset_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval);
+}
+
+/* --- capabilities */
+
+struct value *decode_cap_header(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	struct __user_cap_header_struct h;
+	struct value *v;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	if (tracee_read(ctx->mem, raw, &h, sizeof(h)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ctx->arena, a->name, raw);
+	value_add(v, value_enum(ctx->arena, "version", h.version,
+				&xlat_cap_version, V_HEX));
+	value_add(v, value_int(ctx->arena, "pid", h.pid));
+	return v;
+}
+
+static struct value *capset_value(struct decode_ctx *ctx, const char *name,
+				  uint64_t set)
+{
+	struct value *v = value_new(ctx->arena, V_FLAGS, name, set);
+
+	v->u.flags.names = arena_alloc(ctx->arena, 65 * sizeof(char *));
+	for (unsigned i = 0; i < 64; i++) {
+		const char *cap;
+
+		if (!(set & (1ULL << i)))
+			continue;
+		cap = xlat_name(&xlat_capability, i);
+		if (!cap) {
+			v->u.flags.rest |= 1ULL << i;
+			continue;
+		}
+		v->u.flags.names[v->u.flags.count++] =
+			arena_printf(ctx->arena, "1<<%s", cap);
+	}
+	return v;
+}
+
+static struct value *cap_data_value(struct decode_ctx *ctx,
+				    const struct arg_desc *a, uint64_t raw)
+{
+	struct __user_cap_data_struct d[2];
+	struct value *v;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	if (tracee_read(ctx->mem, raw, d, sizeof(d)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ctx->arena, a->name, raw);
+	value_add(v, capset_value(ctx, "effective", d[0].effective |
+				  (uint64_t)d[1].effective << 32));
+	value_add(v, capset_value(ctx, "permitted", d[0].permitted |
+				  (uint64_t)d[1].permitted << 32));
+	value_add(v, capset_value(ctx, "inheritable", d[0].inheritable |
+				  (uint64_t)d[1].inheritable << 32));
+	return v;
+}
+
+struct value *decode_cap_data(struct decode_ctx *ctx, const struct arg_desc *a,
+			      uint64_t raw)
+{
+	return cap_data_value(ctx, a, raw);
+}
+
+struct value *decode_cap_data_out(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	return cap_data_value(ctx, a, raw);
+}
+
+/* --- prctl and personality */
+
+static void keep_args(struct syscall_event *sc, unsigned n)
+{
+	if (sc->nargs > n)
+		sc->nargs = n;
+}
+
+/* The option names the call; the rest of the arguments depend on it and
+ * strace shows only those the option uses. */
+struct value *decode_prctl_option(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	struct syscall_event *sc = ctx->sc;
+	struct arena *ar = ctx->arena;
+	uint64_t *arg = sc->raw_args;
+
+	switch ((int)raw) {
+	case PR_GET_DUMPABLE:
+	case PR_GET_KEEPCAPS:
+	case PR_GET_NO_NEW_PRIVS:
+	case PR_GET_SECCOMP:
+	case PR_GET_TIMERSLACK:
+	case PR_GET_THP_DISABLE:
+	case PR_GET_SECUREBITS:
+	case PR_GET_IO_FLUSHER:
+	case PR_TASK_PERF_EVENTS_DISABLE:
+	case PR_TASK_PERF_EVENTS_ENABLE:
+		keep_args(sc, 1);
+		break;
+	case PR_SET_NAME:
+		sc->args[1] = decode_cstring(ctx, "arg2", arg[1], 16);
+		keep_args(sc, 2);
+		break;
+	case PR_GET_NAME:
+	case PR_GET_PDEATHSIG:
+	case PR_GET_CHILD_SUBREAPER:
+	case PR_GET_TID_ADDRESS:
+		/* written at exit: see decode_prctl_arg2 */
+		sc->args[1] = value_ptr(ar, "arg2", arg[1]);
+		keep_args(sc, 2);
+		break;
+	case PR_SET_PDEATHSIG:
+		sc->args[1] = signal_value(ctx, "arg2", (int)arg[1]);
+		keep_args(sc, 2);
+		break;
+	case PR_SET_DUMPABLE:
+	case PR_SET_KEEPCAPS:
+	case PR_SET_CHILD_SUBREAPER:
+	case PR_SET_TIMERSLACK:
+	case PR_CAPBSET_READ:
+	case PR_CAPBSET_DROP:
+		sc->args[1] = value_uint(ar, "arg2", arg[1]);
+		keep_args(sc, 2);
+		break;
+	case PR_SET_NO_NEW_PRIVS:
+	case PR_SET_THP_DISABLE:
+		for (int i = 1; i < 5; i++)
+			sc->args[i] = value_uint(ar, "arg", arg[i]);
+		break;
+	default:
+		for (int i = 1; i < 5; i++)
+			sc->args[i] = value_hex(ar, "arg", arg[i]);
+		break;
+	}
+	return value_enum(ar, a->name, (uint32_t)raw, &xlat_prctl_option,
+			  V_HEX);
+}
+
+/* Set up by decode_prctl_option at entry; prctl's getters write their
+ * result where arg2 points, shown at exit. */
+struct value *decode_prctl_arg2(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	if (!ctx->at_exit)
+		return ctx->sc->args[1];
+	switch ((int)ctx->sc->raw_args[0]) {
+	case PR_GET_NAME:
+		return decode_cstring(ctx, a->name, raw, 16);
+	case PR_GET_PDEATHSIG: {
+		int32_t sig;
+		struct value *v;
+
+		if (tracee_read(ctx->mem, raw, &sig, sizeof(sig)) != 0)
+			return value_unavailable(ctx, a->name, raw);
+		v = value_array(ctx->arena, a->name, raw);
+		value_add(v, signal_value(ctx, NULL, sig));
+		return v;
+	}
+	case PR_GET_CHILD_SUBREAPER:
+		return int_ptr_value(ctx, a->name, raw, 4, true);
+	case PR_GET_TID_ADDRESS:
+		return int_ptr_value(ctx, a->name, raw, 8, false);
+	default:
+		return ctx->sc->args[1];
+	}
+}
+
+static struct value *personality_value(struct decode_ctx *ctx,
+				       const char *name, uint64_t raw)
+{
+	uint32_t p = (uint32_t)raw;
+	const char *type = xlat_name(&xlat_personality_type, p & 0xff);
+	struct value *v;
+
+	if (p == UINT32_MAX || !type)
+		return value_hex(ctx->arena, name, p);
+	v = value_flags(ctx->arena, name, p & ~0xffu, &xlat_personality_flags);
+	v->raw = p;
+	value_flags_prepend(ctx->arena, v, type);
+	return v;
+}
+
+struct value *decode_personality(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	return personality_value(ctx, a->name, raw);
+}
+
+struct value *decode_ret_personality(struct decode_ctx *ctx,
+				     const struct arg_desc *a, uint64_t raw)
+{
+	ctx->sc->ret_note = personality_value(ctx, NULL, raw);
+	return value_hex(ctx->arena, a->name, raw);
+}
+
+struct value *decode_ipc_flags(struct decode_ctx *ctx, const struct arg_desc *a,
+			       uint64_t raw)
+{
+	struct value *v = value_flags(ctx->arena, a->name,
+				      (uint32_t)raw & ~0777u,
+				      &xlat_ipc_get_flags);
+
+	v->raw = (uint32_t)raw;
+	v->u.flags.rest |= raw & 0777;
+	v->u.flags.rest_octal = true;
+	if (v->u.flags.count && (v->u.flags.rest & 0777) == 0)
+		v->u.flags.names[v->u.flags.count++] = "000";
+	return v;
+}
+
+/* --- clone3 */
+
+struct clone_args64 {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal;
+	uint64_t stack, stack_size, tls, set_tid, set_tid_size, cgroup;
+};
+
+static struct value *clone_args_in(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr)
+{
+	struct clone_args64 ca;
+	struct arena *ar = ctx->arena;
+	struct value *v;
+	uint64_t size = ctx->sc->raw_args[1];
+
+	memset(&ca, 0, sizeof(ca));
+	if (size > sizeof(ca))
+		size = sizeof(ca);
+	if (size < 64 || tracee_read(ctx->mem, addr, &ca, size) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ar, name, addr);
+	value_add(v, value_flags(ar, "flags", ca.flags, &xlat_clone_flags));
+	if (ca.flags & CLONE_PIDFD)
+		value_add(v, value_ptr(ar, "pidfd", ca.pidfd));
+	if (ca.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		value_add(v, value_ptr(ar, "child_tid", ca.child_tid));
+	if (ca.flags & CLONE_PARENT_SETTID)
+		value_add(v, value_ptr(ar, "parent_tid", ca.parent_tid));
+	value_add(v, signal_value(ctx, "exit_signal", (int)ca.exit_signal));
+	value_add(v, value_ptr(ar, "stack", ca.stack));
+	value_add(v, value_hex(ar, "stack_size", ca.stack_size));
+	if (ca.flags & CLONE_SETTLS)
+		value_add(v, value_ptr(ar, "tls", ca.tls));
+	if (ca.set_tid || ca.set_tid_size) {
+		value_add(v, value_ptr(ar, "set_tid", ca.set_tid));
+		value_add(v, value_uint(ar, "set_tid_size", ca.set_tid_size));
+	}
+	if (ca.flags & CLONE_INTO_CGROUP)
+		value_add(v, value_uint(ar, "cgroup", ca.cgroup));
+	return v;
+}
+
+/* At entry the arguments; at exit what the kernel wrote back. */
+struct value *decode_clone_args(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	struct value *before = ctx->sc->args[a - ctx->sc->desc->args];
+	struct clone_args64 ca;
+	struct value *after, *tid;
+
+	if (!before)
+		return clone_args_in(ctx, a->name, raw);
+	if (before->kind != V_STRUCT ||
+	    tracee_read(ctx->mem, raw, &ca, 32) != 0)
+		return before;
+	if (!(ca.flags & CLONE_PARENT_SETTID) && !(ca.flags & CLONE_PIDFD))
+		return before;
+	after = value_struct(ctx->arena, NULL, raw);
+	if (ca.flags & CLONE_PIDFD) {
+		tid = int_ptr_value(ctx, "pidfd", ca.pidfd, 4, true);
+		value_add(after, tid);
+	}
+	if (ca.flags & CLONE_PARENT_SETTID) {
+		tid = int_ptr_value(ctx, "parent_tid", ca.parent_tid, 4, true);
+		value_add(after, tid);
+	}
+	return value_inout(ctx->arena, a->name, before, after);
+}

@@ -1,0 +1,244 @@
+/* Decoders for time: timespec, timeval, itimerspec, itimerval, the
+ * utimensat/utimes pairs, struct tms, adjtimex's struct timex. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <sys/time.h>
+#include <sys/times.h>
+#include <sys/timex.h>
+#include <time.h>
+
+#include "decoders.h"
+
+#define NSEC_UTIME_NOW ((1L << 30) - 1)
+#define NSEC_UTIME_OMIT ((1L << 30) - 2)
+
+/* {tv_sec=S, tv_nsec=N} from two words already read. */
+static struct value *ts_value(struct decode_ctx *ctx, const char *name,
+			      uint64_t addr, int64_t sec, int64_t frac,
+			      bool usec)
+{
+	struct value *v = value_struct(ctx->arena, name, addr);
+
+	value_add(v, value_int(ctx->arena, "tv_sec", sec));
+	value_add(v, value_int(ctx->arena, usec ? "tv_usec" : "tv_nsec",
+			       frac));
+	return v;
+}
+
+/* A struct timespec or timeval (two 64-bit words on both our arches). */
+static struct value *read_ts(struct decode_ctx *ctx, const char *name,
+			     uint64_t addr, bool usec)
+{
+	int64_t w[2];
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (tracee_read(ctx->mem, addr, w, sizeof(w)) != 0)
+		return value_unavailable(ctx, name, addr);
+	return ts_value(ctx, name, addr, w[0], w[1], usec);
+}
+
+struct value *timespec_value(struct decode_ctx *ctx, const char *name,
+			     uint64_t addr)
+{
+	return read_ts(ctx, name, addr, false);
+}
+
+struct value *timeval_value(struct decode_ctx *ctx, const char *name,
+			    uint64_t addr)
+{
+	return read_ts(ctx, name, addr, true);
+}
+
+struct value *decode_timespec(struct decode_ctx *ctx, const struct arg_desc *a,
+			      uint64_t raw)
+{
+	return timespec_value(ctx, a->name, raw);
+}
+
+struct value *decode_timespec_out(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	return timespec_value(ctx, a->name, raw);
+}
+
+/* nanosleep's remainder is written only when the sleep is interrupted,
+ * and then the call fails: a successful sleep shows its address. */
+struct value *decode_rem_timespec(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	return value_ptr(ctx->arena, a->name, raw);
+}
+
+struct value *decode_timeval(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	return timeval_value(ctx, a->name, raw);
+}
+
+struct value *decode_timeval_out(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	return timeval_value(ctx, a->name, raw);
+}
+
+/* strace adds the date of a timestamp as a comment. */
+static void add_date(struct decode_ctx *ctx, struct value *v, int64_t sec,
+		     int64_t nsec)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char date[64], zone[16];
+
+	if (!localtime_r(&t, &tm))
+		return;
+	strftime(date, sizeof(date), "%FT%T", &tm);
+	strftime(zone, sizeof(zone), "%z", &tm);
+	if (nsec)
+		v->comment = arena_printf(ctx->arena, "%s.%09" PRId64 "%s",
+					  date, nsec, zone);
+	else
+		v->comment = arena_printf(ctx->arena, "%s%s", date, zone);
+}
+
+static struct value *pair_value(struct decode_ctx *ctx, const char *name,
+				uint64_t addr, bool usec)
+{
+	int64_t w[4];
+	struct value *v;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (tracee_read(ctx->mem, addr, w, sizeof(w)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_array(ctx->arena, name, addr);
+	for (int i = 0; i < 2; i++) {
+		struct value *e;
+
+		if (!usec && w[2 * i + 1] == NSEC_UTIME_NOW) {
+			e = value_expr(ctx->arena, NULL, 0, "UTIME_NOW");
+		} else if (!usec && w[2 * i + 1] == NSEC_UTIME_OMIT) {
+			e = value_expr(ctx->arena, NULL, 0, "UTIME_OMIT");
+		} else {
+			e = ts_value(ctx, NULL, addr, w[2 * i], w[2 * i + 1],
+				     usec);
+			add_date(ctx, e, w[2 * i],
+				 usec ? w[2 * i + 1] * 1000 : w[2 * i + 1]);
+		}
+		value_add(v, e);
+	}
+	return v;
+}
+
+struct value *decode_timespec_pair(struct decode_ctx *ctx,
+				   const struct arg_desc *a, uint64_t raw)
+{
+	return pair_value(ctx, a->name, raw, false);
+}
+
+struct value *decode_timeval_pair(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	return pair_value(ctx, a->name, raw, true);
+}
+
+static struct value *interval_value(struct decode_ctx *ctx, const char *name,
+				    uint64_t addr, bool usec)
+{
+	int64_t w[4];
+	struct value *v;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (tracee_read(ctx->mem, addr, w, sizeof(w)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, ts_value(ctx, "it_interval", addr, w[0], w[1], usec));
+	value_add(v, ts_value(ctx, "it_value", addr, w[2], w[3], usec));
+	return v;
+}
+
+struct value *decode_itimerspec(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	return interval_value(ctx, a->name, raw, false);
+}
+
+struct value *decode_itimerspec_out(struct decode_ctx *ctx,
+				    const struct arg_desc *a, uint64_t raw)
+{
+	return interval_value(ctx, a->name, raw, false);
+}
+
+struct value *decode_itimerval(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	return interval_value(ctx, a->name, raw, true);
+}
+
+struct value *decode_itimerval_out(struct decode_ctx *ctx,
+				   const struct arg_desc *a, uint64_t raw)
+{
+	return interval_value(ctx, a->name, raw, true);
+}
+
+struct value *decode_tms_out(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	uint64_t w[4];
+	static const char *const names[] = {
+		"tms_utime", "tms_stime", "tms_cutime", "tms_cstime",
+	};
+	struct value *v;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	if (tracee_read(ctx->mem, raw, w, sizeof(w)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ctx->arena, a->name, raw);
+	for (int i = 0; i < 4; i++)
+		value_add(v, value_uint(ctx->arena, names[i], w[i]));
+	return v;
+}
+
+static const char *const time_states[] = {
+	"TIME_OK", "TIME_INS", "TIME_DEL", "TIME_OOP", "TIME_WAIT",
+	"TIME_ERROR",
+};
+
+struct value *decode_timex_out(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	struct timex tx;
+	struct arena *ar = ctx->arena;
+	struct value *v;
+
+	if (raw == 0)
+		return value_ptr(ar, a->name, 0);
+	if (tracee_read(ctx->mem, raw, &tx, sizeof(tx)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ar, a->name, raw);
+	value_add(v, value_hex(ar, "modes", tx.modes));
+	value_add(v, value_int(ar, "offset", tx.offset));
+	value_add(v, value_int(ar, "freq", tx.freq));
+	value_add(v, value_int(ar, "maxerror", tx.maxerror));
+	value_add(v, value_int(ar, "esterror", tx.esterror));
+	value_add(v, value_hex(ar, "status", (uint32_t)tx.status));
+	value_add(v, value_int(ar, "constant", tx.constant));
+	value_add(v, value_int(ar, "precision", tx.precision));
+	value_add(v, value_int(ar, "tolerance", tx.tolerance));
+	value_add(v, ts_value(ctx, "time", raw, tx.time.tv_sec,
+			      tx.time.tv_usec, true));
+	value_add(v, value_int(ar, "tick", tx.tick));
+	v->u.kids.elided = true;
+	return v;
+}
+
+struct value *decode_timex_ret(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	if (raw < sizeof(time_states) / sizeof(time_states[0]))
+		ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw,
+					       time_states[raw]);
+	return value_int(ctx->arena, a->name, (int64_t)raw);
+}
