@@ -99,7 +99,6 @@
 	X(EPOLL_EVENTS_OUT, decode_epoll_events_out, PHASE_EXIT) \
 	X(GROUPS_OUT, decode_groups_out, PHASE_EXIT) \
 	X(INT_OUT, decode_int_out, PHASE_EXIT) \
-	X(IOCTL_ARG, decode_ioctl_arg, PHASE_EXIT) \
 	X(IOVEC_OUT, decode_iovec_out, PHASE_EXIT) \
 	X(ITIMERSPEC_OUT, decode_itimerspec_out, PHASE_EXIT) \
 	X(ITIMERVAL_OUT, decode_itimerval_out, PHASE_EXIT) \
@@ -127,6 +126,7 @@
 	X(UID_OUT, decode_uid_out, PHASE_EXIT) \
 	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT) \
 	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH) \
+	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH) \
 	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH) \
 	X(PRCTL_ARG2, decode_prctl_arg2, PHASE_BOTH) \
 	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH) \

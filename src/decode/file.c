@@ -67,7 +67,8 @@ struct value *mode_value(struct decode_ctx *ctx, const char *name,
 struct value *decode_mode(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
-	return mode_value(ctx, a->name, raw & 07777, false);
+	/* chmod, mkdir, creat: plain octal, as strace prints them */
+	return value_new(ctx->arena, V_OCTAL, a->name, (uint32_t)raw);
 }
 
 static struct value *dev_value(struct decode_ctx *ctx, const char *name,
@@ -378,10 +379,8 @@ struct value *decode_open_how(struct decode_ctx *ctx, const struct arg_desc *a,
 		return value_unavailable(ctx, a->name, raw);
 	v = value_struct(ar, a->name, raw);
 	value_add(v, decode_open_flags(ctx, &flags, how[0]));
-	if (how[0] & (O_CREAT | 020000000))
+	if (how[1] || (how[0] & (O_CREAT | 020000000)))
 		value_add(v, value_new(ar, V_OCTAL, "mode", how[1]));
-	else
-		value_add(v, value_uint(ar, "mode", how[1]));
 	value_add(v, value_flags(ar, "resolve", how[2], &xlat_resolve_flags));
 	return v;
 }
@@ -420,31 +419,45 @@ static struct value *winsize_value(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
-/* The third argument, shown at exit: what a request reads or returns. */
+/* The third argument: what a request reads is shown from entry, what it
+ * returns from a successful exit (PHASE_BOTH). */
 struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
+	struct value *before = ctx->sc->args[2];
+
 	switch ((uint32_t)ctx->sc->raw_args[1]) {
 	case TIOCGWINSZ:
-	case TIOCSWINSZ:
+		if (!ctx->at_exit)
+			return value_ptr(ctx->arena, a->name, raw);
 		return winsize_value(ctx, a->name, raw);
 	case FIONREAD:
 	case TIOCOUTQ:
-	case FIONBIO:
-	case FIOASYNC:
 	case TIOCGPGRP:
-	case TIOCSPGRP:
 	case TIOCGSID:
 	case TIOCGPTN:
-	case TIOCSPTLCK:
 	case TIOCGETD:
+		if (!ctx->at_exit)
+			return value_ptr(ctx->arena, a->name, raw);
+		return int_ptr_value(ctx, a->name, raw, 4, true);
+	default:
+		break;
+	}
+	if (ctx->at_exit && before)
+		return before;
+	switch ((uint32_t)ctx->sc->raw_args[1]) {
+	case TIOCSWINSZ:
+		return winsize_value(ctx, a->name, raw);
+	case FIONBIO:
+	case FIOASYNC:
+	case TIOCSPGRP:
+	case TIOCSPTLCK:
 	case TIOCSETD:
 		return int_ptr_value(ctx, a->name, raw, 4, true);
 	case TCSBRK:
 	case TCXONC:
 	case TCFLSH:
 	case TIOCSCTTY:
-		return value_int(ctx->arena, a->name, (int64_t)raw);
 	case 0x40049409:	/* FICLONE: a descriptor */
 		return value_int(ctx->arena, a->name, (int32_t)raw);
 	default:

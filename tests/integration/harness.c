@@ -202,6 +202,38 @@ char *mask_addresses(const char *text)
 	return out;
 }
 
+char *normalize_trace(const char *text)
+{
+	char *masked = mask_addresses(text);
+	char *out = malloc(strlen(masked) + 1);
+	char *o = out;
+
+	assert_non_null(out);
+	for (const char *p = masked; *p;) {
+		if (*p == ' ' && (p == masked || p[-1] != ' ')) {
+			const char *q = p;
+
+			while (*q == ' ')
+				q++;
+			if (q[0] == '=' && q[1] == ' ') {
+				*o++ = ' ';
+				p = q;
+				continue;
+			}
+		}
+		*o++ = *p++;
+	}
+	*o = 0;
+	free(masked);
+	return out;
+}
+
+void assert_all_lines(const char *normalized, const char *const expected[])
+{
+	for (unsigned i = 0; expected[i]; i++)
+		assert_has_line(normalized, expected[i]);
+}
+
 void assert_has_line_at(const char *text, const char *line, const char *file,
 			int lineno)
 {

@@ -35,6 +35,13 @@ int count_lines_with_prefix(const char *text, const char *prefix);
 /* A copy of text with every 0x... hex number replaced by "0xADDR". */
 char *mask_addresses(const char *text);
 
+/* mask_addresses, then one space before " = " on every line: for lines
+ * whose column alignment moves with the length of masked addresses. */
+char *normalize_trace(const char *text);
+/* Asserts that every line of expected (NULL-terminated) is in the
+ * normalized trace. */
+void assert_all_lines(const char *normalized, const char *const expected[]);
+
 /* Fails the test with the whole text shown when line is missing. */
 #define assert_has_line(text, line) \
 	assert_has_line_at(text, line, __FILE__, __LINE__)
