@@ -73,6 +73,7 @@
 	X(MKNOD_DEV, decode_mknod_dev, PHASE_ENTER) \
 	X(MKNOD_MODE, decode_mknod_mode, PHASE_ENTER) \
 	X(MSGHDR, decode_msghdr, PHASE_ENTER) \
+	X(MREMAP_ADDR, decode_mremap_addr, PHASE_ENTER) \
 	X(OPEN_HOW, decode_open_how, PHASE_ENTER) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER) \
 	X(POLLFDS, decode_pollfds, PHASE_ENTER) \
@@ -105,6 +106,7 @@
 	X(MMSGHDR, decode_mmsghdr, PHASE_EXIT) \
 	X(MMSGHDR_OUT, decode_mmsghdr_out, PHASE_EXIT) \
 	X(MSGHDR_OUT, decode_msghdr_out, PHASE_EXIT) \
+	X(MEMBARRIER_RET, decode_membarrier_ret, PHASE_EXIT) \
 	X(POLL_RET, decode_poll_ret, PHASE_EXIT) \
 	X(RET_PERSONALITY, decode_ret_personality, PHASE_EXIT) \
 	X(RUSAGE_OUT, decode_rusage_out, PHASE_EXIT) \

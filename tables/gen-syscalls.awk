@@ -29,7 +29,11 @@ function arg_init(spec, argnames, nargs,    nm, ty, param, p, i, pidx, xl) {
 	}
 	pidx = "PARAM_NONE"
 	xl = "NULL"
-	if (param == "ret") {
+	if (param != "" && (ty == "flags" || ty == "enum")) {
+		# always a constant list, even when an argument has its name
+		xl = "&xlat_" param
+		used_xlat[param] = 1
+	} else if (param == "ret") {
 		pidx = "PARAM_RET"
 	} else if (param ~ /^[0-9]+$/) {
 		pidx = param

@@ -282,10 +282,37 @@ struct value *decode_flags(struct decode_ctx *ctx, const struct arg_desc *a,
 	return value_flags(ctx->arena, a->name, (uint32_t)raw, a->xlat);
 }
 
+/* "CLOCK_???": the prefix the set's first names share, for the comment
+ * strace writes after a value the set does not name. */
+static const char *unknown_comment(struct decode_ctx *ctx,
+				   const struct xlat *x)
+{
+	const char *a, *b;
+	size_t n = 0, cut = 0;
+
+	if (x->n < 2)
+		return NULL;
+	a = x->e[0].name;
+	b = x->e[1].name;
+	while (a[n] && a[n] == b[n]) {
+		if (a[n] == '_')
+			cut = n + 1;
+		n++;
+	}
+	if (!cut)
+		return NULL;
+	return arena_printf(ctx->arena, "%.*s???", (int)cut, a);
+}
+
 struct value *decode_enum(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
-	return value_enum(ctx->arena, a->name, (uint32_t)raw, a->xlat, V_HEX);
+	struct value *v = value_enum(ctx->arena, a->name, (uint32_t)raw,
+				     a->xlat, V_HEX);
+
+	if (!v->u.en.sym)
+		v->comment = unknown_comment(ctx, a->xlat);
+	return v;
 }
 
 /* --- descriptors */

@@ -1,0 +1,65 @@
+/* Makes exact descriptor and I/O syscalls for test_decode_io. */
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
+#include <sys/sendfile.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+int main(void)
+{
+	int p[2], q[2], ep, ev, fd, on = 1, n;
+	struct iovec iov[2] = { { "ab", 2 }, { "cde", 3 } };
+	char a[2], b[8];
+	struct iovec riov[2] = { { a, 2 }, { b, 8 } };
+	struct pollfd pfd[2];
+	struct epoll_event e = { EPOLLIN | EPOLLET, { .u64 = 7 } }, out[4];
+	fd_set rs;
+	struct timeval tv = { 0, 0 };
+	loff_t off = 0;
+
+	syscall(SYS_close_range, 3, ~0U, 0);
+	syscall(SYS_pipe2, p, O_CLOEXEC);
+	syscall(SYS_pipe2, q, O_NONBLOCK);
+	syscall(SYS_writev, p[1], iov, 2);
+	syscall(SYS_readv, p[0], riov, 2);
+	syscall(SYS_write, p[1], "xyz", 3);
+	pfd[0].fd = p[0];
+	pfd[0].events = POLLIN;
+	pfd[1].fd = q[1];
+	pfd[1].events = POLLOUT | POLLPRI;
+	syscall(SYS_poll, pfd, 2, 100);
+	pfd[1].events = POLLIN;
+	syscall(SYS_poll, &pfd[1], 1, 0);
+	FD_ZERO(&rs);
+	FD_SET(p[0], &rs);
+	syscall(SYS_select, p[0] + 1, &rs, NULL, NULL, &tv);
+	ep = syscall(SYS_epoll_create1, EPOLL_CLOEXEC);
+	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &e);
+	syscall(SYS_epoll_wait, ep, out, 4, 0);
+	ev = syscall(SYS_eventfd2, 5, EFD_CLOEXEC | EFD_NONBLOCK);
+	syscall(SYS_ioctl, p[0], FIONREAD, &n);
+	syscall(SYS_ioctl, p[0], FIONBIO, &on);
+	syscall(SYS_ioctl, p[0], FIOCLEX);
+	syscall(SYS_ioctl, p[0], TCGETS, b);
+	syscall(SYS_fcntl, p[0], F_GETFL);
+	syscall(SYS_fcntl, p[0], F_SETFL, O_RDONLY | O_NONBLOCK);
+	syscall(SYS_fcntl, p[0], F_GETFD);
+	syscall(SYS_fcntl, p[0], F_SETFD, FD_CLOEXEC);
+	syscall(SYS_fcntl, p[0], F_DUPFD_CLOEXEC, 10);
+	syscall(SYS_fcntl, p[0], F_GETPIPE_SZ);
+	syscall(SYS_dup3, p[0], 20, O_CLOEXEC);
+	fd = syscall(SYS_openat, AT_FDCWD, "/etc/hostname", O_RDONLY);
+	syscall(SYS_sendfile, q[1], fd, &off, 4);
+	syscall(SYS_splice, q[0], NULL, p[1], NULL, 4, SPLICE_F_NONBLOCK);
+	syscall(SYS_tee, p[0], q[1], 1, SPLICE_F_NONBLOCK);
+	syscall(SYS_copy_file_range, fd, NULL, q[1], NULL, 0, 0);
+	syscall(SYS_pwritev, q[1], iov, 1, 0);
+	syscall(SYS_close, ev);
+	syscall(SYS_close, 99);
+	return 0;
+}
