@@ -6,6 +6,8 @@
 # make deps       install the build and test dependencies (Debian)
 # make tables     refresh tables/<arch>.nr from the kernel headers
 # make bench      benchmark against strace (QUICK=1, UNPINNED=1; not in check)
+# make fuzz       build the decoder fuzzer (clang, libFuzzer) in build/fuzz
+# make fuzz-run   run it for FUZZ_SECONDS (default 30): CI's bounded run
 
 ARCH ?= $(shell uname -m)
 BUILD ?= build
@@ -36,6 +38,12 @@ ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
 LDFLAGS += -fsanitize=address,undefined
 endif
 
+# libFuzzer instrumentation for the decoder fuzzer (make fuzz)
+ifeq ($(FUZZ),1)
+ALL_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+
 GEN := $(BUILD)/gen
 TABLE_LISTS := $(wildcard tables/consts/*.list)
 
@@ -54,7 +62,7 @@ PROG_SRCS := $(wildcard tests/programs/*.c)
 PROGS := $(patsubst tests/programs/%.c,$(BUILD)/tests/programs/%,$(PROG_SRCS))
 
 .PHONY: all tests check unit-check integration-check asan install deps \
-	tables clean bench
+	tables clean bench fuzz fuzz-run
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/mytrace
@@ -128,6 +136,23 @@ check: tests
 asan:
 	$(MAKE) BUILD=build/asan SANITIZE=1 CFLAGS="-O1 -g" tests
 	@BUILD=build/asan tests/run-tests $(patsubst $(BUILD)/%,build/asan/%,$(UNIT_TESTS) $(INTEG_TESTS))
+
+# --- fuzzing: random registers and tracee memory through every decoder
+FUZZ_BUILD := build/fuzz
+FUZZ_SECONDS ?= 30
+
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang FUZZ=1 CFLAGS="-O1 -g" \
+		$(FUZZ_BUILD)/fuzz_decode
+
+$(BUILD)/fuzz_decode: tests/fuzz/fuzz_decode.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB)
+
+fuzz-run: fuzz
+	@mkdir -p $(FUZZ_BUILD)/corpus
+	$(FUZZ_BUILD)/fuzz_decode -max_total_time=$(FUZZ_SECONDS) \
+		-rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus
 
 # --- installation and upkeep
 install: $(BUILD)/mytrace

@@ -32,6 +32,7 @@ struct decode_ctx {
 	const struct decode_opts *opts;
 	struct syscall_event *sc;
 	bool at_exit;		/* set while decoding the exit of a call */
+	uint64_t spent;		/* bytes and elements decoded for this stop */
 };
 
 /* Fills the per-syscall fields of o for syscall number nr. */

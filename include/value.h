@@ -62,6 +62,7 @@ struct value {
 		} en;
 		struct {
 			struct value *first;
+			struct value *last;	/* for appending */
 			unsigned count;
 			bool elided;	/* "..." after the children */
 		} kids;

@@ -140,14 +140,14 @@ struct value *value_array(struct arena *a, const char *name, uint64_t addr)
 
 void value_add(struct value *parent, struct value *child)
 {
-	struct value **p = &parent->u.kids.first;
-
 	if (!child)
 		return;
-	/* children are few; appending by walking keeps the struct small */
-	while (*p)
-		p = &(*p)->next;
-	*p = child;
+	child->next = NULL;
+	if (parent->u.kids.last)
+		parent->u.kids.last->next = child;
+	else
+		parent->u.kids.first = child;
+	parent->u.kids.last = child;
 	parent->u.kids.count++;
 }
 

@@ -108,6 +108,7 @@ void decode_syscall_enter(struct decode_ctx *ctx)
 	bool boundary_found = false;
 
 	ctx->at_exit = false;
+	ctx->spent = 0;
 	if (!sc->desc)
 		sc->desc = unknown_desc(ctx);
 	if (ctx->opts->raw) {
@@ -141,6 +142,7 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 	struct syscall_event *sc = ctx->sc;
 
 	ctx->at_exit = true;
+	ctx->spent = 0;
 	if (ctx->opts->raw) {
 		if (!sc->err && !sc->ret_unknown)
 			sc->ret = value_hex(ctx->arena, "ret",
@@ -218,6 +220,23 @@ uint64_t decode_param(const struct decode_ctx *ctx, const struct arg_desc *a)
 	if (a->param >= 0 && a->param < MAX_ARGS)
 		return ctx->sc->raw_args[a->param];
 	return 0;
+}
+
+bool decode_spend(struct decode_ctx *ctx, uint64_t units)
+{
+	if (ctx->spent + units > DECODE_BUDGET) {
+		ctx->spent = DECODE_BUDGET;
+		return false;
+	}
+	ctx->spent += units;
+	return true;
+}
+
+bool decode_array_full(struct decode_ctx *ctx, uint64_t i)
+{
+	uint64_t limit = ctx->opts->string_limit ? ctx->opts->string_limit : 1;
+
+	return i >= limit || !decode_spend(ctx, 64);
 }
 
 struct value *value_unavailable(struct decode_ctx *ctx, const char *name,
@@ -355,6 +374,8 @@ struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
 
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
+	if (!decode_spend(ctx, max))
+		return value_ptr(ctx->arena, name, addr);
 	buf = arena_alloc(ctx->arena, max + 1);
 	n = tracee_read_str(ctx->mem, addr, buf, max);
 	if (n < 0)
@@ -389,6 +410,8 @@ struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 		return value_ptr(ctx->arena, name, 0);
 	if (take > ctx->opts->string_limit)
 		take = ctx->opts->string_limit;
+	if (!decode_spend(ctx, take))
+		return value_ptr(ctx->arena, name, addr);
 	buf = arena_alloc(ctx->arena, take + 1);
 	if (tracee_read(ctx->mem, addr, buf, take) != 0)
 		return value_unavailable(ctx, name, addr);

@@ -16,6 +16,15 @@ typedef struct value *(*arg_decoder)(struct decode_ctx *ctx,
 ARG_TYPES(X)
 #undef X
 
+/* Every stop may decode this much (bytes read plus 64 per array element):
+ * nested arrays of garbage counts stay small. */
+#define DECODE_BUDGET (4u << 20)
+/* Charges units to the stop's budget; false once it is exhausted. */
+bool decode_spend(struct decode_ctx *ctx, uint64_t units);
+/* Whether an array already holding i elements must stop ("..."): at -s
+ * elements, as strace does, or when the budget is exhausted. */
+bool decode_array_full(struct decode_ctx *ctx, uint64_t i);
+
 /* The size an argument's parameter names: another argument or the
  * return value. */
 uint64_t decode_param(const struct decode_ctx *ctx, const struct arg_desc *a);

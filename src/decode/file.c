@@ -158,12 +158,14 @@ struct value *decode_dirents_out(struct decode_ctx *ctx,
 	if (len && tracee_read(ctx->mem, raw, buf, len) != 0)
 		return v;
 	for (uint64_t off = 0; off + sizeof(struct dirent64_head) <= len;) {
-		const struct dirent64_head *d = (const void *)(buf + off);
+		struct dirent64_head d;
 
-		if (d->d_reclen == 0)
+		/* records of a garbage buffer need not be aligned */
+		memcpy(&d, buf + off, sizeof(d));
+		if (d.d_reclen == 0)
 			break;
 		count++;
-		off += d->d_reclen;
+		off += d.d_reclen;
 	}
 	v->comment = arena_printf(ctx->arena, "%u entr%s", count,
 				  count == 1 ? "y" : "ies");
@@ -286,7 +288,6 @@ struct value *decode_dirents64_out(struct decode_ctx *ctx,
 				   const struct arg_desc *a, uint64_t raw)
 {
 	uint64_t len = (uint64_t)ctx->sc->rval;
-	unsigned limit = ctx->opts->string_limit;
 	struct arena *ar = ctx->arena;
 	char *buf;
 	struct value *v;
@@ -308,7 +309,7 @@ struct value *decode_dirents64_out(struct decode_ctx *ctx,
 		memcpy(&d, buf + off, sizeof(d));
 		if (d.d_reclen < sizeof(d) + 1 || off + d.d_reclen > len)
 			break;
-		if (n >= limit) {
+		if (decode_array_full(ctx, n)) {
 			v->u.kids.elided = true;
 			break;
 		}

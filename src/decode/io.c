@@ -10,12 +10,6 @@
 #include "consts.h"
 #include "decoders.h"
 
-/* Arrays are cut, as strace does, after as many elements as -s allows. */
-static unsigned array_limit(struct decode_ctx *ctx)
-{
-	return ctx->opts->string_limit ? ctx->opts->string_limit : 1;
-}
-
 struct value *decode_skip(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
@@ -43,7 +37,7 @@ struct value *iovec_value(struct decode_ctx *ctx, const char *name,
 	for (uint64_t i = 0; i < count; i++) {
 		uint64_t take;
 
-		if (i >= array_limit(ctx)) {
+		if (decode_array_full(ctx, i)) {
 			v->u.kids.elided = true;
 			break;
 		}
@@ -105,7 +99,7 @@ struct value *decode_pollfds(struct decode_ctx *ctx, const struct arg_desc *a,
 		return value_ptr(ctx->arena, a->name, 0);
 	v = value_array(ctx->arena, a->name, raw);
 	for (uint64_t i = 0; i < n; i++) {
-		if (i >= array_limit(ctx)) {
+		if (decode_array_full(ctx, i)) {
 			v->u.kids.elided = true;
 			break;
 		}
@@ -159,7 +153,7 @@ struct value *decode_poll_ret(struct decode_ctx *ctx, const struct arg_desc *a,
 			break;
 		if (!p.revents)
 			continue;
-		if (shown++ >= array_limit(ctx)) {
+		if (decode_array_full(ctx, shown++)) {
 			ready->u.kids.elided = true;
 			break;
 		}
@@ -316,7 +310,7 @@ struct value *decode_epoll_events_out(struct decode_ctx *ctx,
 		return value_ptr(ctx->arena, a->name, 0);
 	v = value_array(ctx->arena, a->name, raw);
 	for (uint64_t i = 0; i < n; i++) {
-		if (i >= array_limit(ctx)) {
+		if (decode_array_full(ctx, i)) {
 			v->u.kids.elided = true;
 			break;
 		}

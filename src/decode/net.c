@@ -13,12 +13,6 @@
 #include "consts.h"
 #include "decoders.h"
 
-/* Arrays are cut, as strace does, after as many elements as -s allows. */
-static unsigned array_limit(struct decode_ctx *ctx)
-{
-	return ctx->opts->string_limit ? ctx->opts->string_limit : 1;
-}
-
 struct value *decode_sock_type(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
@@ -359,7 +353,7 @@ static struct value *mmsghdr_value(struct decode_ctx *ctx, const char *name,
 		uint32_t len;
 		struct value *e;
 
-		if (i >= array_limit(ctx)) {
+		if (decode_array_full(ctx, i)) {
 			v->u.kids.elided = true;
 			break;
 		}

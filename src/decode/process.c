@@ -59,7 +59,8 @@ struct value *decode_argv(struct decode_ctx *ctx, const struct arg_desc *a,
 		}
 		if (ptr == 0)
 			break;
-		if (i >= limit && !ctx->opts->verbose) {
+		if ((i >= limit && !ctx->opts->verbose) ||
+		    !decode_spend(ctx, 64)) {
 			v->u.kids.elided = true;
 			break;
 		}

@@ -15,12 +15,6 @@
 #include "consts.h"
 #include "decoders.h"
 
-/* Arrays are cut, as strace does, after as many elements as -s allows. */
-static unsigned array_limit(struct decode_ctx *ctx)
-{
-	return ctx->opts->string_limit ? ctx->opts->string_limit : 1;
-}
-
 static struct value *uid_value(struct decode_ctx *ctx, const char *name,
 			       uint32_t id)
 {
@@ -62,7 +56,7 @@ static struct value *groups_value(struct decode_ctx *ctx, const char *name,
 		return value_array(ctx->arena, name, addr);
 	v = value_array(ctx->arena, name, addr);
 	for (int64_t i = 0; i < n; i++) {
-		if (i >= array_limit(ctx)) {
+		if (decode_array_full(ctx, i)) {
 			v->u.kids.elided = true;
 			break;
 		}

@@ -120,10 +120,13 @@ static struct value *pair_value(struct decode_ctx *ctx, const char *name,
 		} else if (!usec && w[2 * i + 1] == NSEC_UTIME_OMIT) {
 			e = value_expr(ctx->arena, NULL, 0, "UTIME_OMIT");
 		} else {
-			e = ts_value(ctx, NULL, addr, w[2 * i], w[2 * i + 1],
-				     usec);
-			add_date(ctx, e, w[2 * i],
-				 usec ? w[2 * i + 1] * 1000 : w[2 * i + 1]);
+			int64_t frac = w[2 * i + 1];
+
+			e = ts_value(ctx, NULL, addr, w[2 * i], frac, usec);
+			/* only a well-formed time has a date */
+			if (frac >= 0 && frac < (usec ? 1000000 : 1000000000))
+				add_date(ctx, e, w[2 * i],
+					 usec ? frac * 1000 : frac);
 		}
 		value_add(v, e);
 	}
