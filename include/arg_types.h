@@ -12,11 +12,13 @@
 	X(LONG, decode_long, PHASE_ENTER) \
 	X(ULONG, decode_ulong, PHASE_ENTER) \
 	X(HEX, decode_hex, PHASE_ENTER) \
+	X(UHEX, decode_uhex, PHASE_ENTER) /* 32 bits */ \
 	X(OCTAL, decode_octal, PHASE_ENTER) \
 	X(PTR, decode_ptr, PHASE_ENTER) \
 	X(OUT_PTR, decode_ptr, PHASE_EXIT) \
 	X(FLAGS, decode_flags, PHASE_ENTER) \
 	X(ENUM, decode_enum, PHASE_ENTER) \
+	X(ENUMD, decode_enumd, PHASE_ENTER) /* unknown values in decimal */ \
 	X(NONE, decode_none, PHASE_EXIT) \
 	/* descriptors and paths */ \
 	X(FD, decode_fd, PHASE_ENTER) \
@@ -48,7 +50,7 @@
 	X(WAIT_STATUS_OUT, decode_wait_status_out, PHASE_EXIT) \
 	X(RLIMIT_IN, decode_rlimit, PHASE_ENTER) \
 	X(RLIMIT_OUT, decode_rlimit, PHASE_EXIT) \
-	X(ARCH_PRCTL_ADDR, decode_arch_prctl_addr, PHASE_EXIT) \
+	X(ARCH_PRCTL_ADDR, decode_arch_prctl_addr, PHASE_BOTH) \
 	X(CLONE_ALL, decode_clone_all, PHASE_ENTER) \
 	X(KEEP, decode_keep, PHASE_ENTER) \
 	X(FUTEX_OP, decode_futex_op, PHASE_ENTER) \
@@ -74,6 +76,9 @@
 	X(MKNOD_MODE, decode_mknod_mode, PHASE_ENTER) \
 	X(MSGHDR, decode_msghdr, PHASE_ENTER) \
 	X(MREMAP_ADDR, decode_mremap_addr, PHASE_ENTER) \
+	X(MQ_ATTR, decode_mq_attr, PHASE_ENTER) \
+	X(FAN_INIT_FLAGS, decode_fan_init_flags, PHASE_ENTER) \
+	X(DEV, decode_dev, PHASE_ENTER) \
 	X(OPEN_HOW, decode_open_how, PHASE_ENTER) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER) \
 	X(POLLFDS, decode_pollfds, PHASE_ENTER) \

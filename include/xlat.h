@@ -15,6 +15,9 @@ struct xlat {
 	const char *name;
 	const struct xlat_entry *e;
 	unsigned n;
+	/* the comment strace prints after a value the set does not name
+	 * ("AT_???"); NULL: derived from the names (see decode_enum) */
+	const char *unknown;
 };
 
 /* The entry whose value is exactly v, or NULL. */

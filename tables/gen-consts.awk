@@ -2,6 +2,8 @@
 # struct xlat. A line is: SYMBOL [VALUE] ["message"]. Without VALUE the C
 # compiler takes SYMBOL's value from the headers that the list #includes,
 # so the tables follow the target architecture of the build.
+# A line "#unknown TEXT" sets the comment printed after a value the list
+# does not name (strace's "AT_???").
 # usage: awk -v header=1 -f gen-consts.awk LISTS... > consts.h
 #        awk -f gen-consts.awk LISTS... > consts.c
 
@@ -24,6 +26,11 @@ FNR == 1 {
 		seen_inc[$0] = 1
 		incs[++ninc] = $0
 	}
+	next
+}
+
+/^#unknown[ \t]/ {
+	unknown[list] = $2
 	next
 }
 
@@ -81,9 +88,10 @@ END {
 		if (count[l] == 0)
 			print "\t{ 0, NULL, NULL },"
 		print "};"
+		u = (l in unknown) ? "\"" unknown[l] "\"" : "NULL"
 		if (count[l] == 0)
-			printf("const struct xlat xlat_%s = { \"%s\", %s_entries, 0 };\n", l, l, l)
+			printf("const struct xlat xlat_%s = { \"%s\", %s_entries, 0, %s };\n", l, l, l, u)
 		else
-			printf("const struct xlat xlat_%s = { \"%s\", %s_entries,\n\tsizeof(%s_entries) / sizeof(%s_entries[0]) };\n", l, l, l, l, l)
+			printf("const struct xlat xlat_%s = { \"%s\", %s_entries,\n\tsizeof(%s_entries) / sizeof(%s_entries[0]), %s };\n", l, l, l, l, l, u)
 	}
 }

@@ -29,7 +29,7 @@ function arg_init(spec, argnames, nargs,    nm, ty, param, p, i, pidx, xl) {
 	}
 	pidx = "PARAM_NONE"
 	xl = "NULL"
-	if (param != "" && (ty == "flags" || ty == "enum")) {
+	if (param != "" && (ty == "flags" || ty == "enum" || ty == "enumd")) {
 		# always a constant list, even when an argument has its name
 		xl = "&xlat_" param
 		used_xlat[param] = 1

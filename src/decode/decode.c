@@ -277,6 +277,12 @@ struct value *decode_hex(struct decode_ctx *ctx, const struct arg_desc *a,
 	return value_hex(ctx->arena, a->name, raw);
 }
 
+struct value *decode_uhex(struct decode_ctx *ctx, const struct arg_desc *a,
+			  uint64_t raw)
+{
+	return value_hex(ctx->arena, a->name, (uint32_t)raw);
+}
+
 struct value *decode_octal(struct decode_ctx *ctx, const struct arg_desc *a,
 			   uint64_t raw)
 {
@@ -298,17 +304,26 @@ struct value *decode_none(struct decode_ctx *ctx, const struct arg_desc *a,
 struct value *decode_flags(struct decode_ctx *ctx, const struct arg_desc *a,
 			   uint64_t raw)
 {
-	return value_flags(ctx->arena, a->name, (uint32_t)raw, a->xlat);
+	struct value *v = value_flags(ctx->arena, a->name, (uint32_t)raw,
+				      a->xlat);
+
+	/* nothing named: strace says which set it looked in */
+	if (v->u.flags.count == 0 && v->u.flags.rest)
+		v->comment = unknown_comment(ctx, a->xlat);
+	return v;
 }
 
 /* "CLOCK_???": the prefix the set's first names share, for the comment
  * strace writes after a value the set does not name. */
-static const char *unknown_comment(struct decode_ctx *ctx,
-				   const struct xlat *x)
+const char *unknown_comment(struct decode_ctx *ctx, const struct xlat *x)
 {
 	const char *a, *b;
 	size_t n = 0, cut = 0;
 
+	if (!x)
+		return NULL;
+	if (x->unknown)
+		return x->unknown;
 	if (x->n < 2)
 		return NULL;
 	a = x->e[0].name;
@@ -329,8 +344,22 @@ struct value *decode_enum(struct decode_ctx *ctx, const struct arg_desc *a,
 	struct value *v = value_enum(ctx->arena, a->name, (uint32_t)raw,
 				     a->xlat, V_HEX);
 
+	/* a negative int names entries like RUSAGE_CHILDREN (-1) */
+	if (!v->u.en.sym && a->xlat)
+		v->u.en.sym = xlat_name(a->xlat,
+					(uint64_t)(int64_t)(int32_t)raw);
 	if (!v->u.en.sym)
 		v->comment = unknown_comment(ctx, a->xlat);
+	return v;
+}
+
+struct value *decode_enumd(struct decode_ctx *ctx, const struct arg_desc *a,
+			   uint64_t raw)
+{
+	struct value *v = decode_enum(ctx, a, raw);
+
+	v->u.en.fallback = V_INT;
+	v->raw = (uint64_t)(int64_t)(int32_t)raw;
 	return v;
 }
 

@@ -25,6 +25,9 @@ bool decode_spend(struct decode_ctx *ctx, uint64_t units);
  * elements, as strace does, or when the budget is exhausted. */
 bool decode_array_full(struct decode_ctx *ctx, uint64_t i);
 
+/* "AT_???": the comment after a value the set x does not name. */
+const char *unknown_comment(struct decode_ctx *ctx, const struct xlat *x);
+
 /* The size an argument's parameter names: another argument or the
  * return value. */
 uint64_t decode_param(const struct decode_ctx *ctx, const struct arg_desc *a);

@@ -38,7 +38,7 @@ struct value *decode_open_mode(struct decode_ctx *ctx,
 	/* the mode only matters, and is only shown, when a file is created */
 	if (!(flags & (O_CREAT | 020000000)))
 		return NULL;
-	return value_new(ctx->arena, V_OCTAL, a->name, raw & 07777);
+	return value_new(ctx->arena, V_OCTAL, a->name, raw & 0177777);
 }
 
 struct value *mode_value(struct decode_ctx *ctx, const char *name,
@@ -53,10 +53,11 @@ struct value *mode_value(struct decode_ctx *ctx, const char *name,
 	v->u.flags.rest_octal = true;
 	if (with_type) {
 		type = xlat_name(&xlat_file_type, mode & S_IFMT);
-		if (type)
-			value_flags_prepend(ctx->arena, v, type);
-		else
-			v->u.flags.rest |= mode & S_IFMT;
+		/* no known type: the whole mode in octal */
+		if (!type)
+			return value_new(ctx->arena, V_OCTAL, name,
+					 mode & 0177777);
+		value_flags_prepend(ctx->arena, v, type);
 	}
 	/* S_IFREG|0644 prints the permissions even when they are 0 */
 	if (v->u.flags.count && v->u.flags.rest == 0)
@@ -68,7 +69,7 @@ struct value *decode_mode(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
 	/* chmod, mkdir, creat: plain octal, as strace prints them */
-	return value_new(ctx->arena, V_OCTAL, a->name, (uint32_t)raw);
+	return value_new(ctx->arena, V_OCTAL, a->name, raw & 0177777);
 }
 
 static struct value *dev_value(struct decode_ctx *ctx, const char *name,
@@ -462,6 +463,29 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 	case 0x40049409:	/* FICLONE: a descriptor */
 		return value_int(ctx->arena, a->name, (int32_t)raw);
 	default:
-		return value_ptr(ctx->arena, a->name, raw);
+		return value_hex(ctx->arena, a->name, raw);
 	}
+}
+
+/* fanotify_init's flags: a notification class, then single flags. */
+struct value *decode_fan_init_flags(struct decode_ctx *ctx,
+				    const struct arg_desc *a, uint64_t raw)
+{
+	return value_field_flags(ctx->arena, a->name, (uint32_t)raw, 0xc,
+				 &xlat_fan_class, &xlat_fan_init_flags);
+}
+
+/* mq_open's attributes, like open's mode, only matter with O_CREAT. */
+struct value *decode_mq_attr(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	if (!(ctx->sc->raw_args[1] & O_CREAT))
+		return NULL;
+	return value_ptr(ctx->arena, a->name, raw);
+}
+
+struct value *decode_dev(struct decode_ctx *ctx, const struct arg_desc *a,
+			 uint64_t raw)
+{
+	return dev_value(ctx, a->name, raw);
 }

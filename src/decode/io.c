@@ -182,7 +182,7 @@ static struct value *fdset_from(struct decode_ctx *ctx, const char *name,
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
 	if (nfds < 0)
-		nfds = 0;
+		return value_ptr(ctx->arena, name, addr);
 	if (nfds > FDSET_MAX_FDS)
 		nfds = FDSET_MAX_FDS;
 	bytes = ((size_t)nfds + 63) / 64 * 8;

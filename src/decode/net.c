@@ -16,8 +16,13 @@
 struct value *decode_sock_type(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
-	return value_field_flags(ctx->arena, a->name, (uint32_t)raw, 0xf,
-				 &xlat_sock_type_base, &xlat_sock_flags);
+	struct value *v = value_field_flags(ctx->arena, a->name, (uint32_t)raw,
+					    0xf, &xlat_sock_type_base,
+					    &xlat_sock_flags);
+
+	if (v->u.flags.rest)
+		v->comment = "SOCK_???";
+	return v;
 }
 
 struct value *decode_sock_proto(struct decode_ctx *ctx,
@@ -31,8 +36,11 @@ struct value *decode_sock_proto(struct decode_ctx *ctx,
 	case AF_NETLINK:
 		return value_enum(ctx->arena, a->name, (uint32_t)raw,
 				  &xlat_netlink_proto, V_INT);
-	default:
+	case AF_UNIX:
+	case AF_PACKET:
 		return value_int(ctx->arena, a->name, (int32_t)raw);
+	default:
+		return value_uint(ctx->arena, a->name, raw);
 	}
 }
 
@@ -401,8 +409,13 @@ static const struct xlat *sockopt_names(uint64_t level)
 struct value *decode_sockopt_name(struct decode_ctx *ctx,
 				  const struct arg_desc *a, uint64_t raw)
 {
-	return value_enum(ctx->arena, a->name, (uint32_t)raw,
-			  sockopt_names((uint32_t)ctx->sc->raw_args[1]), V_INT);
+	const struct xlat *names = sockopt_names((uint32_t)ctx->sc->raw_args[1]);
+	struct value *v = value_enum(ctx->arena, a->name, (uint32_t)raw, names,
+				     V_INT);
+
+	if (!v->u.en.sym)
+		v->comment = unknown_comment(ctx, names);
+	return v;
 }
 
 static struct value *sockopt_value(struct decode_ctx *ctx, const char *name,

@@ -81,6 +81,8 @@ struct value *decode_envp(struct decode_ctx *ctx, const struct arg_desc *a,
 		return decode_argv(ctx, a, raw);
 	if (raw == 0)
 		return value_ptr(ctx->arena, a->name, 0);
+	if (tracee_read(ctx->mem, raw, &ptr, sizeof(ptr)) != 0)
+		return value_unavailable(ctx, a->name, raw);
 	while (count < VECTOR_MAX_COUNT &&
 	       vector_get(ctx, &vec, count, &ptr) == 0 && ptr)
 		count++;
@@ -230,8 +232,11 @@ struct value *decode_arch_prctl_addr(struct decode_ctx *ctx,
 	uint64_t word;
 	struct value *v;
 
+	/* PHASE_BOTH: an address to set at entry, a value got at exit */
 	if (code != ARCH_GET_FS_CODE && code != ARCH_GET_GS_CODE)
 		return value_hex(ctx->arena, a->name, raw);
+	if (!ctx->at_exit)
+		return value_ptr(ctx->arena, a->name, raw);
 	if (tracee_read(ctx->mem, raw, &word, sizeof(word)) != 0)
 		return value_unavailable(ctx, a->name, raw);
 	v = value_array(ctx->arena, a->name, raw);
@@ -327,7 +332,7 @@ static void futex_args(struct decode_ctx *ctx, uint32_t cmd)
 	default:
 		sc->args[3] = value_hex(ar, "timeout", arg[3]);
 		sc->args[4] = uaddr2;
-		sc->args[5] = value_hex(ar, "val3", arg[5]);
+		sc->args[5] = value_hex(ar, "val3", (uint32_t)arg[5]);
 		break;
 	}
 }
@@ -341,8 +346,11 @@ struct value *decode_futex_op(struct decode_ctx *ctx,
 	char text[96];
 
 	if (!name) {
+		struct value *v = value_hex(ctx->arena, a->name, op);
+
 		futex_args(ctx, UINT32_MAX);
-		return value_hex(ctx->arena, a->name, raw);
+		v->comment = "FUTEX_???";
+		return v;
 	}
 	snprintf(text, sizeof(text), "%s%s%s", name,
 		 op & FUTEX_PRIVATE_FLAG ? "_PRIVATE" : "",

@@ -52,8 +52,8 @@ static struct value *groups_value(struct decode_ctx *ctx, const char *name,
 
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
-	if (n <= 0)
-		return value_array(ctx->arena, name, addr);
+	if (n < 0)
+		return value_ptr(ctx->arena, name, addr);
 	v = value_array(ctx->arena, name, addr);
 	for (int64_t i = 0; i < n; i++) {
 		if (decode_array_full(ctx, i)) {
@@ -341,6 +341,7 @@ struct value *decode_prctl_option(struct decode_ctx *ctx,
 	struct syscall_event *sc = ctx->sc;
 	struct arena *ar = ctx->arena;
 	uint64_t *arg = sc->raw_args;
+	struct value *v;
 
 	switch ((int)raw) {
 	case PR_GET_DUMPABLE:
@@ -390,8 +391,10 @@ struct value *decode_prctl_option(struct decode_ctx *ctx,
 			sc->args[i] = value_hex(ar, "arg", arg[i]);
 		break;
 	}
-	return value_enum(ar, a->name, (uint32_t)raw, &xlat_prctl_option,
-			  V_HEX);
+	v = value_enum(ar, a->name, (uint32_t)raw, &xlat_prctl_option, V_HEX);
+	if (!v->u.en.sym)
+		v->comment = unknown_comment(ctx, &xlat_prctl_option);
+	return v;
 }
 
 /* Set up by decode_prctl_option at entry; prctl's getters write their
@@ -430,8 +433,13 @@ static struct value *personality_value(struct decode_ctx *ctx,
 	const char *type = xlat_name(&xlat_personality_type, p & 0xff);
 	struct value *v;
 
-	if (p == UINT32_MAX || !type)
+	if (p == UINT32_MAX)
 		return value_hex(ctx->arena, name, p);
+	if (!type) {
+		v = value_hex(ctx->arena, name, p);
+		v->comment = "PER_???";
+		return v;
+	}
 	v = value_flags(ctx->arena, name, p & ~0xffu, &xlat_personality_flags);
 	v->raw = p;
 	value_flags_prepend(ctx->arena, v, type);
@@ -451,18 +459,32 @@ struct value *decode_ret_personality(struct decode_ctx *ctx,
 	return value_hex(ctx->arena, a->name, raw);
 }
 
+/* IPC_CREAT|IPC_EXCL|0600: flags, unnamed high bits in hex, the mode in
+ * octal. */
 struct value *decode_ipc_flags(struct decode_ctx *ctx, const struct arg_desc *a,
 			       uint64_t raw)
 {
-	struct value *v = value_flags(ctx->arena, a->name,
-				      (uint32_t)raw & ~0777u,
+	uint32_t flags = (uint32_t)raw;
+	struct value *v = value_flags(ctx->arena, a->name, flags & ~0777u,
 				      &xlat_ipc_get_flags);
+	const char **names = arena_alloc(ctx->arena,
+					 (v->u.flags.count + 1) * sizeof(char *));
 
-	v->raw = (uint32_t)raw;
-	v->u.flags.rest |= raw & 0777;
+	memcpy(names, v->u.flags.names, v->u.flags.count * sizeof(char *));
+	v->u.flags.names = names;
+	if (v->u.flags.rest)
+		names[v->u.flags.count++] = arena_printf(ctx->arena, "%#" PRIx64,
+							 v->u.flags.rest);
+	v->raw = flags;
+	v->u.flags.rest = flags & 0777;
 	v->u.flags.rest_octal = true;
-	if (v->u.flags.count && (v->u.flags.rest & 0777) == 0)
+	if (v->u.flags.count && v->u.flags.rest == 0) {
+		v->u.flags.names = arena_alloc(ctx->arena,
+			(v->u.flags.count + 1) * sizeof(char *));
+		memcpy(v->u.flags.names, names,
+		       v->u.flags.count * sizeof(char *));
 		v->u.flags.names[v->u.flags.count++] = "000";
+	}
 	return v;
 }
 
