@@ -55,6 +55,9 @@ struct value *timespec_value(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr);
 struct value *timeval_value(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr);
+/* Sets v's comment to the local date of sec.nsec, as strace shows it. */
+void add_date(struct decode_ctx *ctx, struct value *v, int64_t sec,
+	      int64_t nsec);
 /* An iovec array of count entries whose buffers show at most limit bytes
  * in all. */
 struct value *iovec_value(struct decode_ctx *ctx, const char *name,

@@ -80,6 +80,17 @@ static struct value *dev_value(struct decode_ctx *ctx, const char *name,
 					 major(dev), minor(dev)));
 }
 
+static void add_stat_time(struct decode_ctx *ctx, struct value *v,
+			  const char *name, const char *nsec_name,
+			  int64_t sec, int64_t nsec)
+{
+	struct value *t = value_int(ctx->arena, name, sec);
+
+	add_date(ctx, t, sec, nsec);
+	value_add(v, t);
+	value_add(v, value_int(ctx->arena, nsec_name, nsec));
+}
+
 struct value *decode_stat_out(struct decode_ctx *ctx,
 			      const struct arg_desc *a, uint64_t raw)
 {
@@ -106,7 +117,28 @@ struct value *decode_stat_out(struct decode_ctx *ctx,
 		value_add(v, dev_value(ctx, "st_rdev", st.st_rdev));
 	else
 		value_add(v, value_uint(ar, "st_size", (uint64_t)st.st_size));
-	v->u.kids.elided = !ctx->opts->verbose;
+	if (!ctx->opts->verbose) {
+		v->u.kids.elided = true;
+		return v;
+	}
+	add_stat_time(ctx, v, "st_atime", "st_atime_nsec", st.st_atim.tv_sec,
+		      st.st_atim.tv_nsec);
+	add_stat_time(ctx, v, "st_mtime", "st_mtime_nsec", st.st_mtim.tv_sec,
+		      st.st_mtim.tv_nsec);
+	add_stat_time(ctx, v, "st_ctime", "st_ctime_nsec", st.st_ctim.tv_sec,
+		      st.st_ctim.tv_nsec);
+	return v;
+}
+
+static struct value *statx_time(struct decode_ctx *ctx, const char *name,
+				const struct statx_timestamp *t)
+{
+	struct value *v = value_struct(ctx->arena, name, 0);
+
+	value_add(v, value_int(ctx->arena, "tv_sec", t->tv_sec));
+	value_add(v, value_uint(ctx->arena, "tv_nsec", t->tv_nsec));
+	if (t->tv_sec || t->tv_nsec)
+		add_date(ctx, v, t->tv_sec, t->tv_nsec);
 	return v;
 }
 
@@ -116,22 +148,49 @@ struct value *decode_statx_out(struct decode_ctx *ctx,
 	struct statx stx;
 	struct arena *ar = ctx->arena;
 	struct value *v;
+	bool verbose = ctx->opts->verbose;
 
 	if (tracee_read(ctx->mem, raw, &stx, sizeof(stx)) != 0)
 		return value_unavailable(ctx, a->name, raw);
 	v = value_struct(ar, a->name, raw);
 	value_add(v, value_flags(ar, "stx_mask", stx.stx_mask,
 				 &xlat_statx_mask));
+	if (verbose)
+		value_add(v, value_uint(ar, "stx_blksize", stx.stx_blksize));
 	value_add(v, value_flags(ar, "stx_attributes", stx.stx_attributes,
 				 &xlat_statx_attrs));
+	if (verbose) {
+		value_add(v, value_uint(ar, "stx_nlink", stx.stx_nlink));
+		value_add(v, value_uint(ar, "stx_uid", stx.stx_uid));
+		value_add(v, value_uint(ar, "stx_gid", stx.stx_gid));
+	}
 	value_add(v, mode_value(ctx, "stx_mode", stx.stx_mode, true));
-	if (S_ISCHR(stx.stx_mode) || S_ISBLK(stx.stx_mode))
+	if (verbose)
+		value_add(v, value_uint(ar, "stx_ino", stx.stx_ino));
+	if (!verbose && (S_ISCHR(stx.stx_mode) || S_ISBLK(stx.stx_mode)))
 		value_add(v, dev_value(ctx, "stx_rdev",
 				       makedev(stx.stx_rdev_major,
 					       stx.stx_rdev_minor)));
 	else
 		value_add(v, value_uint(ar, "stx_size", stx.stx_size));
-	v->u.kids.elided = true;
+	if (!verbose) {
+		v->u.kids.elided = true;
+		return v;
+	}
+	value_add(v, value_uint(ar, "stx_blocks", stx.stx_blocks));
+	value_add(v, value_flags(ar, "stx_attributes_mask",
+				 stx.stx_attributes_mask, &xlat_statx_attrs));
+	value_add(v, statx_time(ctx, "stx_atime", &stx.stx_atime));
+	if (stx.stx_mask & STATX_BTIME)
+		value_add(v, statx_time(ctx, "stx_btime", &stx.stx_btime));
+	value_add(v, statx_time(ctx, "stx_ctime", &stx.stx_ctime));
+	value_add(v, statx_time(ctx, "stx_mtime", &stx.stx_mtime));
+	value_add(v, value_uint(ar, "stx_rdev_major", stx.stx_rdev_major));
+	value_add(v, value_uint(ar, "stx_rdev_minor", stx.stx_rdev_minor));
+	value_add(v, value_uint(ar, "stx_dev_major", stx.stx_dev_major));
+	value_add(v, value_uint(ar, "stx_dev_minor", stx.stx_dev_minor));
+	if (stx.stx_mask & STATX_MNT_ID)
+		value_add(v, value_hex(ar, "stx_mnt_id", stx.stx_mnt_id));
 	return v;
 }
 
@@ -144,6 +203,8 @@ struct dirent64_head {
 };
 
 #define DIRENTS_MAX_READ (1u << 20)
+/* The bytes of an entry before its name. */
+#define DIRENT64_HEAD (offsetof(struct dirent64_head, d_type) + 1)
 
 struct value *decode_dirents_out(struct decode_ctx *ctx,
 				 const struct arg_desc *a, uint64_t raw)
@@ -158,11 +219,11 @@ struct value *decode_dirents_out(struct decode_ctx *ctx,
 	buf = arena_alloc(ctx->arena, len + 1);
 	if (len && tracee_read(ctx->mem, raw, buf, len) != 0)
 		return v;
-	for (uint64_t off = 0; off + sizeof(struct dirent64_head) <= len;) {
+	for (uint64_t off = 0; off + DIRENT64_HEAD <= len;) {
 		struct dirent64_head d;
 
 		/* records of a garbage buffer need not be aligned */
-		memcpy(&d, buf + off, sizeof(d));
+		memcpy(&d, buf + off, DIRENT64_HEAD);
 		if (d.d_reclen == 0)
 			break;
 		count++;
@@ -301,16 +362,16 @@ struct value *decode_dirents64_out(struct decode_ctx *ctx,
 	if (len && tracee_read(ctx->mem, raw, buf, len) != 0)
 		return value_unavailable(ctx, a->name, raw);
 	v = value_array(ar, a->name, raw);
-	for (uint64_t off = 0, n = 0; off + sizeof(struct dirent64_head) < len;
-	     n++) {
+	for (uint64_t off = 0; off + DIRENT64_HEAD <= len;) {
 		struct dirent64_head d;
 		struct value *e;
 		size_t name_max;
 
-		memcpy(&d, buf + off, sizeof(d));
-		if (d.d_reclen < sizeof(d) + 1 || off + d.d_reclen > len)
+		memcpy(&d, buf + off, DIRENT64_HEAD);
+		if (d.d_reclen < DIRENT64_HEAD || off + d.d_reclen > len)
 			break;
-		if (decode_array_full(ctx, n)) {
+		/* with -v strace lists every entry: only the budget cuts */
+		if (!decode_spend(ctx, 64)) {
 			v->u.kids.elided = true;
 			break;
 		}
@@ -320,7 +381,7 @@ struct value *decode_dirents64_out(struct decode_ctx *ctx,
 		value_add(e, value_uint(ar, "d_reclen", d.d_reclen));
 		value_add(e, value_enum(ar, "d_type", d.d_type,
 					&xlat_dirent_type, V_UINT));
-		name_max = d.d_reclen - offsetof(struct dirent64_head, d_type) - 1;
+		name_max = d.d_reclen - DIRENT64_HEAD;
 		value_add(e, value_string(ar, "d_name", 0,
 			buf + off + offsetof(struct dirent64_head, d_type) + 1,
 			strnlen(buf + off + offsetof(struct dirent64_head,

@@ -35,7 +35,7 @@ struct value *decode_sock_proto(struct decode_ctx *ctx,
 				  &xlat_ip_proto, V_INT);
 	case AF_NETLINK:
 		return value_enum(ctx->arena, a->name, (uint32_t)raw,
-				  &xlat_netlink_proto, V_INT);
+				  &xlat_netlink_protocols, V_INT);
 	case AF_UNIX:
 	case AF_PACKET:
 		return value_int(ctx->arena, a->name, (int32_t)raw);

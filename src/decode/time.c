@@ -83,8 +83,8 @@ struct value *decode_timeval_out(struct decode_ctx *ctx,
 }
 
 /* strace adds the date of a timestamp as a comment. */
-static void add_date(struct decode_ctx *ctx, struct value *v, int64_t sec,
-		     int64_t nsec)
+void add_date(struct decode_ctx *ctx, struct value *v, int64_t sec,
+	      int64_t nsec)
 {
 	time_t t = (time_t)sec;
 	struct tm tm;
