@@ -79,6 +79,8 @@
 	X(MQ_ATTR, decode_mq_attr, PHASE_ENTER) \
 	X(FAN_INIT_FLAGS, decode_fan_init_flags, PHASE_ENTER) \
 	X(DEV, decode_dev, PHASE_ENTER) \
+	X(SIGEVENT, decode_sigevent, PHASE_ENTER) \
+	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_ENTER) \
 	X(OPEN_HOW, decode_open_how, PHASE_ENTER) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER) \
 	X(POLLFDS, decode_pollfds, PHASE_ENTER) \

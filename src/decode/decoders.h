@@ -68,6 +68,9 @@ struct value *int_ptr_value(struct decode_ctx *ctx, const char *name,
 /* A socket address of len bytes at addr. */
 struct value *sockaddr_value(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr, int64_t len);
+/* {len=4, filter=0x...}: a struct sock_fprog at addr. */
+struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
+			       uint64_t addr);
 /* A siginfo_t read from the tracee at addr. */
 struct value *siginfo_value(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr);

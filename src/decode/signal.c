@@ -143,6 +143,33 @@ static const struct xlat *si_code_set(int sig)
 	}
 }
 
+/* si_int and si_ptr: the value sigqueue or a timer carries. */
+static void add_sigval(struct arena *ar, struct value *v, const siginfo_t *si)
+{
+	value_add(v, value_int(ar, "si_int", si->si_value.sival_int));
+	value_add(v, value_ptr(ar, "si_ptr",
+			       (uint64_t)(uintptr_t)si->si_value.sival_ptr));
+}
+
+/* SIGSYS from seccomp: the call, by name for our own architecture. */
+static void add_sigsys(struct arena *ar, struct value *v, const siginfo_t *si)
+{
+	const struct syscall_desc *d = NULL;
+	const char *arch = xlat_name(&xlat_audit_arch, si->si_arch);
+
+	value_add(v, value_ptr(ar, "si_call_addr",
+			       (uint64_t)(uintptr_t)si->si_call_addr));
+	if (si->si_arch == arch_audit)
+		d = syscall_lookup(arch_syscalls, (uint64_t)si->si_syscall);
+	value_add(v, d ? value_symbol(ar, "si_syscall",
+				      (uint64_t)si->si_syscall, V_INT,
+				      arena_printf(ar, "__NR_%s", d->name)) :
+		  value_int(ar, "si_syscall", si->si_syscall));
+	value_add(v, arch ? value_symbol(ar, "si_arch", si->si_arch, V_HEX,
+					 arch) :
+		  value_hex(ar, "si_arch", si->si_arch));
+}
+
 struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 {
 	const siginfo_t *si = raw_info;
@@ -167,26 +194,24 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	if (si->si_errno)
 		value_add(v, value_int(ar, "si_errno", si->si_errno));
 
-	if (si->si_code <= 0 || si->si_code == SI_KERNEL) {
-		/* sent by a process (kill, tgkill, sigqueue) or the kernel */
-		if (si->si_code != SI_KERNEL) {
-			value_add(v, value_int(ar, "si_pid", si->si_pid));
-			value_add(v, value_uint(ar, "si_uid", si->si_uid));
-		}
-		if (si->si_code == SI_QUEUE || si->si_code == SI_TIMER ||
-		    si->si_code == SI_MESGQ) {
-			struct value *val = value_struct(ar, "si_value", 0);
-
-			value_add(val, value_int(ar, "sival_int",
-						 si->si_value.sival_int));
-			value_add(val, value_ptr(ar, "sival_ptr",
-				(uint64_t)(uintptr_t)si->si_value.sival_ptr));
-			value_add(v, val);
-		}
+	if (si->si_code == SI_TIMER) {
+		value_add(v, value_int(ar, "si_timerid", si->si_timerid));
+		value_add(v, value_int(ar, "si_overrun", si->si_overrun));
+		add_sigval(ar, v, si);
+		return v;
+	}
+	if (si->si_code <= 0) {
+		/* sent by a process: kill, tgkill, sigqueue, mq_notify */
+		value_add(v, value_int(ar, "si_pid", si->si_pid));
+		value_add(v, value_uint(ar, "si_uid", si->si_uid));
+		if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ)
+			add_sigval(ar, v, si);
 		return v;
 	}
 	switch (si->si_signo) {
 	case SIGCHLD:
+		if (si->si_code == SI_KERNEL)
+			break;
 		value_add(v, value_int(ar, "si_pid", si->si_pid));
 		value_add(v, value_uint(ar, "si_uid", si->si_uid));
 		if (si->si_code == CLD_EXITED) {
@@ -211,8 +236,15 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 				       (uint64_t)(uintptr_t)si->si_addr));
 		break;
 	case SIGIO:
+		if (si->si_code == SI_KERNEL)
+			break;
 		value_add(v, value_int(ar, "si_band", si->si_band));
 		value_add(v, value_int(ar, "si_fd", si->si_fd));
+		break;
+	case SIGSYS:
+		if (si->si_code == SI_KERNEL)
+			break;
+		add_sigsys(ar, v, si);
 		break;
 	default:
 		break;
@@ -292,4 +324,37 @@ struct value *decode_stack_t_out(struct decode_ctx *ctx,
 				 const struct arg_desc *a, uint64_t raw)
 {
 	return stack_value(ctx, a->name, raw);
+}
+
+/* struct sigevent (timer_create, mq_notify). */
+struct value *decode_sigevent(struct decode_ctx *ctx, const struct arg_desc *a,
+			      uint64_t raw)
+{
+	struct sigevent ev;
+	struct arena *ar = ctx->arena;
+	struct value *v, *val;
+
+	if (raw == 0)
+		return value_ptr(ar, a->name, 0);
+	if (tracee_read(ctx->mem, raw, &ev, sizeof(ev)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ar, a->name, raw);
+	val = value_struct(ar, "sigev_value", raw);
+	value_add(val, value_int(ar, "sival_int", ev.sigev_value.sival_int));
+	value_add(val, value_ptr(ar, "sival_ptr",
+				 (uint64_t)(uintptr_t)ev.sigev_value.sival_ptr));
+	value_add(v, val);
+	value_add(v, signal_value(ctx, "sigev_signo", ev.sigev_signo));
+	value_add(v, value_enum(ar, "sigev_notify", (uint32_t)ev.sigev_notify,
+				&xlat_sigev_notify, V_INT));
+	if (ev.sigev_notify == SIGEV_THREAD) {
+		value_add(v, value_ptr(ar, "sigev_notify_function",
+			(uint64_t)(uintptr_t)ev.sigev_notify_function));
+		value_add(v, value_ptr(ar, "sigev_notify_attributes",
+			(uint64_t)(uintptr_t)ev.sigev_notify_attributes));
+	} else if (ev.sigev_notify == SIGEV_THREAD_ID) {
+		value_add(v, value_int(ar, "sigev_notify_thread_id",
+				       ev._sigev_un._tid));
+	}
+	return v;
 }

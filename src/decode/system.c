@@ -381,6 +381,13 @@ struct value *decode_prctl_option(struct decode_ctx *ctx,
 		sc->args[1] = value_uint(ar, "arg2", arg[1]);
 		keep_args(sc, 2);
 		break;
+	case PR_SET_SECCOMP:
+		sc->args[1] = value_enum(ar, "arg2", (uint32_t)arg[1],
+					 &xlat_seccomp_mode, V_HEX);
+		if (arg[1] == 2)	/* SECCOMP_MODE_FILTER */
+			sc->args[2] = sock_fprog_value(ctx, "arg3", arg[2]);
+		keep_args(sc, arg[1] == 2 ? 3 : 2);
+		break;
 	case PR_SET_NO_NEW_PRIVS:
 	case PR_SET_THP_DISABLE:
 		for (int i = 1; i < 5; i++)
@@ -555,4 +562,33 @@ struct value *decode_clone_args(struct decode_ctx *ctx,
 		value_add(after, tid);
 	}
 	return value_inout(ctx->arena, a->name, before, after);
+}
+
+/* struct sock_fprog: a BPF program's length and address. */
+struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
+			       uint64_t addr)
+{
+	struct {
+		uint16_t len;
+		uint64_t filter;
+	} prog;
+	struct value *v;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (tracee_read(ctx->mem, addr, &prog, sizeof(prog)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_uint(ctx->arena, "len", prog.len));
+	value_add(v, value_ptr(ctx->arena, "filter", prog.filter));
+	return v;
+}
+
+/* seccomp(2)'s third argument depends on the operation. */
+struct value *decode_seccomp_args(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	if (ctx->sc->raw_args[0] == 1)	/* SECCOMP_SET_MODE_FILTER */
+		return sock_fprog_value(ctx, a->name, raw);
+	return value_ptr(ctx->arena, a->name, raw);
 }
