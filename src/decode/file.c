@@ -319,8 +319,8 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 	    req == TIOCSBRK || req == TIOCCBRK || req == TIOCVHANGUP)
 		ctx->sc->nargs = 2;
 	if (e)
-		return value_expr(ctx->arena, a->name, raw,
-				  e->msg ? e->msg : e->name);
+		return value_symbol(ctx->arena, a->name, req, V_HEX,
+				    e->msg ? e->msg : e->name);
 	dirs = dir == 0 ? "_IOC_NONE" : dir == 1 ? "_IOC_WRITE" :
 	       dir == 2 ? "_IOC_READ" : "_IOC_READ|_IOC_WRITE";
 	return value_expr(ctx->arena, a->name, raw,
@@ -406,7 +406,8 @@ struct value *decode_statfs_out(struct decode_ctx *ctx,
 		return value_unavailable(ctx, a->name, raw);
 	v = value_struct(ar, a->name, raw);
 	type = xlat_name(&xlat_statfs_magic, (uint64_t)sf.f_type);
-	value_add(v, type ? value_expr(ar, "f_type", (uint64_t)sf.f_type, type) :
+	value_add(v, type ? value_symbol(ar, "f_type", (uint64_t)sf.f_type,
+					 V_HEX, type) :
 		  value_hex(ar, "f_type", (uint64_t)sf.f_type));
 	value_add(v, value_uint(ar, "f_bsize", (uint64_t)sf.f_bsize));
 	value_add(v, value_uint(ar, "f_blocks", sf.f_blocks));

@@ -271,7 +271,7 @@ static struct value *futex_wake_op(struct decode_ctx *ctx, uint32_t v)
 static struct value *futex_bitset(struct decode_ctx *ctx, uint32_t v)
 {
 	if (v == FUTEX_BITSET_MATCH_ANY)
-		return value_expr(ctx->arena, "val3", v,
+		return value_symbol(ctx->arena, "val3", v, V_HEX,
 				  "FUTEX_BITSET_MATCH_ANY");
 	return value_hex(ctx->arena, "val3", v);
 }
@@ -356,6 +356,6 @@ struct value *decode_futex_op(struct decode_ctx *ctx,
 		 op & FUTEX_PRIVATE_FLAG ? "_PRIVATE" : "",
 		 op & FUTEX_CLOCK_REALTIME ? "|FUTEX_CLOCK_REALTIME" : "");
 	futex_args(ctx, cmd);
-	return value_expr(ctx->arena, a->name, raw,
-			  arena_strndup(ctx->arena, text, strlen(text)));
+	return value_symbol(ctx->arena, a->name, op, V_HEX,
+			    arena_strndup(ctx->arena, text, strlen(text)));
 }

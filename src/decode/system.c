@@ -205,6 +205,7 @@ struct value *decode_sched_policy_ret(struct decode_ctx *ctx,
 	const char *name = xlat_name(&xlat_sched_policy, raw);
 
 	if (name)
+		/* strace names these even with -X raw */
 		ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw, name);
 	return value_int(ctx->arena, a->name, (int64_t)raw);
 }
@@ -591,4 +592,18 @@ struct value *decode_seccomp_args(struct decode_ctx *ctx,
 	if (ctx->sc->raw_args[0] == 1)	/* SECCOMP_SET_MODE_FILTER */
 		return sock_fprog_value(ctx, a->name, raw);
 	return value_ptr(ctx->arena, a->name, raw);
+}
+
+/* What some prctl options return, named as strace names it. */
+struct value *decode_prctl_ret(struct decode_ctx *ctx, const struct arg_desc *a,
+			       uint64_t raw)
+{
+	const char *name = NULL;
+
+	if ((int)ctx->sc->raw_args[0] == PR_GET_DUMPABLE)
+		name = xlat_name(&xlat_dumpable, raw);
+	if (name)
+		/* strace names these even with -X raw */
+		ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw, name);
+	return value_int(ctx->arena, a->name, (int64_t)raw);
 }

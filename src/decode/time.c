@@ -116,9 +116,11 @@ static struct value *pair_value(struct decode_ctx *ctx, const char *name,
 		struct value *e;
 
 		if (!usec && w[2 * i + 1] == NSEC_UTIME_NOW) {
-			e = value_expr(ctx->arena, NULL, 0, "UTIME_NOW");
+			e = value_symbol(ctx->arena, NULL, NSEC_UTIME_NOW,
+					 V_INT, "UTIME_NOW");
 		} else if (!usec && w[2 * i + 1] == NSEC_UTIME_OMIT) {
-			e = value_expr(ctx->arena, NULL, 0, "UTIME_OMIT");
+			e = value_symbol(ctx->arena, NULL, NSEC_UTIME_OMIT,
+					 V_INT, "UTIME_OMIT");
 		} else {
 			int64_t frac = w[2 * i + 1];
 
