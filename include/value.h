@@ -22,7 +22,7 @@ enum value_kind {
 	V_FLAGS,	/* a set of symbols plus leftover bits */
 	V_ENUM,		/* one symbol, or the raw number when unknown */
 	V_STRUCT,	/* named fields */
-	V_ARRAY,	/* unnamed elements */
+	V_ARRAY,	/* elements, unnamed but for designators: [VINTR]=0x3 */
 	V_SIGSET,	/* a signal set, possibly complemented */
 	V_EXPR,		/* a symbolic expression strace prints (8192*1024) */
 	V_UNAVAILABLE,	/* a pointer we could not read: shown as its address */

@@ -316,7 +316,8 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 
 	if (req == FIOCLEX || req == FIONCLEX || req == TIOCNOTTY ||
 	    req == TIOCEXCL || req == TIOCNXCL || req == TIOCCONS ||
-	    req == TIOCSBRK || req == TIOCCBRK || req == TIOCVHANGUP)
+	    req == TIOCSBRK || req == TIOCCBRK || req == TIOCVHANGUP ||
+	    req == TIOCSSERIAL)
 		ctx->sc->nargs = 2;
 	if (e)
 		return value_symbol(ctx->arena, a->name, req, V_HEX,
@@ -483,6 +484,9 @@ static struct value *winsize_value(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
+static struct value *termios_value(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr);
+
 /* The third argument: what a request reads is shown from entry, what it
  * returns from a successful exit (PHASE_BOTH). */
 struct value *decode_ioctl_arg(struct decode_ctx *ctx,
@@ -495,6 +499,10 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 		if (!ctx->at_exit)
 			return value_ptr(ctx->arena, a->name, raw);
 		return winsize_value(ctx, a->name, raw);
+	case TCGETS:
+		if (!ctx->at_exit)
+			return value_ptr(ctx->arena, a->name, raw);
+		return termios_value(ctx, a->name, raw);
 	case FIONREAD:
 	case TIOCOUTQ:
 	case TIOCGPGRP:
@@ -512,19 +520,32 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 	switch ((uint32_t)ctx->sc->raw_args[1]) {
 	case TIOCSWINSZ:
 		return winsize_value(ctx, a->name, raw);
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return termios_value(ctx, a->name, raw);
 	case FIONBIO:
 	case FIOASYNC:
 	case TIOCSPGRP:
 	case TIOCSPTLCK:
 	case TIOCSETD:
 		return int_ptr_value(ctx, a->name, raw, 4, true);
-	case TCSBRK:
 	case TCXONC:
+		return value_enum(ctx->arena, a->name, (uint32_t)raw,
+				  &xlat_tcxonc_arg, V_INT);
 	case TCFLSH:
+		return value_enum(ctx->arena, a->name, (uint32_t)raw,
+				  &xlat_tcflsh_arg, V_INT);
+	case TCSBRK:
 	case TIOCSCTTY:
 	case 0x40049409:	/* FICLONE: a descriptor */
 		return value_int(ctx->arena, a->name, (int32_t)raw);
 	default:
+		/* a known request takes a pointer; an unknown one a number */
+		if (xlat_find(&xlat_ioctl_cmd, (uint32_t)ctx->sc->raw_args[1]) &&
+		    !xlat_find(&xlat_ioctl_numeric_arg,
+			       (uint32_t)ctx->sc->raw_args[1]))
+			return value_ptr(ctx->arena, a->name, raw);
 		return value_hex(ctx->arena, a->name, raw);
 	}
 }
@@ -550,4 +571,130 @@ struct value *decode_dev(struct decode_ctx *ctx, const struct arg_desc *a,
 			 uint64_t raw)
 {
 	return dev_value(ctx, a->name, raw);
+}
+
+/* --- terminals: the kernel's struct termios (TCGETS, TCSETS*) */
+
+struct kernel_termios {
+	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
+	uint8_t c_line;
+	uint8_t c_cc[19];
+};
+
+/* A flags value whose names are built here; "" when there are none, as
+ * strace prints an empty c_iflag. */
+static struct value *names_value(struct decode_ctx *ctx, const char *name,
+				 uint64_t raw, const char **names,
+				 unsigned count, uint64_t rest)
+{
+	struct value *v = value_new(ctx->arena, V_FLAGS, name, raw);
+
+	if (count == 0 && rest == 0)
+		names[count++] = "";
+	v->u.flags.names = names;
+	v->u.flags.count = count;
+	v->u.flags.rest = rest;
+	return v;
+}
+
+static struct value *termios_flags(struct decode_ctx *ctx, const char *name,
+				   uint32_t raw, const struct xlat *x)
+{
+	struct value *f = value_flags(ctx->arena, name, raw, x);
+	const char **names = arena_alloc(ctx->arena,
+					 (f->u.flags.count + 1) * sizeof(char *));
+
+	memcpy(names, f->u.flags.names, f->u.flags.count * sizeof(char *));
+	return names_value(ctx, name, raw, names, f->u.flags.count,
+			   f->u.flags.rest);
+}
+
+static struct value *termios_oflag(struct decode_ctx *ctx, uint32_t raw)
+{
+	static const struct {
+		uint32_t mask;
+		const struct xlat *x;
+	} fields[] = {
+		{ NLDLY, &xlat_termios_nldly }, { CRDLY, &xlat_termios_crdly },
+		{ TABDLY, &xlat_termios_tabdly }, { BSDLY, &xlat_termios_bsdly },
+		{ VTDLY, &xlat_termios_vtdly }, { FFDLY, &xlat_termios_ffdly },
+	};
+	struct value *f = value_flags(ctx->arena, "c_oflag", raw &
+				      ~(uint32_t)(NLDLY | CRDLY | TABDLY |
+						  BSDLY | VTDLY | FFDLY),
+				      &xlat_termios_oflag);
+	const char **names = arena_alloc(ctx->arena, (f->u.flags.count + 7) *
+					 sizeof(char *));
+	unsigned n = 0;
+	uint64_t rest = f->u.flags.rest;
+
+	for (unsigned i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const char *s = xlat_name(fields[i].x, raw & fields[i].mask);
+
+		if (s)
+			names[n++] = s;
+		else
+			rest |= raw & fields[i].mask;
+	}
+	memcpy(names + n, f->u.flags.names, f->u.flags.count * sizeof(char *));
+	return names_value(ctx, "c_oflag", raw, names, n + f->u.flags.count,
+			   rest);
+}
+
+static struct value *termios_cflag(struct decode_ctx *ctx, uint32_t raw)
+{
+	struct value *f = value_flags(ctx->arena, "c_cflag",
+				      raw & ~(uint32_t)(CBAUD | CSIZE),
+				      &xlat_termios_cflag);
+	const char **names = arena_alloc(ctx->arena, (f->u.flags.count + 2) *
+					 sizeof(char *));
+	const char *baud = xlat_name(&xlat_termios_baud, raw & CBAUD);
+	uint64_t rest = f->u.flags.rest;
+	unsigned n = 0;
+
+	if (baud)
+		names[n++] = baud;
+	else
+		rest |= raw & CBAUD;
+	names[n++] = xlat_name(&xlat_termios_csize, raw & CSIZE);
+	memcpy(names + n, f->u.flags.names, f->u.flags.count * sizeof(char *));
+	return names_value(ctx, "c_cflag", raw, names, n + f->u.flags.count,
+			   rest);
+}
+
+static struct value *termios_value(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr)
+{
+	struct kernel_termios t;
+	struct arena *ar = ctx->arena;
+	struct value *v, *cc;
+
+	if (tracee_read(ctx->mem, addr, &t, sizeof(t)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ar, name, addr);
+	value_add(v, termios_flags(ctx, "c_iflag", t.c_iflag,
+				   &xlat_termios_iflag));
+	value_add(v, termios_oflag(ctx, t.c_oflag));
+	value_add(v, termios_cflag(ctx, t.c_cflag));
+	value_add(v, termios_flags(ctx, "c_lflag", t.c_lflag,
+				   &xlat_termios_lflag));
+	if (!ctx->opts->verbose) {
+		v->u.kids.elided = true;
+		return v;
+	}
+	value_add(v, t.c_line == 0 ?
+		  value_symbol(ar, "c_line", 0, V_UINT, "N_TTY") :
+		  value_uint(ar, "c_line", t.c_line));
+	cc = value_array(ar, "c_cc", addr);
+	for (unsigned i = 0; i < sizeof(t.c_cc); i++) {
+		const char *idx = xlat_name(&xlat_termios_cc, i);
+		struct value *e = value_hex(ar, NULL, t.c_cc[i]);
+
+		/* [VINTR]=0x3: the index is printed as a designator */
+		e->name = idx ? arena_printf(ar, "[%s]", idx) :
+			arena_printf(ar, "[%u]", i);
+		value_add(cc, e);
+	}
+	value_add(v, cc);
+	return v;
 }

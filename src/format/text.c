@@ -200,7 +200,7 @@ static void print_value(struct text_state *t, const struct value *v)
 		print_children(t, v, '{', '}', true);
 		break;
 	case V_ARRAY:
-		print_children(t, v, '[', ']', false);
+		print_children(t, v, '[', ']', true);
 		break;
 	case V_SIGSET:
 		print_sigset(s, v, t->opts->xlat);
