@@ -8,6 +8,7 @@
 #include <sys/sendfile.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 int main(void)
@@ -20,6 +21,7 @@ int main(void)
 	struct epoll_event e = { EPOLLIN | EPOLLET, { .u64 = 7 } }, out[4];
 	fd_set rs;
 	struct timeval tv = { 0, 0 };
+	struct timespec ts = { 1, 0 };
 	loff_t off = 0;
 
 	syscall(SYS_close_range, 3, ~0U, 0);
@@ -32,15 +34,29 @@ int main(void)
 	pfd[0].events = POLLIN;
 	pfd[1].fd = q[1];
 	pfd[1].events = POLLOUT | POLLPRI;
+#if defined(__x86_64__)	/* not on aarch64 */
 	syscall(SYS_poll, pfd, 2, 100);
+#endif
 	pfd[1].events = POLLIN;
+#if defined(__x86_64__)
 	syscall(SYS_poll, &pfd[1], 1, 0);
+#endif
 	FD_ZERO(&rs);
 	FD_SET(p[0], &rs);
+#if defined(__x86_64__)
 	syscall(SYS_select, p[0] + 1, &rs, NULL, NULL, &tv);
+#endif
 	ep = syscall(SYS_epoll_create1, EPOLL_CLOEXEC);
 	syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &e);
+#if defined(__x86_64__)
 	syscall(SYS_epoll_wait, ep, out, 4, 0);
+#endif
+	/* the calls every architecture has */
+	syscall(SYS_epoll_pwait, ep, out, 4, 0, NULL, 8);
+	pfd[1].events = POLLOUT;
+	syscall(SYS_ppoll, &pfd[1], 1, &ts, NULL, 8);
+	syscall(SYS_pselect6, p[0] + 1, &rs, NULL, NULL, &ts, NULL);
+	(void)tv;
 	ev = syscall(SYS_eventfd2, 5, EFD_CLOEXEC | EFD_NONBLOCK);
 	syscall(SYS_ioctl, p[0], FIONREAD, &n);
 	syscall(SYS_ioctl, p[0], FIONBIO, &on);

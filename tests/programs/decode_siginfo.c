@@ -32,7 +32,7 @@ static void catch(int sig)
 int main(void)
 {
 	volatile int zero = 0;
-	union sigval val = { .sival_int = 42 };
+	static union sigval val = { .sival_int = 42 };
 	struct sigevent sev;
 	timer_t timer;
 	struct itimerspec its = { { 0, 0 }, { 0, 1000000 } };
