@@ -37,7 +37,7 @@
 	X(STAT_OUT, decode_stat_out, PHASE_EXIT) \
 	X(STATX_OUT, decode_statx_out, PHASE_EXIT) \
 	X(DIRENTS_OUT, decode_dirents_out, PHASE_EXIT) \
-	X(FCNTL_ARG, decode_fcntl_arg, PHASE_ENTER) \
+	X(FCNTL_ARG, decode_fcntl_arg, PHASE_BOTH) \
 	X(FCNTL_RET, decode_fcntl_ret, PHASE_EXIT) \
 	X(IOCTL_CMD, decode_ioctl_cmd, PHASE_ENTER) \
 	X(PIPEFDS_OUT, decode_pipefds_out, PHASE_EXIT) \

@@ -234,22 +234,89 @@ struct value *decode_dirents_out(struct decode_ctx *ctx,
 	return v;
 }
 
+static struct value *flock_value(struct decode_ctx *ctx, const char *name,
+				 uint64_t addr, bool with_pid)
+{
+	struct flock fl;
+	struct arena *ar = ctx->arena;
+	struct value *v;
+
+	if (tracee_read(ctx->mem, addr, &fl, sizeof(fl)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ar, name, addr);
+	value_add(v, value_enum(ar, "l_type", (uint16_t)fl.l_type,
+				&xlat_flock_type, V_INT));
+	value_add(v, value_enum(ar, "l_whence", (uint16_t)fl.l_whence,
+				&xlat_seek_whence, V_INT));
+	value_add(v, value_int(ar, "l_start", fl.l_start));
+	value_add(v, value_int(ar, "l_len", fl.l_len));
+	if (with_pid)
+		value_add(v, value_int(ar, "l_pid", fl.l_pid));
+	return v;
+}
+
+static struct value *owner_value(struct decode_ctx *ctx, const char *name,
+				 uint64_t addr)
+{
+	struct f_owner_ex o;
+	struct value *v;
+
+	if (tracee_read(ctx->mem, addr, &o, sizeof(o)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_enum(ctx->arena, "type", (uint32_t)o.type,
+				&xlat_f_owner_type, V_INT));
+	value_add(v, value_int(ctx->arena, "pid", o.pid));
+	return v;
+}
+
+/* fcntl's third argument, by command (PHASE_BOTH: F_GETLK and
+ * F_GETOWN_EX fill theirs in). */
 struct value *decode_fcntl_arg(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
-	switch ((int)ctx->sc->raw_args[1]) {
+	struct arena *ar = ctx->arena;
+	int cmd = (int)ctx->sc->raw_args[1];
+
+	if (ctx->at_exit) {
+		switch (cmd) {
+		case F_GETLK:
+		case F_OFD_GETLK:
+			return flock_value(ctx, a->name, raw, true);
+		case F_GETOWN_EX:
+			return owner_value(ctx, a->name, raw);
+		default:
+			return ctx->sc->args[2];
+		}
+	}
+	switch (cmd) {
 	case F_SETFD:
-		return value_flags(ctx->arena, a->name, raw, &xlat_fd_flags);
+		return value_flags(ar, a->name, raw, &xlat_fd_flags);
 	case F_SETFL:
 		return decode_open_flags(ctx, a, raw);
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		return flock_value(ctx, a->name, raw, false);
+	case F_SETOWN_EX:
+		return owner_value(ctx, a->name, raw);
+	case F_SETSIG:
+		return signal_value(ctx, a->name, (int)raw);
+	case F_SETLEASE:
+		return value_enum(ar, a->name, (uint32_t)raw,
+				  &xlat_flock_type, V_INT);
+	case F_NOTIFY:
+		return value_flags(ar, a->name, (uint32_t)raw,
+				   &xlat_dnotify_flags);
+	case F_ADD_SEALS:
+		return value_flags(ar, a->name, (uint32_t)raw,
+				   &xlat_fcntl_seals);
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
 	case F_SETOWN:
-	case F_SETSIG:
-	case F_SETLEASE:
-	case F_NOTIFY:
 	case F_SETPIPE_SZ:
-		return value_int(ctx->arena, a->name, (int32_t)raw);
+		return value_int(ar, a->name, (int32_t)raw);
 	case F_GETFD:
 	case F_GETFL:
 	case F_GETOWN:
@@ -257,51 +324,63 @@ struct value *decode_fcntl_arg(struct decode_ctx *ctx,
 	case F_GETLEASE:
 	case F_GETPIPE_SZ:
 	case F_GET_SEALS:
+		/* no third argument: the line ends after the command */
+		ctx->sc->nargs = 2;
 		return NULL;
 	default:
-		return value_ptr(ctx->arena, a->name, raw);
+		return value_ptr(ar, a->name, raw);
 	}
 }
 
-/* strace shows flag-valued results as "0x8002 (flags O_RDWR|O_LARGEFILE)" */
-static struct value *flags_result(struct decode_ctx *ctx, const char *name,
-				  uint64_t raw, const struct value *f)
+/* "0x8002 (flags O_RDWR|O_LARGEFILE)": the result in hex, named after. */
+static struct value *named_result(struct decode_ctx *ctx, const char *name,
+				  uint64_t raw, const char *what,
+				  struct value *named)
 {
-	char text[512];
-	size_t n = 0;
+	struct value *note = value_struct(ctx->arena, NULL, 0);
 
-	text[0] = 0;
-	for (unsigned i = 0; i < f->u.flags.count && n < 400; i++)
-		n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s",
-				      i ? "|" : "", f->u.flags.names[i]);
-	if (f->u.flags.rest && n < 400)
-		snprintf(text + n, sizeof(text) - n, "%s%#" PRIx64,
-			 n ? "|" : "", f->u.flags.rest);
-	return value_expr(ctx->arena, name, raw,
-			  arena_printf(ctx->arena, "%#" PRIx64 " (flags %s)",
-				       raw, text));
+	named->name = what;
+	value_add(note, named);
+	ctx->sc->ret_note = note;
+	return value_hex(ctx->arena, name, raw);
 }
 
 struct value *decode_fcntl_ret(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
+	struct arena *ar = ctx->arena;
+
 	switch ((int)ctx->sc->raw_args[1]) {
 	case F_GETFD:
 		if (raw == 0)
 			break;
-		return flags_result(ctx, a->name, raw,
-				    value_flags(ctx->arena, a->name, raw,
-						&xlat_fd_flags));
+		return named_result(ctx, a->name, raw, "flags",
+				    value_flags(ar, NULL, raw, &xlat_fd_flags));
 	case F_GETFL:
-		return flags_result(ctx, a->name, raw,
+		return named_result(ctx, a->name, raw, "flags",
 				    decode_open_flags(ctx, a, raw));
+	case F_GET_SEALS:
+		if (raw == 0)
+			break;
+		return named_result(ctx, a->name, raw, "seals",
+				    value_flags(ar, NULL, raw,
+						&xlat_fcntl_seals));
+	case F_GETLEASE:
+		ctx->sc->ret_note = value_enum(ar, NULL, raw, &xlat_flock_type,
+					       V_INT);
+		return value_hex(ar, a->name, raw);
+	case F_GETSIG:
+		if (raw == 0)
+			break;
+		ctx->sc->ret_note = signal_value(ctx, NULL, (int)raw);
+		break;
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
 		return decode_fd(ctx, a, raw);
 	default:
 		break;
 	}
-	return value_int(ctx->arena, a->name, (int64_t)raw);
+	return value_int(ar, a->name, (int64_t)raw);
 }
 
 /* Requests without a name print as strace prints them: _IOC(dir, type,

@@ -421,13 +421,28 @@ struct value *decode_sockopt_name(struct decode_ctx *ctx,
 static struct value *sockopt_value(struct decode_ctx *ctx, const char *name,
 				   uint64_t addr, int64_t len)
 {
+	uint32_t level = (uint32_t)ctx->sc->raw_args[1];
+	uint32_t opt = (uint32_t)ctx->sc->raw_args[2];
+	struct linger lg;
+	struct value *v;
+
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
+	if (level == SOL_SOCKET && opt == SO_LINGER &&
+	    len >= (int64_t)sizeof(lg)) {
+		if (tracee_read(ctx->mem, addr, &lg, sizeof(lg)) != 0)
+			return value_unavailable(ctx, name, addr);
+		v = value_struct(ctx->arena, name, addr);
+		value_add(v, value_int(ctx->arena, "l_onoff", lg.l_onoff));
+		value_add(v, value_int(ctx->arena, "l_linger", lg.l_linger));
+		return v;
+	}
 	if (len == 4)
 		return int_ptr_value(ctx, name, addr, 4, true);
 	if (len <= 0)
 		return value_ptr(ctx->arena, name, addr);
-	return decode_buffer(ctx, name, addr, (uint64_t)len, STR_HEX);
+	/* an option strace has no layout for: its bytes */
+	return decode_buffer(ctx, name, addr, (uint64_t)len, STR_TEXT);
 }
 
 struct value *decode_sockopt_val(struct decode_ctx *ctx,
