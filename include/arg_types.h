@@ -69,6 +69,7 @@
 	X(FDSET, decode_fdset, PHASE_ENTER) \
 	X(GROUPS, decode_groups, PHASE_ENTER) \
 	X(IOVEC, decode_iovec, PHASE_ENTER) \
+	X(IOVEC_ADDRS, decode_iovec_addrs, PHASE_ENTER) \
 	X(IPC_FLAGS, decode_ipc_flags, PHASE_ENTER) \
 	X(ITIMERSPEC, decode_itimerspec, PHASE_ENTER) \
 	X(ITIMERVAL, decode_itimerval, PHASE_ENTER) \
@@ -107,12 +108,10 @@
 	X(EPOLL_EVENTS_OUT, decode_epoll_events_out, PHASE_EXIT) \
 	X(GROUPS_OUT, decode_groups_out, PHASE_EXIT) \
 	X(INT_OUT, decode_int_out, PHASE_EXIT) \
-	X(IOVEC_OUT, decode_iovec_out, PHASE_EXIT) \
 	X(ITIMERSPEC_OUT, decode_itimerspec_out, PHASE_EXIT) \
 	X(ITIMERVAL_OUT, decode_itimerval_out, PHASE_EXIT) \
 	X(MMSGHDR, decode_mmsghdr, PHASE_EXIT) \
 	X(MMSGHDR_OUT, decode_mmsghdr_out, PHASE_EXIT) \
-	X(MSGHDR_OUT, decode_msghdr_out, PHASE_EXIT) \
 	X(MEMBARRIER_RET, decode_membarrier_ret, PHASE_EXIT) \
 	X(POLL_RET, decode_poll_ret, PHASE_EXIT) \
 	X(PRCTL_RET, decode_prctl_ret, PHASE_EXIT) \
@@ -137,6 +136,8 @@
 	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT) \
 	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH) \
 	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH) \
+	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH) \
+	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH) \
 	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH) \
 	X(PRCTL_ARG2, decode_prctl_arg2, PHASE_BOTH) \
 	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH) \

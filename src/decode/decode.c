@@ -322,8 +322,8 @@ const char *unknown_comment(struct decode_ctx *ctx, const struct xlat *x)
 
 	if (!x)
 		return NULL;
-	if (x->unknown)
-		return x->unknown;
+	if (x->unknown)	/* "-": strace writes no comment for this set */
+		return strcmp(x->unknown, "-") ? x->unknown : NULL;
 	if (x->n < 2)
 		return NULL;
 	a = x->e[0].name;
@@ -418,7 +418,8 @@ struct value *decode_path(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
 	/* strace never cuts file names at -s */
-	return decode_cstring(ctx, a->name, raw, PATH_MAX);
+	/* strace never cuts file names at -s, only at PATH_MAX - 1 */
+	return decode_cstring(ctx, a->name, raw, PATH_MAX - 1);
 }
 
 struct value *decode_str(struct decode_ctx *ctx, const struct arg_desc *a,

@@ -18,8 +18,21 @@ struct value *decode_skip(struct decode_ctx *ctx, const struct arg_desc *a,
 
 /* An iovec array; data shows at most limit bytes in all (the count the
  * call transferred), each buffer also cut at -s. */
+static struct value *iovec_any(struct decode_ctx *ctx, const char *name,
+				uint64_t addr, uint64_t count, uint64_t limit,
+				bool contents);
+
 struct value *iovec_value(struct decode_ctx *ctx, const char *name,
 			  uint64_t addr, uint64_t count, uint64_t limit)
+{
+	return iovec_any(ctx, name, addr, count, limit, true);
+}
+
+/* The iovec array with the buffers as addresses: before a read fills
+ * them, and for process_vm_readv's other process. */
+static struct value *iovec_any(struct decode_ctx *ctx, const char *name,
+				uint64_t addr, uint64_t count, uint64_t limit,
+				bool contents)
 {
 	struct iovec64 {
 		uint64_t base;
@@ -49,8 +62,10 @@ struct value *iovec_value(struct decode_ctx *ctx, const char *name,
 		take = iov.len < limit ? iov.len : limit;
 		limit -= take;
 		e = value_struct(ctx->arena, NULL, addr + i * sizeof(iov));
-		value_add(e, decode_buffer(ctx, "iov_base", iov.base, take,
-					   STR_TEXT));
+		value_add(e, contents ?
+			  decode_buffer(ctx, "iov_base", iov.base, take,
+					STR_TEXT) :
+			  value_ptr(ctx->arena, "iov_base", iov.base));
 		value_add(e, value_uint(ctx->arena, "iov_len", iov.len));
 		value_add(v, e);
 	}
@@ -64,11 +79,22 @@ struct value *decode_iovec(struct decode_ctx *ctx, const struct arg_desc *a,
 			   UINT64_MAX);
 }
 
+/* PHASE_BOTH: addresses at entry (what a failed call shows), the data
+ * read at exit. */
 struct value *decode_iovec_out(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
+	if (!ctx->at_exit)
+		return iovec_any(ctx, a->name, raw, decode_param(ctx, a), 0,
+				 false);
 	return iovec_value(ctx, a->name, raw, decode_param(ctx, a),
 			   (uint64_t)ctx->sc->rval);
+}
+
+struct value *decode_iovec_addrs(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	return iovec_any(ctx, a->name, raw, decode_param(ctx, a), 0, false);
 }
 
 /* --- poll */
@@ -181,7 +207,8 @@ static struct value *fdset_from(struct decode_ctx *ctx, const char *name,
 
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
-	if (nfds < 0)
+	/* a negative or absurd count: the sets are shown as addresses */
+	if (nfds < 0 || nfds > (8 << 20))
 		return value_ptr(ctx->arena, name, addr);
 	if (nfds > FDSET_MAX_FDS)
 		nfds = FDSET_MAX_FDS;
@@ -251,8 +278,8 @@ struct value *decode_pselect_sigmask(struct decode_ctx *ctx,
 	if (tracee_read(ctx->mem, raw, w, sizeof(w)) != 0)
 		return value_unavailable(ctx, a->name, raw);
 	v = value_struct(ctx->arena, a->name, raw);
-	value_add(v, sigset_value(ctx, NULL, w[0], w[1]));
-	value_add(v, value_uint(ctx->arena, NULL, w[1]));
+	value_add(v, sigset_value(ctx, "sigmask", w[0], w[1]));
+	value_add(v, value_uint(ctx->arena, "sigsetsize", w[1]));
 	return v;
 }
 

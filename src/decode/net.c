@@ -342,10 +342,24 @@ struct value *decode_msghdr(struct decode_ctx *ctx, const struct arg_desc *a,
 	return msghdr_value(ctx, a->name, raw, UINT64_MAX);
 }
 
+/* PHASE_BOTH: at entry only the name length the caller offers (what a
+ * failed call shows), at exit the message received. */
 struct value *decode_msghdr_out(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
-	return msghdr_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval);
+	struct msghdr64 m;
+	struct value *v;
+
+	if (ctx->at_exit)
+		return msghdr_value(ctx, a->name, raw,
+				    (uint64_t)ctx->sc->rval);
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	if (tracee_read(ctx->mem, raw, &m, sizeof(m)) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	v = value_struct(ctx->arena, a->name, raw);
+	value_add(v, value_uint(ctx->arena, "msg_namelen", m.namelen));
+	return v;
 }
 
 /* sendmmsg and recvmmsg: as many headers as the call handled. */

@@ -65,7 +65,8 @@ struct value *sigset_value(struct decode_ctx *ctx, const char *name,
 
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
-	if (size == 0 || size > SIGSET_MAX_BYTES ||
+	/* the kernel's sigset is 8 bytes here; other sizes are bad input */
+	if (size == 0 || size > 8 || size % 4 ||
 	    tracee_read(ctx->mem, addr, bytes, size) != 0)
 		return value_unavailable(ctx, name, addr);
 	return sigset_from_bytes(ctx, name, addr, bytes, (unsigned)size);
@@ -345,8 +346,11 @@ struct value *decode_sigevent(struct decode_ctx *ctx, const struct arg_desc *a,
 				 (uint64_t)(uintptr_t)ev.sigev_value.sival_ptr));
 	value_add(v, val);
 	value_add(v, signal_value(ctx, "sigev_signo", ev.sigev_signo));
-	value_add(v, value_enum(ar, "sigev_notify", (uint32_t)ev.sigev_notify,
-				&xlat_sigev_notify, V_INT));
+	val = value_enum(ar, "sigev_notify", (uint32_t)ev.sigev_notify,
+			 &xlat_sigev_notify, V_HEX);
+	if (!val->u.en.sym)
+		val->comment = unknown_comment(ctx, &xlat_sigev_notify);
+	value_add(v, val);
 	if (ev.sigev_notify == SIGEV_THREAD) {
 		value_add(v, value_ptr(ar, "sigev_notify_function",
 			(uint64_t)(uintptr_t)ev.sigev_notify_function));

@@ -52,7 +52,7 @@ static struct value *groups_value(struct decode_ctx *ctx, const char *name,
 
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
-	if (n < 0)
+	if (n < 0 || n > 65536)	/* more than NGROUPS_MAX: bad input */
 		return value_ptr(ctx->arena, name, addr);
 	v = value_array(ctx->arena, name, addr);
 	for (int64_t i = 0; i < n; i++) {
@@ -259,15 +259,18 @@ struct value *decode_cap_header(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
 	struct __user_cap_header_struct h;
-	struct value *v;
+	struct value *v, *ver;
 
 	if (raw == 0)
 		return value_ptr(ctx->arena, a->name, 0);
 	if (tracee_read(ctx->mem, raw, &h, sizeof(h)) != 0)
 		return value_unavailable(ctx, a->name, raw);
 	v = value_struct(ctx->arena, a->name, raw);
-	value_add(v, value_enum(ctx->arena, "version", h.version,
-				&xlat_cap_version, V_HEX));
+	ver = value_enum(ctx->arena, "version", h.version, &xlat_cap_version,
+			 V_HEX);
+	if (!ver->u.en.sym)
+		ver->comment = unknown_comment(ctx, &xlat_cap_version);
+	value_add(v, ver);
 	value_add(v, value_int(ctx->arena, "pid", h.pid));
 	return v;
 }
@@ -524,7 +527,9 @@ static struct value *clone_args_in(struct decode_ctx *ctx, const char *name,
 		value_add(v, value_ptr(ar, "child_tid", ca.child_tid));
 	if (ca.flags & CLONE_PARENT_SETTID)
 		value_add(v, value_ptr(ar, "parent_tid", ca.parent_tid));
-	value_add(v, signal_value(ctx, "exit_signal", (int)ca.exit_signal));
+	value_add(v, ca.exit_signal < 65 ?
+		  signal_value(ctx, "exit_signal", (int)ca.exit_signal) :
+		  value_uint(ar, "exit_signal", ca.exit_signal));
 	value_add(v, value_ptr(ar, "stack", ca.stack));
 	value_add(v, value_hex(ar, "stack_size", ca.stack_size));
 	if (ca.flags & CLONE_SETTLS)
