@@ -115,6 +115,7 @@
 	X(MEMBARRIER_RET, decode_membarrier_ret, PHASE_EXIT) \
 	X(POLL_RET, decode_poll_ret, PHASE_EXIT) \
 	X(PRCTL_RET, decode_prctl_ret, PHASE_EXIT) \
+	X(RECVMMSG_RET, decode_recvmmsg_ret, PHASE_EXIT) \
 	X(RET_PERSONALITY, decode_ret_personality, PHASE_EXIT) \
 	X(RUSAGE_OUT, decode_rusage_out, PHASE_EXIT) \
 	X(SCHED_PARAM_OUT, decode_sched_param_out, PHASE_EXIT) \

@@ -476,3 +476,18 @@ struct value *decode_sockopt_val_out(struct decode_ctx *ctx,
 		return value_ptr(ctx->arena, a->name, raw);
 	return sockopt_value(ctx, a->name, raw, len);
 }
+
+/* recvmmsg's count, and what is left of its timeout. */
+struct value *decode_recvmmsg_ret(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t ts = ctx->sc->raw_args[4];
+
+	if (ts) {
+		struct value *note = value_struct(ctx->arena, NULL, 0);
+
+		value_add(note, timespec_value(ctx, "left", ts));
+		ctx->sc->ret_note = note;
+	}
+	return value_int(ctx->arena, a->name, (int64_t)raw);
+}

@@ -181,7 +181,9 @@ static struct value *clone_flags_value(struct decode_ctx *ctx,
 
 		memcpy(names, v->u.flags.names,
 		       v->u.flags.count * sizeof(char *));
-		names[v->u.flags.count++] = sig ? sig :
+		/* sig may point into buf: copy it into the arena */
+		names[v->u.flags.count++] = sig ?
+			arena_strndup(ctx->arena, sig, strlen(sig)) :
 			arena_printf(ctx->arena, "%#x", (unsigned)(flags & 0xff));
 		v->u.flags.names = names;
 	}

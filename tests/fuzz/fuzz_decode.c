@@ -99,9 +99,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.data = data;
 	f.len = size;
 	f.total = 0;
+	memset(&dopts, 0, sizeof(dopts));
 	dopts.string_limit = (flags & 1) ? 4096 : 32;
 	dopts.verbose = flags & 2;
-	dopts.decode_fds = 0;
+	/* -e verbose=none and -e raw= now and then */
+	dopts.deref = (flags & 0xc0) != 0x40;
+	dopts.raw = (flags & 0xc0) == 0x80;
 
 	decode_syscall_enter(&ctx);
 	ev.kind = EV_SYSCALL_ENTER;
