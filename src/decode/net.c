@@ -287,7 +287,8 @@ static struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
 		size_t dlen;
 
 		memcpy(&h, buf + off, sizeof(h));
-		if (h.cmsg_len < sizeof(h) || off + h.cmsg_len > n) {
+		/* compared without adding: a garbage length must not wrap */
+		if (h.cmsg_len < sizeof(h) || h.cmsg_len > n - off) {
 			v->u.kids.elided = h.cmsg_len >= sizeof(h);
 			break;
 		}

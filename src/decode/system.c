@@ -119,7 +119,7 @@ struct value *decode_rusage_out(struct decode_ctx *ctx,
 		return v;
 	}
 	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		value_add(v, value_int(ctx->arena, names[i], rest[i * 2]));
+		value_add(v, value_int(ctx->arena, names[i], rest[i]));
 	return v;
 }
 
