@@ -1,0 +1,162 @@
+/* Decoders on fake tracee memory: bad pointers print as addresses, a name
+ * without a terminator stops at PATH_MAX - 1 with "...", huge counts are
+ * cut (arrays at -s elements, reads at their bounds), and the lines are
+ * exactly strace's for the same memory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <poll.h>
+#include <sys/uio.h>
+
+#include <cmocka.h>
+
+#include "capture.h"
+#include "decode.h"
+#include "format.h"
+
+/* Memory is one readable window [BASE, BASE + len); reads elsewhere fail.
+ * Every read is counted so that a test can check none is huge. */
+#define BASE 0x10000000ULL
+
+struct window {
+	const unsigned char *bytes;
+	size_t len;
+	size_t largest;
+};
+
+static ssize_t window_read(const struct tracee_mem *m, uint64_t addr,
+			   void *buf, size_t len)
+{
+	struct window *w = m->ctx;
+
+	if (len > w->largest)
+		w->largest = len;
+	if (addr < BASE || addr >= BASE + w->len)
+		return -1;
+	if (len > BASE + w->len - addr)
+		len = BASE + w->len - addr;
+	memcpy(buf, w->bytes + (addr - BASE), len);
+	return (ssize_t)len;
+}
+
+static const struct syscall_desc *desc(const char *name)
+{
+	long nr = syscall_number(&syscall_table_x86_64, name);
+
+	assert_true(nr >= 0);
+	return syscall_lookup(&syscall_table_x86_64, (uint64_t)nr);
+}
+
+/* Decodes and renders one call that returns rval; returns the line. */
+static char *trace_call(struct window *w, const char *name,
+			const uint64_t args[6], int64_t rval)
+{
+	struct arena arena = { 0 };
+	struct tracee_mem mem = { .read = window_read, .ctx = w };
+	struct decode_opts opts = { .string_limit = 32, .deref = true };
+	struct syscall_event sc;
+	struct decode_ctx ctx = { .arena = &arena, .mem = &mem,
+				  .opts = &opts, .sc = &sc };
+	struct format_opts fopts = { .align_column = 40 };
+	struct sink *out = capture_open();
+	void *st = format_text.begin(out, &fopts);
+	struct event ev = { .pid = 1, .tid = 1, .u.sc = &sc };
+	char *text;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.desc = desc(name);
+	memcpy(sc.raw_args, args, sizeof(sc.raw_args));
+	decode_syscall_enter(&ctx);
+	ev.kind = EV_SYSCALL_ENTER;
+	format_text.event(st, &ev, false);
+	sc.rval = rval;
+	sc.err = rval < 0 && rval > -4096 ? (int)-rval : 0;
+	decode_syscall_exit(&ctx);
+	ev.kind = EV_SYSCALL_EXIT;
+	format_text.event(st, &ev, false);
+	format_text.end(st);
+	text = capture_text(out);
+	sink_close(out);
+	arena_free(&arena);
+	return text;
+}
+
+static void test_bad_pointers_are_addresses(void **state)
+{
+	struct window w = { (const unsigned char *)"", 0, 0 };
+	const uint64_t args[6] = { (uint64_t)-100, 0xdead0000, 0, 0 };
+	char *line = trace_call(&w, "openat", args, -14);
+
+	/* 39 characters: padded to column 40 */
+	assert_string_equal(line, "openat(AT_FDCWD, 0xdead0000, O_RDONLY)  "
+			    "= -1 EFAULT (Bad address)\n");
+	free(line);
+}
+
+static void test_unterminated_name_is_bounded(void **state)
+{
+	static unsigned char mem[8192];
+	struct window w = { mem, sizeof(mem), 0 };
+	const uint64_t args[6] = { BASE, 0 };
+	char *line;
+
+	memset(mem, 'a', sizeof(mem));
+	line = trace_call(&w, "unlink", args, -2);
+	/* 4095 characters, then "..." as strace prints it */
+	assert_int_equal(strspn(line + strlen("unlink(\""), "a"), 4095);
+	assert_non_null(strstr(line, "aaa\"...) = -1 ENOENT"));
+	assert_true(w.largest <= 8192);
+	free(line);
+}
+
+static void test_huge_counts_are_cut(void **state)
+{
+	static struct iovec iov[64];
+	struct window w = { (const unsigned char *)iov, sizeof(iov), 0 };
+	const uint64_t args[6] = { 1, BASE, 1ULL << 40 };
+	char *line;
+
+	for (unsigned i = 0; i < 64; i++) {
+		iov[i].iov_base = (void *)(uintptr_t)0xbad0000;
+		iov[i].iov_len = 1ULL << 50;
+	}
+	line = trace_call(&w, "writev", args, -14);
+	/* 32 elements (-s) and "...", each buffer an unreadable address */
+	assert_non_null(strstr(line, "writev(1, [{iov_base=0xbad0000, "
+			       "iov_len=1125899906842624}, "));
+	assert_non_null(strstr(line, "iov_len=1125899906842624}, ...], "
+			       "1099511627776) = -1 EFAULT (Bad address)\n"));
+	assert_true(w.largest <= 4096);
+	free(line);
+}
+
+static void test_poll_revents_note(void **state)
+{
+	static const struct pollfd fds[] = {
+		{ 3, POLLIN, POLLIN },	/* the kernel's revents already in */
+		{ 4, POLLOUT, 0 },
+	};
+	struct window w = { (const unsigned char *)fds, sizeof(fds), 0 };
+	const uint64_t args[6] = { BASE, 2, 1000 };
+	char *line = trace_call(&w, "poll", args, 1);
+
+	assert_string_equal(line, "poll([{fd=3, events=POLLIN}, {fd=4, "
+			    "events=POLLOUT}], 2, 1000) = 1 ([{fd=3, "
+			    "revents=POLLIN}])\n");
+	free(line);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_pointers_are_addresses),
+		cmocka_unit_test(test_unterminated_name_is_bounded),
+		cmocka_unit_test(test_huge_counts_are_cut),
+		cmocka_unit_test(test_poll_revents_note),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
