@@ -59,9 +59,17 @@ struct value *mode_value(struct decode_ctx *ctx, const char *name,
 					 mode & 0177777);
 		value_flags_prepend(ctx->arena, v, type);
 	}
-	/* S_IFREG|0644 prints the permissions even when they are 0 */
-	if (v->u.flags.count && v->u.flags.rest == 0)
-		v->u.flags.names[v->u.flags.count++] = "000";
+	/* S_IFREG|0644 prints the permissions even when they are 0; the
+	 * names array may be full, so the list is copied one longer */
+	if (v->u.flags.count && v->u.flags.rest == 0) {
+		const char **names = arena_alloc(ctx->arena,
+			(v->u.flags.count + 1) * sizeof(char *));
+
+		memcpy(names, v->u.flags.names,
+		       v->u.flags.count * sizeof(char *));
+		names[v->u.flags.count++] = "000";
+		v->u.flags.names = names;
+	}
 	return v;
 }
 
