@@ -565,6 +565,11 @@ struct value *decode_clone_args(struct decode_ctx *ctx,
 	}
 	if (ca.flags & CLONE_PARENT_SETTID) {
 		tid = int_ptr_value(ctx, "parent_tid", ca.parent_tid, 4, true);
+		/* the kernel wrote the child's id, the call's result; a new
+		 * thread that already exited may have cleared it again
+		 * (CLONE_CHILD_CLEARTID often points to the same word) */
+		if (tid->kind == V_ARRAY)
+			tid->u.kids.first->raw = (uint64_t)ctx->sc->rval;
 		value_add(after, tid);
 	}
 	return value_inout(ctx->arena, a->name, before, after);
