@@ -77,6 +77,7 @@ static const char usage_text[] =
 "                           min-time, max-time, avg-time, calls, errors, name\n"
 "  -k, --stack-trace        print the user-space stack after each syscall\n"
 "      --failures           at the end, print a digest of the failed syscalls\n"
+"                           (with -q and no -e trace=: the digest alone)\n"
 "                           grouped by syscall, errno and path, likeliest\n"
 "                           cause of the command's failure first\n"
 "  -e read=FDS              dump in hex and ASCII all data read from FDS\n"
@@ -502,6 +503,12 @@ void cli_parse(struct options *opts, int argc, char **argv)
 		usage_error("-u needs a COMMAND to run");
 	if (opts->nenv && !opts->command)
 		usage_error("-E needs a COMMAND to run");
+	/* -q --failures: the digest instead of the trace, unless the user
+	 * chose what to trace */
+	if (opts->failures && opts->quiet && opts->trace_all) {
+		syscall_set_fill(&opts->trace, false);
+		opts->trace_all = false;
+	}
 	finish_options(opts, decode_fds);
 }
 

@@ -333,6 +333,23 @@ static void test_failures_digest(void **state)
 	run_result_free(&r);
 }
 
+/* -q --failures without -e trace=: the digest replaces the trace */
+static void test_failures_quiet(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-q", "--failures",
+			       test_program("config_search"), NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 2);
+	assert_int_equal(count_lines_with_prefix(r.trace, "openat("), 0);
+	assert_int_equal(count_lines_with_prefix(r.trace, "execve("), 0);
+	assert_int_equal(count_lines_with_prefix(r.trace, "--- failures: "), 1);
+	assert_int_equal(count_lines_with_prefix(r.trace,
+		"1. openat(\"/nonexistent/mytrace-test/app.conf\") = -1 ENOENT"), 1);
+	run_result_free(&r);
+}
+
 static void test_failures_with_stack(void **state)
 {
 	struct run_result r;
@@ -412,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_inject_class_and_delay),
 		cmocka_unit_test(test_io_dumps),
 		cmocka_unit_test(test_failures_digest),
+		cmocka_unit_test(test_failures_quiet),
 		cmocka_unit_test(test_failures_with_stack),
 		cmocka_unit_test(test_bad_input),
 	};
