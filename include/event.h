@@ -19,7 +19,7 @@ enum event_kind {
 	EV_EXITED,		/* process exited normally */
 	EV_KILLED,		/* process killed by a signal */
 	EV_ATTACH,		/* -p attached */
-	EV_DETACH,		/* detached from a thread inside a syscall */
+	EV_DETACH,		/* mytrace let go of a thread */
 	EV_FAILURES,		/* --failures: the digest, once, at the end */
 	EV_GROUP_STOP,		/* stopped by SIGSTOP/SIGTSTP/...: u.signal */
 };
@@ -55,6 +55,7 @@ struct syscall_event {
 	int64_t rval;		/* raw return value */
 	int err;		/* errno when the call failed, else 0 */
 	bool ret_unknown;	/* "= ?": no exit seen (exit_group, death) */
+	bool detached;		/* ret_unknown because mytrace detached */
 	struct value *ret;	/* decoded return value when it succeeded */
 	/* What the call reported besides its return value, shown after it
 	 * in parentheses by the text formatter: poll's revents, select's
@@ -71,6 +72,13 @@ struct syscall_event {
 	struct stack_trace *stack;	/* -k: the stack at entry, or NULL */
 };
 
+/* Who a thread is, as /proc shows it: read when a tracee is first seen
+ * and again after execve and the set*uid calls. */
+struct proc_ident {
+	char comm[16];		/* TASK_COMM_LEN, NUL-terminated */
+	uid_t uid;		/* real uid, as Tracee reports it */
+};
+
 struct event {
 	enum event_kind kind;
 	pid_t pid;		/* thread group id */
@@ -79,6 +87,8 @@ struct event {
 	/* the thread's latest syscall number, traced or not: strace's -n
 	 * prints it on signal and exit lines too */
 	uint64_t scno;
+	/* NULL unless a formatter or filter needs it, or /proc failed */
+	const struct proc_ident *who;
 	union {
 		struct syscall_event *sc;
 		struct {

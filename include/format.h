@@ -1,9 +1,11 @@
 /* Formatters: render events to a sink. A formatter is a table of
- * functions; it never reads tracee memory or calls ptrace. */
+ * functions; it never reads tracee memory or calls ptrace. One formatter
+ * state belongs to one sink (-ff opens one per process). */
 #ifndef MYTRACE_FORMAT_H
 #define MYTRACE_FORMAT_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "event.h"
 #include "output.h"
@@ -23,6 +25,12 @@ enum time_style {
 	TIME_EPOCH,	/* 1795806824.357937 */
 };
 
+enum color_mode {
+	COLOR_NEVER,
+	COLOR_AUTO,	/* only when the sink is a terminal */
+	COLOR_ALWAYS,
+};
+
 struct format_opts {
 	unsigned align_column;	/* -a: where " = " goes (40) */
 	int escape;		/* enum escape_mode: -x, -xx */
@@ -37,10 +45,15 @@ struct format_opts {
 	/* set by the core: -f into a file prints "1234  " before each line
 	 * where stderr gets "[pid  1234] " */
 	bool bare_pid;
+	int color;		/* enum color_mode; NO_COLOR already applied */
+	bool always_show_pid;	/* --always-show-pid */
+	bool arg_names;		/* -N: name=value for every argument */
+	struct timespec start;	/* origin of relative times (JSON) */
 };
 
 struct formatter {
 	const char *name;
+	bool needs_ident;	/* events must carry comm and uid (ev->who) */
 	void *(*begin)(struct sink *out, const struct format_opts *opts);
 	/* show_pid: prefix the line with the pid (several tracees) */
 	void (*event)(void *state, const struct event *ev, bool show_pid);
@@ -48,8 +61,30 @@ struct formatter {
 };
 
 extern const struct formatter format_text;
+extern const struct formatter format_json;
+extern const struct formatter format_table;
 
 /* The formatter called name ("text"), or NULL. */
 const struct formatter *formatter_find(const char *name);
+/* "text, json or table": the names --format accepts, for messages. */
+const char *formatter_names(void);
+
+/* Renders one value as the text format does (quoting, flags, structs). */
+void format_text_value(struct sink *s, const struct format_opts *opts,
+		       const struct value *v);
+
+/* Whether output to s is coloured: --color=always, or auto on a tty. */
+bool format_color_on(const struct format_opts *opts, const struct sink *s);
+
+/* ANSI colours used by the text and table formatters. */
+#define COLOR_RESET "\033[0m"
+#define COLOR_NAME "\033[1m"		/* syscall names: bold */
+#define COLOR_ERROR "\033[31m"		/* failed returns: red */
+#define COLOR_SIGNAL "\033[33m"		/* signal lines: yellow */
+#define COLOR_PROCESS "\033[35m"	/* exits and kills: magenta */
+#define COLOR_DIM "\033[2m"		/* unfinished/resumed, headers */
+
+/* Writes a colour escape when on, without moving the sink's column. */
+void format_color(struct sink *s, bool on, const char *color);
 
 #endif

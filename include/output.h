@@ -29,6 +29,9 @@ void sink_close(struct sink *s);
 void sink_write(struct sink *s, const char *data, size_t len);
 void sink_puts(struct sink *s, const char *str);
 void sink_putc(struct sink *s, char c);
+/* Writes bytes that take no room on screen (colour escapes): the column
+ * that alignment counts from does not move. */
+void sink_write_invisible(struct sink *s, const char *data, size_t len);
 void sink_printf(struct sink *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Pads with spaces up to column col. */

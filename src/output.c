@@ -132,6 +132,14 @@ column:
 	s->column += len;
 }
 
+void sink_write_invisible(struct sink *s, const char *data, size_t len)
+{
+	size_t column = s->column;
+
+	sink_write(s, data, len);
+	s->column = column;
+}
+
 void sink_puts(struct sink *s, const char *str)
 {
 	sink_write(s, str, strlen(str));

@@ -1,10 +1,14 @@
-/* The list of formatters that --format can name. */
+/* The list of formatters that --format can name, and what they share:
+ * the colour decision and colour escapes. */
 #include <string.h>
+#include <unistd.h>
 
 #include "format.h"
 
 static const struct formatter *const formatters[] = {
 	&format_text,
+	&format_json,
+	&format_table,
 };
 
 const struct formatter *formatter_find(const char *name)
@@ -13,4 +17,22 @@ const struct formatter *formatter_find(const char *name)
 		if (strcmp(formatters[i]->name, name) == 0)
 			return formatters[i];
 	return NULL;
+}
+
+const char *formatter_names(void)
+{
+	return "text, json or table";
+}
+
+bool format_color_on(const struct format_opts *opts, const struct sink *s)
+{
+	if (opts->color == COLOR_ALWAYS)
+		return true;
+	return opts->color == COLOR_AUTO && isatty(s->fd);
+}
+
+void format_color(struct sink *s, bool on, const char *color)
+{
+	if (on)
+		sink_write_invisible(s, color, strlen(color));
 }

@@ -18,6 +18,7 @@ struct text_state {
 	pid_t open_tid;		/* thread whose line is unfinished, or 0 */
 	struct timespec last_ts;	/* -r: the previous line's time */
 	bool have_last_ts;
+	bool color;
 };
 
 static void print_value(struct text_state *t, const struct value *v);
@@ -221,10 +222,18 @@ static void print_value(struct text_state *t, const struct value *v)
 		sink_printf(s, " /* %s */", v->comment);
 }
 
+void format_text_value(struct sink *s, const struct format_opts *opts,
+		       const struct value *v)
+{
+	struct text_state t = { .out = s, .opts = opts };
+
+	print_value(&t, v);
+}
+
 static void print_prefix(struct text_state *t, const struct event *ev,
 			 bool show_pid)
 {
-	if (!show_pid)
+	if (!show_pid && !t->opts->always_show_pid)
 		return;
 	if (t->opts->bare_pid)
 		sink_printf(t->out, "%-5d ", ev->tid);
@@ -291,7 +300,11 @@ static void print_leader(struct text_state *t, const struct event *ev,
 static void interrupt_open_line(struct text_state *t, pid_t tid)
 {
 	if (t->open_tid && t->open_tid != tid) {
-		sink_puts(t->out, " <unfinished ...>\n");
+		sink_putc(t->out, ' ');
+		format_color(t->out, t->color, COLOR_DIM);
+		sink_puts(t->out, "<unfinished ...>");
+		format_color(t->out, t->color, COLOR_RESET);
+		sink_putc(t->out, '\n');
 		t->open_tid = 0;
 	}
 }
@@ -312,7 +325,9 @@ static void print_args(struct text_state *t, const struct syscall_event *sc,
 	for (unsigned i = from; i < to; i++) {
 		if (!sc->args[i])
 			continue;
-		if (sc->args[i]->labelled)
+		if (sc->args[i]->name && (sc->args[i]->labelled ||
+					  (t->opts->arg_names &&
+					   !sc->desc->raw)))
 			sink_printf(t->out, "%s=", sc->args[i]->name);
 		print_value(t, sc->args[i]);
 		if (more_args(sc, i))
@@ -354,12 +369,14 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 		sink_putc(s, '?');
 	} else if (sc->err) {
 		name = errno_name(sc->err);
+		format_color(s, t->color, COLOR_ERROR);
 		/* the kernel's restart codes never reach the program */
 		sink_puts(s, sc->err >= 512 ? "? " : "-1 ");
 		if (name)
 			sink_printf(s, "%s (%s)", name, errno_message(sc->err));
 		else
 			sink_printf(s, "(errno %d)", sc->err);
+		format_color(s, t->color, COLOR_RESET);
 	} else if (sc->ret) {
 		print_value(t, sc->ret);
 	} else {
@@ -514,6 +531,14 @@ static void print_failures(struct text_state *t,
 			    d->ngroups - shown == 1 ? "" : "s");
 }
 
+static void print_name(struct text_state *t, const struct syscall_event *sc)
+{
+	format_color(t->out, t->color, COLOR_NAME);
+	sink_puts(t->out, sc->desc->name);
+	format_color(t->out, t->color, COLOR_RESET);
+	sink_putc(t->out, '(');
+}
+
 static void on_syscall_enter(struct text_state *t, const struct event *ev,
 		     bool show_pid)
 {
@@ -524,7 +549,7 @@ static void on_syscall_enter(struct text_state *t, const struct event *ev,
 		return;
 	interrupt_open_line(t, 0);
 	print_leader(t, ev, ev->ts, show_pid);
-	sink_printf(t->out, "%s(", sc->desc->name);
+	print_name(t, sc);
 	print_args(t, sc, 0, sc->nargs_enter);
 	t->open_tid = ev->tid;
 }
@@ -537,12 +562,20 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 	if (t->opts->hold_lines) {
 		/* held until now: one whole line, timed at its entry */
 		print_leader(t, ev, sc->enter_ts, show_pid);
-		sink_printf(t->out, "%s(", sc->desc->name);
+		print_name(t, sc);
 		print_args(t, sc, 0, sc->nargs_enter);
 	} else if (t->open_tid != ev->tid) {
 		interrupt_open_line(t, ev->tid);
 		print_leader(t, ev, ev->ts, show_pid);
+		format_color(t->out, t->color, COLOR_DIM);
 		sink_printf(t->out, "<... %s resumed>", sc->desc->name);
+		format_color(t->out, t->color, COLOR_RESET);
+	}
+	if (sc->detached) {
+		/* mytrace let go of the thread before the call returned */
+		sink_puts(t->out, " <detached ...>\n");
+		t->open_tid = 0;
+		return;
 	}
 	print_args(t, sc, sc->nargs_enter, sc->nargs);
 	sink_putc(t->out, ')');
@@ -573,49 +606,75 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 			t->open_tid = 0;
 		}
 		return;
-	default:
+	case EV_EXEC:
+		/* strace shows an exec as the execve line itself, and only
+		 * an exec from another thread than the leader as a line */
+		if (ev->u.exec.old_tid == ev->tid)
+			return;
 		break;
+	case EV_GROUP_STOP:
+	case EV_SIGNAL:
+	case EV_EXITED:
+	case EV_KILLED:
+	case EV_FAILURES:
+		break;
+	default:
+		/* attach: "Process N attached" is a note on stderr */
+		return;
 	}
 	interrupt_open_line(t, 0);
 	switch (ev->kind) {
 	case EV_EXEC:
 		print_leader(t, ev, ev->ts, show_pid);
-		sink_printf(t->out, "+++ superseded by execve in pid %d +++\n",
+		format_color(t->out, t->color, COLOR_PROCESS);
+		sink_printf(t->out, "+++ superseded by execve in pid %d +++",
 			    ev->u.exec.old_tid);
+		format_color(t->out, t->color, COLOR_RESET);
+		sink_putc(t->out, '\n');
 		break;
 	case EV_GROUP_STOP:
 		print_leader(t, ev, ev->ts, show_pid);
+		format_color(t->out, t->color, COLOR_SIGNAL);
 		sig = signal_name(ev->u.signal.sig, sigbuf);
-		sink_printf(t->out, "--- stopped by %s ---\n",
+		sink_printf(t->out, "--- stopped by %s ---",
 			    sig ? sig : "SIG???");
+		format_color(t->out, t->color, COLOR_RESET);
+		sink_putc(t->out, '\n');
 		break;
 	case EV_SIGNAL:
 		print_leader(t, ev, ev->ts, show_pid);
+		format_color(t->out, t->color, COLOR_SIGNAL);
 		sig = signal_name(ev->u.signal.sig, sigbuf);
 		sink_printf(t->out, "--- %s ", sig ? sig : "SIG???");
 		if (ev->u.signal.info)
 			print_value(t, ev->u.signal.info);
 		else
 			sink_puts(t->out, "{}");
-		sink_puts(t->out, " ---\n");
+		sink_puts(t->out, " ---");
+		format_color(t->out, t->color, COLOR_RESET);
+		sink_putc(t->out, '\n');
 		print_stack(t->out, ev->u.signal.stack, "");
 		break;
 	case EV_EXITED:
 		print_leader(t, ev, ev->ts, show_pid);
-		sink_printf(t->out, "+++ exited with %d +++\n",
+		format_color(t->out, t->color, COLOR_PROCESS);
+		sink_printf(t->out, "+++ exited with %d +++",
 			    ev->u.exit.status);
+		format_color(t->out, t->color, COLOR_RESET);
+		sink_putc(t->out, '\n');
 		break;
 	case EV_KILLED:
 		print_leader(t, ev, ev->ts, show_pid);
+		format_color(t->out, t->color, COLOR_PROCESS);
 		sig = signal_name(ev->u.exit.status, sigbuf);
-		sink_printf(t->out, "+++ killed by %s%s +++\n",
+		sink_printf(t->out, "+++ killed by %s%s +++",
 			    sig ? sig : "SIG???",
 			    ev->u.exit.core_dumped ? " (core dumped)" : "");
-		break;
-	case EV_FAILURES:
-		print_failures(t, ev->u.failures);
+		format_color(t->out, t->color, COLOR_RESET);
+		sink_putc(t->out, '\n');
 		break;
 	default:
+		print_failures(t, ev->u.failures);
 		break;
 	}
 }
@@ -628,6 +687,7 @@ static void *text_begin(struct sink *out, const struct format_opts *opts)
 		return NULL;
 	t->out = out;
 	t->opts = opts;
+	t->color = format_color_on(opts, out);
 	return t;
 }
 
