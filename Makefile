@@ -158,6 +158,8 @@ fuzz-run: fuzz
 install: $(BUILD)/mytrace
 	install -D -m 0755 $(BUILD)/mytrace $(DESTDIR)$(BINDIR)/mytrace
 	install -D -m 0644 man/mytrace.1 $(DESTDIR)$(MANDIR)/man1/mytrace.1
+	install -D -m 0644 man/mytrace-json.schema.json \
+		$(DESTDIR)$(PREFIX)/share/mytrace/mytrace-json.schema.json
 
 deps:
 	./scripts/install-deps

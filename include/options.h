@@ -10,6 +10,7 @@
 #include "format.h"
 #include "outfilter.h"
 #include "inject.h"
+#include "proc_filter.h"
 #include "stats.h"
 
 struct options {
@@ -39,6 +40,8 @@ struct options {
 	size_t nenv;
 	const char *user;		/* -u */
 	bool detach_on_execve;		/* -b execve */
+	struct proc_filter procs;	/* --filter */
+	unsigned long syscall_limit;	/* --syscall-limit; 0: none */
 };
 
 /* Parses argv into opts. On bad input prints "mytrace: ..." and exits 1;

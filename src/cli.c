@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arch.h"
 #include "attach.h"
@@ -82,6 +83,13 @@ static const char usage_text[] =
 "                           cause of the command's failure first\n"
 "  -e read=FDS              dump in hex and ASCII all data read from FDS\n"
 "  -e write=FDS             dump in hex and ASCII all data written to FDS\n"
+"  --format=FORMAT          text (strace's, the default), json (one JSON\n"
+"                           object per line, see mytrace(1)) or table\n"
+"  --color[=WHEN]           colour text and table output: auto (on a\n"
+"                           terminal, unless NO_COLOR is set; the default),\n"
+"                           always (the same as --color) or never\n"
+"  --always-show-pid        prefix every text line with [pid N]\n"
+"  -N, --arg-names          print arguments as name=value\n"
 "\n"
 "Filtering:\n"
 "  -e trace=SET             trace only the syscalls in SET: names, %%class,\n"
@@ -102,6 +110,12 @@ static const char usage_text[] =
 "                           or -P narrows the set, unless -n; children are\n"
 "                           followed silently)\n"
 "  --no-seccomp-bpf         no filter: stop at every syscall\n"
+"  --events=SET             the same as -e trace=SET\n"
+"  --filter=FIELD=VALUES    print only the events of processes whose comm,\n"
+"                           uid or pid is one of VALUES (comma-separated);\n"
+"                           FIELD!=VALUES excludes; repeat to combine\n"
+"  --syscall-limit=N        stop tracing after N syscalls were printed and\n"
+"                           let the command run on\n"
 "\n"
 "Tampering:\n"
 "  -e inject=SET:error=ERRNO|retval=N[:signal=SIG][:delay_enter=US]\n"
@@ -126,6 +140,12 @@ enum {
 	OPT_FAILURES = 0x100,
 	OPT_SECCOMP_BPF,
 	OPT_NO_SECCOMP_BPF,
+	OPT_FORMAT,
+	OPT_FILTER,
+	OPT_EVENTS,
+	OPT_COLOR,
+	OPT_ALWAYS_SHOW_PID,
+	OPT_SYSCALL_LIMIT,
 };
 
 static void usage_error(const char *fmt, ...)
@@ -245,6 +265,31 @@ static void parse_expression(struct options *opts, struct set_state *first,
 	}
 }
 
+static int parse_color(const char *arg)
+{
+	if (!arg || strcmp(arg, "always") == 0)
+		return COLOR_ALWAYS;
+	if (strcmp(arg, "auto") == 0)
+		return COLOR_AUTO;
+	if (strcmp(arg, "never") == 0)
+		return COLOR_NEVER;
+	value_error("invalid --color argument '%s': not auto, always or never",
+		    arg);
+}
+
+static unsigned long parse_limit(const char *arg)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || errno || *end || n == 0)
+		value_error("invalid --syscall-limit argument '%s': not a "
+			    "positive number", arg);
+	return n;
+}
+
 static enum xlat_style parse_xlat_style(const char *arg)
 {
 	if (strcmp(arg, "raw") == 0)
@@ -332,6 +377,14 @@ void cli_parse(struct options *opts, int argc, char **argv)
 		{ "env", required_argument, NULL, 'E' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "detach-on", required_argument, NULL, 'b' },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "filter", required_argument, NULL, OPT_FILTER },
+		{ "events", required_argument, NULL, OPT_EVENTS },
+		{ "color", optional_argument, NULL, OPT_COLOR },
+		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "always-show-pid", no_argument, NULL, OPT_ALWAYS_SHOW_PID },
+		{ "arg-names", no_argument, NULL, 'N' },
+		{ "syscall-limit", required_argument, NULL, OPT_SYSCALL_LIMIT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -346,6 +399,9 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	opts->format.align_column = 40;
 	opts->format.escape = ESC_DEFAULT;
 	opts->formatter = &format_text;
+	opts->format.color = COLOR_AUTO;
+	/* the origin of relative times: as early as tracing can start */
+	clock_gettime(CLOCK_REALTIME, &opts->format.start);
 	opts->trace_all = true;
 	opts->seccomp_bpf = -1;
 	syscall_set_fill(&opts->trace, true);
@@ -357,7 +413,7 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	opterr = 0;
 	/* '+': options end at the command, whose own flags are its own */
 	while ((c = getopt_long(argc, argv,
-				"+:o:s:e:a:X:P:p:E:u:b:xvyntrTzZcCwS:U:kfqhV",
+				"+:o:s:e:a:X:P:p:E:u:b:xvyntrTzZcCwS:U:kfqNhV",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -474,6 +530,34 @@ void cli_parse(struct options *opts, int argc, char **argv)
 					    "execve is supported)", optarg);
 			opts->detach_on_execve = true;
 			break;
+		case 'N':
+			opts->format.arg_names = true;
+			break;
+		case OPT_FORMAT:
+			opts->formatter = formatter_find(optarg);
+			if (!opts->formatter)
+				value_error("invalid --format argument '%s': not "
+					    "a format (%s)", optarg,
+					    formatter_names());
+			break;
+		case OPT_FILTER:
+			if (proc_filter_parse(&opts->procs, optarg, err,
+					      sizeof(err)) != 0)
+				value_error("%s", err);
+			break;
+		case OPT_EVENTS:
+			parse_syscall_set(&opts->trace, &first.trace, optarg);
+			opts->trace_all = false;
+			break;
+		case OPT_COLOR:
+			opts->format.color = parse_color(optarg);
+			break;
+		case OPT_ALWAYS_SHOW_PID:
+			opts->format.always_show_pid = true;
+			break;
+		case OPT_SYSCALL_LIMIT:
+			opts->syscall_limit = parse_limit(optarg);
+			break;
 		case 'h':
 			printf(usage_text);
 			exit(0);
@@ -488,6 +572,13 @@ void cli_parse(struct options *opts, int argc, char **argv)
 			usage_error("unrecognized option '%s'", argv[optind - 1]);
 		}
 	}
+	/* https://no-color.org: a preference that an explicit flag overrides */
+	if (opts->format.color == COLOR_AUTO && getenv("NO_COLOR") &&
+	    *getenv("NO_COLOR"))
+		opts->format.color = COLOR_NEVER;
+	if (opts->syscall_limit && opts->seccomp_bpf > 0)
+		value_error("--seccomp-bpf and --syscall-limit: after the "
+			    "detach the filter would fail the traced calls");
 	if (opts->stats.wall && !opts->stats.count)
 		usage_error("-w/--summary-wall-clock must be given with "
 			    "(-c/--summary-only or -C/--summary)");

@@ -31,6 +31,7 @@
 #include "inject.h"
 #include "options.h"
 #include "outfilter.h"
+#include "proc_ident.h"
 #include "seccomp.h"
 #include "unwind.h"
 
@@ -129,6 +130,14 @@ bool seccomp_plan(const struct options *opts, struct syscall_set *stop)
 		inject_add_calls(opts->inject, stop);
 	if (opts->stack_trace)
 		seccomp_add_names(stop, arch_syscalls, unwind_watched_calls);
+	/* comm and uid are read again after these */
+	if (opts->formatter->needs_ident ||
+	    proc_filter_needs_ident(&opts->procs))
+		seccomp_add_names(stop, arch_syscalls,
+				  proc_ident_watched_calls);
+	/* after a detach our filter would fail the traced calls: ENOSYS */
+	if (opts->syscall_limit)
+		return false;
 	if (opts->seccomp_bpf == 0 || !seccomp_narrows(stop))
 		return false;
 	return opts->seccomp_bpf > 0 || !opts->format.numbers;

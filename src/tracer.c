@@ -24,6 +24,7 @@
 #include "attach.h"
 #include "decode.h"
 #include "failures.h"
+#include "proc_ident.h"
 #include "stats.h"
 #include "seccomp.h"
 #include "tracer.h"
@@ -36,6 +37,7 @@ struct tracee {
 	bool first_exec;	/* -b execve spares the command's own execve */
 	bool in_syscall;	/* between entry and exit stops */
 	bool shown;		/* the current syscall is printed */
+	struct proc_ident_cache who;	/* comm and uid, when wanted */
 	bool collect;		/* --failures: decoded even if not shown */
 	struct inject_action inj;	/* -e inject= on the current call */
 	struct timeval stime_enter;	/* -c: system time at entry */
@@ -67,6 +69,8 @@ struct tracer {
 	int child_status;	/* its wait status, once it ended */
 	bool child_done;
 	bool no_syscall_info;	/* kernel lacks PTRACE_GET_SYSCALL_INFO */
+	bool want_who;		/* events carry comm and uid */
+	unsigned long syscalls_shown;	/* for --syscall-limit */
 	bool quiet;		/* -c: the summary instead of the trace */
 	bool skip_decode;	/* -c alone: nothing needs the arguments */
 	struct stats *stats;	/* -c, -C */
@@ -77,7 +81,9 @@ struct tracer {
 	struct seccomp_prog prog;
 	unsigned hidden;	/* tracees that never show */
 	bool no_notes;		/* -q: no "Process N attached/detached" */
-	bool detaching;		/* a fatal signal came: letting go of all */
+	/* a fatal signal came, or --syscall-limit was reached: letting go
+	 * of all */
+	bool detaching;
 	/* tracees that could not be interrupted: zombies, maybe a leader
 	 * whose exit waits for threads we let go; they are not waited for */
 	unsigned unreachable;
@@ -254,10 +260,28 @@ static bool show_pid(struct tracer *tr)
 	return tr->fopts.bare_pid || tr->count - tr->hidden > 1;
 }
 
+static const struct proc_ident *tracee_who(struct tracer *tr,
+					   struct tracee *t)
+{
+	return tr->want_who ? proc_ident_get(&t->who, t->tid) : NULL;
+}
+
+/* Whether --filter lets this process's events through. */
+static bool tracee_selected(struct tracer *tr, struct tracee *t)
+{
+	return proc_filter_match(&tr->opts->procs, t->pid, tracee_who(tr, t));
+}
+
 /* Hands ev to the formatter unless a print filter refuses it; returns
- * whether it was handed over. */
+ * whether it was handed over. --filter chose syscalls at their entry. */
 static bool emit(struct tracer *tr, struct tracee *t, struct event *ev)
 {
+	bool is_syscall = ev->kind == EV_SYSCALL_ENTER ||
+			  ev->kind == EV_SYSCALL_EXIT;
+
+	if (!is_syscall && !tracee_selected(tr, t))
+		return false;
+	ev->who = tracee_who(tr, t);
 	if (!outfilter_pass(&tr->opts->filter, ev))
 		return false;
 	/* -c: the summary replaces the trace; the event counts as shown */
@@ -429,7 +453,8 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 	}
 	if (tr->opts->inject)
 		inject_enter(tr, t, nr);
-	t->shown = syscall_set_has(&tr->opts->trace, nr);
+	t->shown = syscall_set_has(&tr->opts->trace, nr) &&
+		   tracee_selected(tr, t);
 	/* the digest looks at every call, whatever -e trace= shows */
 	t->collect = tr->failures != NULL;
 	if (!t->shown && !t->collect)
@@ -474,6 +499,8 @@ static void filter_installed(struct tracer *tr, struct tracee *t)
 				o->filtered = false;
 }
 
+static void begin_detach(struct tracer *tr, int sig);
+
 static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 			 bool is_error)
 {
@@ -491,13 +518,16 @@ static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 				     sc->raw_args, is_error);
 	if (tr->seccomp && seccomp_installs_filter(sc->nr, sc->raw_args, rval))
 		filter_installed(tr, t);
+	sc->rval = rval;
+	sc->err = is_error ? (int)-rval : 0;
+	/* even untraced: setuid or PR_SET_NAME changes who the thread is */
+	if (tr->want_who && proc_ident_changed_by(sc))
+		proc_ident_stale(&t->who);
 	if (!t->shown && !t->collect)
 		return;
 	shown = t->shown;
 	t->shown = t->collect = false;
 	now(&sc->exit_ts);
-	sc->rval = rval;
-	sc->err = is_error ? (int)-rval : 0;
 	if (tr->stats && shown)
 		stats_exit(tr, t);
 	if (tr->skip_decode)
@@ -508,19 +538,24 @@ static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 	if (tr->unwind && !tr->quiet && !sc->stack && (shown || sc->err))
 		sc->stack = unwind_capture(tr->unwind, t->pid, t->tid,
 					   &t->arena);
-	if (shown)
-		emit_syscall(tr, t, EV_SYSCALL_EXIT);
+	if (shown && emit_syscall(tr, t, EV_SYSCALL_EXIT) &&
+	    tr->opts->syscall_limit && !tr->detaching &&
+	    ++tr->syscalls_shown == tr->opts->syscall_limit)
+		begin_detach(tr, 0);
 	if (tr->failures)
 		record_failure(tr, t);
 }
 
-/* A syscall still in flight when its thread vanished ends with "= ?". */
-static void finish_in_flight(struct tracer *tr, struct tracee *t)
+/* A syscall still in flight when its thread vanished, or when mytrace
+ * let go of it, ends with "= ?" / "<detached ...>". */
+static void finish_in_flight(struct tracer *tr, struct tracee *t,
+			     bool detached)
 {
 	if (!t->in_syscall || !t->shown)
 		return;
 	now(&t->sc.exit_ts);
 	t->sc.ret_unknown = true;
+	t->sc.detached = detached;
 	t->in_syscall = false;
 	t->shown = t->collect = false;
 	emit_syscall(tr, t, EV_SYSCALL_EXIT);
@@ -546,7 +581,8 @@ static void resume(struct tracee *t, int sig)
 static bool exit_wanted(const struct tracer *tr, const struct tracee *t)
 {
 	return t->shown || t->collect || t->inj.rule || tr->unwind ||
-	       seccomp_watches(t->sc.nr);
+	       seccomp_watches(t->sc.nr) ||
+	       (tr->want_who && proc_ident_watches(&t->sc));
 }
 
 static void on_syscall_stop(struct tracer *tr, struct tracee *t)
@@ -609,7 +645,8 @@ static void detach_now(struct tracer *tr, struct tracee *t, int sig)
 			t->tid, strerror(errno));
 	if (!t->hidden)
 		note(tr, "Process %d detached", t->tid);
-	if (t->in_syscall && t->shown)
+	finish_in_flight(tr, t, true);
+	if (!t->hidden && !t->before_exec)
 		emit_simple(tr, t, EV_DETACH);
 	forget_thread(tr, t);
 	tracee_remove(tr, t);
@@ -692,22 +729,17 @@ static void on_new_child(struct tracer *tr, struct tracee *parent,
 /* execve in a thread that is not the leader: the kernel gives the leader's
  * tid to the execing thread and the leader vanishes without an exit. */
 static struct tracee *take_over_leader(struct tracer *tr,
-				       struct tracee *leader)
+				       struct tracee *leader, pid_t former)
 {
-	unsigned long msg = 0;
 	struct tracee *t;
-	pid_t former;
 
-	if (ptrace(PTRACE_GETEVENTMSG, leader->tid, 0, &msg) < 0)
-		return leader;
-	former = (pid_t)msg;
 	if (former <= 0 || former == leader->tid)
 		return leader;
 	t = tracee_find(tr, former);
 	if (!t)
 		return leader;
 	/* the leader's own syscall never returns: strace's "= ?" */
-	finish_in_flight(tr, leader);
+	finish_in_flight(tr, leader, false);
 	if (!tr->out) {
 		/* -ff: the thread goes on in the leader's file */
 		struct sink *out = t->out;
@@ -723,19 +755,36 @@ static struct tracee *take_over_leader(struct tracer *tr,
 	t->first_exec = leader->first_exec;
 	tracee_remove(tr, leader);
 	tracee_link(tr, t);
+	return t;
+}
 
-	struct event ev = { .kind = EV_EXEC, .pid = t->pid, .tid = t->tid,
-			    .scno = t->sc.nr };
+/* Every successful execve: the thread that called it takes over the
+ * leader, the comm and uid are the new program's, and an EV_EXEC says so
+ * (before the execve's own exit). */
+static struct tracee *exec_happened(struct tracer *tr, struct tracee *t)
+{
+	unsigned long msg = 0;
+	pid_t former = t->tid;
+	struct event ev = { .kind = EV_EXEC };
 
-	now(&ev.ts);
+	if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0 && msg)
+		former = (pid_t)msg;
+	t = take_over_leader(tr, t, former);
+	proc_ident_stale(&t->who);
+	if (t->hidden)
+		return t;
+	ev.pid = t->pid;
+	ev.tid = t->tid;
+	ev.scno = t->sc.nr;
 	ev.u.exec.old_tid = former;
+	now(&ev.ts);
 	emit(tr, t, &ev);
 	return t;
 }
 
 static void on_exec(struct tracer *tr, struct tracee *t)
 {
-	t = take_over_leader(tr, t);
+	t = exec_happened(tr, t);
 	if (t->first_exec) {
 		t->first_exec = false;
 	} else if (tr->opts->detach_on_execve) {
@@ -797,7 +846,7 @@ static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
 			on_exec(tr, t);
 			return;
 		}
-		t = take_over_leader(tr, t);
+		t = exec_happened(tr, t);
 		break;
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
@@ -817,7 +866,7 @@ static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 {
 	struct event ev = { .pid = t->pid, .tid = t->tid, .scno = t->sc.nr };
 
-	finish_in_flight(tr, t);
+	finish_in_flight(tr, t, false);
 	now(&ev.ts);
 	if (WIFEXITED(status)) {
 		ev.kind = EV_EXITED;
@@ -848,6 +897,11 @@ static void handle_status(struct tracer *tr, pid_t tid, int status)
 
 	if (!t) {
 		if (exited) {
+			/* our command, after we let go of it */
+			if (tid == tr->child) {
+				tr->child_status = status;
+				tr->child_done = true;
+			}
 			remember_gone(tr, tid);
 			return;
 		}
@@ -882,14 +936,14 @@ static void handle_status(struct tracer *tr, pid_t tid, int status)
 	}
 }
 
-/* A fatal signal: interrupt every thread; each is let go at its next
- * stop, where a pending signal can be handed back and a syscall it was
- * in finishes as if nobody had looked. */
+/* A fatal signal sig, or --syscall-limit (0): interrupt every thread;
+ * each is let go at its next stop, where a pending signal can be handed
+ * back and a syscall it was in finishes as if nobody had looked. */
 static void begin_detach(struct tracer *tr, int sig)
 {
 	tr->detaching = true;
 	/* strace's way with the launched command: pass the signal on */
-	if (tr->child && !tr->child_done) {
+	if (sig && tr->child && !tr->child_done) {
 		kill(tr->child, SIGCONT);
 		kill(tr->child, sig);
 	}
@@ -1308,6 +1362,8 @@ int tracer_run(const struct options *opts)
 	struct tracer tr = { .opts = opts };
 	bool attached = false;
 
+	tr.want_who = opts->formatter->needs_ident ||
+		      proc_filter_needs_ident(&opts->procs);
 	init_output(&tr);
 	init_consumers(&tr);
 	if (opts->command)
@@ -1328,6 +1384,13 @@ int tracer_run(const struct options *opts)
 	stop_timer();
 	finish_consumers(&tr);
 	finish_output(&tr);
+	/* --syscall-limit let go of the command: it runs on to its end */
+	while (tr.detaching && !interrupted && tr.child && !tr.child_done) {
+		if (waitpid(tr.child, &tr.child_status, 0) >= 0)
+			tr.child_done = true;
+		else if (errno != EINTR)
+			break;
+	}
 	if (interrupted && opts->command) {
 		die_like(interrupted);
 		return 128 + interrupted;
