@@ -1,0 +1,329 @@
+/* End-to-end tests of --filter, --events, --syscall-limit and the output
+ * controls --color, --always-show-pid and -N; the process-tree filters
+ * need -f and are skipped until mytrace has it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+static bool have_follow(void)
+{
+	struct run_result r;
+	const char *args[] = { "-f", "-e", "trace=none", "/bin/true", NULL };
+	bool ok;
+
+	run_traced(&r, args);
+	ok = r.exit_code == 0;
+	run_result_free(&r);
+	return ok;
+}
+
+/* Every line of text that is not empty */
+static int count_lines(const char *text)
+{
+	int n = 0;
+
+	for (const char *p = text; *p; p++)
+		if (*p == '\n')
+			n++;
+	return n;
+}
+
+static void expect_usage_error(const char *const args[], const char *line)
+{
+	struct run_result r;
+	char *expected;
+
+	run_mytrace_raw(&r, args);
+	assert_int_equal(r.exit_code, 1);
+	assert_true(asprintf(&expected, "%s\nTry 'mytrace -h' for more "
+			     "information.\n", line) > 0);
+	assert_string_equal(r.err, expected);
+	assert_string_equal(r.out, "");
+	free(expected);
+	run_result_free(&r);
+}
+
+static void test_bad_input(void **state)
+{
+	expect_usage_error((const char *[]){ "--format=xml", "true", NULL },
+			   "mytrace: unknown format 'xml' (expected text, json "
+			   "or table)");
+	expect_usage_error((const char *[]){ "--filter", "name=sh", "true",
+					     NULL },
+			   "mytrace: invalid --filter 'name=sh': unknown field "
+			   "'name' (expected comm, uid or pid)");
+	expect_usage_error((const char *[]){ "--filter", "comm", "true", NULL },
+			   "mytrace: invalid --filter 'comm': expected "
+			   "FIELD=VALUE or FIELD!=VALUE");
+	expect_usage_error((const char *[]){ "--filter=comm=", "true", NULL },
+			   "mytrace: invalid --filter 'comm=': missing value");
+	expect_usage_error((const char *[]){ "--filter", "uid=root", "true",
+					     NULL },
+			   "mytrace: invalid --filter 'uid=root': 'root' is not "
+			   "a valid uid");
+	expect_usage_error((const char *[]){ "--filter", "pid!=1x", "true",
+					     NULL },
+			   "mytrace: invalid --filter 'pid!=1x': '1x' is not a "
+			   "valid pid");
+	expect_usage_error((const char *[]){ "--color=red", "true", NULL },
+			   "mytrace: invalid --color argument: 'red' (expected "
+			   "auto, always or never)");
+	expect_usage_error((const char *[]){ "--syscall-limit=0", "true",
+					     NULL },
+			   "mytrace: invalid --syscall-limit argument: '0'");
+	expect_usage_error((const char *[]){ "--events=nosuchcall", "true",
+					     NULL },
+			   "mytrace: invalid system call 'nosuchcall'");
+}
+
+static void test_events_alias(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--events=write,exit_group",
+			       test_program("write_hello"), NULL };
+
+	run_traced(&r, args);
+	assert_string_equal(r.trace,
+			    "write(1, \"hello\\n\", 6)                  = 6\n"
+			    "exit_group(0)                           = ?\n"
+			    "+++ exited with 0 +++\n");
+	run_result_free(&r);
+}
+
+/* The comm is read again after prctl(PR_SET_NAME). */
+static void test_comm_after_rename(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--filter", "comm=renamed-prog", "-e",
+			       "trace=write", test_program("rename_self"),
+			       NULL };
+	const char *args2[] = { "--filter", "comm!=renamed-prog", "-e",
+				"trace=write", test_program("rename_self"),
+				NULL };
+
+	run_traced(&r, args);
+	assert_string_equal(r.out, "before\nafter\n");
+	assert_string_equal(r.trace,
+			    "write(1, \"after\\n\", 6)                  = 6\n"
+			    "+++ exited with 0 +++\n");
+	run_result_free(&r);
+	run_traced(&r, args2);
+	assert_string_equal(r.trace,
+			    "write(1, \"before\\n\", 7)                 = 7\n");
+	run_result_free(&r);
+}
+
+/* The uid is read again after setresuid: setpriv drops to nobody and
+ * runs cat, whose calls are the only ones with uid 65534. */
+static void test_uid_after_setuid(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--format=table", "--filter", "uid=65534",
+			       "-e", "trace=openat,setresuid,setresgid",
+			       "/usr/bin/setpriv", "--reuid=65534",
+			       "--regid=65534", "--clear-groups", "/bin/cat",
+			       "/dev/null", NULL };
+	const char *args2[] = { "--filter", "uid=0", "-e",
+				"trace=openat,setresuid", "/usr/bin/setpriv",
+				"--reuid=65534", "--regid=65534",
+				"--clear-groups", "/bin/cat", "/dev/null", NULL };
+
+	if (getuid() != 0)
+		skip();
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	/* the setresuid call itself was entered as root */
+	assert_null(strstr(r.trace, "  setresuid  "));
+	assert_non_null(strstr(r.trace, "  setresgid  "));
+	assert_non_null(strstr(r.trace, "\"/dev/null\", O_RDONLY"));
+	/* every row but the header is nobody's */
+	assert_int_equal(count_lines_with_prefix(r.trace, ""),
+			 1 + count_lines(strstr(r.trace, "\n") + 1));
+	for (const char *p = strchr(r.trace, '\n') + 1; *p;
+	     p = strchr(p, '\n') + 1)
+		assert_memory_equal(p + 15, "  65534  ", 9);
+	run_result_free(&r);
+
+	run_traced(&r, args2);
+	assert_int_equal(count_lines_with_prefix(r.trace, "setresuid("), 1);
+	assert_null(strstr(r.trace, "/dev/null"));
+	run_result_free(&r);
+}
+
+/* With -f, only cat's events appear, though sh is traced and followed. */
+static void test_comm_filter_tree(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-f", "--format=json", "--filter", "comm=cat",
+			       "/bin/sh", "-c",
+			       "/bin/cat /dev/null; /bin/echo x; exit 3",
+			       NULL };
+	const char *args2[] = { "-f", "--filter", "comm!=sh,echo",
+				"--always-show-pid", "-e", "trace=openat",
+				"/bin/sh", "-c",
+				"/bin/cat /dev/null; /bin/echo x", NULL };
+
+	if (!have_follow())
+		skip();
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 3);
+	assert_string_equal(r.out, "x\n");
+	assert_int_equal(count_lines_with_prefix(r.trace, "{"),
+			 count_lines(r.trace));
+	/* each record is cat's */
+	for (const char *p = r.trace; *p; p = strchr(p, '\n') + 1) {
+		const char *nl = strchr(p, '\n');
+		const char *comm = strstr(p, ",\"comm\":\"cat\",");
+
+		assert_true(comm && comm < nl);
+	}
+	assert_non_null(strstr(r.trace, "{\"type\":\"exec\","));
+	assert_non_null(strstr(r.trace, "\"value\":\"/dev/null\""));
+	assert_non_null(strstr(r.trace, "{\"type\":\"exited\","));
+	run_result_free(&r);
+
+	run_traced(&r, args2);
+	assert_non_null(strstr(r.trace, "openat(AT_FDCWD, \"/dev/null\", "
+			       "O_RDONLY) = 3\n"));
+	assert_int_equal(count_lines_with_prefix(r.trace, "[pid "),
+			 count_lines(r.trace));
+	run_result_free(&r);
+}
+
+/* In a new pid namespace pids are known in advance: mytrace is 1, sh 2,
+ * the first echo 3; --filter pid=3 shows that echo alone. */
+static void test_pid_filter_tree(void **state)
+{
+	struct run_result r;
+	const char *argv[] = { "/usr/bin/unshare", "--pid", "--fork",
+			       "--mount-proc", mytrace_path(), "-f",
+			       "--always-show-pid", "--filter", "pid=3",
+			       "-e", "trace=write", "/bin/sh", "-c",
+			       "/bin/echo a; /bin/echo b", NULL };
+
+	if (getuid() != 0 || !have_follow())
+		skip();
+	run_command(&r, argv);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "a\nb\n");
+	assert_string_equal(r.err,
+			    "[pid 3] write(1, \"a\\n\", 2)                = 2\n"
+			    "[pid 3] +++ exited with 0 +++\n");
+	run_result_free(&r);
+}
+
+static void test_syscall_limit(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--syscall-limit=3", "-e", "trace=write",
+			       "/bin/sh", "-c",
+			       "for i in 1 2 3 4 5 6; do echo $i; done; exit 5",
+			       NULL };
+	const char *args2[] = { "--syscall-limit=2", "--format=json", "-e",
+				"trace=write", "/bin/sh", "-c",
+				"echo a; echo b; echo c", NULL };
+
+	run_traced(&r, args);
+	/* tracing stopped; the command ran to its end */
+	assert_int_equal(r.exit_code, 5);
+	assert_string_equal(r.out, "1\n2\n3\n4\n5\n6\n");
+	assert_string_equal(r.trace,
+			    "write(1, \"1\\n\", 2)                      = 2\n"
+			    "write(1, \"2\\n\", 2)                      = 2\n"
+			    "write(1, \"3\\n\", 2)                      = 2\n");
+	run_result_free(&r);
+
+	run_traced(&r, args2);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "a\nb\nc\n");
+	assert_int_equal(count_lines_with_prefix(r.trace,
+						 "{\"type\":\"syscall\""), 2);
+	assert_int_equal(count_lines_with_prefix(r.trace,
+						 "{\"type\":\"detach\""), 1);
+	assert_null(strstr(r.trace, "\"exited\""));
+	run_result_free(&r);
+}
+
+static void test_color_and_pid(void **state)
+{
+	struct run_result r;
+	const char *always[] = { "--color=always", "-e", "trace=write",
+				 test_program("write_hello"), NULL };
+	const char *automatic[] = { "--color", "--color=auto", "-e",
+				    "trace=write", test_program("write_hello"),
+				    NULL };
+	const char *pid[] = { "--always-show-pid", "-N", "-e", "trace=write",
+			      test_program("write_hello"), NULL };
+
+	run_traced(&r, always);
+	assert_string_equal(r.trace,
+			    "\033[1mwrite\033[0m(1, \"hello\\n\", 6)"
+			    "                  = 6\n"
+			    "\033[35m+++ exited with 0 +++\033[0m\n");
+	run_result_free(&r);
+	/* auto: the trace goes to a file, not a terminal */
+	run_traced(&r, automatic);
+	assert_null(strchr(r.trace, '\033'));
+	run_result_free(&r);
+
+	run_traced(&r, pid);
+	assert_int_equal(count_lines_with_prefix(r.trace, "[pid "), 2);
+	assert_non_null(strstr(r.trace, "] write(fd=1, buf=\"hello\\n\", "
+			       "count=6) = 6\n"));
+	assert_non_null(strstr(r.trace, "] +++ exited with 0 +++\n"));
+	run_result_free(&r);
+}
+
+/* On a terminal (script(1) gives one), auto colours unless NO_COLOR. */
+static void test_color_on_terminal(void **state)
+{
+	struct run_result r;
+	char *cmd;
+	const char *argv[] = { "/usr/bin/script", "-qec", NULL, "/dev/null",
+			       NULL };
+
+	/* exit_group: nothing else writes to the terminal meanwhile */
+	assert_true(asprintf(&cmd, "%s -e trace=exit_group %s", mytrace_path(),
+			     test_program("exit3")) > 0);
+	argv[2] = cmd;
+	unsetenv("NO_COLOR");
+	run_command(&r, argv);
+	assert_int_equal(r.exit_code, 3);
+	assert_non_null(strstr(r.out, "\033[1mexit_group\033[0m(3) "));
+	run_result_free(&r);
+	setenv("NO_COLOR", "1", 1);
+	run_command(&r, argv);
+	unsetenv("NO_COLOR");
+	assert_int_equal(r.exit_code, 3);
+	assert_non_null(strstr(r.out, "exit_group(3) "));
+	assert_null(strchr(r.out, '\033'));
+	run_result_free(&r);
+	free(cmd);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_events_alias),
+		cmocka_unit_test(test_comm_after_rename),
+		cmocka_unit_test(test_uid_after_setuid),
+		cmocka_unit_test(test_comm_filter_tree),
+		cmocka_unit_test(test_pid_filter_tree),
+		cmocka_unit_test(test_syscall_limit),
+		cmocka_unit_test(test_color_and_pid),
+		cmocka_unit_test(test_color_on_terminal),
+	};
+
+	return cmocka_run_group_tests_name("integration: filters and output "
+					   "controls", tests, NULL, NULL);
+}

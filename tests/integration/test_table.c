@@ -1,0 +1,170 @@
+/* End-to-end tests of --format=table: the header, and the cells of the
+ * rows for known calls, read at the columns where they must start. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+enum { TIME, UID, COMM, PID, TID, SYSCALL, ARGS, RETVAL, NCOLS };
+
+static const size_t column_at[NCOLS] = { 0, 17, 24, 41, 50, 59, 77, 119 };
+
+#define HEADER "TIME             UID    COMM             PID      TID      " \
+	"SYSCALL           ARGS                                      RETVAL"
+
+struct row {
+	char cell[NCOLS][512];
+};
+
+/* Splits a line into its cells. Cells are parted by two or more spaces;
+ * a cell belongs to the last column starting at or before it (a cell
+ * that overflowed pushes the next one right, never into a later column),
+ * and columns skipped over are empty. */
+static bool split_row(const char *line, size_t len, struct row *row)
+{
+	size_t pos = 0;
+	int col = -1;
+
+	memset(row, 0, sizeof(*row));
+	while (pos < len) {
+		size_t end = pos;
+		int c = col + 1;
+
+		while (end < len && !(line[end] == ' ' && end + 1 < len &&
+				      line[end + 1] == ' '))
+			end++;
+		while (c + 1 < NCOLS && column_at[c + 1] <= pos)
+			c++;
+		if (c >= NCOLS || end - pos >= sizeof(row->cell[0]))
+			return false;
+		memcpy(row->cell[c], line + pos, end - pos);
+		col = c;
+		pos = end;
+		while (pos < len && line[pos] == ' ')
+			pos++;
+	}
+	return true;
+}
+
+/* The first row whose SYSCALL cell is name and whose ARGS start with
+ * args_prefix; false when there is none. */
+static bool find_row(const char *trace, const char *name,
+		     const char *args_prefix, struct row *row)
+{
+	for (const char *p = trace; p && *p;) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (split_row(p, len, row) &&
+		    strcmp(row->cell[SYSCALL], name) == 0 &&
+		    strncmp(row->cell[ARGS], args_prefix,
+			    strlen(args_prefix)) == 0)
+			return true;
+		p = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
+static void assert_who(const struct row *row, const char *comm)
+{
+	char uid[16];
+
+	snprintf(uid, sizeof(uid), "%u", (unsigned)getuid());
+	assert_int_equal(strspn(row->cell[TIME], "0123456789:."), 15);
+	assert_string_equal(row->cell[UID], uid);
+	assert_string_equal(row->cell[COMM], comm);
+	assert_true(atoi(row->cell[PID]) > 0);
+	assert_string_equal(row->cell[PID], row->cell[TID]);
+}
+
+static void test_write_and_error(void **state)
+{
+	struct run_result r;
+	struct row row;
+	const char *args[] = { "--format=table", test_program("write_hello"),
+			       NULL };
+	const char *args2[] = { "--format=table", test_program("open_missing"),
+				NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "hello\n");
+	assert_memory_equal(r.trace, HEADER "\n", strlen(HEADER) + 1);
+	assert_true(find_row(r.trace, "write", "", &row));
+	assert_who(&row, "write_hello");
+	assert_string_equal(row.cell[ARGS], "1, \"hello\\n\", 6");
+	assert_string_equal(row.cell[RETVAL], "6");
+	assert_true(find_row(r.trace, "exit_group", "", &row));
+	assert_string_equal(row.cell[ARGS], "0");
+	assert_string_equal(row.cell[RETVAL], "?");
+	assert_true(find_row(r.trace, "exited", "", &row));
+	assert_who(&row, "write_hello");
+	assert_string_equal(row.cell[ARGS], "");
+	assert_string_equal(row.cell[RETVAL], "0");
+	run_result_free(&r);
+
+	run_traced(&r, args2);
+	assert_true(find_row(r.trace, "openat", "AT_FDCWD, \"/nonexistent",
+			     &row));
+	assert_who(&row, "open_missing");
+	assert_string_equal(row.cell[ARGS], "AT_FDCWD, "
+			    "\"/nonexistent/mytrace-test\", O_RDONLY");
+	assert_string_equal(row.cell[RETVAL],
+			    "-1 ENOENT (No such file or directory)");
+	run_result_free(&r);
+}
+
+static void test_signal_rows(void **state)
+{
+	struct run_result r;
+	struct row row;
+	const char *args[] = { "--format=table", "-N", test_program("segv"),
+			       NULL };
+
+	run_traced(&r, args);
+	assert_true(find_row(r.trace, "SIGSEGV", "{si_signo=SIGSEGV", &row));
+	assert_who(&row, "segv");
+	assert_string_equal(row.cell[RETVAL], "");
+	assert_true(find_row(r.trace, "killed", "", &row));
+	assert_string_equal(row.cell[RETVAL], "SIGSEGV");
+	/* -N: argument names in the ARGS cells */
+	assert_true(find_row(r.trace, "brk", "", &row));
+	assert_string_equal(row.cell[ARGS], "addr=NULL");
+	run_result_free(&r);
+}
+
+/* One line per event, no colour when the output is a file. */
+static void test_grep_friendly(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--format=table", "-s", "64",
+			       test_program("strings"), NULL };
+
+	run_traced(&r, args);
+	assert_null(strchr(r.trace, '\033'));
+	assert_int_equal(count_lines_with_prefix(r.trace, "TIME "), 1);
+	/* a buffer with a newline and quotes stays on its row */
+	assert_non_null(strstr(r.trace, "  write             1, "
+			       "\"\\1\\2\\177\\377\\t\\n\\\"\\\\0a\", 10"));
+	run_result_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_write_and_error),
+		cmocka_unit_test(test_signal_rows),
+		cmocka_unit_test(test_grep_friendly),
+	};
+
+	return cmocka_run_group_tests_name("integration: --format=table", tests,
+					   NULL, NULL);
+}
