@@ -565,7 +565,12 @@ void cli_parse(struct options *opts, int argc, char **argv)
 			printf("mytrace -- version %s\n", MYTRACE_VERSION);
 			exit(0);
 		case ':':
-			usage_error("option requires an argument -- '%c'", optopt);
+			/* a long option has no letter to name */
+			if (optopt > 0 && optopt < 0x100)
+				usage_error("option requires an argument -- "
+					    "'%c'", optopt);
+			usage_error("option '%s' requires an argument",
+				    argv[optind - 1]);
 		default:
 			if (optopt)
 				usage_error("invalid option -- '%c'", optopt);
@@ -579,6 +584,9 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	if (opts->syscall_limit && opts->seccomp_bpf > 0)
 		value_error("--seccomp-bpf and --syscall-limit: after the "
 			    "detach the filter would fail the traced calls");
+	if (opts->stats.count && opts->formatter == &format_json)
+		value_error("-c/-C and --format=json: the summary is a text "
+			    "table, which JSON lines cannot hold");
 	if (opts->stats.wall && !opts->stats.count)
 		usage_error("-w/--summary-wall-clock must be given with "
 			    "(-c/--summary-only or -C/--summary)");

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "failures.h"
 #include "format.h"
 
 /* The largest magnitude a double (and so most JSON parsers) holds exactly */
@@ -313,6 +314,10 @@ static void put_value(struct json_state *j, const struct value *v,
 	case V_FD:
 		put_key(s, "value");
 		put_i64(s, (int64_t)v->raw);
+		if (v->u.fd.sym) {
+			put_key(s, "symbol");
+			put_cstr(s, v->u.fd.sym);
+		}
 		if (v->u.fd.path) {
 			put_key(s, "path");
 			put_cstr(s, v->u.fd.path);
@@ -373,6 +378,37 @@ static void put_value(struct json_state *j, const struct value *v,
 	sink_putc(s, '}');
 }
 
+/* -k: innermost frame first */
+static void put_stack(struct sink *s, const struct stack_trace *st)
+{
+	put_key(s, "stack");
+	sink_putc(s, '[');
+	for (unsigned i = 0; i < st->count; i++) {
+		const struct stack_frame *f = &st->frames[i];
+
+		if (i)
+			sink_putc(s, ',');
+		sink_puts(s, "{\"ip\":");
+		put_addr(s, f->ip);
+		put_key(s, "file");
+		if (f->file)
+			put_cstr(s, f->file);
+		else
+			sink_puts(s, "null");
+		put_key(s, "offset");
+		put_addr(s, f->rel);
+		put_key(s, "function");
+		if (f->func)
+			put_cstr(s, f->func);
+		else
+			sink_puts(s, "null");
+		put_key(s, "function_offset");
+		put_u64(s, f->func ? f->func_offset : 0);
+		sink_putc(s, '}');
+	}
+	sink_putc(s, ']');
+}
+
 /* --- events */
 
 static const char *event_type(enum event_kind kind)
@@ -385,6 +421,7 @@ static const char *event_type(enum event_kind kind)
 	case EV_KILLED: return "killed";
 	case EV_ATTACH: return "attach";
 	case EV_DETACH: return "detach";
+	case EV_FAILURES: return "failures";
 	default: return NULL;
 	}
 }
@@ -476,6 +513,33 @@ static void put_syscall(struct json_state *j, const struct event *ev)
 		put_key(s, "detached");
 		put_bool(s, true);
 	}
+	if (sc->injected) {
+		put_key(s, "injected");
+		put_bool(s, true);
+	}
+	if (sc->delayed) {
+		put_key(s, "delayed");
+		put_bool(s, true);
+	}
+	if (sc->io_dump) {
+		put_key(s, "io");
+		put_value(j, sc->io_dump, false);
+	}
+	if (sc->stack)
+		put_stack(s, sc->stack);
+}
+
+static void put_signal_object(struct sink *s, int sig)
+{
+	char buf[16];
+	const char *name = signal_name(sig, buf);
+
+	sink_puts(s, "{\"signal\":");
+	if (name)
+		put_cstr(s, name);
+	else
+		sink_puts(s, "null");
+	sink_printf(s, ",\"signo\":%d}", sig);
 }
 
 static void put_signal_name(struct sink *s, int sig)
@@ -491,6 +555,71 @@ static void put_signal_name(struct sink *s, int sig)
 	sink_printf(s, ",\"signo\":%d", sig);
 }
 
+static void put_failure_group(struct json_state *j,
+			      const struct failure_group *g)
+{
+	struct sink *s = j->out;
+
+	sink_puts(s, "{\"syscall\":");
+	put_cstr(s, g->syscall);
+	put_error(s, g->err);
+	put_key(s, "path");
+	if (g->path)
+		put_cstr(s, g->path);
+	else
+		sink_puts(s, "null");
+	put_key(s, "path_is_fd");
+	put_bool(s, g->path_is_fd);
+	sink_printf(s, ",\"fd\":%d", g->fd);
+	put_key(s, "count");
+	put_u64(s, g->count);
+	put_key(s, "first_timestamp_ns");
+	put_timestamp(s, &g->first_ts);
+	sink_printf(s, ",\"first_pid\":%d", g->first_pid);
+	put_key(s, "never_found");
+	put_bool(s, g->never_found);
+	put_key(s, "found_elsewhere");
+	put_bool(s, g->found_elsewhere);
+	put_key(s, "before_failing_exit");
+	put_bool(s, g->before_failing_exit);
+	put_key(s, "benign");
+	put_bool(s, g->benign);
+	sink_printf(s, ",\"score\":%d", g->score);
+	if (g->stack)
+		put_stack(s, g->stack);
+	sink_putc(s, '}');
+}
+
+/* --failures: one record for the whole digest, likeliest cause first */
+static void put_failures(struct json_state *j, const struct event *ev)
+{
+	const struct failure_digest *d = ev->u.failures;
+	struct sink *s = j->out;
+
+	sink_puts(s, "{\"type\":\"failures\"");
+	put_key(s, "timestamp_ns");
+	put_timestamp(s, &ev->ts);
+	put_key(s, "relative_ns");
+	put_i64(s, ns_between(&j->opts->start, &ev->ts));
+	put_key(s, "failed_calls");
+	put_u64(s, d->failed_calls);
+	put_key(s, "command");
+	if (!d->command_ended)
+		sink_puts(s, "null");
+	else if (d->command_killed)
+		put_signal_object(s, d->command_status);
+	else
+		sink_printf(s, "{\"exit_code\":%d}", d->command_status);
+	put_key(s, "groups");
+	sink_putc(s, '[');
+	for (unsigned i = 0; i < d->ngroups; i++) {
+		if (i)
+			sink_putc(s, ',');
+		put_failure_group(j, d->groups[i]);
+	}
+	sink_putc(s, ']');
+}
+
 static void json_event(void *state, const struct event *ev, bool show_pid)
 {
 	struct json_state *j = state;
@@ -501,6 +630,8 @@ static void json_event(void *state, const struct event *ev, bool show_pid)
 		return;		/* syscalls are written whole at their exit */
 	if (ev->kind == EV_SYSCALL_EXIT) {
 		put_syscall(j, ev);
+	} else if (ev->kind == EV_FAILURES) {
+		put_failures(j, ev);
 	} else {
 		put_header(j, ev, type, &ev->ts);
 		switch (ev->kind) {
@@ -510,6 +641,8 @@ static void json_event(void *state, const struct event *ev, bool show_pid)
 				put_key(s, "info");
 				put_value(j, ev->u.signal.info, false);
 			}
+			if (ev->u.signal.stack)
+				put_stack(s, ev->u.signal.stack);
 			break;
 		case EV_EXITED:
 			put_key(s, "exit_code");

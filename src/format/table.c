@@ -227,6 +227,14 @@ static void table_event(void *state, const struct event *ev, bool show_pid)
 
 	if (ev->kind == EV_SYSCALL_ENTER)
 		return;		/* a syscall is one row, at its exit */
+	if (ev->kind == EV_FAILURES) {
+		/* the digest is prose, not rows: the text format's */
+		void *text = format_text.begin(t->out, t->opts);
+
+		format_text.event(text, ev, false);
+		format_text.end(text);
+		return;
+	}
 	if (ev->kind == EV_SYSCALL_EXIT)
 		put_syscall(t, ev);
 	else

@@ -39,14 +39,14 @@ static char *save_temp(const char *text)
 static void assert_valid_json(char *const *paths, const char *what)
 {
 	struct run_result r;
-	const char *argv[128];
+	const char *argv[256];
 	size_t n = 0, first;
 
 	argv[n++] = VALIDATOR;
 	argv[n++] = SCHEMA;
 	first = n;
 	for (size_t i = 0; paths[i]; i++) {
-		assert_true(n < 126);
+		assert_true(n < 254);
 		argv[n++] = paths[i];
 	}
 	argv[n] = NULL;
@@ -189,6 +189,9 @@ static void test_open_missing(void **state)
 		  ".args[0].value]",
 		  "[-1,{\"name\":\"ENOENT\",\"code\":2,"
 		  "\"message\":\"No such file or directory\"},-100]\n");
+	assert_jq(path, "select(.syscall == \"openat\") | .args[0] | "
+		  "[.type, .symbol]", "[\"fd\",\"AT_FDCWD\"]\n"
+		  "[\"fd\",\"AT_FDCWD\"]\n[\"fd\",\"AT_FDCWD\"]\n");
 	unlink(path);
 	free(path);
 	run_result_free(&r);
@@ -255,15 +258,17 @@ static void test_python_bytes(void **state)
 /* Every test program, ls and sh: each line valid whatever the calls. */
 static void test_battery(void **state)
 {
-	static const char *const flag_sets[][4] = {
+	static const char *const flag_sets[][6] = {
 		{ NULL },
-		{ "-s", "0", NULL },
-		{ "-s", "4096", NULL },
+		{ "-s", "0", "-X", "raw", NULL },
+		{ "-s", "4096", "-v", "-X", "verbose", NULL },
+		{ "-yy", "-e", "write=1,2", "--failures", NULL },
+		{ "-k", NULL },
 	};
 	const char *dir = getenv("TEST_PROGRAMS");
 	struct dirent *de;
 	DIR *d;
-	char *paths[120];
+	char *paths[200];
 	size_t traced = 0;
 
 	if (!dir || !*dir)
@@ -284,14 +289,14 @@ static void test_battery(void **state)
 					       NULL };
 			struct run_result r;
 
-			assert_true(traced < 100);
+			assert_true(traced < 190);
 			paths[traced++] = trace_json_unchecked(flag_sets[f],
 							       args, &r);
 			run_result_free(&r);
 		}
 	}
 	closedir(d);
-	assert_true(traced >= 9 * 3);
+	assert_true(traced >= 9 * 5);
 
 	const char *const commands[][6] = {
 		{ "/bin/ls", "-la", "/", "/proc/self/fd", NULL },

@@ -225,6 +225,42 @@ static void test_struct_array_sigset(void **state)
 	free(text);
 }
 
+/* AT_FDCWD with -y's directory, an injected result, -k's frames */
+static void test_fd_symbol_inject_stack(void **state)
+{
+	struct syscall_event sc;
+	struct stack_frame frames[2] = {
+		{ 0x7f0000001234, 0x1234, "/lib/libc.so.6", "open64", 0x14 },
+		{ 0x5500000000aa, 0, NULL, NULL, 0 },
+	};
+	struct stack_trace st = { 2, frames };
+	struct value *fd = value_new(&arena, V_FD, "dirfd", (uint64_t)-100);
+	char *text;
+
+	fd->u.fd.sym = "AT_FDCWD";
+	fd->u.fd.path = "/tmp";
+	init_call(&sc, "openat", 1);
+	sc.args[0] = fd;
+	sc.rval = -13;
+	sc.err = 13;
+	sc.injected = true;
+	sc.stack = &st;
+	text = render_call(&sc);
+	assert_non_null(strstr(text, "\"args\":[{\"name\":\"dirfd\",\"type\":\"fd\","
+			       "\"value\":-100,\"symbol\":\"AT_FDCWD\","
+			       "\"path\":\"/tmp\"}],"));
+	assert_non_null(strstr(text, "\"error\":{\"name\":\"EACCES\",\"code\":13,"
+			       "\"message\":\"Permission denied\"},"
+			       "\"injected\":true,\"stack\":["
+			       "{\"ip\":\"0x7f0000001234\",\"file\":\"/lib/libc.so.6\","
+			       "\"offset\":\"0x1234\",\"function\":\"open64\","
+			       "\"function_offset\":20},"
+			       "{\"ip\":\"0x5500000000aa\",\"file\":null,"
+			       "\"offset\":\"0x0\",\"function\":null,"
+			       "\"function_offset\":0}]}\n"));
+	free(text);
+}
+
 static void test_unfinished(void **state)
 {
 	struct syscall_event sc;
@@ -312,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_strings_not_utf8),
 		cmocka_unit_test(test_big_numbers_and_pointers),
 		cmocka_unit_test(test_struct_array_sigset),
+		cmocka_unit_test(test_fd_symbol_inject_stack),
 		cmocka_unit_test(test_unfinished),
 		cmocka_unit_test(test_other_events),
 		cmocka_unit_test(test_comm_escaped),
