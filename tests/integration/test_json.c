@@ -318,6 +318,78 @@ static void test_battery(void **state)
 	}
 }
 
+static bool have_follow(void)
+{
+	struct run_result r;
+	const char *args[] = { "-f", "-e", "trace=none", "/bin/true", NULL };
+	bool ok;
+
+	run_traced(&r, args);
+	ok = r.exit_code == 0;
+	run_result_free(&r);
+	return ok;
+}
+
+/* -f: several processes in one JSON file; -ff: one valid file each, and
+ * every record in a file is of that file's process. */
+static void test_follow(void **state)
+{
+	struct run_result r;
+	const char *extra[] = { "-f", NULL };
+	const char *args[] = { "/bin/sh", "-c",
+			       "/bin/cat /dev/null; /bin/echo hi | /bin/cat",
+			       NULL };
+	char dir[] = "/tmp/mytrace-test-ff-XXXXXX";
+	char base[64], *path, *paths[16];
+	size_t n = 0;
+	struct dirent *de;
+	DIR *d;
+
+	if (!have_follow())
+		skip();
+	path = trace_json(extra, args, &r);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "hi\n");
+	/* sh and its three children, each with its exit */
+	assert_jq_all(path, "[.[] | select(.type == \"exited\") | .pid] | "
+		      "unique | length", "4\n");
+	assert_jq_all(path, "[.[] | select(.type == \"exec\") | .comm] | "
+		      "sort", "[\"cat\",\"cat\",\"echo\",\"sh\"]\n");
+	unlink(path);
+	free(path);
+	run_result_free(&r);
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(base, sizeof(base), "%s/t", dir);
+	const char *argv[] = { mytrace_path(), "-ff", "--format=json", "-o",
+			       base, "/bin/sh", "-c",
+			       "/bin/cat /dev/null; /bin/echo hi | /bin/cat",
+			       NULL };
+
+	run_command(&r, argv);
+	assert_int_equal(r.exit_code, 0);
+	run_result_free(&r);
+	d = opendir(dir);
+	assert_non_null(d);
+	while ((de = readdir(d)) && n < 15) {
+		if (de->d_name[0] == '.')
+			continue;
+		assert_true(asprintf(&paths[n], "%s/%s", dir,
+				     de->d_name) > 0);
+		assert_jq_all(paths[n], "map(.pid) | unique | length", "1\n");
+		n++;
+	}
+	closedir(d);
+	paths[n] = NULL;
+	assert_int_equal(n, 4);
+	assert_valid_json(paths, "-ff");
+	for (size_t i = 0; i < n; i++) {
+		unlink(paths[i]);
+		free(paths[i]);
+	}
+	rmdir(dir);
+}
+
 /* A trace whose lines the parsers accept and the schema refuses must
  * fail the check: the validator is not a rubber stamp. */
 static void test_validator_rejects(void **state)
@@ -357,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_signal_and_kill),
 		cmocka_unit_test(test_python_bytes),
 		cmocka_unit_test(test_battery),
+		cmocka_unit_test(test_follow),
 		cmocka_unit_test(test_validator_rejects),
 	};
 
