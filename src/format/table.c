@@ -213,10 +213,8 @@ static void put_other(struct table_state *t, const struct event *ev)
 	case EV_ATTACH:
 		sink_puts(s, "attach");
 		break;
-	case EV_DETACH:
-		sink_puts(s, "detach");
-		break;
 	default:
+		sink_puts(s, "detach");
 		break;
 	}
 }
@@ -235,10 +233,21 @@ static void table_event(void *state, const struct event *ev, bool show_pid)
 		format_text.end(text);
 		return;
 	}
-	if (ev->kind == EV_SYSCALL_EXIT)
+	switch (ev->kind) {
+	case EV_SYSCALL_EXIT:
 		put_syscall(t, ev);
-	else
+		break;
+	case EV_SIGNAL:
+	case EV_EXITED:
+	case EV_KILLED:
+	case EV_EXEC:
+	case EV_ATTACH:
+	case EV_DETACH:
 		put_other(t, ev);
+		break;
+	default:
+		return;		/* a kind this table has no row for */
+	}
 	sink_putc(t->out, '\n');
 }
 
