@@ -422,6 +422,7 @@ static const char *event_type(enum event_kind kind)
 	case EV_ATTACH: return "attach";
 	case EV_DETACH: return "detach";
 	case EV_FAILURES: return "failures";
+	case EV_GROUP_STOP: return "stopped";
 	default: return NULL;
 	}
 }
@@ -652,6 +653,9 @@ static void json_event(void *state, const struct event *ev, bool show_pid)
 			put_signal_name(s, ev->u.exit.status);
 			put_key(s, "core_dumped");
 			put_bool(s, ev->u.exit.core_dumped);
+			break;
+		case EV_GROUP_STOP:
+			put_signal_name(s, ev->u.signal.sig);
 			break;
 		case EV_EXEC:
 			put_key(s, "old_tid");

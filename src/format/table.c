@@ -203,6 +203,14 @@ static void put_other(struct table_state *t, const struct event *ev)
 		sink_printf(s, "%s%s", sig ? sig : "SIG???",
 			    ev->u.exit.core_dumped ? " (core dumped)" : "");
 		break;
+	case EV_GROUP_STOP:
+		format_color(s, t->color, COLOR_SIGNAL);
+		sink_puts(s, "stopped");
+		format_color(s, t->color, COLOR_RESET);
+		sig = signal_name(ev->u.signal.sig, buf);
+		to_column(s, COL_RETVAL);
+		sink_puts(s, sig ? sig : "SIG???");
+		break;
 	case EV_EXEC:
 		sink_puts(s, "exec");
 		if (ev->u.exec.old_tid && ev->u.exec.old_tid != ev->tid) {
@@ -243,6 +251,7 @@ static void table_event(void *state, const struct event *ev, bool show_pid)
 	case EV_EXEC:
 	case EV_ATTACH:
 	case EV_DETACH:
+	case EV_GROUP_STOP:
 		put_other(t, ev);
 		break;
 	default:

@@ -322,6 +322,20 @@ static void test_other_events(void **state)
 	free(text);
 }
 
+static void test_group_stop(void **state)
+{
+	struct event ev = { .kind = EV_GROUP_STOP, .pid = 5, .tid = 6,
+			    .ts = { 1700000000, 42 }, .who = &who,
+			    .u.signal.sig = 19 };
+	char *text = render(&ev, 1);
+
+	assert_string_equal(text, "{\"type\":\"stopped\","
+		"\"timestamp_ns\":\"1700000000000000042\",\"relative_ns\":42,"
+		"\"pid\":5,\"tid\":6,\"comm\":\"prog\",\"uid\":1000,"
+		"\"signal\":\"SIGSTOP\",\"signo\":19}\n");
+	free(text);
+}
+
 /* A comm is the program's choice of bytes: it is escaped like a string. */
 static void test_comm_escaped(void **state)
 {
@@ -351,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_fd_symbol_inject_stack),
 		cmocka_unit_test(test_unfinished),
 		cmocka_unit_test(test_other_events),
+		cmocka_unit_test(test_group_stop),
 		cmocka_unit_test(test_comm_escaped),
 	};
 
