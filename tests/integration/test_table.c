@@ -157,12 +157,37 @@ static void test_grep_friendly(void **state)
 	run_result_free(&r);
 }
 
+/* -f: each process's rows carry its own pid and name, and the pid
+ * prefix of the text format never enters a row. */
+static void test_follow(void **state)
+{
+	struct run_result r;
+	struct row sh, echo;
+	const char *args[] = { "-f", "--format=table", "-e",
+			       "trace=write,exit_group", "/bin/sh", "-c",
+			       "/bin/echo a; exit 4", NULL };
+
+	run_traced(&r, args);
+	if (r.exit_code == 1 && strstr(r.err, "invalid option"))
+		skip();
+	assert_int_equal(r.exit_code, 4);
+	assert_true(find_row(r.trace, "write", "1, \"a\\n\"", &echo));
+	assert_who(&echo, "echo");
+	assert_true(find_row(r.trace, "exit_group", "4", &sh));
+	assert_who(&sh, "sh");
+	assert_string_not_equal(sh.cell[PID], echo.cell[PID]);
+	assert_int_equal(count_lines_with_prefix(r.trace, "TIME "), 1);
+	assert_null(strstr(r.trace, "[pid"));
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_and_error),
 		cmocka_unit_test(test_signal_rows),
 		cmocka_unit_test(test_grep_friendly),
+		cmocka_unit_test(test_follow),
 	};
 
 	return cmocka_run_group_tests_name("integration: --format=table", tests,
