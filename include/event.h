@@ -18,7 +18,7 @@ enum event_kind {
 	EV_EXEC,		/* execve succeeded (pid may have changed) */
 	EV_EXITED,		/* process exited normally */
 	EV_KILLED,		/* process killed by a signal */
-	EV_ATTACH,		/* -p attached */
+	EV_ATTACH,		/* a thread is traced now: -p, or new under -f */
 	EV_DETACH,		/* mytrace let go of a thread */
 	EV_FAILURES,		/* --failures: the digest, once, at the end */
 	EV_GROUP_STOP,		/* stopped by SIGSTOP/SIGTSTP/...: u.signal */

@@ -702,6 +702,7 @@ static struct tracee *adopt(struct tracer *tr, pid_t tid, pid_t pid)
 		return t;
 	t = tracee_add(tr, tid, pid ? pid : attach_tgid(tid));
 	note(tr, "Process %d attached", tid);
+	emit_simple(tr, t, EV_ATTACH);
 	return t;
 }
 
@@ -1129,7 +1130,8 @@ static int seize_threads(struct tracer *tr, pid_t pid, int *err)
 				continue;
 			}
 			ptrace(PTRACE_INTERRUPT, tids[i], 0, 0);
-			tracee_add(tr, tids[i], pid);
+			emit_simple(tr, tracee_add(tr, tids[i], pid),
+				    EV_ATTACH);
 			seized++;
 			added++;
 		}

@@ -355,6 +355,11 @@ static void test_follow(void **state)
 		      "unique | length", "4\n");
 	assert_jq_all(path, "[.[] | select(.type == \"exec\") | .comm] | "
 		      "sort", "[\"cat\",\"cat\",\"echo\",\"sh\"]\n");
+	/* each child is announced once, by the pid it was born with */
+	assert_jq_all(path, "[.[] | select(.type == \"attach\") | .pid] | "
+		      "unique | length", "3\n");
+	assert_jq_all(path, "map(select(.type == \"attach\")) | length",
+		      "3\n");
 	unlink(path);
 	free(path);
 	run_result_free(&r);
