@@ -34,6 +34,7 @@ static const char *const kind_names[] = {
 	[V_SIGSET] = "sigset",
 	[V_EXPR] = "expr",
 	[V_UNAVAILABLE] = "unavailable",
+	[V_INOUT] = "inout",
 };
 
 /* --- scalars */
@@ -211,7 +212,8 @@ static void put_kids_array(struct json_state *j, const struct value *v)
 		if (!first)
 			sink_putc(j->out, ',');
 		first = false;
-		put_value(j, c, false);
+		/* designated elements ([VINTR]=0x3) keep their name */
+		put_value(j, c, c->name != NULL);
 	}
 	sink_putc(j->out, ']');
 }
@@ -236,6 +238,10 @@ static void put_kids_object(struct json_state *j, const struct value *v)
 
 static void put_string_value(struct sink *s, const struct value *v)
 {
+	if (v->u.str.prefix) {
+		put_key(s, "prefix");
+		put_cstr(s, v->u.str.prefix);
+	}
 	put_key(s, "value");
 	if (!put_str(s, v->u.str.bytes, v->u.str.len)) {
 		put_key(s, "hex");
@@ -369,6 +375,13 @@ static void put_value(struct json_state *j, const struct value *v,
 		put_u64(s, v->raw);
 		put_key(s, "text");
 		put_cstr(s, v->u.expr);
+		break;
+	case V_INOUT:
+		/* the value the call was given, then what it wrote back */
+		put_key(s, "before");
+		put_value(j, v->u.kids.first, false);
+		put_key(s, "after");
+		put_value(j, v->u.kids.first->next, false);
 		break;
 	}
 	if (v->comment) {
@@ -507,6 +520,10 @@ static void put_syscall(struct json_state *j, const struct event *ev)
 	if (sc->ret && !sc->ret_unknown && !sc->err) {
 		put_key(s, "return");
 		put_value(j, sc->ret, false);
+	}
+	if (sc->ret_note && !sc->ret_unknown) {
+		put_key(s, "return_note");
+		put_value(j, sc->ret_note, false);
 	}
 	if (sc->err && !sc->ret_unknown)
 		put_error(s, sc->err);

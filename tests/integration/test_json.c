@@ -197,6 +197,25 @@ static void test_open_missing(void **state)
 	run_result_free(&r);
 }
 
+/* poll's revents and an in/out argument reach JSON as data */
+static void test_return_note_and_inout(void **state)
+{
+	struct run_result r;
+	const char *args[] = { test_program("decode_io"), NULL };
+	char *path = trace_json(NULL, args, &r);
+
+	assert_jq(path, "select(.syscall == \"poll\" and .retval == 2) | "
+		  ".return_note.fields[\"#0\"].items | "
+		  "map(.fields.revents.symbols)",
+		  "[[\"POLLIN\"],[\"POLLOUT\"]]\n");
+	assert_jq(path, "select(.syscall == \"sendfile\") | .args[2] | "
+		  "[.type, .before.items[0].value, .after.items[0].value]",
+		  "[\"inout\",0,3]\n");
+	unlink(path);
+	free(path);
+	run_result_free(&r);
+}
+
 static void test_signal_and_kill(void **state)
 {
 	struct run_result r;
@@ -431,6 +450,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_hello),
 		cmocka_unit_test(test_open_missing),
+		cmocka_unit_test(test_return_note_and_inout),
 		cmocka_unit_test(test_signal_and_kill),
 		cmocka_unit_test(test_python_bytes),
 		cmocka_unit_test(test_battery),
