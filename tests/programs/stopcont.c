@@ -38,6 +38,15 @@ int main(void)
 	if (pipe(go) < 0)
 		return 2;
 	pid = fork();
+	/* A process group of its own, with its parent outside it in the same
+	 * session, is never orphaned: the kernel would drop SIGTSTP to an
+	 * orphaned group (as when the tests run under setsid, with no
+	 * terminal), and the child would never stop. Both sides set it, so
+	 * neither can run ahead of it. */
+	if (pid == 0)
+		setpgid(0, 0);
+	else if (pid > 0)
+		setpgid(pid, pid);
 	if (pid == 0) {
 		raise(SIGSTOP);
 		/* the parent stops us again while we wait here */
