@@ -10,9 +10,11 @@
 #                     plus the stand-in test build/aarch64/tests/integration/
 #                     test_smoke (ptrace + libunwind-ptrace + cmocka)
 # make check-aarch64  cross-aarch64, stage mytrace and the tests tree as
-#                     /mytrace-root in an initramfs, boot it under qemu and
-#                     run every tests/integration/test_* there; fails if
-#                     any test program fails
+#                     /mytrace-root in an initramfs (with busybox as /bin),
+#                     boot it under qemu and run every tests/unit/test_* and
+#                     tests/integration/test_* there; fails if any test
+#                     program fails, on a timeout or without a result; its
+#                     last line is the guest's "aarch64: N passed, N failed"
 #
 # Knobs (make variables):
 #   AARCH64_MAIN_BUILD  yes: run the recursive cross build of mytrace
@@ -20,7 +22,7 @@
 #                       used alone with make -f)
 #   AARCH64_SMOKE       yes: build and run the stand-in test_smoke (default)
 #   AARCH64_TEST_DIRS   dirs (under the repo root) whose test_* run in the
-#                       guest (default tests/integration)
+#                       guest (default tests/unit tests/integration)
 #   AARCH64_STAGE_EXTRA repo-relative data files the tests read at run time
 #                       (e.g. expected-output files), staged as they are
 #   AARCH64_TIMEOUT     seconds for the whole guest run (default 900)
@@ -41,7 +43,7 @@ else
 AARCH64_MAIN_BUILD ?= yes
 endif
 AARCH64_SMOKE ?= yes
-AARCH64_TEST_DIRS ?= tests/integration
+AARCH64_TEST_DIRS ?= tests/unit tests/integration
 AARCH64_STAGE_EXTRA ?=
 AARCH64_TIMEOUT ?= 900
 AARCH64_TEST_TIMEOUT ?= 300
@@ -56,16 +58,18 @@ AARCH64_PKG_CONFIG_LIBDIR := $(AARCH64_PKG_CONFIG_PATH):/usr/share/pkgconfig
 AARCH64_PKG_CONFIG := PKG_CONFIG_LIBDIR=$(AARCH64_PKG_CONFIG_LIBDIR) \
 	PKG_CONFIG_PATH=$(AARCH64_PKG_CONFIG_PATH) pkg-config
 AARCH64_KERNEL := $(AARCH64_BUILD)/vmlinuz
+AARCH64_LOG := $(AARCH64_BUILD)/console.log
+AARCH64_BUSYBOX := $(AARCH64_BUILD)/busybox
 AARCH64_STAGE := $(AARCH64_BUILD)/stage
 AARCH64_HELPERS := $(AARCH64_BUILD)/qemu
 AARCH64_SMOKE_BIN := $(AARCH64_BUILD)/tests/integration/test_smoke
-AARCH64_HOST_CFLAGS := -O2 -Wall -Wextra
+AARCH64_HOST_CFLAGS := -D_GNU_SOURCE -O2 -Wall -Wextra -Werror
 _aarch64_smoke := $(if $(filter yes,$(AARCH64_SMOKE)),$(AARCH64_SMOKE_BIN))
 
 .PHONY: aarch64-setup cross-aarch64 check-aarch64 clean-aarch64
 
 aarch64-setup:
-	$(_aarch64_dir)/setup $(AARCH64_KERNEL)
+	$(_aarch64_dir)/setup $(AARCH64_KERNEL) $(AARCH64_BUSYBOX)
 
 # The pkg-config variables go into the sub-make's environment as well as
 # its command line: make 4.3 does not export command-line variables to
@@ -99,7 +103,8 @@ $(AARCH64_HELPERS)/runtests: $(_aarch64_dir)/runtests.c $(_aarch64_mk) \
 	$(AARCH64_CC) $(AARCH64_HOST_CFLAGS) -static -o $@ $<
 
 # Guest layout: /runtests and /mytrace-root/{mytrace,tests/...}, the same
-# relative paths as under build/aarch64 (objects and archives left out).
+# relative paths as under build/aarch64 (objects and archives left out);
+# /bin/busybox, whose applets (sh, cat, true, ...) runtests links into /bin.
 # MYTRACE and TEST_PROGRAMS tell tests/integration/harness.c where they are
 # (its defaults, build/..., are host paths).
 _aarch64_guest_env := MYTRACE_TEST_TIMEOUT=$(AARCH64_TEST_TIMEOUT) \
@@ -109,6 +114,8 @@ check-aarch64: cross-aarch64 $(AARCH64_HELPERS)/init \
 	rm -rf $(AARCH64_STAGE)
 	mkdir -p $(AARCH64_STAGE)/mytrace-root
 	cp $(AARCH64_HELPERS)/runtests $(AARCH64_STAGE)/runtests
+	mkdir -p $(AARCH64_STAGE)/bin
+	cp $(AARCH64_BUSYBOX) $(AARCH64_STAGE)/bin/busybox
 ifeq ($(AARCH64_MAIN_BUILD),yes)
 	cp $(AARCH64_BUILD)/mytrace $(AARCH64_STAGE)/mytrace-root/mytrace
 endif
@@ -118,16 +125,23 @@ ifneq ($(strip $(AARCH64_STAGE_EXTRA)),)
 	tar -cf - $(AARCH64_STAGE_EXTRA) | \
 		tar -C $(AARCH64_STAGE)/mytrace-root -xf -
 endif
+	rm -f $(AARCH64_LOG)
+	@rc=0; \
 	AARCH64_KERNEL=$(AARCH64_KERNEL) \
 	AARCH64_INIT=$(AARCH64_HELPERS)/init \
 	AARCH64_TIMEOUT=$(AARCH64_TIMEOUT) \
+	AARCH64_LOG=$(AARCH64_LOG) \
 	AARCH64_GUEST_ENV='$(_aarch64_guest_env) $(AARCH64_GUEST_ENV)' \
 	$(_aarch64_dir)/run $(AARCH64_STAGE) /runtests /mytrace-root \
-		$(AARCH64_TEST_DIRS)
+		$(AARCH64_TEST_DIRS) || rc=$$?; \
+	summary=$$(grep -E '^aarch64: [0-9]+ passed, [0-9]+ failed$$' \
+		$(AARCH64_LOG) 2>/dev/null | tail -n 1); \
+	echo "$${summary:-aarch64: no test summary from the guest (exit $$rc)}"; \
+	exit $$rc
 
 # keeps the extracted kernel (build/aarch64/vmlinuz): it costs a download
 clean-aarch64:
 	rm -rf $(AARCH64_STAGE) $(AARCH64_HELPERS) $(AARCH64_BUILD)/run.* \
-		$(AARCH64_SMOKE_BIN) $(AARCH64_BUILD)/console.log
+		$(AARCH64_SMOKE_BIN) $(AARCH64_LOG)
 
 .DEFAULT_GOAL := $(_aarch64_goal)
