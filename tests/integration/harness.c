@@ -81,6 +81,13 @@ static void run_argv(struct run_result *r, char *const argv[])
 		dup2(devnull, 0);
 		dup2(out_fd, 1);
 		dup2(err_fd, 2);
+		/* as from a shell: the tracee's first free descriptor is 3 */
+		if (devnull > 2)
+			close(devnull);
+		if (out_fd > 2)
+			close(out_fd);
+		if (err_fd > 2)
+			close(err_fd);
 		execv(argv[0], argv);
 		dprintf(2, "harness: exec %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
