@@ -2,6 +2,8 @@
 # make            build ./mytrace
 # make check      build and run every test (unit and integration)
 # make asan       sanitizer build in build/asan; `make asan check` tests it
+# make check-aarch64  the tests in an emulated arm64 machine (tests/aarch64/)
+# make cross-aarch64  only the aarch64 cross build, in build/aarch64
 # make install    PREFIX=/usr/local DESTDIR=
 # make deps       install the build and test dependencies (Debian)
 # make tables     refresh tables/<arch>.nr from the kernel headers
