@@ -112,10 +112,13 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(LIB)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) \
 		$(CMOCKA_LIBS) $(LDLIBS)
 
+# tests/integration/arch/$(ARCH)/arch_expect.h: what differs per arch
 $(BUILD)/tests/integration/%: tests/integration/%.c \
-		tests/integration/harness.c tests/integration/harness.h
+		tests/integration/harness.c tests/integration/harness.h \
+		tests/integration/arch/$(ARCH)/arch_expect.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/integration $(LDFLAGS) \
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/integration \
+		-Itests/integration/arch/$(ARCH) $(LDFLAGS) \
 		-o $@ $< tests/integration/harness.c $(CMOCKA_LIBS)
 
 # Test programs are built without sanitizers: they make exact syscalls.
