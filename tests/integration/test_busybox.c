@@ -146,6 +146,28 @@ static void test_cat_missing_file(void **state)
 	run_result_free(&r);
 }
 
+/* struct stat is laid out differently on x86_64 and aarch64 (st_mode and
+ * st_nlink swap places, st_blksize changes size). */
+static void test_stat(void **state)
+{
+	char path[] = "/tmp/mytrace-test-busybox-XXXXXX";
+	struct run_result r;
+
+	make_input(path);
+	assert_int_equal(chmod(path, 0640), 0);
+
+	const char *args[] = { "-e", "trace=newfstatat", "busybox", "stat",
+			       "-c", "%s %a %F", path, NULL };
+
+	run_traced(&r, args);
+	unlink(path);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "18 640 regular file\n");
+	assert_call(r.trace, "0", "newfstatat(AT_FDCWD, \"%s\", {st_mode=S_IFREG|"
+		    "0640, st_size=18, ...}, AT_SYMLINK_NOFOLLOW)", path);
+	run_result_free(&r);
+}
+
 /* The shell: a builtin's write and the exit status it passes on. */
 static void test_sh_builtins(void **state)
 {
@@ -167,6 +189,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cat_numbered),
 		cmocka_unit_test(test_cat_missing_file),
+		cmocka_unit_test(test_stat),
 		cmocka_unit_test(test_sh_builtins),
 	};
 
