@@ -1,7 +1,8 @@
 /*
  * Guest-side test runner for check-aarch64: it first links busybox's applets
  * (sh, cat, true, ...) into /bin when /bin/busybox is there (the tests run
- * shell commands; the initramfs holds only the one binary), then changes
+ * shell commands; the initramfs holds only the one binary) and brings the
+ * loopback interface up (tests connect to 127.0.0.1), then changes
  * into ROOT (the staged repo tree, with ./mytrace and tests/), runs
  * every executable DIR/test_* of each DIR given, in name order, each in its
  * own process group with a time limit, lets their cmocka output through and
@@ -15,10 +16,13 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <net/if.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -120,6 +124,25 @@ static int install_busybox(void)
 	return access("/bin/sh", X_OK);
 }
 
+/* The kernel leaves "lo" down; nothing else in the guest configures it. */
+static int loopback_up(void)
+{
+	struct ifreq ifr;
+	int sock, rc = -1;
+
+	sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (sock < 0)
+		return -1;
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
+	if (ioctl(sock, SIOCGIFFLAGS, &ifr) == 0) {
+		ifr.ifr_flags |= IFF_UP;
+		rc = ioctl(sock, SIOCSIFFLAGS, &ifr);
+	}
+	close(sock);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const char *default_dirs[] = { "tests/integration" };
@@ -138,6 +161,10 @@ int main(int argc, char **argv)
 	}
 	if (install_busybox() < 0) {
 		fprintf(stderr, NAME ": busybox --install -s /bin: failed\n");
+		return 2;
+	}
+	if (loopback_up() < 0) {
+		fprintf(stderr, NAME ": bringing up lo: %s\n", strerror(errno));
 		return 2;
 	}
 	if (chdir(argv[1]) < 0) {
