@@ -104,7 +104,9 @@ $(AARCH64_HELPERS)/runtests: $(_aarch64_dir)/runtests.c $(_aarch64_mk) \
 
 # Guest layout: /runtests and /mytrace-root/{mytrace,tests/...}, the same
 # relative paths as under build/aarch64 (objects and archives left out);
-# /bin/busybox, whose applets (sh, cat, true, ...) runtests links into /bin.
+# /bin/busybox, whose applets (sh, cat, true, ...) runtests links into /bin;
+# the small /etc of tests/aarch64/rootfs (passwd, group, hostname, hosts),
+# which tests read as they would on any machine.
 # MYTRACE and TEST_PROGRAMS tell tests/integration/harness.c where they are
 # (its defaults, build/..., are host paths).
 _aarch64_guest_env := MYTRACE_TEST_TIMEOUT=$(AARCH64_TEST_TIMEOUT) \
@@ -114,7 +116,8 @@ check-aarch64: cross-aarch64 $(AARCH64_HELPERS)/init \
 	rm -rf $(AARCH64_STAGE)
 	mkdir -p $(AARCH64_STAGE)/mytrace-root
 	cp $(AARCH64_HELPERS)/runtests $(AARCH64_STAGE)/runtests
-	mkdir -p $(AARCH64_STAGE)/bin
+	cp -R $(_aarch64_dir)/rootfs/. $(AARCH64_STAGE)/
+	mkdir -p $(AARCH64_STAGE)/bin $(AARCH64_STAGE)/root
 	cp $(AARCH64_BUSYBOX) $(AARCH64_STAGE)/bin/busybox
 ifeq ($(AARCH64_MAIN_BUILD),yes)
 	cp $(AARCH64_BUILD)/mytrace $(AARCH64_STAGE)/mytrace-root/mytrace
