@@ -59,7 +59,7 @@ AARCH64_PKG_CONFIG := PKG_CONFIG_LIBDIR=$(AARCH64_PKG_CONFIG_LIBDIR) \
 	PKG_CONFIG_PATH=$(AARCH64_PKG_CONFIG_PATH) pkg-config
 AARCH64_KERNEL := $(AARCH64_BUILD)/vmlinuz
 AARCH64_LOG := $(AARCH64_BUILD)/console.log
-AARCH64_BUSYBOX := $(AARCH64_BUILD)/busybox
+AARCH64_GUEST_ROOT := $(AARCH64_BUILD)/guest-root
 AARCH64_STAGE := $(AARCH64_BUILD)/stage
 AARCH64_HELPERS := $(AARCH64_BUILD)/qemu
 AARCH64_SMOKE_BIN := $(AARCH64_BUILD)/tests/integration/test_smoke
@@ -69,7 +69,7 @@ _aarch64_smoke := $(if $(filter yes,$(AARCH64_SMOKE)),$(AARCH64_SMOKE_BIN))
 .PHONY: aarch64-setup cross-aarch64 check-aarch64 clean-aarch64
 
 aarch64-setup:
-	$(_aarch64_dir)/setup $(AARCH64_KERNEL) $(AARCH64_BUSYBOX)
+	$(_aarch64_dir)/setup $(AARCH64_KERNEL) $(AARCH64_GUEST_ROOT)
 
 # The pkg-config variables go into the sub-make's environment as well as
 # its command line: make 4.3 does not export command-line variables to
@@ -104,9 +104,10 @@ $(AARCH64_HELPERS)/runtests: $(_aarch64_dir)/runtests.c $(_aarch64_mk) \
 
 # Guest layout: /runtests and /mytrace-root/{mytrace,tests/...}, the same
 # relative paths as under build/aarch64 (objects and archives left out);
-# /bin/busybox, whose applets (sh, cat, true, ...) runtests links into /bin;
-# the small /etc of tests/aarch64/rootfs (passwd, group, hostname, hosts),
-# which tests read as they would on any machine.
+# from build/aarch64/guest-root (unpacked by setup) /bin/busybox, whose
+# applets (sh, cat, true, ...) runtests links into /bin, and /sbin/ldconfig,
+# which runtests runs; the small /etc of tests/aarch64/rootfs (passwd,
+# group, hostname, hosts, ld.so.conf) that tests read as on any machine.
 # MYTRACE and TEST_PROGRAMS tell tests/integration/harness.c where they are
 # (its defaults, build/..., are host paths).
 _aarch64_guest_env := MYTRACE_TEST_TIMEOUT=$(AARCH64_TEST_TIMEOUT) \
@@ -117,8 +118,9 @@ check-aarch64: cross-aarch64 $(AARCH64_HELPERS)/init \
 	mkdir -p $(AARCH64_STAGE)/mytrace-root
 	cp $(AARCH64_HELPERS)/runtests $(AARCH64_STAGE)/runtests
 	cp -R $(_aarch64_dir)/rootfs/. $(AARCH64_STAGE)/
-	mkdir -p $(AARCH64_STAGE)/bin $(AARCH64_STAGE)/root
-	cp $(AARCH64_BUSYBOX) $(AARCH64_STAGE)/bin/busybox
+	tar -C $(AARCH64_GUEST_ROOT) -cf - --exclude=./.source . | \
+		tar -C $(AARCH64_STAGE) -xf -
+	mkdir -p $(AARCH64_STAGE)/root
 ifeq ($(AARCH64_MAIN_BUILD),yes)
 	cp $(AARCH64_BUILD)/mytrace $(AARCH64_STAGE)/mytrace-root/mytrace
 endif

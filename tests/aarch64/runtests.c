@@ -1,11 +1,12 @@
 /*
- * Guest-side test runner for check-aarch64: it first links busybox's applets
- * (sh, cat, true, ...) into /bin when /bin/busybox is there (the tests run
- * shell commands; the initramfs holds only the one binary) and brings the
- * loopback interface up (tests connect to 127.0.0.1), then changes
- * into ROOT (the staged repo tree, with ./mytrace and tests/), runs
- * every executable DIR/test_* of each DIR given, in name order, each in its
- * own process group with a time limit, lets their cmocka output through and
+ * Guest-side test runner for check-aarch64.  It prepares the guest as a
+ * small normal system: links busybox's applets (sh, cat, true, ...) into
+ * /bin when /bin/busybox is there (the initramfs holds only the one
+ * binary), runs /sbin/ldconfig when it is there, and brings the loopback
+ * interface up (tests connect to 127.0.0.1).  Then it changes into ROOT
+ * (the staged repo tree, with ./mytrace and tests/), runs every executable
+ * DIR/test_* of each DIR given, in name order, each in its own process
+ * group with a time limit, lets their cmocka output through and
  * ends with one summary line.  Exit status 0 only if at least one test
  * program ran and all of them exited 0.
  *
@@ -99,29 +100,49 @@ static int run_one(const char *path, unsigned int limit)
 	return 128 + WTERMSIG(status);
 }
 
-/* "busybox --install -s /bin": the applet list comes from the binary. */
-static int install_busybox(void)
+/* Runs argv (argv[0] a path) and waits: 0 if it exited 0. */
+static int run_helper(char *const argv[])
 {
-	static const char busybox[] = "/bin/busybox";
 	int status;
 	pid_t pid;
 
-	if (access(busybox, X_OK) < 0)
-		return 0;
 	pid = fork();
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
-		execl(busybox, "busybox", "--install", "-s", "/bin",
-		      (char *)NULL);
+		execv(argv[0], argv);
 		_exit(127);
 	}
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -1;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* "busybox --install -s /bin": the applet list comes from the binary. */
+static int install_busybox(void)
+{
+	static char *const argv[] = { "/bin/busybox", "--install", "-s",
+				      "/bin", NULL };
+
+	if (access(argv[0], X_OK) < 0)
+		return 0;
+	if (run_helper(argv) < 0)
 		return -1;
 	return access("/bin/sh", X_OK);
+}
+
+/* /etc/ld.so.cache, so that the loader finds libraries as on any system
+ * instead of probing directories (which shows in traces). */
+static int make_ld_cache(void)
+{
+	static char *const argv[] = { "/sbin/ldconfig", NULL };
+
+	if (access(argv[0], X_OK) < 0)
+		return 0;
+	if (run_helper(argv) < 0)
+		return -1;
+	return access("/etc/ld.so.cache", R_OK);
 }
 
 /* The kernel leaves "lo" down; nothing else in the guest configures it. */
@@ -161,6 +182,10 @@ int main(int argc, char **argv)
 	}
 	if (install_busybox() < 0) {
 		fprintf(stderr, NAME ": busybox --install -s /bin: failed\n");
+		return 2;
+	}
+	if (make_ld_cache() < 0) {
+		fprintf(stderr, NAME ": ldconfig: failed\n");
 		return 2;
 	}
 	if (loopback_up() < 0) {
