@@ -8,4 +8,13 @@
  * the kernel returns through the vDSO's trampoline, no SA_RESTORER. */
 #define EXPECT_SA_RESTART_TAIL "sa_flags=SA_RESTART}"
 
+/* -n: the syscall numbers of openat, close and exit_group as -n shows them */
+#define EXPECT_N_OPENAT "[  56]"
+#define EXPECT_N_CLOSE "[  57]"
+#define EXPECT_N_EXIT_GROUP "[  94]"
+
+/* -e raw=: AT_FDCWD as the register holds it: the C library sign-extends
+ * the int to the whole 64-bit x0. */
+#define EXPECT_RAW_AT_FDCWD "0xffffffffffffff9c"
+
 #endif

@@ -9,4 +9,13 @@
 #define EXPECT_SA_RESTART_TAIL \
 	"sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0xADDR}"
 
+/* -n: the syscall numbers of openat, close and exit_group as -n shows them */
+#define EXPECT_N_OPENAT "[ 257]"
+#define EXPECT_N_CLOSE "[   3]"
+#define EXPECT_N_EXIT_GROUP "[ 231]"
+
+/* -e raw=: AT_FDCWD as the register holds it: the C library passes the
+ * int in a 32-bit register, so the upper half is zero. */
+#define EXPECT_RAW_AT_FDCWD "0xffffff9c"
+
 #endif
