@@ -1,7 +1,9 @@
 /* Unit tests of the architecture layer (src/arch/<arch>/) on the machine
  * it was built for: the register fallback must agree with
- * PTRACE_GET_SYSCALL_INFO at every stop, and the arch constants with the
- * generated tables.  They run natively on x86_64 and in the aarch64 guest. */
+ * PTRACE_GET_SYSCALL_INFO at every stop, skipping a call and changing its
+ * return value (-e inject=) must work, and the arch constants must agree
+ * with the generated tables.  They run natively on x86_64 and in the
+ * aarch64 guest. */
 #include <errno.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -84,17 +86,17 @@ static pid_t start_stopped_child(void)
 	return pid;
 }
 
-/* Resumes the child to its next syscall stop; false once it has exited. */
-static bool next_syscall_stop(pid_t pid, struct __ptrace_syscall_info *info)
+/* Resumes the child to its next syscall stop; false once it has ended,
+ * with its wait status in *status. */
+static bool next_syscall_stop(pid_t pid, struct __ptrace_syscall_info *info,
+			      int *status)
 {
-	int status;
-
 	for (;;) {
 		assert_int_equal(ptrace(PTRACE_SYSCALL, pid, 0, 0), 0);
-		assert_int_equal(waitpid(pid, &status, 0), pid);
-		if (WIFEXITED(status) || WIFSIGNALED(status))
+		assert_int_equal(waitpid(pid, status, 0), pid);
+		if (WIFEXITED(*status) || WIFSIGNALED(*status))
 			return false;
-		if (WSTOPSIG(status) == (SIGTRAP | 0x80))
+		if (WSTOPSIG(*status) == (SIGTRAP | 0x80))
 			break;
 	}
 	memset(info, 0, sizeof(*info));
@@ -108,10 +110,10 @@ static void test_regs_match_syscall_info(void **state)
 	struct __ptrace_syscall_info info;
 	struct syscall_regs regs;
 	uint64_t nr = 0;
-	int entries = 0, exits = 0, probes = 0;
+	int entries = 0, exits = 0, probes = 0, status;
 
 	child = start_stopped_child();
-	while (next_syscall_stop(child, &info)) {
+	while (next_syscall_stop(child, &info, &status)) {
 		assert_int_equal(info.arch, arch_audit);
 		memset(&regs, 0xa5, sizeof(regs));
 		assert_int_equal(arch_get_syscall_regs(child, &regs), 0);
@@ -139,10 +141,71 @@ static void test_regs_match_syscall_info(void **state)
 			assert_int_equal(regs.rval, getpid());
 	}
 	child = -1;
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	assert_int_equal(probes, 1);
 	/* exit_group has an entry and no exit */
 	assert_true(entries >= 3);
 	assert_int_equal(exits, entries - 1);
+}
+
+/* The child asks to be killed and checks what two calls returned: it
+ * survives only if the kill was skipped, and says what it saw by its exit
+ * status. */
+static pid_t start_injection_child(void)
+{
+	pid_t pid = fork();
+	int status;
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		long r;
+
+		ptrace(PTRACE_TRACEME, 0, 0, 0);
+		raise(SIGSTOP);
+		r = syscall(SYS_kill, getpid(), SIGKILL);
+		if (r != -1 || errno != EPERM)
+			_exit(10);
+		if (syscall(SYS_getppid) != 4242)
+			_exit(11);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP);
+	assert_int_equal(ptrace(PTRACE_SETOPTIONS, pid, 0,
+				(void *)(long)PTRACE_O_TRACESYSGOOD), 0);
+	return pid;
+}
+
+static void test_skip_and_set_return(void **state)
+{
+	struct __ptrace_syscall_info info;
+	uint64_t nr = 0;
+	int status, skipped = 0, changed = 0;
+
+	child = start_injection_child();
+	while (next_syscall_stop(child, &info, &status)) {
+		if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+			nr = info.entry.nr;
+			if (nr == SYS_kill) {
+				assert_int_equal(arch_skip_syscall(child), 0);
+				skipped++;
+			}
+			continue;
+		}
+		if (nr == SYS_kill) {
+			assert_int_equal(arch_set_return(child, -EPERM), 0);
+			changed++;
+		} else if (nr == SYS_getppid) {
+			assert_int_equal(arch_set_return(child, 4242), 0);
+			changed++;
+		}
+	}
+	child = -1;
+	assert_int_equal(skipped, 1);
+	assert_int_equal(changed, 2);
+	/* alive after its kill(SIGKILL), and both values as injected */
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 static void test_table_is_native(void **state)
@@ -169,6 +232,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_regs_match_syscall_info,
+					  kill_child),
+		cmocka_unit_test_teardown(test_skip_and_set_return,
 					  kill_child),
 		cmocka_unit_test(test_table_is_native),
 	};
