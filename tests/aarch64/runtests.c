@@ -1,9 +1,11 @@
 /*
  * Guest-side test runner for check-aarch64.  It prepares the guest as a
  * small normal system: links busybox's applets (sh, cat, true, ...) into
- * /bin when /bin/busybox is there (the initramfs holds only the one
- * binary), runs /sbin/ldconfig when it is there, and brings the loopback
- * interface up (tests connect to 127.0.0.1).  Then it changes into ROOT
+ * /bin, /sbin, /usr/bin and /usr/sbin when /bin/busybox is there (the
+ * initramfs holds only the one binary), runs /sbin/ldconfig when it is
+ * there, loads the kernel modules staged in /lib/modules (sock_diag for
+ * -yy) and brings the loopback interface up (tests connect to
+ * 127.0.0.1).  Then it changes into ROOT
  * (the staged repo tree, with ./mytrace and tests/), runs every executable
  * DIR/test_* of each DIR given, in name order, each in its own process
  * group with a time limit, lets their cmocka output through and
@@ -17,6 +19,8 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <net/if.h>
 #include <signal.h>
 #include <stdio.h>
@@ -25,6 +29,8 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -119,16 +125,24 @@ static int run_helper(char *const argv[])
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
-/* "busybox --install -s /bin": the applet list comes from the binary. */
+/* "busybox --install -s DIR" for each of the PATH directories, so that
+ * tests find "/bin/true" as well as "/usr/bin/env"; a real program that
+ * is already there (python3, jq, ldconfig) is kept.  The applet list
+ * comes from the binary. */
 static int install_busybox(void)
 {
-	static char *const argv[] = { "/bin/busybox", "--install", "-s",
-				      "/bin", NULL };
+	static const char *const dirs[] = { "/bin", "/sbin", "/usr/bin",
+					    "/usr/sbin" };
+	char *argv[] = { "/bin/busybox", "--install", "-s", NULL, NULL };
 
 	if (access(argv[0], X_OK) < 0)
 		return 0;
-	if (run_helper(argv) < 0)
-		return -1;
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		mkdir(dirs[i], 0755);
+		argv[3] = (char *)dirs[i];
+		if (run_helper(argv) < 0)
+			return -1;
+	}
 	return access("/bin/sh", X_OK);
 }
 
@@ -143,6 +157,57 @@ static int make_ld_cache(void)
 	if (run_helper(argv) < 0)
 		return -1;
 	return access("/etc/ld.so.cache", R_OK);
+}
+
+#define MAX_MODULES 32
+
+static char *modules[MAX_MODULES];
+static int nmodules;
+
+static int collect_module(const char *path, const struct stat *st, int type,
+			  struct FTW *ftw)
+{
+	size_t len = strlen(path);
+
+	(void)st;
+	(void)ftw;
+	if (type == FTW_F && len > 3 && strcmp(path + len - 3, ".ko") == 0 &&
+	    nmodules < MAX_MODULES)
+		modules[nmodules++] = strdup(path);
+	return 0;
+}
+
+/* Loads every /lib/modules/$(uname -r)/...ko (staged by setup: the
+ * sock_diag families); one that needs another is retried after it. */
+static void load_modules(void)
+{
+	struct utsname u;
+	char dir[512];
+	int loaded[MAX_MODULES] = { 0 }, progress = 1, i, fd;
+
+	if (uname(&u) < 0)
+		return;
+	snprintf(dir, sizeof(dir), "/lib/modules/%s", u.release);
+	if (nftw(dir, collect_module, 8, FTW_PHYS) < 0)
+		return;
+	while (progress) {
+		progress = 0;
+		for (i = 0; i < nmodules; i++) {
+			if (loaded[i])
+				continue;
+			fd = open(modules[i], O_RDONLY | O_CLOEXEC);
+			if (fd < 0)
+				continue;
+			if (syscall(SYS_finit_module, fd, "", 0) == 0 ||
+			    errno == EEXIST)
+				loaded[i] = progress = 1;
+			close(fd);
+		}
+	}
+	for (i = 0; i < nmodules; i++)
+		if (!loaded[i])
+			fprintf(stderr, NAME ": warning: cannot load %s\n",
+				modules[i]);
 }
 
 /* The kernel leaves "lo" down; nothing else in the guest configures it. */
@@ -188,6 +253,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, NAME ": ldconfig: failed\n");
 		return 2;
 	}
+	load_modules();
 	if (loopback_up() < 0) {
 		fprintf(stderr, NAME ": bringing up lo: %s\n", strerror(errno));
 		return 2;
