@@ -24,7 +24,8 @@
 #   AARCH64_TEST_DIRS   dirs (under the repo root) whose test_* run in the
 #                       guest (default tests/unit tests/integration)
 #   AARCH64_STAGE_EXTRA repo-relative data files the tests read at run time
-#                       (e.g. expected-output files), staged as they are
+#                       (scripts, schemas), staged as they are (default:
+#                       tests/tools and man, where they exist)
 #   AARCH64_TIMEOUT     seconds for the whole guest run (default 900)
 #   AARCH64_TEST_TIMEOUT seconds per test program in the guest (default 300)
 #   AARCH64_GUEST_ENV   "NAME=value ..." for the tests' environment; e.g.
@@ -44,7 +45,7 @@ AARCH64_MAIN_BUILD ?= yes
 endif
 AARCH64_SMOKE ?= yes
 AARCH64_TEST_DIRS ?= tests/unit tests/integration
-AARCH64_STAGE_EXTRA ?=
+AARCH64_STAGE_EXTRA ?= $(wildcard tests/tools man)
 AARCH64_TIMEOUT ?= 900
 AARCH64_TEST_TIMEOUT ?= 300
 AARCH64_GUEST_ENV ?=
