@@ -1,7 +1,8 @@
 /*
  * /init of the initramfs that tests/aarch64/run boots under qemu: it mounts
- * the pseudo file systems, runs the command the kernel hands over (the words
- * after "--" on its command line) as a child, reaps every orphan, prints one
+ * the pseudo file systems (/dev, /dev/pts, /dev/shm, /proc, /sys, /tmp),
+ * runs the command the kernel hands over (the words after "--" on its
+ * command line) as a child, reaps every orphan, prints one
  * exit marker line with the command's status and powers the machine off.
  *
  * The marker is "MYTRACE-GUEST-EXIT <nonce> code=<n>": <nonce> comes from
@@ -136,6 +137,9 @@ int main(int argc, char **argv)
 	mount_fs("proc", "/proc", NULL);
 	mount_fs("sysfs", "/sys", NULL);
 	mount_fs("tmpfs", "/tmp", "mode=1777");
+	/* pseudo-terminals (script, openpty) and POSIX shared memory */
+	mount_fs("devpts", "/dev/pts", "mode=620,ptmxmode=666");
+	mount_fs("tmpfs", "/dev/shm", "mode=1777");
 
 	env_nonce = getenv("MYTRACE_GUEST_NONCE");
 	snprintf(nonce, sizeof(nonce), "%s", env_nonce ? env_nonce : "none");
