@@ -19,6 +19,7 @@
 
 #include <cmocka.h>
 
+#include "arch_expect.h"
 #include "harness.h"
 
 /* --- reading "-f -o FILE" traces: every line starts with "PID  " */
@@ -198,15 +199,18 @@ static void test_exec_from_thread(void **state)
 
 static void test_vfork(void **state)
 {
-	const char *args[] = { "-f", "-e", "trace=vfork,exit_group",
-			       test_program("vfork"), NULL };
+	const char *args[] = { "-f", "-e", "trace=" EXPECT_VFORK_NAME
+			       ",exit_group", test_program("vfork"), NULL };
 	struct run_result r;
 	const char *p;
+	char *masked;
 	int n = 0;
 
 	run_traced(&r, args);
 	assert_int_equal(r.exit_code, 5);
-	assert_non_null(strstr(r.trace, " vfork("));
+	masked = mask_addresses(r.trace);
+	assert_non_null(strstr(masked, EXPECT_VFORK_ENTRY));
+	free(masked);
 	for (p = r.trace; (p = strstr(p, "+++ exited with 5 +++")); p++)
 		n++;
 	assert_int_equal(n, 2);
@@ -693,36 +697,66 @@ static void test_kills_and_orphans(void **state)
 
 /* --- real programs */
 
-static char *make_project(void)
+/* Whether a C compiler is there: the aarch64 guest has none (its
+ * initramfs would need 220 MB more). */
+static bool have_cc(void)
 {
-	char *dir = strdup("/tmp/mytrace-test-make-XXXXXX");
+	return system("command -v cc >/dev/null 2>&1") == 0;
+}
+
+/* Writes dir/name with text. */
+static void write_file(const char *dir, const char *name, const char *text)
+{
 	char path[256];
 	FILE *f;
 
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A project whose parallel build prints 40: five objects and a program.
+ * Without a compiler the same graph is built by shell commands: each
+ * "object" is a number, the "program" a script that adds them up. */
+static char *make_project(void)
+{
+	char *dir = strdup("/tmp/mytrace-test-make-XXXXXX");
+	bool cc = have_cc();
+	char name[16], text[128];
+
 	assert_non_null(mkdtemp(dir));
 	for (int i = 0; i < 4; i++) {
-		snprintf(path, sizeof(path), "%s/f%d.c", dir, i);
-		f = fopen(path, "w");
-		assert_non_null(f);
-		fprintf(f, "int f%d(int x) { return x * %d; }\n", i, i + 2);
-		fclose(f);
+		snprintf(name, sizeof(name), "f%d.c", i);
+		if (cc)
+			snprintf(text, sizeof(text),
+				 "int f%d(int x) { return x * %d; }\n", i,
+				 i + 2);
+		else
+			snprintf(text, sizeof(text), "%d*%d\n", i + 1, i + 2);
+		write_file(dir, name, text);
 	}
-	snprintf(path, sizeof(path), "%s/main.c", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("#include <stdio.h>\n"
-	      "int f0(int), f1(int), f2(int), f3(int);\n"
-	      "int main(void) { printf(\"%d\\n\", f0(1) + f1(2) + f2(3) +"
-	      " f3(4)); return 0; }\n", f);
-	fclose(f);
-	snprintf(path, sizeof(path), "%s/Makefile", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("prog: main.o f0.o f1.o f2.o f3.o\n\tcc -o $@ $^\n"
-	      "%.o: %.c\n\tcc -O0 -c -o $@ $<\n"
-	      "out.txt: prog\n\t./prog > $@\n"
-	      "fail: out.txt\n\tgrep -q 9999 out.txt\n", f);
-	fclose(f);
+	if (cc) {
+		write_file(dir, "main.c", "#include <stdio.h>\n"
+			   "int f0(int), f1(int), f2(int), f3(int);\n"
+			   "int main(void) { printf(\"%d\\n\", f0(1) + "
+			   "f1(2) + f2(3) + f3(4)); return 0; }\n");
+		write_file(dir, "Makefile",
+			   "prog: main.o f0.o f1.o f2.o f3.o\n\tcc -o $@ $^\n"
+			   "%.o: %.c\n\tcc -O0 -c -o $@ $<\n"
+			   "out.txt: prog\n\t./prog > $@\n"
+			   "fail: out.txt\n\tgrep -q 9999 out.txt\n");
+		return dir;
+	}
+	write_file(dir, "main.c", "0\n");
+	write_file(dir, "Makefile",
+		   "prog: main.o f0.o f1.o f2.o f3.o\n"
+		   "\tprintf '#!/bin/sh\\necho $$((%s))\\n' "
+		   "\"$$(cat $^ | paste -sd+ -)\" > $@ && chmod +x $@\n"
+		   "%.o: %.c\n\tsh -c 'echo $$(($$(cat $$1)))' sh $< > $@\n"
+		   "out.txt: prog\n\t./prog > $@\n"
+		   "fail: out.txt\n\tgrep -q 9999 out.txt\n");
 	return dir;
 }
 

@@ -17,4 +17,10 @@
  * the int to the whole 64-bit x0. */
 #define EXPECT_RAW_AT_FDCWD "0xffffffffffffff9c"
 
+/* glibc's vfork(): the generic table has no vfork, a clone does it on a
+ * stack of its own (addresses masked) */
+#define EXPECT_VFORK_NAME "clone"
+#define EXPECT_VFORK_ENTRY \
+	" clone(child_stack=0xADDR, flags=CLONE_VM|CLONE_VFORK|SIGCHLD"
+
 #endif

@@ -18,4 +18,8 @@
  * int in a 32-bit register, so the upper half is zero. */
 #define EXPECT_RAW_AT_FDCWD "0xffffff9c"
 
+/* glibc's vfork(): the vfork syscall */
+#define EXPECT_VFORK_NAME "vfork"
+#define EXPECT_VFORK_ENTRY " vfork("
+
 #endif
