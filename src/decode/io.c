@@ -285,12 +285,9 @@ struct value *decode_pselect_sigmask(struct decode_ctx *ctx,
 
 /* --- epoll */
 
-/* struct epoll_event is packed on x86_64 only. */
-#if defined(__x86_64__)
-#define EPOLL_EVENT_SIZE 12
-#else
-#define EPOLL_EVENT_SIZE 16
-#endif
+/* The C library's struct epoll_event has the layout of the arch we are
+ * built for: packed (12 bytes) on x86_64, 16 bytes on aarch64. */
+#define EPOLL_EVENT_SIZE sizeof(struct epoll_event)
 
 static struct value *epoll_event_value(struct decode_ctx *ctx,
 				       const unsigned char *b, uint64_t addr)
