@@ -11,11 +11,13 @@
 
 #include <cmocka.h>
 
+#include "arch_expect.h"
 #include "harness.h"
 
 static const char *const expected[] = {
 	"--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0xADDR} ---",
-	"--- SIGILL {si_signo=SIGILL, si_code=ILL_ILLOPN, si_addr=0xADDR} ---",
+	"--- SIGILL {si_signo=SIGILL, si_code=" EXPECT_SIGILL_CODE
+	", si_addr=0xADDR} ---",
 #if defined(__x86_64__)
 	/* int3 and the audit architecture are x86_64's */
 	"--- SIGTRAP {si_signo=SIGTRAP, si_code=SI_KERNEL, si_addr=NULL} ---",

@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "legacy.h"
+
 int main(int argc, char **argv)
 {
 	struct stat st;
@@ -42,58 +44,47 @@ int main(int argc, char **argv)
 	syscall(SYS_fchown, fd, -1, -1);
 	syscall(SYS_close, fd);
 	syscall(SYS_truncate, "f", 2);
-#if defined(__x86_64__)	/* not on aarch64 */
-	syscall(SYS_mkdir, "d", 0755);
-#endif
+	OR_AT(syscall(SYS_mkdir, "d", 0755),
+	      syscall(SYS_mkdirat, AT_FDCWD, "d", 0755));
 	syscall(SYS_mkdirat, AT_FDCWD, "d/e", 0700);
-#if defined(__x86_64__)
-	syscall(SYS_symlink, "f", "l");
-#endif
-#if defined(__x86_64__)
-	syscall(SYS_readlink, "l", buf, sizeof(buf));
-#endif
+	OR_AT(syscall(SYS_symlink, "f", "l"),
+	      syscall(SYS_symlinkat, "f", AT_FDCWD, "l"));
+	OR_AT(syscall(SYS_readlink, "l", buf, sizeof(buf)),
+	      syscall(SYS_readlinkat, AT_FDCWD, "l", buf, sizeof(buf)));
 	syscall(SYS_readlinkat, AT_FDCWD, "l", buf, sizeof(buf));
-#if defined(__x86_64__)
-	syscall(SYS_link, "f", "h");
-#endif
+	OR_AT(syscall(SYS_link, "f", "h"),
+	      syscall(SYS_linkat, AT_FDCWD, "f", AT_FDCWD, "h", 0));
 	syscall(SYS_linkat, AT_FDCWD, "h", AT_FDCWD, "h2", 0);
-#if defined(__x86_64__)
-	syscall(SYS_rename, "h", "h3");
-#endif
+	OR_AT(syscall(SYS_rename, "h", "h3"),
+	      syscall(SYS_renameat, AT_FDCWD, "h", AT_FDCWD, "h3"));
 	syscall(SYS_renameat, AT_FDCWD, "h3", AT_FDCWD, "h4");
 	syscall(SYS_renameat2, AT_FDCWD, "h4", AT_FDCWD, "h2",
 		RENAME_NOREPLACE);
-#if defined(__x86_64__)
-	syscall(SYS_unlink, "h4");
-#endif
+	OR_AT(syscall(SYS_unlink, "h4"),
+	      syscall(SYS_unlinkat, AT_FDCWD, "h4", 0));
 	syscall(SYS_unlinkat, AT_FDCWD, "h2", 0);
 	syscall(SYS_unlinkat, AT_FDCWD, "d/e", AT_REMOVEDIR);
-#if defined(__x86_64__)
-	syscall(SYS_rmdir, "d");
-#endif
-#if defined(__x86_64__)
-	syscall(SYS_chmod, "f", 04755);
-#endif
+	OR_AT(syscall(SYS_rmdir, "d"),
+	      syscall(SYS_unlinkat, AT_FDCWD, "d", AT_REMOVEDIR));
+	OR_AT(syscall(SYS_chmod, "f", 04755),
+	      syscall(SYS_fchmodat, AT_FDCWD, "f", 04755));
 	syscall(SYS_fchmodat, AT_FDCWD, "f", 0644);
-#if defined(__x86_64__)
-	syscall(SYS_chown, "f", 0, 0);
-#endif
-#if defined(__x86_64__)
-	syscall(SYS_lchown, "l", -1, 0);
-#endif
+	OR_AT(syscall(SYS_chown, "f", 0, 0),
+	      syscall(SYS_fchownat, AT_FDCWD, "f", 0, 0, 0));
+	OR_AT(syscall(SYS_lchown, "l", -1, 0),
+	      syscall(SYS_fchownat, AT_FDCWD, "l", -1, 0,
+		      AT_SYMLINK_NOFOLLOW));
 	syscall(SYS_fchownat, AT_FDCWD, "l", 0, 0, AT_SYMLINK_NOFOLLOW);
 	syscall(SYS_utimensat, AT_FDCWD, "f", ts, 0);
 	syscall(SYS_utimensat, AT_FDCWD, "f", NULL, 0);
-#if defined(__x86_64__)
-	syscall(SYS_access, "f", R_OK | W_OK);
-#endif
+	OR_AT(syscall(SYS_access, "f", R_OK | W_OK),
+	      syscall(SYS_faccessat, AT_FDCWD, "f", R_OK | W_OK));
 	syscall(SYS_faccessat2, AT_FDCWD, "f", X_OK, AT_EACCESS);
-#if defined(__x86_64__)
-	syscall(SYS_stat, "missing", &st);
-#endif
-#if defined(__x86_64__)
-	syscall(SYS_lstat, "l", &st);
-#endif
+	OR_AT(syscall(SYS_stat, "missing", &st),
+	      syscall(SYS_newfstatat, AT_FDCWD, "missing", &st, 0));
+	OR_AT(syscall(SYS_lstat, "l", &st),
+	      syscall(SYS_newfstatat, AT_FDCWD, "l", &st,
+		      AT_SYMLINK_NOFOLLOW));
 	syscall(SYS_newfstatat, AT_FDCWD, "f", &st, 0);
 	syscall(SYS_statx, AT_FDCWD, "f", AT_SYMLINK_NOFOLLOW, STATX_SIZE,
 		&stx);
@@ -112,15 +103,12 @@ int main(int argc, char **argv)
 	syscall(SYS_close, in);
 	syscall(SYS_sync);
 	syscall(SYS_mknodat, AT_FDCWD, "p", S_IFIFO | 0644, 0);
-#if defined(__x86_64__)
-	syscall(SYS_unlink, "p");
-#endif
-#if defined(__x86_64__)
-	syscall(SYS_unlink, "l");
-#endif
-#if defined(__x86_64__)
-	syscall(SYS_unlink, "f");
-#endif
+	OR_AT(syscall(SYS_unlink, "p"),
+	      syscall(SYS_unlinkat, AT_FDCWD, "p", 0));
+	OR_AT(syscall(SYS_unlink, "l"),
+	      syscall(SYS_unlinkat, AT_FDCWD, "l", 0));
+	OR_AT(syscall(SYS_unlink, "f"),
+	      syscall(SYS_unlinkat, AT_FDCWD, "f", 0));
 	syscall(SYS_umask, 022);
 	return 0;
 }

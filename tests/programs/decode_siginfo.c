@@ -46,8 +46,15 @@ int main(void)
 	catch(SIGSYS);
 	if (!sigsetjmp(back, 1))
 		*(volatile int *)8 = 1;
-	if (!sigsetjmp(back, 1))
+	/* an illegal instruction: __builtin_trap() is ud2 on x86_64, but a
+	 * breakpoint (SIGTRAP) on aarch64, whose undefined one is udf */
+	if (!sigsetjmp(back, 1)) {
+#if defined(__aarch64__)
+		__asm__ volatile("udf #0");
+#else
 		__builtin_trap();
+#endif
+	}
 	if (!sigsetjmp(back, 1))
 		zero = 1 / zero;
 #if defined(__x86_64__)

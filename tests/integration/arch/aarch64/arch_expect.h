@@ -23,4 +23,12 @@
 #define EXPECT_VFORK_ENTRY \
 	" clone(child_stack=0xADDR, flags=CLONE_VM|CLONE_VFORK|SIGCHLD"
 
+/* A legacy call (mkdir, unlink, epoll_wait) and the generic one that
+ * tests/programs/legacy.h makes instead where there is none: the generic
+ * table has no legacy calls */
+#define EXPECT_LEGACY(legacy, generic) generic
+
+/* si_code of the SIGILL of an undefined instruction (udf) */
+#define EXPECT_SIGILL_CODE "ILL_ILLOPC"
+
 #endif

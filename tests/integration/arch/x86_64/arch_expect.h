@@ -22,4 +22,12 @@
 #define EXPECT_VFORK_NAME "vfork"
 #define EXPECT_VFORK_ENTRY " vfork("
 
+/* A legacy call (mkdir, unlink, epoll_wait) and the generic one that
+ * tests/programs/legacy.h makes instead where there is none: x86_64 has
+ * them */
+#define EXPECT_LEGACY(legacy, generic) legacy
+
+/* si_code of the SIGILL of an undefined instruction (ud2) */
+#define EXPECT_SIGILL_CODE "ILL_ILLOPN"
+
 #endif
