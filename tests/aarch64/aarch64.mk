@@ -112,6 +112,7 @@ $(AARCH64_HELPERS)/runtests: $(_aarch64_dir)/runtests.c $(_aarch64_mk) \
 # MYTRACE and TEST_PROGRAMS tell tests/integration/harness.c where they are
 # (its defaults, build/..., are host paths).
 _aarch64_guest_env := MYTRACE_TEST_TIMEOUT=$(AARCH64_TEST_TIMEOUT) \
+	MYTRACE_TEST_QUICK=1 \
 	MYTRACE=/mytrace-root/mytrace TEST_PROGRAMS=/mytrace-root/tests/programs
 check-aarch64: cross-aarch64 $(AARCH64_HELPERS)/init \
 		$(AARCH64_HELPERS)/runtests

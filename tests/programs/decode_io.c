@@ -13,6 +13,19 @@
 
 #include "legacy.h"
 
+/* A file of known size for sendfile and copy_file_range: a system file
+ * such as /etc/hostname differs from machine to machine. */
+#define DATA_FILE "/tmp/mytrace-decode-io.txt"
+
+static void write_data_file(void)
+{
+	int fd = syscall(SYS_openat, AT_FDCWD, DATA_FILE,
+			 O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	syscall(SYS_write, fd, "vm\n", 3);
+	syscall(SYS_close, fd);
+}
+
 int main(void)
 {
 	int p[2], q[2], ep, ev, fd, on = 1, n;
@@ -27,6 +40,7 @@ int main(void)
 	loff_t off = 0;
 
 	syscall(SYS_close_range, 3, ~0U, 0);
+	write_data_file();
 	syscall(SYS_pipe2, p, O_CLOEXEC);
 	syscall(SYS_pipe2, q, O_NONBLOCK);
 	syscall(SYS_writev, p[1], iov, 2);
@@ -71,7 +85,7 @@ int main(void)
 	syscall(SYS_fcntl, p[0], F_DUPFD_CLOEXEC, 10);
 	syscall(SYS_fcntl, p[0], F_GETPIPE_SZ);
 	syscall(SYS_dup3, p[0], 20, O_CLOEXEC);
-	fd = syscall(SYS_openat, AT_FDCWD, "/etc/hostname", O_RDONLY);
+	fd = syscall(SYS_openat, AT_FDCWD, DATA_FILE, O_RDONLY);
 	syscall(SYS_sendfile, q[1], fd, &off, 4);
 	syscall(SYS_splice, q[0], NULL, p[1], NULL, 4, SPLICE_F_NONBLOCK);
 	syscall(SYS_tee, p[0], q[1], 1, SPLICE_F_NONBLOCK);
