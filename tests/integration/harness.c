@@ -241,6 +241,20 @@ void assert_all_lines(const char *normalized, const char *const expected[])
 		assert_has_line(normalized, expected[i]);
 }
 
+void assert_traced_lines(const char *const args[],
+			 const char *const expected[])
+{
+	struct run_result r;
+	char *norm;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	norm = normalize_trace(r.trace);
+	assert_all_lines(norm, expected);
+	free(norm);
+	run_result_free(&r);
+}
+
 void assert_has_line_at(const char *text, const char *line, const char *file,
 			int lineno)
 {

@@ -41,6 +41,10 @@ char *normalize_trace(const char *text);
 /* Asserts that every line of expected (NULL-terminated) is in the
  * normalized trace. */
 void assert_all_lines(const char *normalized, const char *const expected[]);
+/* Runs args under run_traced, asserts exit status 0 and every line of
+ * expected (NULL-terminated) in the normalized trace. */
+void assert_traced_lines(const char *const args[],
+			 const char *const expected[]);
 
 /* Fails the test with the whole text shown when line is missing. */
 #define assert_has_line(text, line) \

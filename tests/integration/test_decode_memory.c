@@ -57,17 +57,10 @@ static void set_membarrier_line(void)
 
 static void test_decode_memory(void **state)
 {
-	struct run_result r;
 	const char *args[] = { test_program("decode_memory"), NULL };
-	char *norm;
 
 	set_membarrier_line();
-	run_traced(&r, args);
-	assert_int_equal(r.exit_code, 0);
-	norm = normalize_trace(r.trace);
-	assert_all_lines(norm, expected);
-	free(norm);
-	run_result_free(&r);
+	assert_traced_lines(args, expected);
 }
 
 int main(void)

@@ -34,16 +34,9 @@ static const char *const expected[] = {
 
 static void test_decode_siginfo(void **state)
 {
-	struct run_result r;
 	const char *args[] = { test_program("decode_siginfo"), NULL };
-	char *norm;
 
-	run_traced(&r, args);
-	assert_int_equal(r.exit_code, 0);
-	norm = normalize_trace(r.trace);
-	assert_all_lines(norm, expected);
-	free(norm);
-	run_result_free(&r);
+	assert_traced_lines(args, expected);
 }
 
 int main(void)
