@@ -255,6 +255,21 @@ void assert_traced_lines(const char *const args[],
 	run_result_free(&r);
 }
 
+void assert_usage_error(const char *const args[], const char *message)
+{
+	struct run_result r;
+
+	run_mytrace_raw(&r, args);
+	assert_int_equal(r.exit_code, 1);
+	if (strncmp(r.err, message, strlen(message)) != 0) {
+		print_error("stderr was:\n%s\nexpected it to start with:\n%s\n",
+			    r.err, message);
+		fail();
+	}
+	assert_null(strstr(r.err, "execve("));
+	run_result_free(&r);
+}
+
 void assert_has_line_at(const char *text, const char *line, const char *file,
 			int lineno)
 {

@@ -45,6 +45,9 @@ void assert_all_lines(const char *normalized, const char *const expected[]);
  * expected (NULL-terminated) in the normalized trace. */
 void assert_traced_lines(const char *const args[],
 			 const char *const expected[]);
+/* Runs mytrace with exactly args and asserts a usage error: exit 1,
+ * stderr starting with message, and nothing traced (no execve). */
+void assert_usage_error(const char *const args[], const char *message);
 
 /* Fails the test with the whole text shown when line is missing. */
 #define assert_has_line(text, line) \

@@ -174,21 +174,6 @@ static void test_sigchld_and_wait(void **state)
 
 /* --- bad input: one line naming the problem, exit 1, nothing traced */
 
-static void expect_usage_error(const char *const args[], const char *message)
-{
-	struct run_result r;
-
-	run_mytrace_raw(&r, args);
-	assert_int_equal(r.exit_code, 1);
-	if (strncmp(r.err, message, strlen(message)) != 0) {
-		print_error("stderr was:\n%s\nexpected it to start with:\n%s\n",
-			    r.err, message);
-		fail();
-	}
-	assert_null(strstr(r.err, "execve("));
-	run_result_free(&r);
-}
-
 static void test_bad_input(void **state)
 {
 	const char *none[] = { NULL };
@@ -206,30 +191,30 @@ static void test_bad_input(void **state)
 	char not_exec_msg[128];
 	const char *missing_arg[] = { "-o", NULL };
 
-	expect_usage_error(none, "mytrace: must have COMMAND [ARGS] or -p PID\n"
+	assert_usage_error(none, "mytrace: must have COMMAND [ARGS] or -p PID\n"
 			   "Try 'mytrace -h' for more information.\n");
-	expect_usage_error(unknown_flag, "mytrace: invalid option -- 'Q'\n");
-	expect_usage_error(unknown_long,
+	assert_usage_error(unknown_flag, "mytrace: invalid option -- 'Q'\n");
+	assert_usage_error(unknown_long,
 			   "mytrace: unrecognized option '--no-such-flag'\n");
-	expect_usage_error(bad_s, "mytrace: invalid -s argument: '-1'\n");
-	expect_usage_error(bad_trace,
+	assert_usage_error(bad_s, "mytrace: invalid -s argument: '-1'\n");
+	assert_usage_error(bad_trace,
 			   "mytrace: invalid system call 'nosuchcall'\n");
-	expect_usage_error(bad_class,
+	assert_usage_error(bad_class,
 			   "mytrace: invalid system call class '%nosuchclass'\n");
-	expect_usage_error(bad_regex,
+	assert_usage_error(bad_regex,
 			   "mytrace: invalid regular expression '(': ");
-	expect_usage_error(missing_cmd, "mytrace: cannot run '/nonexistent/cmd': "
+	assert_usage_error(missing_cmd, "mytrace: cannot run '/nonexistent/cmd': "
 			   "No such file or directory\n");
-	expect_usage_error(missing_path_cmd,
+	assert_usage_error(missing_path_cmd,
 			   "mytrace: cannot run 'no-such-command-mytrace': "
 			   "No such file or directory\n");
 	assert_true(fd >= 0);
 	close(fd);
 	snprintf(not_exec_msg, sizeof(not_exec_msg),
 		 "mytrace: cannot run '%s': Permission denied\n", not_exec_path);
-	expect_usage_error(not_exec, not_exec_msg);
+	assert_usage_error(not_exec, not_exec_msg);
 	unlink(not_exec_path);
-	expect_usage_error(missing_arg,
+	assert_usage_error(missing_arg,
 			   "mytrace: option requires an argument -- 'o'\n");
 }
 
