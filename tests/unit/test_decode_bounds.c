@@ -13,9 +13,9 @@
 
 #include <cmocka.h>
 
-#include "capture.h"
 #include "decode.h"
 #include "format.h"
+#include "unit_helpers.h"
 
 /* Memory is one readable window [BASE, BASE + len); reads elsewhere fail.
  * Every read is counted so that a test can check none is huge. */
@@ -40,14 +40,6 @@ static ssize_t window_read(const struct tracee_mem *m, uint64_t addr,
 		len = BASE + w->len - addr;
 	memcpy(buf, w->bytes + (addr - BASE), len);
 	return (ssize_t)len;
-}
-
-static const struct syscall_desc *desc(const char *name)
-{
-	long nr = syscall_number(&syscall_table_x86_64, name);
-
-	assert_true(nr >= 0);
-	return syscall_lookup(&syscall_table_x86_64, (uint64_t)nr);
 }
 
 /* Decodes and renders one call that returns rval; returns the line. */

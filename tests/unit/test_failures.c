@@ -10,20 +10,12 @@
 
 #include <cmocka.h>
 
-#include "capture.h"
 #include "failures.h"
 #include "format.h"
+#include "unit_helpers.h"
 
 static struct arena arena;
 static const struct format_opts opts = { .align_column = 40 };
-
-static const struct syscall_desc *desc(const char *name)
-{
-	long nr = syscall_number(&syscall_table_x86_64, name);
-
-	assert_true(nr >= 0);
-	return syscall_lookup(&syscall_table_x86_64, (uint64_t)nr);
-}
 
 /* One finished call with a path as its first (openat: second) argument. */
 static void call(struct failures *f, pid_t pid, const char *name,
@@ -44,16 +36,9 @@ static void call(struct failures *f, pid_t pid, const char *name,
 
 static char *render(const struct failure_digest *d)
 {
-	struct sink *s = capture_open();
-	void *st = format_text.begin(s, &opts);
 	struct event ev = { .kind = EV_FAILURES, .u.failures = d };
-	char *text;
 
-	format_text.event(st, &ev, false);
-	format_text.end(st);
-	text = capture_text(s);
-	sink_close(s);
-	return text;
+	return render_events(&format_text, &opts, &ev, 1);
 }
 
 static void test_grouping_and_ranking(void **state)

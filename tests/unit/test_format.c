@@ -8,20 +8,12 @@
 
 #include <cmocka.h>
 
-#include "capture.h"
 #include "consts.h"
 #include "format.h"
+#include "unit_helpers.h"
 
 static struct arena arena;
 static const struct format_opts opts = { .align_column = 40 };
-
-static const struct syscall_desc *desc(const char *name)
-{
-	long nr = syscall_number(&syscall_table_x86_64, name);
-
-	assert_true(nr >= 0);
-	return syscall_lookup(&syscall_table_x86_64, (uint64_t)nr);
-}
 
 static void emit_call(const struct formatter *f, void *st, pid_t tid,
 		      struct syscall_event *sc, enum event_kind kind,

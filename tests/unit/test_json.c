@@ -9,22 +9,14 @@
 
 #include <cmocka.h>
 
-#include "capture.h"
 #include "consts.h"
 #include "format.h"
+#include "unit_helpers.h"
 
 static struct arena arena;
 /* start 1 s before the calls below: relative_ns is 1000000123 */
 static const struct format_opts opts = { .start = { 1700000000, 0 } };
 static const struct proc_ident who = { .comm = "prog", .uid = 1000 };
-
-static const struct syscall_desc *desc(const char *name)
-{
-	long nr = syscall_number(&syscall_table_x86_64, name);
-
-	assert_true(nr >= 0);
-	return syscall_lookup(&syscall_table_x86_64, (uint64_t)nr);
-}
 
 static void init_call(struct syscall_event *sc, const char *name,
 		      unsigned nargs)
@@ -41,16 +33,7 @@ static void init_call(struct syscall_event *sc, const char *name,
 /* Renders events through one formatter state, as the core would. */
 static char *render(const struct event *evs, unsigned n)
 {
-	struct sink *s = capture_open();
-	void *st = format_json.begin(s, &opts);
-	char *text;
-
-	for (unsigned i = 0; i < n; i++)
-		format_json.event(st, &evs[i], false);
-	format_json.end(st);
-	text = capture_text(s);
-	sink_close(s);
-	return text;
+	return render_events(&format_json, &opts, evs, n);
 }
 
 /* Renders one syscall: its enter event writes nothing, its exit one line. */

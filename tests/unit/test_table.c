@@ -9,8 +9,8 @@
 
 #include <cmocka.h>
 
-#include "capture.h"
 #include "format.h"
+#include "unit_helpers.h"
 
 static struct arena arena;
 static struct format_opts opts;
@@ -53,26 +53,9 @@ static char *row_of(const char *const cells[7])
 #define HEADER "TIME             UID    COMM             PID      TID      " \
 	"SYSCALL           ARGS                                      RETVAL\n"
 
-static const struct syscall_desc *desc(const char *name)
-{
-	long nr = syscall_number(&syscall_table_x86_64, name);
-
-	assert_true(nr >= 0);
-	return syscall_lookup(&syscall_table_x86_64, (uint64_t)nr);
-}
-
 static char *render(const struct event *evs, unsigned n)
 {
-	struct sink *s = capture_open();
-	void *st = format_table.begin(s, &opts);
-	char *text;
-
-	for (unsigned i = 0; i < n; i++)
-		format_table.event(st, &evs[i], false);
-	format_table.end(st);
-	text = capture_text(s);
-	sink_close(s);
-	return text;
+	return render_events(&format_table, &opts, evs, n);
 }
 
 /* The row of one call, after the header; TIME (local time) is cut off. */

@@ -11,19 +11,11 @@
 
 #include <cmocka.h>
 
-#include "capture.h"
 #include "consts.h"
 #include "format.h"
+#include "unit_helpers.h"
 
 static struct arena arena;
-
-static const struct syscall_desc *desc(const char *name)
-{
-	long nr = syscall_number(&syscall_table_x86_64, name);
-
-	assert_true(nr >= 0);
-	return syscall_lookup(&syscall_table_x86_64, (uint64_t)nr);
-}
 
 /* 2023-11-14 22:13:20.123456 UTC, and 0.000250 s later */
 static const struct timespec t0 = { 1700000000, 123456789 };

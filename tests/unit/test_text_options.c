@@ -8,32 +8,15 @@
 
 #include <cmocka.h>
 
-#include "capture.h"
 #include "format.h"
+#include "unit_helpers.h"
 
 static struct arena arena;
 static struct format_opts opts;
 
-static const struct syscall_desc *desc(const char *name)
-{
-	long nr = syscall_number(&syscall_table_x86_64, name);
-
-	assert_true(nr >= 0);
-	return syscall_lookup(&syscall_table_x86_64, (uint64_t)nr);
-}
-
 static char *render(const struct event *evs, unsigned n)
 {
-	struct sink *s = capture_open();
-	void *st = format_text.begin(s, &opts);
-	char *text;
-
-	for (unsigned i = 0; i < n; i++)
-		format_text.event(st, &evs[i], false);
-	format_text.end(st);
-	text = capture_text(s);
-	sink_close(s);
-	return text;
+	return render_events(&format_text, &opts, evs, n);
 }
 
 static char *render_call(struct syscall_event *sc)
