@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "filter.h"
+#include "set_expr.h"
 
 static void set_bit(struct syscall_set *s, unsigned nr, bool on)
 {
@@ -88,53 +89,48 @@ static int apply_token(struct syscall_set *s, const struct syscall_table *t,
 	return matched;
 }
 
+/* What the tokens of one trace= expression apply to. */
+struct trace_expr {
+	struct syscall_set *s;
+	const struct syscall_table *t;
+};
+
+/* One token of trace=: "?tok" may match nothing, any other must match. */
+static int trace_token(void *ctx, char *tok, bool on, char *err,
+		       size_t errlen)
+{
+	struct trace_expr *x = ctx;
+	bool optional = false;
+	int n;
+
+	if (*tok == '?') {
+		optional = true;
+		tok++;
+	}
+	n = apply_token(x->s, x->t, tok, on, err, errlen);
+	if (n < 0)
+		return -1;
+	if (n == 0 && !optional) {
+		snprintf(err, errlen, "invalid system call '%s'", tok);
+		return -1;
+	}
+	return 0;
+}
+
 int syscall_set_parse(struct syscall_set *s, bool *first,
 		      const struct syscall_table *t, const char *spec,
 		      char *err, size_t errlen)
 {
-	bool negate = false;
-	char *copy, *tok, *save = NULL;
-	int rc = 0;
+	struct trace_expr x = { s, t };
+	bool negate;
 
-	if (*spec == '!') {
-		negate = true;
-		spec++;
-	}
-	if (*first) {
+	if (set_expr_start(&spec, first, &negate))
 		syscall_set_fill(s, negate);
-		*first = false;
-	}
 	if (*spec == 0) {
 		snprintf(err, errlen, "empty syscall list in 'trace='");
 		return -1;
 	}
-	copy = strdup(spec);
-	if (!copy) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	for (tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		bool optional = false;
-		int n;
-
-		if (*tok == '?') {
-			optional = true;
-			tok++;
-		}
-		n = apply_token(s, t, tok, !negate, err, errlen);
-		if (n < 0) {
-			rc = -1;
-			break;
-		}
-		if (n == 0 && !optional) {
-			snprintf(err, errlen, "invalid system call '%s'", tok);
-			rc = -1;
-			break;
-		}
-	}
-	free(copy);
-	return rc;
+	return set_expr_each(spec, !negate, trace_token, &x, err, errlen);
 }
 
 int fd_set_parse(struct fd_set_bits *s, const char *spec, char *err,

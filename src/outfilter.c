@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "outfilter.h"
+#include "set_expr.h"
 
 static const struct {
 	const char *name;
@@ -45,22 +46,33 @@ struct set_ops {
 	const char *what;
 };
 
+/* What the tokens of one status= or signal= expression apply to. */
+struct set_target {
+	struct outfilter *f;
+	const struct set_ops *ops;
+};
+
+static int set_token(void *ctx, char *tok, bool on, char *err,
+		     size_t errlen)
+{
+	struct set_target *x = ctx;
+
+	if (x->ops->set_one(x->f, tok, on) < 0) {
+		snprintf(err, errlen, "invalid %s '%s'", x->ops->what, tok);
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_set(struct outfilter *f, bool *first,
 		     const struct set_ops *ops, const char *spec, char *err,
 		     size_t errlen)
 {
-	bool negate = false;
-	char *copy, *tok, *save = NULL;
-	int rc = 0;
+	struct set_target x = { f, ops };
+	bool negate;
 
-	if (*spec == '!') {
-		negate = true;
-		spec++;
-	}
-	if (*first) {
+	if (set_expr_start(&spec, first, &negate))
 		ops->set_all(f, negate);
-		*first = false;
-	}
 	if (strcmp(spec, "all") == 0) {
 		ops->set_all(f, !negate);
 		return 0;
@@ -73,22 +85,7 @@ static int parse_set(struct outfilter *f, bool *first,
 		snprintf(err, errlen, "invalid %s ''", ops->what);
 		return -1;
 	}
-	copy = strdup(spec);
-	if (!copy) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	for (tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		if (ops->set_one(f, tok, !negate) < 0) {
-			snprintf(err, errlen, "invalid %s '%s'", ops->what,
-				 tok);
-			rc = -1;
-			break;
-		}
-	}
-	free(copy);
-	return rc;
+	return set_expr_each(spec, !negate, set_token, &x, err, errlen);
 }
 
 static void status_all(struct outfilter *f, bool on)
