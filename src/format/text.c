@@ -586,11 +586,33 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 	print_stack(t->out, sc->stack, "");
 }
 
+/* A signal's name, or "SIG???" for a number without one. */
+static const char *sig_or_unknown(int sig, char buf[16])
+{
+	const char *name = signal_name(sig, buf);
+
+	return name ? name : "SIG???";
+}
+
+/* Starts a line about a process ("--- ... ---", "+++ ... +++"): its
+ * leader, then color; note_end closes the color and the line. */
+static void note_begin(struct text_state *t, const struct event *ev,
+		       bool show_pid, const char *color)
+{
+	print_leader(t, ev, ev->ts, show_pid);
+	format_color(t->out, t->color, color);
+}
+
+static void note_end(struct text_state *t)
+{
+	format_color(t->out, t->color, COLOR_RESET);
+	sink_putc(t->out, '\n');
+}
+
 static void text_event(void *state, const struct event *ev, bool show_pid)
 {
 	struct text_state *t = state;
 	char sigbuf[16];
-	const char *sig;
 
 	switch (ev->kind) {
 	case EV_SYSCALL_ENTER:
@@ -625,53 +647,41 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 	interrupt_open_line(t, 0);
 	switch (ev->kind) {
 	case EV_EXEC:
-		print_leader(t, ev, ev->ts, show_pid);
-		format_color(t->out, t->color, COLOR_PROCESS);
+		note_begin(t, ev, show_pid, COLOR_PROCESS);
 		sink_printf(t->out, "+++ superseded by execve in pid %d +++",
 			    ev->u.exec.old_tid);
-		format_color(t->out, t->color, COLOR_RESET);
-		sink_putc(t->out, '\n');
+		note_end(t);
 		break;
 	case EV_GROUP_STOP:
-		print_leader(t, ev, ev->ts, show_pid);
-		format_color(t->out, t->color, COLOR_SIGNAL);
-		sig = signal_name(ev->u.signal.sig, sigbuf);
+		note_begin(t, ev, show_pid, COLOR_SIGNAL);
 		sink_printf(t->out, "--- stopped by %s ---",
-			    sig ? sig : "SIG???");
-		format_color(t->out, t->color, COLOR_RESET);
-		sink_putc(t->out, '\n');
+			    sig_or_unknown(ev->u.signal.sig, sigbuf));
+		note_end(t);
 		break;
 	case EV_SIGNAL:
-		print_leader(t, ev, ev->ts, show_pid);
-		format_color(t->out, t->color, COLOR_SIGNAL);
-		sig = signal_name(ev->u.signal.sig, sigbuf);
-		sink_printf(t->out, "--- %s ", sig ? sig : "SIG???");
+		note_begin(t, ev, show_pid, COLOR_SIGNAL);
+		sink_printf(t->out, "--- %s ",
+			    sig_or_unknown(ev->u.signal.sig, sigbuf));
 		if (ev->u.signal.info)
 			print_value(t, ev->u.signal.info);
 		else
 			sink_puts(t->out, "{}");
 		sink_puts(t->out, " ---");
-		format_color(t->out, t->color, COLOR_RESET);
-		sink_putc(t->out, '\n');
+		note_end(t);
 		print_stack(t->out, ev->u.signal.stack, "");
 		break;
 	case EV_EXITED:
-		print_leader(t, ev, ev->ts, show_pid);
-		format_color(t->out, t->color, COLOR_PROCESS);
+		note_begin(t, ev, show_pid, COLOR_PROCESS);
 		sink_printf(t->out, "+++ exited with %d +++",
 			    ev->u.exit.status);
-		format_color(t->out, t->color, COLOR_RESET);
-		sink_putc(t->out, '\n');
+		note_end(t);
 		break;
 	case EV_KILLED:
-		print_leader(t, ev, ev->ts, show_pid);
-		format_color(t->out, t->color, COLOR_PROCESS);
-		sig = signal_name(ev->u.exit.status, sigbuf);
+		note_begin(t, ev, show_pid, COLOR_PROCESS);
 		sink_printf(t->out, "+++ killed by %s%s +++",
-			    sig ? sig : "SIG???",
+			    sig_or_unknown(ev->u.exit.status, sigbuf),
 			    ev->u.exit.core_dumped ? " (core dumped)" : "");
-		format_color(t->out, t->color, COLOR_RESET);
-		sink_putc(t->out, '\n');
+		note_end(t);
 		break;
 	default:
 		print_failures(t, ev->u.failures);
