@@ -108,8 +108,8 @@
 	X(EPOLL_EVENTS_OUT, decode_epoll_events_out, PHASE_EXIT) \
 	X(GROUPS_OUT, decode_groups_out, PHASE_EXIT) \
 	X(INT_OUT, decode_int_out, PHASE_EXIT) \
-	X(ITIMERSPEC_OUT, decode_itimerspec_out, PHASE_EXIT) \
-	X(ITIMERVAL_OUT, decode_itimerval_out, PHASE_EXIT) \
+	X(ITIMERSPEC_OUT, decode_itimerspec, PHASE_EXIT) \
+	X(ITIMERVAL_OUT, decode_itimerval, PHASE_EXIT) \
 	X(MMSGHDR, decode_mmsghdr, PHASE_EXIT) \
 	X(MMSGHDR_OUT, decode_mmsghdr_out, PHASE_EXIT) \
 	X(MEMBARRIER_RET, decode_membarrier_ret, PHASE_EXIT) \
@@ -128,8 +128,8 @@
 	X(STACK_T_OUT, decode_stack_t_out, PHASE_EXIT) \
 	X(STATFS_OUT, decode_statfs_out, PHASE_EXIT) \
 	X(SYSINFO_OUT, decode_sysinfo_out, PHASE_EXIT) \
-	X(TIMESPEC_OUT, decode_timespec_out, PHASE_EXIT) \
-	X(TIMEVAL_OUT, decode_timeval_out, PHASE_EXIT) \
+	X(TIMESPEC_OUT, decode_timespec, PHASE_EXIT) \
+	X(TIMEVAL_OUT, decode_timeval, PHASE_EXIT) \
 	X(TIMEX_OUT, decode_timex_out, PHASE_EXIT) \
 	X(TIMEX_RET, decode_timex_ret, PHASE_EXIT) \
 	X(TMS_OUT, decode_tms_out, PHASE_EXIT) \

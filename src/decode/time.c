@@ -56,12 +56,6 @@ struct value *decode_timespec(struct decode_ctx *ctx, const struct arg_desc *a,
 	return timespec_value(ctx, a->name, raw);
 }
 
-struct value *decode_timespec_out(struct decode_ctx *ctx,
-				  const struct arg_desc *a, uint64_t raw)
-{
-	return timespec_value(ctx, a->name, raw);
-}
-
 /* nanosleep's remainder is written only when the sleep is interrupted,
  * and then the call fails: a successful sleep shows its address. */
 struct value *decode_rem_timespec(struct decode_ctx *ctx,
@@ -72,12 +66,6 @@ struct value *decode_rem_timespec(struct decode_ctx *ctx,
 
 struct value *decode_timeval(struct decode_ctx *ctx, const struct arg_desc *a,
 			     uint64_t raw)
-{
-	return timeval_value(ctx, a->name, raw);
-}
-
-struct value *decode_timeval_out(struct decode_ctx *ctx,
-				 const struct arg_desc *a, uint64_t raw)
 {
 	return timeval_value(ctx, a->name, raw);
 }
@@ -169,20 +157,8 @@ struct value *decode_itimerspec(struct decode_ctx *ctx,
 	return interval_value(ctx, a->name, raw, false);
 }
 
-struct value *decode_itimerspec_out(struct decode_ctx *ctx,
-				    const struct arg_desc *a, uint64_t raw)
-{
-	return interval_value(ctx, a->name, raw, false);
-}
-
 struct value *decode_itimerval(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
-{
-	return interval_value(ctx, a->name, raw, true);
-}
-
-struct value *decode_itimerval_out(struct decode_ctx *ctx,
-				   const struct arg_desc *a, uint64_t raw)
 {
 	return interval_value(ctx, a->name, raw, true);
 }
