@@ -270,6 +270,18 @@ void assert_usage_error(const char *const args[], const char *message)
 	run_result_free(&r);
 }
 
+bool have_follow(void)
+{
+	struct run_result r;
+	const char *args[] = { "-f", "-e", "trace=none", "/bin/true", NULL };
+	bool ok;
+
+	run_traced(&r, args);
+	ok = r.exit_code == 0;
+	run_result_free(&r);
+	return ok;
+}
+
 void assert_has_line_at(const char *text, const char *line, const char *file,
 			int lineno)
 {

@@ -48,6 +48,8 @@ void assert_traced_lines(const char *const args[],
 /* Runs mytrace with exactly args and asserts a usage error: exit 1,
  * stderr starting with message, and nothing traced (no execve). */
 void assert_usage_error(const char *const args[], const char *message);
+/* Whether this mytrace runs "-f /bin/true" cleanly (-f is built in). */
+bool have_follow(void);
 
 /* Fails the test with the whole text shown when line is missing. */
 #define assert_has_line(text, line) \

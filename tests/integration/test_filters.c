@@ -14,18 +14,6 @@
 
 #include "harness.h"
 
-static bool have_follow(void)
-{
-	struct run_result r;
-	const char *args[] = { "-f", "-e", "trace=none", "/bin/true", NULL };
-	bool ok;
-
-	run_traced(&r, args);
-	ok = r.exit_code == 0;
-	run_result_free(&r);
-	return ok;
-}
-
 /* Every line of text that is not empty */
 static int count_lines(const char *text)
 {

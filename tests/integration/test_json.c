@@ -345,18 +345,6 @@ static void test_battery(void **state)
 	}
 }
 
-static bool have_follow(void)
-{
-	struct run_result r;
-	const char *args[] = { "-f", "-e", "trace=none", "/bin/true", NULL };
-	bool ok;
-
-	run_traced(&r, args);
-	ok = r.exit_code == 0;
-	run_result_free(&r);
-	return ok;
-}
-
 /* -f: several processes in one JSON file; -ff: one valid file each, and
  * every record in a file is of that file's process. */
 static void test_follow(void **state)
