@@ -21,9 +21,8 @@ static const char *const expected[] = {
 	"writev(4, [{iov_base=\"ab\", iov_len=2}, {iov_base=\"cde\", iov_len=3}], 2) = 5",
 	"readv(3, [{iov_base=\"ab\", iov_len=2}, {iov_base=\"cde\", iov_len=8}], 2) = 5",
 	"write(4, \"xyz\", 3) = 3",
-#if defined(__x86_64__)
-	"poll([{fd=3, events=POLLIN}, {fd=6, events=POLLPRI|POLLOUT}], 2, 100) = 2 ([{fd=3, revents=POLLIN}, {fd=6, revents=POLLOUT}])",
-#endif
+	EXPECT_LEGACY("poll([{fd=3, events=POLLIN}, {fd=6, events=POLLPRI|POLLOUT}], 2, 100) = 2 ([{fd=3, revents=POLLIN}, {fd=6, revents=POLLOUT}])",
+		      "ppoll([{fd=3, events=POLLIN}, {fd=6, events=POLLPRI|POLLOUT}], 2, {tv_sec=0, tv_nsec=0}, NULL, 8) = 2 ([{fd=3, revents=POLLIN}, {fd=6, revents=POLLOUT}], left {tv_sec=0, tv_nsec=0})"),
 #if defined(__x86_64__)
 	"poll([{fd=6, events=POLLIN}], 1, 0) = 0 (Timeout)",
 #endif

@@ -306,6 +306,10 @@ static void test_battery(void **state)
 		struct stat st;
 
 		snprintf(prog, sizeof(prog), "%s/%s", dir, de->d_name);
+		/* quick (emulated): the decoding tests' programs only; the
+		 * process-tree and thread programs take minutes there */
+		if (nsets < 5 && strncmp(de->d_name, "decode_", 7) != 0)
+			continue;
 		if (de->d_name[0] == '.' || stat(prog, &st) != 0 ||
 		    !S_ISREG(st.st_mode) || !(st.st_mode & S_IXUSR))
 			continue;
