@@ -59,9 +59,17 @@ LIB := $(BUILD)/libmytrace.a
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRCS))
 INTEG_SRCS := $(wildcard tests/integration/test_*.c)
-INTEG_TESTS := $(patsubst tests/integration/%.c,$(BUILD)/tests/integration/%,$(INTEG_SRCS))
+# tests of what only this arch has (x86_64: the i386 personality)
+INTEG_ARCH_SRCS := $(wildcard tests/integration/arch/$(ARCH)/test_*.c)
+INTEG_TESTS := $(patsubst tests/integration/%.c,$(BUILD)/tests/integration/%,$(INTEG_SRCS)) \
+	$(patsubst tests/integration/arch/$(ARCH)/%.c,$(BUILD)/tests/integration/%,$(INTEG_ARCH_SRCS))
 PROG_SRCS := $(wildcard tests/programs/*.c)
 PROGS := $(patsubst tests/programs/%.c,$(BUILD)/tests/programs/%,$(PROG_SRCS))
+# 32-bit programs (gcc -m32, gcc-multilib) for the i386 personality
+ifeq ($(ARCH),x86_64)
+PROGS += $(patsubst tests/programs/i386/%.c,$(BUILD)/tests/programs/i386/%,\
+	$(wildcard tests/programs/i386/*.c))
+endif
 
 .PHONY: all tests check unit-check integration-check asan install deps \
 	tables clean bench fuzz fuzz-run
@@ -89,11 +97,13 @@ $(BUILD)/obj/gen/%.o: $(GEN)/%.c | $(GEN)/consts.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-field-initializers -c -o $@ $<
 
+# i386: the 32-bit personality of x86_64 (see tables/compat-types.list)
+NR_TABLES := tables/x86_64.nr tables/i386.nr tables/aarch64.nr
 $(GEN)/syscall_tables.c: tables/gen-syscalls.awk tables/syscalls.list \
-		tables/x86_64.nr tables/aarch64.nr
+		tables/compat-types.list $(NR_TABLES)
 	@mkdir -p $(GEN)
-	awk -f tables/gen-syscalls.awk tables/syscalls.list tables/x86_64.nr \
-		tables/aarch64.nr > $@.tmp && mv $@.tmp $@
+	awk -v compat=i386 -f tables/gen-syscalls.awk tables/syscalls.list \
+		tables/compat-types.list $(NR_TABLES) > $@.tmp && mv $@.tmp $@
 
 $(GEN)/consts.c: tables/gen-consts.awk $(TABLE_LISTS)
 	@mkdir -p $(GEN)
@@ -113,13 +123,17 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(LIB)
 		$(CMOCKA_LIBS) $(LDLIBS)
 
 # tests/integration/arch/$(ARCH)/arch_expect.h: what differs per arch
-$(BUILD)/tests/integration/%: tests/integration/%.c \
-		tests/integration/harness.c tests/integration/harness.h \
-		tests/integration/arch/$(ARCH)/arch_expect.h
+INTEG_DEPS := tests/integration/harness.c tests/integration/harness.h \
+	tests/integration/arch/$(ARCH)/arch_expect.h
+INTEG_BUILD = $(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/integration \
+	-Itests/integration/arch/$(ARCH) $(LDFLAGS) \
+	-o $@ $< tests/integration/harness.c $(CMOCKA_LIBS)
+$(BUILD)/tests/integration/%: tests/integration/%.c $(INTEG_DEPS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/integration \
-		-Itests/integration/arch/$(ARCH) $(LDFLAGS) \
-		-o $@ $< tests/integration/harness.c $(CMOCKA_LIBS)
+	$(INTEG_BUILD)
+$(BUILD)/tests/integration/%: tests/integration/arch/$(ARCH)/%.c $(INTEG_DEPS)
+	@mkdir -p $(dir $@)
+	$(INTEG_BUILD)
 
 # Test programs are built without sanitizers: they make exact syscalls.
 PROG_CFLAGS := -O1 -g
@@ -134,6 +148,11 @@ $(BUILD)/tests/programs/%: tests/programs/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=gnu11 -D_GNU_SOURCE $(PROG_CFLAGS) -Wall -Wextra -Werror \
 		-o $@ $< -lpthread
+$(BUILD)/tests/programs/i386/%: tests/programs/i386/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -m32 -std=gnu11 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -O1 -g \
+		-Wall -Wextra -Werror \
+		-o $@ $<
 
 check: tests
 	@BUILD=$(BUILD) tests/run-tests $(UNIT_TESTS) $(INTEG_TESTS)

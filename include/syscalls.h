@@ -73,6 +73,8 @@ extern const unsigned syscall_desc_count;
 extern const unsigned syscall_signature_count;
 extern const struct syscall_table syscall_table_x86_64;
 extern const struct syscall_table syscall_table_aarch64;
+/* the 32-bit personality of x86_64: signatures only where they apply */
+extern const struct syscall_table syscall_table_i386;
 
 /* The descriptor for nr, or NULL when the number is not in the table. */
 static inline const struct syscall_desc *

@@ -1,7 +1,11 @@
 # Turns tables/syscalls.list (signatures) and tables/<arch>.nr (numbers)
 # into C: one syscall_desc per name and a number-indexed table per arch.
-# usage: awk -f gen-syscalls.awk syscalls.list x86_64.nr aarch64.nr > out.c
-# A name that has a number but no signature still gets a raw entry.
+# usage: awk [-v compat=i386] -f gen-syscalls.awk syscalls.list \
+#	compat-types.list x86_64.nr i386.nr aarch64.nr > out.c
+# A name that has a number but no signature still gets a raw entry.  The
+# tables of the arches named in compat (32-bit personalities) use a
+# signature only when compat-types.list says all its argument types decode
+# the same there; otherwise a raw entry of the same name.
 
 function fail(msg) {
 	printf("%s:%d: %s\n", FILENAME, FNR, msg) > "/dev/stderr"
@@ -90,6 +94,9 @@ FILENAME ~ /syscalls\.list$/ {
 			specs[i] = trim(specs[i])
 			split(specs[i], parts, ":")
 			names[i] = parts[1]
+			ty = parts[2]
+			sub(/\(.*/, "", ty)
+			types[name] = types[name] " " ty
 		}
 	}
 	init = ""
@@ -110,10 +117,37 @@ FILENAME ~ /syscalls\.list$/ {
 	}
 	if (cls == "")
 		cls = "0"
+	sigcls[name] = cls
 	sig[name] = sprintf("\t{ .name = \"%s\", .nargs = %d, .classes = %s,\n\t  .ret = %s,\n\t  .args = { %s } },\n",
 	    name, n, cls, arg_init("ret:" ret, names, n), init)
 	order[++nsig] = name
 	next
+}
+
+FILENAME ~ /compat-types\.list$/ {
+	line = $0
+	sub(/#.*/, "", line)
+	line = trim(line)
+	if (line == "")
+		next
+	if (line ~ /^raw [a-z_0-9]+$/)
+		compat_raw[substr(line, 5)] = 1
+	else if (line ~ /^[a-z_0-9]+$/)
+		compat_safe[line] = 1
+	else
+		fail("bad line '" line "'")
+	next
+}
+
+# Whether name's signature decodes right for a compat tracee.
+function compat_ok(name,    n, i, t) {
+	if (!(name in sig) || (name in compat_raw))
+		return 0
+	n = split(types[name], t, " ")
+	for (i = 1; i <= n; i++)
+		if (!(t[i] in compat_safe))
+			return 0
+	return 1
 }
 
 {
@@ -159,15 +193,42 @@ END {
 	print "};"
 	printf("const unsigned syscall_desc_count = %d;\n", idx)
 	printf("const unsigned syscall_signature_count = %d;\n\n", nsig)
+	split(compat, compat_list, /[ ,]+/)
+	for (i in compat_list)
+		is_compat[compat_list[i]] = 1
+	ncraw = 0
+	craw = ""
+	for (a = 1; a <= narch; a++) {
+		arch = archs[a]
+		if (!(arch in is_compat))
+			continue
+		for (n = 0; n <= maxnr[arch]; n++) {
+			if (!((arch, n) in nr))
+				continue
+			name = nr[arch, n]
+			if (!(name in sig) || compat_ok(name) || (name in craw_index))
+				continue
+			craw = craw sprintf("\t{ .name = \"%s\", .nargs = 6, .raw = 1, .classes = %s, .ret = { \"ret\", ARG_LONG, PARAM_NONE, NULL } },\n", name, sigcls[name])
+			craw_index[name] = ncraw++
+		}
+	}
+	if (ncraw > 0) {
+		print "/* compat personalities: names whose signature does not apply */"
+		printf("static const struct syscall_desc compat_raw_descs[] = {\n%s};\n\n", craw)
+	}
 	for (a = 1; a <= narch; a++) {
 		arch = archs[a]
 		printf("static const struct syscall_desc *const table_%s[%d] = {\n", arch, maxnr[arch] + 1)
 		count = 0
 		for (n = 0; n <= maxnr[arch]; n++) {
-			if ((arch, n) in nr) {
-				printf("\t[%d] = &syscall_descs[%d],\n", n, index_of[nr[arch, n]])
-				count++
-			}
+			if (!((arch, n) in nr))
+				continue
+			name = nr[arch, n]
+			if ((arch in is_compat) && (name in craw_index))
+				printf("\t[%d] = &compat_raw_descs[%d],\n", n, craw_index[name])
+			else
+				printf("\t[%d] = &syscall_descs[%d],\n", n, index_of[name])
+			count++
 		}
 		print "};"
 		printf("const struct syscall_table syscall_table_%s = { \"%s\", table_%s, %d, %d };\n\n", arch, arch, arch, maxnr[arch] + 1, count)
