@@ -22,6 +22,28 @@ extern const struct syscall_table *const arch_syscalls;
 /* AUDIT_ARCH_* value that PTRACE_GET_SYSCALL_INFO reports natively. */
 extern const uint32_t arch_audit;
 
+/* A syscall ABI the kernel runs tracees in: the native one first, then
+ * compat ones (i386 programs on x86_64). PTRACE_GET_SYSCALL_INFO's arch
+ * field says which one made a call. */
+struct arch_personality {
+	const char *name;			/* "i386" */
+	uint32_t audit;				/* AUDIT_ARCH_* */
+	const struct syscall_table *table;
+	const char *mode;	/* "[ Process PID=N runs in MODE mode. ]" */
+};
+
+extern const struct arch_personality arch_personalities[];
+extern const unsigned arch_personality_count;
+
+/* The personality PTRACE_GET_SYSCALL_INFO's arch field names; the native
+ * one for a value we do not know. */
+const struct arch_personality *arch_personality_of(uint32_t audit);
+/* The native number of a personality's call nr, for what is keyed by
+ * native numbers (-e trace= sets, -e inject=, -c): the same name's number,
+ * or SYSCALL_NR_NONE when the native table has no such name. */
+#define SYSCALL_NR_NONE ((uint64_t)-1)
+uint64_t arch_native_nr(const struct arch_personality *p, uint64_t nr);
+
 /* Where clone(2) takes its last two arguments: the order differs. */
 extern const unsigned arch_clone_child_tid_arg;
 extern const unsigned arch_clone_tls_arg;

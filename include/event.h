@@ -22,6 +22,7 @@ enum event_kind {
 	EV_DETACH,		/* mytrace let go of a thread */
 	EV_FAILURES,		/* --failures: the digest, once, at the end */
 	EV_GROUP_STOP,		/* stopped by SIGSTOP/SIGTSTP/...: u.signal */
+	EV_PERSONALITY,		/* a thread's calls now use another ABI */
 };
 
 /* One frame of a tracee's user-space stack (-k), as plain values: the
@@ -97,6 +98,9 @@ struct event {
 			struct stack_trace *stack;	/* -k */
 		} signal;
 		const struct failure_digest *failures;
+		struct {
+			const char *mode;	/* "32 bit" */
+		} personality;
 		struct {
 			int status;	/* exit code, or the signal */
 			bool core_dumped;

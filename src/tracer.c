@@ -39,6 +39,8 @@ struct tracee {
 	bool shown;		/* the current syscall is printed */
 	struct proc_ident_cache who;	/* comm and uid, when wanted */
 	bool collect;		/* --failures: decoded even if not shown */
+	const struct arch_personality *pers;	/* NULL: native so far */
+	uint64_t native_nr;	/* the current call's native number */
 	struct inject_action inj;	/* -e inject= on the current call */
 	struct timeval stime_enter;	/* -c: system time at entry */
 	struct timespec mono_enter;	/* -c -w: wall clock at entry */
@@ -322,7 +324,7 @@ static void decode_ctx_init(struct tracer *tr, struct tracee *t,
 	ctx->arena = &t->arena;
 	ctx->mem = mem;
 	t->decode_opts = tr->opts->decode;
-	decode_opts_for_syscall(&t->decode_opts, t->sc.nr);
+	decode_opts_for_syscall(&t->decode_opts, t->native_nr);
 	ctx->opts = &t->decode_opts;
 	ctx->sc = &t->sc;
 }
@@ -388,8 +390,10 @@ static void inject_exit(struct tracee *t, int64_t *rval, bool *is_error)
 static void stats_exit(struct tracer *tr, struct tracee *t)
 {
 	struct timespec d;
-	const struct syscall_desc *desc = syscall_lookup(arch_syscalls,
-							 t->sc.nr);
+	const struct syscall_desc *desc = t->sc.desc;
+	/* a compat call the native table lacks gets a key of its own */
+	uint64_t key = t->native_nr != SYSCALL_NR_NONE ? t->native_nr :
+		       (1ULL << 32) | t->sc.nr;
 
 	if (tr->opts->stats.wall) {
 		struct timespec end;
@@ -407,7 +411,7 @@ static void stats_exit(struct tracer *tr, struct tracee *t)
 		d.tv_sec--;
 		d.tv_nsec += 1000000000;
 	}
-	stats_record(tr->stats, t->sc.nr, desc ? desc->name : NULL, &d,
+	stats_record(tr->stats, key, desc ? desc->name : NULL, &d,
 		     t->sc.err != 0);
 }
 
@@ -429,9 +433,30 @@ static void record_failure(struct tracer *tr, struct tracee *t)
 	failures_record(tr->failures, t->pid, sc, n > 0 ? target : NULL);
 }
 
+/* A call in another personality than the thread's last one: strace's
+ * "[ Process PID=N runs in 32 bit mode. ]" (a new thread starts native). */
+static void set_personality(struct tracer *tr, struct tracee *t,
+			    uint32_t audit)
+{
+	const struct arch_personality *p = arch_personality_of(audit);
+	struct event ev = { .kind = EV_PERSONALITY, .pid = t->pid,
+			    .tid = t->tid, .scno = t->sc.nr };
+
+	if (p == (t->pers ? t->pers : &arch_personalities[0]))
+		return;
+	t->pers = p;
+	if (t->before_exec)
+		return;
+	now(&ev.ts);
+	ev.u.personality.mode = p->mode;
+	emit(tr, &ev);
+}
+
 static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 			  const uint64_t *args, uint64_t sp)
 {
+	const struct arch_personality *pers =
+		t->pers ? t->pers : &arch_personalities[0];
 	struct syscall_event *sc = &t->sc;
 	struct decode_ctx ctx;
 	struct tracee_mem mem;
@@ -440,10 +465,12 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 	memset(sc, 0, sizeof(*sc));
 	t->in_syscall = true;
 	sc->nr = nr;
-	sc->arch = arch_name;
+	sc->arch = pers->name;
 	memcpy(sc->raw_args, args, sizeof(sc->raw_args));
 	sc->stack_pointer = sp;
-	sc->desc = syscall_lookup(arch_syscalls, nr);
+	sc->desc = syscall_lookup(pers->table, nr);
+	/* sets and rules are keyed by native numbers */
+	t->native_nr = arch_native_nr(pers, nr);
 	if (t->before_exec) {
 		if (!is_execve(sc->desc)) {
 			t->shown = false;
@@ -452,8 +479,8 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 		t->before_exec = false;
 	}
 	if (tr->opts->inject)
-		inject_enter(tr, t, nr);
-	t->shown = syscall_set_has(&tr->opts->trace, nr) &&
+		inject_enter(tr, t, t->native_nr);
+	t->shown = syscall_set_has(&tr->opts->trace, t->native_nr) &&
 		   tracee_selected(tr, t);
 	/* the digest looks at every call, whatever -e trace= shows */
 	t->collect = tr->failures != NULL;
@@ -603,11 +630,13 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t)
 		if (n > 0) {
 			switch (info.op) {
 			case PTRACE_SYSCALL_INFO_ENTRY:
+				set_personality(tr, t, info.arch);
 				syscall_enter(tr, t, info.entry.nr,
 					      (const uint64_t *)info.entry.args,
 					      info.stack_pointer);
 				break;
 			case PTRACE_SYSCALL_INFO_SECCOMP:
+				set_personality(tr, t, info.arch);
 				syscall_enter(tr, t, info.seccomp.nr,
 					      (const uint64_t *)info.seccomp.args,
 					      info.stack_pointer);

@@ -683,6 +683,11 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 			    ev->u.exit.core_dumped ? " (core dumped)" : "");
 		note_end(t);
 		break;
+	case EV_PERSONALITY:
+		print_leader(t, ev, ev->ts, show_pid);
+		sink_printf(t->out, "[ Process PID=%d runs in %s mode. ]\n",
+			    ev->pid, ev->u.personality.mode);
+		break;
 	default:
 		print_failures(t, ev->u.failures);
 		break;

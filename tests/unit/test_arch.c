@@ -228,6 +228,64 @@ static void test_table_is_native(void **state)
 	assert_int_equal(syscall_number(arch_syscalls, "poll"), LIBC_SYS_POLL);
 }
 
+static void test_personalities(void **state)
+{
+	assert_ptr_equal(arch_personality_of(arch_audit), &arch_personalities[0]);
+	assert_ptr_equal(arch_personalities[0].table, arch_syscalls);
+	assert_string_equal(arch_personalities[0].name, arch_name);
+	assert_string_equal(arch_personalities[0].mode, "64 bit");
+	/* an ABI we do not decode is decoded as the native one */
+	assert_ptr_equal(arch_personality_of(0), &arch_personalities[0]);
+	assert_int_equal(arch_native_nr(&arch_personalities[0], 12345), 12345);
+
+	for (unsigned i = 1; i < arch_personality_count; i++) {
+		const struct arch_personality *p = &arch_personalities[i];
+
+		assert_ptr_equal(arch_personality_of(p->audit), p);
+		for (unsigned nr = 0; nr < p->table->size; nr++) {
+			const struct syscall_desc *d = p->table->by_nr[nr];
+			uint64_t native = arch_native_nr(p, nr);
+
+			if (!d) {
+				assert_true(native == SYSCALL_NR_NONE);
+				continue;
+			}
+			if (native == SYSCALL_NR_NONE) {
+				assert_int_equal(syscall_number(arch_syscalls,
+								d->name), -1);
+				continue;
+			}
+			assert_string_equal(syscall_lookup(arch_syscalls,
+							   native)->name,
+					    d->name);
+		}
+	}
+}
+
+/* i386, the compat table of x86_64: numbers from asm/unistd_32.h, and the
+ * 64-bit signature only where every argument decodes the same. */
+static void test_i386_table(void **state)
+{
+	const struct syscall_table *t = &syscall_table_i386;
+	const struct syscall_table *x = &syscall_table_x86_64;
+
+	assert_string_equal(syscall_lookup(t, 4)->name, "write");
+	assert_ptr_equal(syscall_lookup(t, 4), syscall_lookup(x, 1));
+	assert_ptr_equal(syscall_lookup(t, 295),
+			 syscall_lookup(x, syscall_number(x, "openat")));
+	assert_int_equal(syscall_number(t, "exit_group"), 252);
+	assert_int_equal(syscall_number(t, "mmap2"), 192);
+	assert_true(syscall_lookup(t, 192)->raw);
+	/* pointer arrays and old-style calls: raw, under their own name */
+	assert_string_equal(syscall_lookup(t, 11)->name, "execve");
+	assert_true(syscall_lookup(t, 11)->raw);
+	assert_false(syscall_lookup(x, 59)->raw);
+	assert_true(syscall_lookup(t, syscall_number(t, "mmap"))->raw);
+	assert_true(syscall_lookup(t, syscall_number(t, "select"))->raw);
+	assert_int_equal(syscall_lookup(t, 11)->classes,
+			 syscall_lookup(x, 59)->classes);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +294,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_skip_and_set_return,
 					  kill_child),
 		cmocka_unit_test(test_table_is_native),
+		cmocka_unit_test(test_personalities),
+		cmocka_unit_test(test_i386_table),
 	};
 
 	return cmocka_run_group_tests_name("unit: arch", tests, NULL, NULL);

@@ -10,6 +10,12 @@
 const char arch_name[] = "aarch64";
 const struct syscall_table *const arch_syscalls = &syscall_table_aarch64;
 const uint32_t arch_audit = AUDIT_ARCH_AARCH64;
+
+/* AArch32 programs (AUDIT_ARCH_ARM) are not decoded: native only */
+const struct arch_personality arch_personalities[] = {
+	{ "aarch64", AUDIT_ARCH_AARCH64, &syscall_table_aarch64, "64 bit" },
+};
+const unsigned arch_personality_count = 1;
 /* clone(flags, stack, parent_tid, tls, child_tid) */
 const unsigned arch_clone_child_tid_arg = 4;
 const unsigned arch_clone_tls_arg = 3;

@@ -1,4 +1,4 @@
-/* x86_64: registers and syscall table. */
+/* x86_64: registers, syscall tables (native and i386) and injection. */
 #include <linux/audit.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>
@@ -8,6 +8,13 @@
 const char arch_name[] = "x86_64";
 const struct syscall_table *const arch_syscalls = &syscall_table_x86_64;
 const uint32_t arch_audit = AUDIT_ARCH_X86_64;
+
+const struct arch_personality arch_personalities[] = {
+	{ "x86_64", AUDIT_ARCH_X86_64, &syscall_table_x86_64, "64 bit" },
+	/* 32-bit programs: int 0x80, sysenter and the i386 numbers */
+	{ "i386", AUDIT_ARCH_I386, &syscall_table_i386, "32 bit" },
+};
+const unsigned arch_personality_count = 2;
 /* clone(flags, stack, parent_tid, child_tid, tls) */
 const unsigned arch_clone_child_tid_arg = 3;
 const unsigned arch_clone_tls_arg = 4;
