@@ -73,6 +73,8 @@ struct tracer {
 	bool no_syscall_info;	/* kernel lacks PTRACE_GET_SYSCALL_INFO */
 	bool want_who;		/* events carry comm and uid */
 	unsigned long syscalls_shown;	/* for --syscall-limit */
+	/* the personality of the latest call: a new thread starts in it */
+	const struct arch_personality *cur_pers;
 	bool quiet;		/* -c: the summary instead of the trace */
 	bool skip_decode;	/* -c alone: nothing needs the arguments */
 	struct stats *stats;	/* -c, -C */
@@ -434,7 +436,8 @@ static void record_failure(struct tracer *tr, struct tracee *t)
 }
 
 /* A call in another personality than the thread's last one: strace's
- * "[ Process PID=N runs in 32 bit mode. ]" (a new thread starts native). */
+ * "[ Process PID=N runs in 32 bit mode. ]".  As in strace, a thread's first
+ * call is compared with the latest call of any thread. */
 static void set_personality(struct tracer *tr, struct tracee *t,
 			    uint32_t audit)
 {
@@ -442,7 +445,12 @@ static void set_personality(struct tracer *tr, struct tracee *t,
 	struct event ev = { .kind = EV_PERSONALITY, .pid = t->pid,
 			    .tid = t->tid, .scno = t->sc.nr };
 
-	if (p == (t->pers ? t->pers : &arch_personalities[0]))
+	if (!tr->cur_pers)
+		tr->cur_pers = &arch_personalities[0];
+	if (!t->pers)
+		t->pers = tr->cur_pers;
+	tr->cur_pers = p;
+	if (p == t->pers)
 		return;
 	t->pers = p;
 	if (t->before_exec)
