@@ -457,7 +457,7 @@ static void set_personality(struct tracer *tr, struct tracee *t,
 		return;
 	now(&ev.ts);
 	ev.u.personality.mode = p->mode;
-	emit(tr, &ev);
+	emit(tr, t, &ev);
 }
 
 static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
