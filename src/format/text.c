@@ -639,6 +639,7 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 	case EV_EXITED:
 	case EV_KILLED:
 	case EV_FAILURES:
+	case EV_PERSONALITY:
 		break;
 	default:
 		/* attach: "Process N attached" is a note on stderr */
