@@ -75,6 +75,8 @@ void format_text_value(struct sink *s, const struct format_opts *opts,
 
 /* Whether output to s is coloured: --color=always, or auto on a tty. */
 bool format_color_on(const struct format_opts *opts, const struct sink *s);
+/* A signal's name, or "SIG???" for a number without one. */
+const char *format_signal_name(int sig, char buf[16]);
 
 /* ANSI colours used by the text and table formatters. */
 #define COLOR_RESET "\033[0m"

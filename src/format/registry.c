@@ -1,5 +1,5 @@
-/* The list of formatters that --format can name, and what they share:
- * the colour decision and colour escapes. */
+/* The list of formatters that --format can name, and what they share
+ * (the colour decision and escapes, signal names). */
 #include <string.h>
 #include <unistd.h>
 
@@ -35,4 +35,11 @@ void format_color(struct sink *s, bool on, const char *color)
 {
 	if (on)
 		sink_write_invisible(s, color, strlen(color));
+}
+
+const char *format_signal_name(int sig, char buf[16])
+{
+	const char *name = signal_name(sig, buf);
+
+	return name ? name : "SIG???";
 }

@@ -179,9 +179,9 @@ static void put_other(struct table_state *t, const struct event *ev)
 	put_who(t, ev, &ev->ts);
 	switch (ev->kind) {
 	case EV_SIGNAL:
-		sig = signal_name(ev->u.signal.sig, buf);
+		sig = format_signal_name(ev->u.signal.sig, buf);
 		format_color(s, t->color, COLOR_SIGNAL);
-		sink_puts(s, sig ? sig : "SIG???");
+		sink_puts(s, sig);
 		format_color(s, t->color, COLOR_RESET);
 		to_column(s, COL_ARGS);
 		if (ev->u.signal.info)
@@ -195,21 +195,21 @@ static void put_other(struct table_state *t, const struct event *ev)
 		sink_printf(s, "%d", ev->u.exit.status);
 		break;
 	case EV_KILLED:
-		sig = signal_name(ev->u.exit.status, buf);
+		sig = format_signal_name(ev->u.exit.status, buf);
 		format_color(s, t->color, COLOR_PROCESS);
 		sink_puts(s, "killed");
 		format_color(s, t->color, COLOR_RESET);
 		to_column(s, COL_RETVAL);
-		sink_printf(s, "%s%s", sig ? sig : "SIG???",
+		sink_printf(s, "%s%s", sig,
 			    ev->u.exit.core_dumped ? " (core dumped)" : "");
 		break;
 	case EV_GROUP_STOP:
 		format_color(s, t->color, COLOR_SIGNAL);
 		sink_puts(s, "stopped");
 		format_color(s, t->color, COLOR_RESET);
-		sig = signal_name(ev->u.signal.sig, buf);
+		sig = format_signal_name(ev->u.signal.sig, buf);
 		to_column(s, COL_RETVAL);
-		sink_puts(s, sig ? sig : "SIG???");
+		sink_puts(s, sig);
 		break;
 	case EV_EXEC:
 		sink_puts(s, "exec");

@@ -586,14 +586,6 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 	print_stack(t->out, sc->stack, "");
 }
 
-/* A signal's name, or "SIG???" for a number without one. */
-static const char *sig_or_unknown(int sig, char buf[16])
-{
-	const char *name = signal_name(sig, buf);
-
-	return name ? name : "SIG???";
-}
-
 /* Starts a line about a process ("--- ... ---", "+++ ... +++"): its
  * leader, then color; note_end closes the color and the line. */
 static void note_begin(struct text_state *t, const struct event *ev,
@@ -656,13 +648,13 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 	case EV_GROUP_STOP:
 		note_begin(t, ev, show_pid, COLOR_SIGNAL);
 		sink_printf(t->out, "--- stopped by %s ---",
-			    sig_or_unknown(ev->u.signal.sig, sigbuf));
+			    format_signal_name(ev->u.signal.sig, sigbuf));
 		note_end(t);
 		break;
 	case EV_SIGNAL:
 		note_begin(t, ev, show_pid, COLOR_SIGNAL);
 		sink_printf(t->out, "--- %s ",
-			    sig_or_unknown(ev->u.signal.sig, sigbuf));
+			    format_signal_name(ev->u.signal.sig, sigbuf));
 		if (ev->u.signal.info)
 			print_value(t, ev->u.signal.info);
 		else
@@ -680,7 +672,7 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 	case EV_KILLED:
 		note_begin(t, ev, show_pid, COLOR_PROCESS);
 		sink_printf(t->out, "+++ killed by %s%s +++",
-			    sig_or_unknown(ev->u.exit.status, sigbuf),
+			    format_signal_name(ev->u.exit.status, sigbuf),
 			    ev->u.exit.core_dumped ? " (core dumped)" : "");
 		note_end(t);
 		break;
