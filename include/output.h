@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct sink {
 	int fd;
@@ -34,6 +35,14 @@ void sink_putc(struct sink *s, char c);
 void sink_write_invisible(struct sink *s, const char *data, size_t len);
 void sink_printf(struct sink *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Decimal as printf's %" PRIu64 " and %" PRId64 "; hex as %#" PRIx64 "
+ * (0 for zero, else 0x...). */
+void sink_put_u64(struct sink *s, uint64_t v);
+void sink_put_i64(struct sink *s, int64_t v);
+void sink_put_hex(struct sink *s, uint64_t v);
+/* Decimal in at least |width| columns, left-justified when width < 0
+ * (printf's %5d and %-5d). */
+void sink_put_padded(struct sink *s, uint64_t v, int width);
 /* Pads with spaces up to column col. */
 void sink_pad_to(struct sink *s, size_t col);
 void sink_flush(struct sink *s);

@@ -150,6 +150,68 @@ void sink_putc(struct sink *s, char c)
 	sink_write(s, &c, 1);
 }
 
+/* Numbers are most of a trace: written by hand, they skip printf's
+ * format parsing and its string-stream set-up on every argument. */
+void sink_put_padded(struct sink *s, uint64_t v, int width)
+{
+	char buf[64], *end = buf + sizeof(buf), *p = end;
+	int left = width < 0;
+
+	if (left)
+		width = -width;
+	if (width > 40)
+		width = 40;
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (left) {
+		size_t n = (size_t)(end - p);
+
+		memmove(buf, p, n);
+		p = buf;
+		end = buf + n;
+		while (end - p < width)
+			*end++ = ' ';
+	} else {
+		while (end - p < width)
+			*--p = ' ';
+	}
+	sink_write(s, p, (size_t)(end - p));
+}
+
+void sink_put_u64(struct sink *s, uint64_t v)
+{
+	sink_put_padded(s, v, 0);
+}
+
+void sink_put_i64(struct sink *s, int64_t v)
+{
+	if (v < 0) {
+		sink_putc(s, '-');
+		sink_put_u64(s, -(uint64_t)v);
+	} else {
+		sink_put_u64(s, (uint64_t)v);
+	}
+}
+
+void sink_put_hex(struct sink *s, uint64_t v)
+{
+	char buf[18], *p = buf + sizeof(buf);
+
+	if (v == 0) {
+		sink_putc(s, '0');
+		return;
+	}
+	do {
+		*--p = "0123456789abcdef"[v & 15];
+		v >>= 4;
+	} while (v);
+	*--p = 'x';
+	*--p = '0';
+	sink_write(s, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 void sink_printf(struct sink *s, const char *fmt, ...)
 {
 	char small[512];

@@ -27,10 +27,10 @@ static void print_number(struct sink *s, enum value_kind kind, uint64_t raw)
 {
 	switch (kind) {
 	case V_INT:
-		sink_printf(s, "%" PRId64, (int64_t)raw);
+		sink_put_i64(s, (int64_t)raw);
 		break;
 	case V_UINT:
-		sink_printf(s, "%" PRIu64, raw);
+		sink_put_u64(s, raw);
 		break;
 	case V_OCTAL:
 		sink_printf(s, "%#03" PRIo64, raw);
@@ -42,10 +42,7 @@ static void print_number(struct sink *s, enum value_kind kind, uint64_t raw)
 		}
 		/* fall through */
 	default:
-		if (raw == 0)
-			sink_putc(s, '0');
-		else
-			sink_printf(s, "%#" PRIx64, raw);
+		sink_put_hex(s, raw);
 		break;
 	}
 }
@@ -117,7 +114,7 @@ static void print_fd(struct text_state *t, const struct value *v)
 	enum xlat_style style = t->opts->xlat;
 
 	if (!v->u.fd.sym || style != XLAT_ABBREV)
-		sink_printf(s, "%d", (int)v->raw);
+		sink_put_i64(s, (int)v->raw);
 	else
 		sink_puts(s, v->u.fd.sym);
 	if (v->u.fd.sym && style == XLAT_VERBOSE)
@@ -235,10 +232,15 @@ static void print_prefix(struct text_state *t, const struct event *ev,
 {
 	if (!show_pid && !t->opts->always_show_pid)
 		return;
-	if (t->opts->bare_pid)
-		sink_printf(t->out, "%-5d ", ev->tid);
-	else
-		sink_printf(t->out, "[pid %5d] ", ev->tid);
+	/* "%-5d " and "[pid %5d] " */
+	if (t->opts->bare_pid) {
+		sink_put_padded(t->out, (unsigned)ev->tid, -5);
+		sink_putc(t->out, ' ');
+	} else {
+		sink_puts(t->out, "[pid ");
+		sink_put_padded(t->out, (unsigned)ev->tid, 5);
+		sink_puts(t->out, "] ");
+	}
 }
 
 static struct timespec ts_sub(struct timespec a, struct timespec b)
@@ -380,7 +382,7 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 	} else if (sc->ret) {
 		print_value(t, sc->ret);
 	} else {
-		sink_printf(s, "%" PRId64, sc->rval);
+		sink_put_i64(s, sc->rval);
 	}
 	if (!sc->err && !sc->ret_unknown && sc->ret_note)
 		print_note(t, sc->ret_note);
