@@ -95,6 +95,9 @@ struct tracer {
 	/* threads reaped before anyone announced them (killed at birth) */
 	pid_t gone[GONE_RING];
 	unsigned gone_next;
+	/* the only tracee, resumed from a syscall stop: its next stop is
+	 * looked for with PTRACE_GET_SYSCALL_INFO before waiting */
+	struct tracee *probe;
 };
 
 static volatile sig_atomic_t flush_due;
@@ -220,6 +223,8 @@ static void tracee_remove(struct tracer *tr, struct tracee *t)
 		tr->unreachable--;
 	if (t->hidden)
 		tr->hidden--;
+	if (tr->probe == t)
+		tr->probe = NULL;
 	tracee_unlink(tr, t);
 	close_own_sink(tr, t);
 	arena_free(&t->arena);
@@ -620,6 +625,31 @@ static bool exit_wanted(const struct tracer *tr, const struct tracee *t)
 	       (tr->want_who && proc_ident_watches(&t->sc));
 }
 
+/* Acts on what PTRACE_GET_SYSCALL_INFO said of a syscall stop. */
+static void on_syscall_info(struct tracer *tr, struct tracee *t,
+			    const struct __ptrace_syscall_info *info)
+{
+	switch (info->op) {
+	case PTRACE_SYSCALL_INFO_ENTRY:
+		set_personality(tr, t, info->arch);
+		syscall_enter(tr, t, info->entry.nr,
+			      (const uint64_t *)info->entry.args,
+			      info->stack_pointer);
+		break;
+	case PTRACE_SYSCALL_INFO_SECCOMP:
+		set_personality(tr, t, info->arch);
+		syscall_enter(tr, t, info->seccomp.nr,
+			      (const uint64_t *)info->seccomp.args,
+			      info->stack_pointer);
+		break;
+	case PTRACE_SYSCALL_INFO_EXIT:
+		syscall_exit(tr, t, info->exit.rval, info->exit.is_error);
+		break;
+	default:
+		break;
+	}
+}
+
 static void on_syscall_stop(struct tracer *tr, struct tracee *t)
 {
 	struct __ptrace_syscall_info info;
@@ -636,26 +666,7 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t)
 				sizeof(info), &info);
 
 		if (n > 0) {
-			switch (info.op) {
-			case PTRACE_SYSCALL_INFO_ENTRY:
-				set_personality(tr, t, info.arch);
-				syscall_enter(tr, t, info.entry.nr,
-					      (const uint64_t *)info.entry.args,
-					      info.stack_pointer);
-				break;
-			case PTRACE_SYSCALL_INFO_SECCOMP:
-				set_personality(tr, t, info.arch);
-				syscall_enter(tr, t, info.seccomp.nr,
-					      (const uint64_t *)info.seccomp.args,
-					      info.stack_pointer);
-				break;
-			case PTRACE_SYSCALL_INFO_EXIT:
-				syscall_exit(tr, t, info.exit.rval,
-					     info.exit.is_error);
-				break;
-			default:
-				break;
-			}
+			on_syscall_info(tr, t, &info);
 			return;
 		}
 		if (errno == ESRCH)
@@ -928,8 +939,19 @@ static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 	tracee_remove(tr, t);
 }
 
+/* Whether t's next stop is worth looking for without waiting: it is the
+ * only tracee (others could starve), will stop at its next syscall
+ * boundary, and no wait4 rusage is needed (-c). */
+static bool probe_worthy(const struct tracer *tr, const struct tracee *t)
+{
+	return tr->count == 1 && !tr->stats && !tr->detaching &&
+	       !tr->no_syscall_info && !t->hidden &&
+	       !(t->filtered && !t->in_syscall && !t->before_exec);
+}
+
 static void handle_status(struct tracer *tr, pid_t tid, int status)
 {
+	tr->probe = NULL;
 	struct tracee *t = tracee_find(tr, tid);
 	bool exited = WIFEXITED(status) || WIFSIGNALED(status);
 
@@ -967,6 +989,7 @@ static void handle_status(struct tracer *tr, pid_t tid, int status)
 		}
 		on_syscall_stop(tr, t);
 		resume(t, 0);
+		tr->probe = probe_worthy(tr, t) ? t : NULL;
 	} else if ((unsigned)status >> 16) {
 		on_event_stop(tr, t, status);
 	} else {
@@ -1350,14 +1373,48 @@ static void finish_output(struct tracer *tr)
 
 /* A tracer that sleeps in waitpid pays a sleep and a wake-up per stop.
  * Yielding instead lets a tracee that shares our CPU run to its next stop
- * while we stay runnable, and the next waitpid finds that stop at once.
- * Measured on a getppid loop (medians of 15 interleaved runs): 3% less
- * CPU pinned, 4% unpinned; small, but make bench's noise hides it. Bounded,
- * so a tracee that blocks or computes costs two yields before we sleep; on
- * another CPU the yields return at once and cost little. */
+ * while we stay runnable. Bounded, so a tracee that blocks or computes
+ * costs two yields before we sleep; on another CPU the yields return at
+ * once and cost little. Measured on a getppid loop (medians of 15
+ * interleaved runs): 3% less CPU pinned, 4% unpinned. */
 #ifndef WAIT_YIELDS
 #define WAIT_YIELDS 2
 #endif
+
+/* The stop of the only tracee, found without wait4: after a yield,
+ * PTRACE_GET_SYSCALL_INFO both tells that it stopped (ESRCH while it
+ * runs) and reads the call, so a syscall stop costs a yield, one read
+ * and one resume. The stop's wait status is never collected: resuming
+ * clears it. Any other kind of stop is left to wait4. Returns whether
+ * a stop was handled; *yields is what is left of the yield budget. */
+static bool probe_stop(struct tracer *tr, int *yields)
+{
+	struct tracee *t = tr->probe;
+	struct __ptrace_syscall_info info;
+
+	tr->probe = NULL;
+	while (*yields > 0) {
+		long n;
+
+		(*yields)--;
+		sched_yield();
+		n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info),
+			   &info);
+		if (n <= 0)
+			continue;
+		if (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
+		    info.op != PTRACE_SYSCALL_INFO_EXIT)
+			return false;
+		if (t->in_syscall && !exit_wanted(tr, t))
+			t->in_syscall = false;
+		else
+			on_syscall_info(tr, t, &info);
+		resume(t, 0);
+		tr->probe = probe_worthy(tr, t) ? t : NULL;
+		return true;
+	}
+	return false;
+}
 
 static pid_t wait_next(int *status, struct rusage *ru, int yields)
 {
@@ -1375,7 +1432,7 @@ static pid_t wait_next(int *status, struct rusage *ru, int yields)
 static void wait_loop(struct tracer *tr)
 {
 	bool line_buffered = tr->out && tr->out->line_buffered;
-	int status;
+	int status, yields;
 	pid_t tid;
 
 	while (tr->count > tr->unreachable) {
@@ -1389,8 +1446,10 @@ static void wait_loop(struct tracer *tr)
 		/* With several tracees, yielding hands the CPU to the other
 		 * threads instead (4 threads under -f: 1.01-1.09x strace's
 		 * CPU with yields, 0.88-0.91x without), so only one yields. */
-		tid = wait_next(&status, tr->stats ? &tr->ru : NULL,
-				tr->count == 1 ? WAIT_YIELDS : 0);
+		yields = tr->count == 1 ? WAIT_YIELDS : 0;
+		if (tr->probe && !tr->detaching && probe_stop(tr, &yields))
+			continue;
+		tid = wait_next(&status, tr->stats ? &tr->ru : NULL, yields);
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;
