@@ -54,6 +54,9 @@ struct format_opts {
 struct formatter {
 	const char *name;
 	bool needs_ident;	/* events must carry comm and uid (ev->who) */
+	/* whether syscall events need their times under these options;
+	 * NULL: always (reading the clock twice a call is not free) */
+	bool (*needs_clock)(const struct format_opts *opts);
 	void *(*begin)(struct sink *out, const struct format_opts *opts);
 	/* show_pid: prefix the line with the pid (several tracees) */
 	void (*event)(void *state, const struct event *ev, bool show_pid);

@@ -72,6 +72,7 @@ struct tracer {
 	bool child_done;
 	bool no_syscall_info;	/* kernel lacks PTRACE_GET_SYSCALL_INFO */
 	bool want_who;		/* events carry comm and uid */
+	bool want_clock;	/* syscall events carry their times */
 	unsigned long syscalls_shown;	/* for --syscall-limit */
 	/* the personality of the latest call: a new thread starts in it */
 	const struct arch_personality *cur_pers;
@@ -499,7 +500,8 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 	t->collect = tr->failures != NULL;
 	if (!t->shown && !t->collect)
 		return;
-	now(&sc->enter_ts);
+	if (tr->want_clock)
+		now(&sc->enter_ts);
 	if (tr->stats && t->shown) {
 		t->stime_enter = tr->ru.ru_stime;
 		clock_gettime(CLOCK_MONOTONIC, &t->mono_enter);
@@ -567,7 +569,8 @@ static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 		return;
 	shown = t->shown;
 	t->shown = t->collect = false;
-	now(&sc->exit_ts);
+	if (tr->want_clock)
+		now(&sc->exit_ts);
 	if (tr->stats && shown)
 		stats_exit(tr, t);
 	if (tr->skip_decode)
@@ -1330,6 +1333,10 @@ static void init_consumers(struct tracer *tr)
 		tr->unwind = unwind_new();
 	if (opts->failures)
 		tr->failures = failures_new();
+	/* the digest tells when a failure first happened */
+	tr->want_clock = !opts->formatter->needs_clock ||
+			 opts->formatter->needs_clock(&tr->fopts) ||
+			 tr->failures;
 }
 
 /* -c's table and --failures' digest, after the last event. */

@@ -709,8 +709,14 @@ static void text_end(void *state)
 	free(t);
 }
 
+static bool text_needs_clock(const struct format_opts *opts)
+{
+	return opts->time != TIME_NONE || opts->relative || opts->durations;
+}
+
 const struct formatter format_text = {
 	.name = "text",
+	.needs_clock = text_needs_clock,
 	.begin = text_begin,
 	.event = text_event,
 	.end = text_end,
