@@ -96,9 +96,13 @@ struct tracer {
 	/* threads reaped before anyone announced them (killed at birth) */
 	pid_t gone[GONE_RING];
 	unsigned gone_next;
-	/* the only tracee, resumed from a syscall stop: its next stop is
-	 * looked for with PTRACE_GET_SYSCALL_INFO before waiting */
+	/* the tracee resumed from the latest syscall stop, when its next
+	 * stop is looked for with PTRACE_GET_SYSCALL_INFO before waiting */
 	struct tracee *probe;
+	unsigned probe_run;	/* stops found so since the last wait4 */
+	pid_t streak_tid;	/* the thread of the latest syscall stops */
+	unsigned streak;	/* how many in a row */
+	unsigned in_syscall;	/* tracees between entry and exit */
 };
 
 static volatile sig_atomic_t flush_due;
@@ -226,6 +230,8 @@ static void tracee_remove(struct tracer *tr, struct tracee *t)
 		tr->hidden--;
 	if (tr->probe == t)
 		tr->probe = NULL;
+	if (t->in_syscall)
+		tr->in_syscall--;
 	tracee_unlink(tr, t);
 	close_own_sink(tr, t);
 	arena_free(&t->arena);
@@ -252,6 +258,17 @@ static bool is_gone(struct tracer *tr, pid_t tid)
 		if (tr->gone[i] == tid)
 			return true;
 	return false;
+}
+
+static void set_in_syscall(struct tracer *tr, struct tracee *t, bool in)
+{
+	if (t->in_syscall == in)
+		return;
+	t->in_syscall = in;
+	if (in)
+		tr->in_syscall++;
+	else
+		tr->in_syscall--;
 }
 
 /* --- events */
@@ -477,7 +494,7 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 
 	arena_reset(&t->arena);
 	memset(sc, 0, sizeof(*sc));
-	t->in_syscall = true;
+	set_in_syscall(tr, t, true);
 	sc->nr = nr;
 	sc->arch = pers->name;
 	memcpy(sc->raw_args, args, sizeof(sc->raw_args));
@@ -551,7 +568,7 @@ static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 	struct tracee_mem mem;
 	bool shown;
 
-	t->in_syscall = false;
+	set_in_syscall(tr, t, false);
 	if (t->inj.rule)
 		inject_exit(t, &rval, &is_error);
 	/* even untraced: an mmap of code makes the -k caches stale */
@@ -599,7 +616,7 @@ static void finish_in_flight(struct tracer *tr, struct tracee *t,
 	now(&t->sc.exit_ts);
 	t->sc.ret_unknown = true;
 	t->sc.detached = detached;
-	t->in_syscall = false;
+	set_in_syscall(tr, t, false);
 	t->shown = t->collect = false;
 	emit_syscall(tr, t, EV_SYSCALL_EXIT);
 }
@@ -661,7 +678,7 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t)
 	/* The exit of a call nobody looks at needs no reading: one ptrace
 	 * call less per syscall when filtering without seccomp. */
 	if (t->in_syscall && !exit_wanted(tr, t)) {
-		t->in_syscall = false;
+		set_in_syscall(tr, t, false);
 		return;
 	}
 	if (!tr->no_syscall_info) {
@@ -942,14 +959,41 @@ static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 	tracee_remove(tr, t);
 }
 
-/* Whether t's next stop is worth looking for without waiting: it is the
- * only tracee (others could starve), will stop at its next syscall
- * boundary, and no wait4 rusage is needed (-c). */
+/* Stops of one thread found in a row without wait4 before wait4 looks
+ * at the others, whose stops could otherwise wait behind it. */
+#define PROBE_RUN_MAX 32
+/* Syscall stops of one thread in a row after which the others count as
+ * parked in their syscalls (a parent in wait4, a thread in a futex). */
+#define STREAK_PARKED 8
+
+/* Counts syscall stops of one thread in a row. */
+static void note_syscall_stop(struct tracer *tr, const struct tracee *t)
+{
+	if (tr->streak_tid == t->tid) {
+		if (tr->streak < STREAK_PARKED)
+			tr->streak++;
+	} else {
+		tr->streak_tid = t->tid;
+		tr->streak = 1;
+	}
+}
+
+/* Whether t's next stop is worth looking for without waiting: it will
+ * stop at its next syscall boundary, no wait4 rusage is needed (-c),
+ * and it is the only tracee or every other one has been in a syscall
+ * while t made several (a tracee with stops of its own would make a
+ * yield hand it the CPU: 4 threads with yields cost strace's CPU). */
 static bool probe_worthy(const struct tracer *tr, const struct tracee *t)
 {
-	return tr->count == 1 && !tr->stats && !tr->detaching &&
-	       !tr->no_syscall_info && !t->hidden &&
-	       !(t->filtered && !t->in_syscall && !t->before_exec);
+	unsigned others_in_syscall = tr->in_syscall - (t->in_syscall ? 1 : 0);
+
+	if (tr->stats || tr->detaching || tr->no_syscall_info || t->hidden ||
+	    (t->filtered && !t->in_syscall && !t->before_exec) ||
+	    tr->probe_run >= PROBE_RUN_MAX)
+		return false;
+	return tr->count == 1 ||
+	       (tr->streak >= STREAK_PARKED && tr->streak_tid == t->tid &&
+		others_in_syscall == tr->count - 1);
 }
 
 static void handle_status(struct tracer *tr, pid_t tid, int status)
@@ -992,6 +1036,7 @@ static void handle_status(struct tracer *tr, pid_t tid, int status)
 		}
 		on_syscall_stop(tr, t);
 		resume(t, 0);
+		note_syscall_stop(tr, t);
 		tr->probe = probe_worthy(tr, t) ? t : NULL;
 	} else if ((unsigned)status >> 16) {
 		on_event_stop(tr, t, status);
@@ -1413,10 +1458,12 @@ static bool probe_stop(struct tracer *tr, int *yields)
 		    info.op != PTRACE_SYSCALL_INFO_EXIT)
 			return false;
 		if (t->in_syscall && !exit_wanted(tr, t))
-			t->in_syscall = false;
+			set_in_syscall(tr, t, false);
 		else
 			on_syscall_info(tr, t, &info);
 		resume(t, 0);
+		tr->probe_run++;
+		note_syscall_stop(tr, t);
 		tr->probe = probe_worthy(tr, t) ? t : NULL;
 		return true;
 	}
@@ -1453,9 +1500,10 @@ static void wait_loop(struct tracer *tr)
 		/* With several tracees, yielding hands the CPU to the other
 		 * threads instead (4 threads under -f: 1.01-1.09x strace's
 		 * CPU with yields, 0.88-0.91x without), so only one yields. */
-		yields = tr->count == 1 ? WAIT_YIELDS : 0;
+		yields = tr->count == 1 || tr->probe ? WAIT_YIELDS : 0;
 		if (tr->probe && !tr->detaching && probe_stop(tr, &yields))
 			continue;
+		tr->probe_run = 0;
 		tid = wait_next(&status, tr->stats ? &tr->ru : NULL, yields);
 		if (tid < 0) {
 			if (errno == EINTR)
