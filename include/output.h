@@ -40,6 +40,8 @@ void sink_printf(struct sink *s, const char *fmt, ...)
 void sink_put_u64(struct sink *s, uint64_t v);
 void sink_put_i64(struct sink *s, int64_t v);
 void sink_put_hex(struct sink *s, uint64_t v);
+/* Octal as printf's %#03" PRIo64 " (0644, 000). */
+void sink_put_octal(struct sink *s, uint64_t v);
 /* Decimal in at least |width| columns, left-justified when width < 0
  * (printf's %5d and %-5d). */
 void sink_put_padded(struct sink *s, uint64_t v, int width);

@@ -212,6 +212,21 @@ void sink_put_hex(struct sink *s, uint64_t v)
 	sink_write(s, p, (size_t)(buf + sizeof(buf) - p));
 }
 
+void sink_put_octal(struct sink *s, uint64_t v)
+{
+	char buf[26], *end = buf + sizeof(buf), *p = end;
+
+	do {
+		*--p = (char)('0' + (v & 7));
+		v >>= 3;
+	} while (v);
+	if (*p != '0')
+		*--p = '0';
+	while (end - p < 3)
+		*--p = '0';
+	sink_write(s, p, (size_t)(end - p));
+}
+
 void sink_printf(struct sink *s, const char *fmt, ...)
 {
 	char small[512];

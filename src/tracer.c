@@ -964,7 +964,9 @@ static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 #define PROBE_RUN_MAX 32
 /* Syscall stops of one thread in a row after which the others count as
  * parked in their syscalls (a parent in wait4, a thread in a futex). */
+#ifndef STREAK_PARKED
 #define STREAK_PARKED 8
+#endif
 
 /* Counts syscall stops of one thread in a row. */
 static void note_syscall_stop(struct tracer *tr, const struct tracee *t)

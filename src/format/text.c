@@ -33,7 +33,7 @@ static void print_number(struct sink *s, enum value_kind kind, uint64_t raw)
 		sink_put_u64(s, raw);
 		break;
 	case V_OCTAL:
-		sink_printf(s, "%#03" PRIo64, raw);
+		sink_put_octal(s, raw);
 		break;
 	case V_PTR:
 		if (raw == 0) {

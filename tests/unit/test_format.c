@@ -4,6 +4,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -148,6 +151,48 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The hand-written number writers print exactly what printf would. */
+static void test_number_writers_match_printf(void **state)
+{
+	static const uint64_t values[] = {
+		0, 1, 7, 8, 9, 10, 0644, 04755, 99999, 100000, 0x7fffffff,
+		0x80000000, 0xffffffffULL, (uint64_t)INT64_MAX,
+		(uint64_t)INT64_MIN, UINT64_MAX, (uint64_t)-1 - 4094,
+	};
+	struct sink *s = capture_open();
+	char expect[8192] = "", *got;
+	size_t n = 0;
+
+	(void)state;
+	assert_non_null(s);
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		uint64_t v = values[i];
+
+		sink_put_u64(s, v);
+		sink_putc(s, ' ');
+		sink_put_i64(s, (int64_t)v);
+		sink_putc(s, ' ');
+		sink_put_hex(s, v);
+		sink_putc(s, ' ');
+		sink_put_octal(s, v);
+		sink_putc(s, ' ');
+		sink_put_padded(s, v % 1000000, 5);
+		sink_putc(s, '|');
+		sink_put_padded(s, v % 1000000, -5);
+		sink_putc(s, '\n');
+		n += (size_t)snprintf(expect + n, sizeof(expect) - n,
+				      "%" PRIu64 " %" PRId64 " %#" PRIx64
+				      " %#03" PRIo64 " %5" PRIu64 "|%-5" PRIu64
+				      "\n", v, (int64_t)v, v, v, v % 1000000,
+				      v % 1000000);
+	}
+	got = capture_text(s);
+	assert_non_null(got);
+	assert_string_equal(got, expect);
+	free(got);
+	sink_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_struct_and_omitted_arg),
 		cmocka_unit_test(test_unfinished_resumed),
 		cmocka_unit_test(test_sigset_and_comment),
+		cmocka_unit_test(test_number_writers_match_printf),
 	};
 
 	return cmocka_run_group_tests_name("unit: text format", tests, NULL,
