@@ -27,7 +27,7 @@ static struct arena_chunk *chunk_new(size_t size, struct arena_chunk *next)
 	return c;
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+void *arena_alloc_bytes(struct arena *a, size_t size)
 {
 	size = (size + 15) & ~(size_t)15;
 	if (!a->head || a->used + size > a->head->size) {
@@ -39,8 +39,26 @@ void *arena_alloc(struct arena *a, size_t size)
 	void *p = a->head->data + a->used;
 
 	a->used += size;
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	void *p = arena_alloc_bytes(a, size);
+
 	memset(p, 0, size);
 	return p;
+}
+
+void arena_shrink(struct arena *a, void *p, size_t old_size, size_t size)
+{
+	unsigned char *start = p;
+
+	old_size = (old_size + 15) & ~(size_t)15;
+	size = (size + 15) & ~(size_t)15;
+	if (a->head && size < old_size &&
+	    start + old_size == a->head->data + a->used)
+		a->used -= old_size - size;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t len)

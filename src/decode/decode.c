@@ -405,12 +405,18 @@ struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
 		return value_ptr(ctx->arena, name, 0);
 	if (!decode_spend(ctx, max))
 		return value_ptr(ctx->arena, name, addr);
-	buf = arena_alloc(ctx->arena, max + 1);
+	buf = arena_alloc_bytes(ctx->arena, max + 1);
 	n = tracee_read_str(ctx->mem, addr, buf, max);
-	if (n < 0)
+	if (n < 0) {
+		arena_shrink(ctx->arena, buf, max + 1, 0);
 		return value_unavailable(ctx, name, addr);
-	if ((size_t)n > max)
+	}
+	if ((size_t)n > max) {
+		buf[max] = 0;
 		return value_string(ctx->arena, name, addr, buf, max, true);
+	}
+	buf[n] = 0;
+	arena_shrink(ctx->arena, buf, max + 1, (size_t)n + 1);
 	return value_string(ctx->arena, name, addr, buf, (size_t)n, false);
 }
 
@@ -442,9 +448,10 @@ struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 		take = ctx->opts->string_limit;
 	if (!decode_spend(ctx, take))
 		return value_ptr(ctx->arena, name, addr);
-	buf = arena_alloc(ctx->arena, take + 1);
+	buf = arena_alloc_bytes(ctx->arena, take + 1);
 	if (tracee_read(ctx->mem, addr, buf, take) != 0)
 		return value_unavailable(ctx, name, addr);
+	buf[take] = 0;
 	v = value_string(ctx->arena, name, addr, buf, take, len > take);
 	v->u.str.style = style;
 	return v;

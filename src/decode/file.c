@@ -224,9 +224,10 @@ struct value *decode_dirents_out(struct decode_ctx *ctx,
 
 	if (len > DIRENTS_MAX_READ)
 		len = DIRENTS_MAX_READ;
-	buf = arena_alloc(ctx->arena, len + 1);
+	buf = arena_alloc_bytes(ctx->arena, len + 1);
 	if (len && tracee_read(ctx->mem, raw, buf, len) != 0)
 		return v;
+	buf[len] = 0;
 	for (uint64_t off = 0; off + DIRENT64_HEAD <= len;) {
 		struct dirent64_head d;
 
