@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -267,6 +268,119 @@ static void test_pipe_reader_sees_lines_promptly(void **state)
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/* Runs probe_mix under mytrace ARGS, pinned to one CPU (mytrace then
+ * yields to find a stop) or on every CPU we have (it polls). */
+static void run_probe_mix(struct run_result *r, const char *follow,
+			  bool pinned)
+{
+	const char *args[] = { follow, test_program("probe_mix"), NULL };
+	cpu_set_t all, one;
+	int cpu = 0;
+
+	assert_int_equal(sched_getaffinity(0, sizeof(all), &all), 0);
+	while (!CPU_ISSET(cpu, &all))
+		cpu++;
+	CPU_ZERO(&one);
+	CPU_SET(cpu, &one);
+	if (pinned)
+		assert_int_equal(sched_setaffinity(0, sizeof(one), &one), 0);
+	run_traced(r, follow ? args : args + 1);
+	if (pinned)
+		assert_int_equal(sched_setaffinity(0, sizeof(all), &all), 0);
+	assert_int_equal(r->exit_code, 0);
+}
+
+static int count_substr(const char *text, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = text; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+/* Finding stops without wait4 loses, repeats and reorders none of them:
+ * pinned or not, every getppid, the signal, the blocking sleeps, the
+ * child that runs while its parent waits and the thread that runs while
+ * the main thread joins it are all there, once. */
+static void test_probed_stops_all_seen(void **state)
+{
+	static const char sleep_line[] =
+		"clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=0, "
+		"tv_nsec=2000000}, NULL) = 0";
+
+	for (int pinned = 0; pinned < 2; pinned++) {
+		struct run_result r;
+
+		run_probe_mix(&r, "-f", pinned);
+		/* the main thread twice, the child, the thread: one entry
+		 * and one exit each, on one line or split by another
+		 * thread's */
+		assert_int_equal(count_substr(r.trace, "getppid("), 4 * 40);
+		assert_int_equal(count_substr(r.trace, "getppid()") +
+				 count_substr(r.trace,
+					      "<... getppid resumed>)"),
+				 4 * 40);
+		assert_int_equal(count_substr(r.trace, sleep_line), 3);
+		assert_int_equal(count_substr(r.trace, "--- SIGUSR1 "
+			"{si_signo=SIGUSR1, si_code=SI_USER, "), 1);
+		assert_int_equal(count_substr(r.trace, "rt_sigreturn("), 1);
+		assert_int_equal(count_substr(r.trace, "+++ exited with 7 +++"),
+				 1);
+		/* the thread, then the process */
+		assert_int_equal(count_substr(r.trace, "+++ exited with 0 +++"),
+				 2);
+		run_result_free(&r);
+	}
+}
+
+/* Removes, in place, every line of text that contains needle. */
+static void drop_lines_with(char *text, const char *needle)
+{
+	char *out = text;
+
+	for (char *line = text; *line;) {
+		char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) + 1 : strlen(line);
+		char saved = line[len];
+
+		line[len] = 0;
+		if (!strstr(line, needle)) {
+			memmove(out, line, len);
+			out += len;
+		}
+		line[len] = saved;
+		line += len;
+	}
+	*out = 0;
+}
+
+/* A single thread's trace is the same, line for line, whether mytrace
+ * found its stops by yielding (pinned) or by polling (unpinned). */
+static void test_probed_trace_pinned_equals_unpinned(void **state)
+{
+	struct run_result pinned, unpinned;
+	char *a, *b;
+
+	run_probe_mix(&pinned, NULL, true);
+	run_probe_mix(&unpinned, NULL, false);
+	/* what differs from run to run whoever traces: malloc's random
+	 * tcache key, and whether pthread_join had to wait */
+	drop_lines_with(pinned.trace, "getrandom(");
+	drop_lines_with(unpinned.trace, "getrandom(");
+	drop_lines_with(pinned.trace, "futex(");
+	drop_lines_with(unpinned.trace, "futex(");
+	a = normalize(pinned.trace);
+	b = normalize(unpinned.trace);
+	assert_string_equal(a, b);
+	/* without -f: the main thread's calls only */
+	assert_int_equal(count_substr(a, "getppid()"), 2 * 40);
+	free(a);
+	free(b);
+	run_result_free(&pinned);
+	run_result_free(&unpinned);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -279,6 +393,8 @@ int main(void)
 		cmocka_unit_test(test_sigint_loses_no_line),
 		cmocka_unit_test(test_crash_loses_no_line),
 		cmocka_unit_test(test_pipe_reader_sees_lines_promptly),
+		cmocka_unit_test(test_probed_stops_all_seen),
+		cmocka_unit_test(test_probed_trace_pinned_equals_unpinned),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
