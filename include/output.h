@@ -15,7 +15,10 @@ struct sink {
 	bool line_buffered;	/* a terminal: flush at each line end */
 	char *buf;
 	size_t len, cap;
-	size_t column;		/* characters since the last newline */
+	/* The current line starts at buf[line_start] (0 if earlier), at
+	 * column column_base, and has invisible bytes in buf: see
+	 * sink_column(). */
+	size_t line_start, column_base, invisible;
 	int error;		/* first write error, reported once */
 	struct sink *next_dirty;
 	bool dirty;
@@ -45,6 +48,8 @@ void sink_put_octal(struct sink *s, uint64_t v);
 /* Decimal in at least |width| columns, left-justified when width < 0
  * (printf's %5d and %-5d). */
 void sink_put_padded(struct sink *s, uint64_t v, int width);
+/* Characters since the last newline, not counting invisible ones. */
+size_t sink_column(struct sink *s);
 /* Pads with spaces up to column col. */
 void sink_pad_to(struct sink *s, size_t col);
 void sink_flush(struct sink *s);

@@ -66,11 +66,29 @@ static void write_all(struct sink *s, const char *p, size_t len)
 	}
 }
 
+/* Where the current line is, found when someone asks: scanning every
+ * write for newlines cost more than the rest of the sink. */
+size_t sink_column(struct sink *s)
+{
+	const char *line = s->buf + s->line_start;
+	const char *nl = memrchr(line, '\n', s->len - s->line_start);
+
+	if (nl) {
+		s->line_start = (size_t)(nl - s->buf) + 1;
+		s->column_base = 0;
+		s->invisible = 0;
+	}
+	return s->column_base + (s->len - s->line_start) - s->invisible;
+}
+
 void sink_flush(struct sink *s)
 {
 	if (s->len) {
+		s->column_base = sink_column(s);
 		write_all(s, s->buf, s->len);
 		s->len = 0;
+		s->line_start = 0;
+		s->invisible = 0;
 	}
 }
 
@@ -104,40 +122,42 @@ void sink_close(struct sink *s)
 	free(s);
 }
 
+static void mark_dirty(struct sink *s)
+{
+	s->dirty = true;
+	s->next_dirty = dirty_list;
+	dirty_list = s;
+}
+
 void sink_write(struct sink *s, const char *data, size_t len)
 {
-	if (!s->dirty) {
-		s->dirty = true;
-		s->next_dirty = dirty_list;
-		dirty_list = s;
-	}
+	if (!s->dirty)
+		mark_dirty(s);
 	if (s->len + len > s->cap) {
 		sink_flush(s);
 		if (len > s->cap) {
+			const char *nl = memrchr(data, '\n', len);
+
 			write_all(s, data, len);
-			goto column;
+			if (nl)
+				s->column_base = len - (size_t)(nl - data) - 1;
+			else
+				s->column_base += len;
+			return;
 		}
 	}
 	memcpy(s->buf + s->len, data, len);
 	s->len += len;
-column:
-	for (size_t i = len; i > 0; i--) {
-		if (data[i - 1] == '\n') {
-			s->column = len - i;
-			if (s->line_buffered)
-				sink_flush(s);
-			return;
-		}
-	}
-	s->column += len;
+	if (s->line_buffered && memchr(data, '\n', len))
+		sink_flush(s);
 }
 
 void sink_write_invisible(struct sink *s, const char *data, size_t len)
 {
-	size_t column = s->column;
-
+	sink_column(s);
 	sink_write(s, data, len);
-	s->column = column;
+	/* flushed at once when larger than the buffer: never, for colours */
+	s->invisible += len;
 }
 
 void sink_puts(struct sink *s, const char *str)
@@ -147,7 +167,13 @@ void sink_puts(struct sink *s, const char *str)
 
 void sink_putc(struct sink *s, char c)
 {
-	sink_write(s, &c, 1);
+	if (!s->dirty)
+		mark_dirty(s);
+	if (s->len == s->cap)
+		sink_flush(s);
+	s->buf[s->len++] = c;
+	if (c == '\n' && s->line_buffered)
+		sink_flush(s);
 }
 
 /* Numbers are most of a trace: written by hand, they skip printf's
@@ -257,8 +283,10 @@ void sink_pad_to(struct sink *s, size_t col)
 {
 	static const char spaces[] = "                                        ";
 
-	while (s->column < col) {
-		size_t n = col - s->column;
+	size_t column;
+
+	while ((column = sink_column(s)) < col) {
+		size_t n = col - column;
 
 		if (n > sizeof(spaces) - 1)
 			n = sizeof(spaces) - 1;

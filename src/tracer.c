@@ -54,6 +54,8 @@ struct tracee {
 	struct arena arena;
 	struct syscall_event sc;
 	struct decode_opts decode_opts;	/* for the current syscall */
+	uint64_t decode_opts_nr;	/* the call decode_opts were made for */
+	bool decode_opts_set;
 	struct tracee *next;
 };
 
@@ -346,14 +348,21 @@ static void emit_simple(struct tracer *tr, struct tracee *t,
 	now(&ev.ts);
 	emit(tr, t, &ev);
 }
+
 static void decode_ctx_init(struct tracer *tr, struct tracee *t,
 			    struct decode_ctx *ctx, struct tracee_mem *mem)
 {
 	tracee_mem_init(mem, t->tid);
 	ctx->arena = &t->arena;
 	ctx->mem = mem;
-	t->decode_opts = tr->opts->decode;
-	decode_opts_for_syscall(&t->decode_opts, t->native_nr);
+	/* the options depend on the call alone: copied once for a run of
+	 * the same call, not at its every entry and exit */
+	if (!t->decode_opts_set || t->decode_opts_nr != t->native_nr) {
+		t->decode_opts = tr->opts->decode;
+		decode_opts_for_syscall(&t->decode_opts, t->native_nr);
+		t->decode_opts_nr = t->native_nr;
+		t->decode_opts_set = true;
+	}
 	ctx->opts = &t->decode_opts;
 	ctx->sc = &t->sc;
 }

@@ -33,7 +33,7 @@ struct table_state {
 
 static void to_column(struct sink *s, size_t col)
 {
-	if (s->column + 2 <= col)
+	if (sink_column(s) + 2 <= col)
 		sink_pad_to(s, col);
 	else
 		sink_puts(s, "  ");

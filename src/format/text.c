@@ -137,8 +137,10 @@ static void print_children(struct text_state *t, const struct value *v,
 		if (!first)
 			sink_puts(t->out, ", ");
 		first = false;
-		if (named && c->name)
-			sink_printf(t->out, "%s=", c->name);
+		if (named && c->name) {
+			sink_puts(t->out, c->name);
+			sink_putc(t->out, '=');
+		}
 		print_value(t, c);
 	}
 	if (v->u.kids.elided)
@@ -329,8 +331,10 @@ static void print_args(struct text_state *t, const struct syscall_event *sc,
 			continue;
 		if (sc->args[i]->name && (sc->args[i]->labelled ||
 					  (t->opts->arg_names &&
-					   !sc->desc->raw)))
-			sink_printf(t->out, "%s=", sc->args[i]->name);
+					   !sc->desc->raw))) {
+			sink_puts(t->out, sc->args[i]->name);
+			sink_putc(t->out, '=');
+		}
 		print_value(t, sc->args[i]);
 		if (more_args(sc, i))
 			sink_puts(t->out, ", ");
@@ -362,7 +366,7 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 	struct sink *s = t->out;
 	const char *name;
 
-	if (s->column < t->opts->align_column)
+	if (sink_column(s) < t->opts->align_column)
 		sink_pad_to(s, t->opts->align_column);
 	else
 		sink_putc(s, ' ');
@@ -570,7 +574,9 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 		interrupt_open_line(t, ev->tid);
 		print_leader(t, ev, ev->ts, show_pid);
 		format_color(t->out, t->color, COLOR_DIM);
-		sink_printf(t->out, "<... %s resumed>", sc->desc->name);
+		sink_puts(t->out, "<... ");
+		sink_puts(t->out, sc->desc->name);
+		sink_puts(t->out, " resumed>");
 		format_color(t->out, t->color, COLOR_RESET);
 	}
 	if (sc->detached) {
