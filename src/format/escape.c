@@ -55,17 +55,27 @@ void escape_quoted(struct sink *s, const char *bytes, size_t len,
 			n = 0;
 		}
 		if (hex) {
-			n += (size_t)snprintf(buf + n, 5, "\\x%02x", c);
+			buf[n++] = '\\';
+			buf[n++] = 'x';
+			buf[n++] = "0123456789abcdef"[c >> 4];
+			buf[n++] = "0123456789abcdef"[c & 15];
 		} else if ((e = simple_escape(c))) {
 			buf[n++] = '\\';
 			buf[n++] = e;
 		} else if (is_printable(c)) {
 			buf[n++] = (char)c;
-		} else if (i + 1 < len && p[i + 1] >= '0' && p[i + 1] <= '7') {
-			/* a following digit would read as part of the escape */
-			n += (size_t)snprintf(buf + n, 5, "\\%03o", c);
 		} else {
-			n += (size_t)snprintf(buf + n, 5, "\\%o", c);
+			/* \%o, or \%03o when a following digit would read as
+			 * part of the escape */
+			bool full = i + 1 < len && p[i + 1] >= '0' &&
+				    p[i + 1] <= '7';
+
+			buf[n++] = '\\';
+			if (full || c >= 0100)
+				buf[n++] = (char)('0' + (c >> 6));
+			if (full || c >= 010)
+				buf[n++] = (char)('0' + ((c >> 3) & 7));
+			buf[n++] = (char)('0' + (c & 7));
 		}
 	}
 	buf[n++] = '"';
