@@ -378,9 +378,12 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 		format_color(s, t->color, COLOR_ERROR);
 		/* the kernel's restart codes never reach the program */
 		sink_puts(s, sc->err >= 512 ? "? " : "-1 ");
-		if (name)
-			sink_printf(s, "%s (%s)", name, errno_message(sc->err));
-		else
+		if (name) {
+			sink_puts(s, name);
+			sink_puts(s, " (");
+			sink_puts(s, errno_message(sc->err));
+			sink_putc(s, ')');
+		} else
 			sink_printf(s, "(errno %d)", sc->err);
 		format_color(s, t->color, COLOR_RESET);
 	} else if (sc->ret) {
