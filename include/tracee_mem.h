@@ -13,10 +13,12 @@ struct tracee_mem {
 	ssize_t (*read)(const struct tracee_mem *m, uint64_t addr, void *buf,
 			size_t len);
 	pid_t pid;
+	int fd;		/* /proc/PID/mem open for reading, or -1 */
 	void *ctx;
 };
 
-/* A reader for a real process: process_vm_readv, PTRACE_PEEKDATA fallback. */
+/* A reader for a real process: pread on fd when the caller sets one, else
+ * process_vm_readv, PTRACE_PEEKDATA fallback. */
 void tracee_mem_init(struct tracee_mem *m, pid_t pid);
 
 /* Reads exactly len bytes; 0 on success, -1 if any byte is unreadable. */

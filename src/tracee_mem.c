@@ -1,5 +1,5 @@
-/* Tracee memory reads through process_vm_readv, falling back to
- * PTRACE_PEEKDATA where the kernel refuses it (for example without
+/* Tracee memory reads through /proc/PID/mem or process_vm_readv, falling
+ * back to PTRACE_PEEKDATA where the kernel refuses it (for example without
  * CONFIG_CROSS_MEMORY_ATTACH). */
 #include <errno.h>
 #include <string.h>
@@ -41,6 +41,14 @@ static ssize_t read_process(const struct tracee_mem *m, uint64_t addr,
 
 	if (len == 0)
 		return 0;
+	/* the file offset is signed: higher addresses are never mapped */
+	if (m->fd >= 0 && addr <= INT64_MAX) {
+		n = pread(m->fd, buf, len, (off_t)addr);
+		if (n > 0)
+			return n;
+		if (n < 0 && errno == EIO)	/* not mapped */
+			return -1;
+	}
 	n = process_vm_readv(m->pid, &local, 1, &remote, 1, 0);
 	if (n >= 0)
 		return n;
@@ -53,6 +61,7 @@ void tracee_mem_init(struct tracee_mem *m, pid_t pid)
 {
 	m->read = read_process;
 	m->pid = pid;
+	m->fd = -1;
 	m->ctx = NULL;
 }
 

@@ -55,6 +55,7 @@ struct tracee {
 	struct syscall_event sc;
 	struct decode_opts decode_opts;	/* for the current syscall */
 	uint64_t decode_opts_nr;	/* the call decode_opts were made for */
+	int mem_fd;		/* /proc/TID/mem, -1 unopened, -2 refused */
 	bool decode_opts_set;
 	struct tracee *next;
 };
@@ -106,6 +107,7 @@ struct tracer {
 	pid_t streak_tid;	/* the thread of the latest syscall stops */
 	unsigned streak;	/* how many in a row */
 	unsigned in_syscall;	/* tracees between entry and exit */
+	unsigned mem_fds;	/* open /proc/TID/mem descriptors */
 	bool multi_cpu;		/* we may run on several CPUs: poll stops */
 	/* per syscall: pollings in a row that found no stop */
 	unsigned char spin_fails[SPIN_SLOTS];
@@ -216,6 +218,7 @@ static struct tracee *tracee_add(struct tracer *tr, pid_t tid, pid_t pid)
 		die("calloc");
 	t->tid = tid;
 	t->pid = pid;
+	t->mem_fd = -1;
 	t->detaching = tr->detaching;
 	if (tr->out) {
 		t->out = tr->out;
@@ -228,8 +231,45 @@ static struct tracee *tracee_add(struct tracer *tr, pid_t tid, pid_t pid)
 	return t;
 }
 
+/* Reading /proc/TID/mem with pread costs less than process_vm_readv,
+ * which looks the process up and checks access on every call (0.43 vs
+ * 0.54-0.70 us for 32 bytes). One descriptor per traced thread, opened
+ * at its first read and closed when it execs (the file keeps the old
+ * memory) or goes; past MEM_FDS_MAX threads the others use
+ * process_vm_readv. */
+#define MEM_FDS_MAX 256
+
+static int tracee_mem_fd(struct tracer *tr, struct tracee *t)
+{
+	char path[32];
+
+	if (t->mem_fd != -1)
+		return t->mem_fd;
+	t->mem_fd = -2;
+	if (tr->mem_fds >= MEM_FDS_MAX)
+		return -2;
+	snprintf(path, sizeof(path), "/proc/%d/mem", t->tid);
+	t->mem_fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (t->mem_fd < 0) {
+		t->mem_fd = -2;
+		return -2;
+	}
+	tr->mem_fds++;
+	return t->mem_fd;
+}
+
+static void tracee_mem_close(struct tracer *tr, struct tracee *t)
+{
+	if (t->mem_fd >= 0) {
+		close(t->mem_fd);
+		tr->mem_fds--;
+	}
+	t->mem_fd = -1;
+}
+
 static void tracee_remove(struct tracer *tr, struct tracee *t)
 {
+	tracee_mem_close(tr, t);
 	if (t->unreachable)
 		tr->unreachable--;
 	if (t->hidden)
@@ -353,6 +393,7 @@ static void decode_ctx_init(struct tracer *tr, struct tracee *t,
 			    struct decode_ctx *ctx, struct tracee_mem *mem)
 {
 	tracee_mem_init(mem, t->tid);
+	mem->fd = tracee_mem_fd(tr, t);
 	ctx->arena = &t->arena;
 	ctx->mem = mem;
 	/* the options depend on the call alone: copied once for a run of
@@ -852,6 +893,7 @@ static struct tracee *exec_happened(struct tracer *tr, struct tracee *t)
 	if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0 && msg)
 		former = (pid_t)msg;
 	t = take_over_leader(tr, t, former);
+	tracee_mem_close(tr, t);
 	proc_ident_stale(&t->who);
 	if (t->hidden)
 		return t;
