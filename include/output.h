@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct sink {
 	int fd;
@@ -30,9 +31,34 @@ struct sink *sink_open(const char *path);
 struct sink *sink_from_fd(int fd, bool own_fd);
 void sink_close(struct sink *s);
 
-void sink_write(struct sink *s, const char *data, size_t len);
-void sink_puts(struct sink *s, const char *str);
-void sink_putc(struct sink *s, char c);
+void sink_write_slow(struct sink *s, const char *data, size_t len);
+void sink_putc_slow(struct sink *s, char c);
+
+/* A trace is written a few bytes at a time: the common case (room in the
+ * buffer, not a terminal) stays inline. */
+static inline void sink_write(struct sink *s, const char *data, size_t len)
+{
+	if (s->dirty && !s->line_buffered && s->cap - s->len >= len) {
+		memcpy(s->buf + s->len, data, len);
+		s->len += len;
+		return;
+	}
+	sink_write_slow(s, data, len);
+}
+
+static inline void sink_puts(struct sink *s, const char *str)
+{
+	sink_write(s, str, strlen(str));
+}
+
+static inline void sink_putc(struct sink *s, char c)
+{
+	if (s->dirty && !s->line_buffered && s->len < s->cap) {
+		s->buf[s->len++] = c;
+		return;
+	}
+	sink_putc_slow(s, c);
+}
 /* Writes bytes that take no room on screen (colour escapes): the column
  * that alignment counts from does not move. */
 void sink_write_invisible(struct sink *s, const char *data, size_t len);

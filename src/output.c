@@ -129,7 +129,7 @@ static void mark_dirty(struct sink *s)
 	dirty_list = s;
 }
 
-void sink_write(struct sink *s, const char *data, size_t len)
+void sink_write_slow(struct sink *s, const char *data, size_t len)
 {
 	if (!s->dirty)
 		mark_dirty(s);
@@ -160,12 +160,7 @@ void sink_write_invisible(struct sink *s, const char *data, size_t len)
 	s->invisible += len;
 }
 
-void sink_puts(struct sink *s, const char *str)
-{
-	sink_write(s, str, strlen(str));
-}
-
-void sink_putc(struct sink *s, char c)
+void sink_putc_slow(struct sink *s, char c)
 {
 	if (!s->dirty)
 		mark_dirty(s);

@@ -19,6 +19,13 @@ struct text_state {
 	struct timespec last_ts;	/* -r: the previous line's time */
 	bool have_last_ts;
 	bool color;
+	/* the pid prefixes of recent threads, made once: -f prints one on
+	 * every line */
+	struct {
+		pid_t tid;
+		unsigned char len;
+		char text[22];
+	} prefixes[16];
 };
 
 static void print_value(struct text_state *t, const struct value *v);
@@ -234,15 +241,20 @@ static void print_prefix(struct text_state *t, const struct event *ev,
 {
 	if (!show_pid && !t->opts->always_show_pid)
 		return;
-	/* "%-5d " and "[pid %5d] " */
-	if (t->opts->bare_pid) {
-		sink_put_padded(t->out, (unsigned)ev->tid, -5);
-		sink_putc(t->out, ' ');
-	} else {
-		sink_puts(t->out, "[pid ");
-		sink_put_padded(t->out, (unsigned)ev->tid, 5);
-		sink_puts(t->out, "] ");
+	unsigned slot = (unsigned)ev->tid % 16;
+	char digits[16];
+	int n;
+
+	if (t->prefixes[slot].tid != ev->tid || !t->prefixes[slot].len) {
+		/* "%-5d " and "[pid %5d] " */
+		n = snprintf(digits, sizeof(digits), "%u", (unsigned)ev->tid);
+		n = snprintf(t->prefixes[slot].text,
+			     sizeof(t->prefixes[slot].text),
+			     t->opts->bare_pid ? "%-5s " : "[pid %5s] ", digits);
+		t->prefixes[slot].tid = ev->tid;
+		t->prefixes[slot].len = (unsigned char)n;
 	}
+	sink_write(t->out, t->prefixes[slot].text, t->prefixes[slot].len);
 }
 
 static struct timespec ts_sub(struct timespec a, struct timespec b)
