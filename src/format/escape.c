@@ -4,6 +4,18 @@
 
 #include "escape.h"
 
+static const char simple_escapes[256] = {
+	['"'] = '"', ['\\'] = '\\', ['\f'] = 'f', ['\n'] = 'n',
+	['\r'] = 'r', ['\t'] = 't', ['\v'] = 'v',
+};
+
+/* Bytes that stand for themselves between the quotes. */
+static const bool plain[256] = {
+	[0x20 ... 0x21] = true,		/* '"' is 0x22 */
+	[0x23 ... 0x5b] = true,		/* '\\' is 0x5c */
+	[0x5d ... 0x7e] = true,
+};
+
 static bool is_printable(unsigned char c)
 {
 	return c >= 0x20 && c < 0x7f;
@@ -11,16 +23,7 @@ static bool is_printable(unsigned char c)
 
 static char simple_escape(unsigned char c)
 {
-	switch (c) {
-	case '"': return '"';
-	case '\\': return '\\';
-	case '\f': return 'f';
-	case '\n': return 'n';
-	case '\r': return 'r';
-	case '\t': return 't';
-	case '\v': return 'v';
-	default: return 0;
-	}
+	return simple_escapes[c];
 }
 
 static bool wants_hex(const unsigned char *p, size_t len,
@@ -37,49 +40,73 @@ static bool wants_hex(const unsigned char *p, size_t len,
 	return false;
 }
 
+/* Writes the escape for one byte that does not stand for itself; next is
+ * the byte after it, or -1. */
+static void put_escape(struct sink *s, unsigned char c, int next)
+{
+	char buf[4];
+	size_t n = 0;
+	char e = simple_escape(c);
+	/* \%o, or \%03o when a following digit would read as part of it */
+	bool full = next >= '0' && next <= '7';
+
+	buf[n++] = '\\';
+	if (e) {
+		buf[n++] = e;
+	} else {
+		if (full || c >= 0100)
+			buf[n++] = (char)('0' + (c >> 6));
+		if (full || c >= 010)
+			buf[n++] = (char)('0' + ((c >> 3) & 7));
+		buf[n++] = (char)('0' + (c & 7));
+	}
+	sink_write(s, buf, n);
+}
+
+static void put_hex(struct sink *s, const unsigned char *p, size_t len)
+{
+	char buf[256];
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (n + 4 > sizeof(buf)) {
+			sink_write(s, buf, n);
+			n = 0;
+		}
+		buf[n++] = '\\';
+		buf[n++] = 'x';
+		buf[n++] = "0123456789abcdef"[p[i] >> 4];
+		buf[n++] = "0123456789abcdef"[p[i] & 15];
+	}
+	sink_write(s, buf, n);
+}
+
 void escape_quoted(struct sink *s, const char *bytes, size_t len,
 		   bool truncated, enum escape_mode mode, enum string_style st)
 {
 	const unsigned char *p = (const unsigned char *)bytes;
-	bool hex = wants_hex(p, len, mode, st);
-	char buf[512];
-	size_t n = 0;
 
-	buf[n++] = '"';
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = p[i];
-		char e;
+	sink_putc(s, '"');
+	if (wants_hex(p, len, mode, st)) {
+		put_hex(s, p, len);
+	} else {
+		size_t i = 0;
 
-		if (n > sizeof(buf) - 8) {
-			sink_write(s, buf, n);
-			n = 0;
-		}
-		if (hex) {
-			buf[n++] = '\\';
-			buf[n++] = 'x';
-			buf[n++] = "0123456789abcdef"[c >> 4];
-			buf[n++] = "0123456789abcdef"[c & 15];
-		} else if ((e = simple_escape(c))) {
-			buf[n++] = '\\';
-			buf[n++] = e;
-		} else if (is_printable(c)) {
-			buf[n++] = (char)c;
-		} else {
-			/* \%o, or \%03o when a following digit would read as
-			 * part of the escape */
-			bool full = i + 1 < len && p[i + 1] >= '0' &&
-				    p[i + 1] <= '7';
+		while (i < len) {
+			size_t start = i;
 
-			buf[n++] = '\\';
-			if (full || c >= 0100)
-				buf[n++] = (char)('0' + (c >> 6));
-			if (full || c >= 010)
-				buf[n++] = (char)('0' + ((c >> 3) & 7));
-			buf[n++] = (char)('0' + (c & 7));
+			/* most bytes stand for themselves: copied in runs */
+			while (i < len && plain[p[i]])
+				i++;
+			if (i > start)
+				sink_write(s, bytes + start, i - start);
+			if (i == len)
+				break;
+			put_escape(s, p[i], i + 1 < len ? p[i + 1] : -1);
+			i++;
 		}
 	}
-	buf[n++] = '"';
-	sink_write(s, buf, n);
+	sink_putc(s, '"');
 	if (truncated)
 		sink_write(s, "...", 3);
 }
