@@ -245,6 +245,20 @@ struct value *value_unavailable(struct decode_ctx *ctx, const char *name,
 	return value_new(ctx->arena, V_UNAVAILABLE, name, addr);
 }
 
+bool decode_read(struct decode_ctx *ctx, const char *name, uint64_t addr,
+		 void *buf, size_t len, struct value **v)
+{
+	if (addr == 0) {
+		*v = value_ptr(ctx->arena, name, 0);
+		return false;
+	}
+	if (tracee_read(ctx->mem, addr, buf, len) != 0) {
+		*v = value_unavailable(ctx, name, addr);
+		return false;
+	}
+	return true;
+}
+
 /* --- plain numbers */
 
 struct value *decode_int(struct decode_ctx *ctx, const struct arg_desc *a,

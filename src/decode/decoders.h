@@ -34,6 +34,11 @@ uint64_t decode_param(const struct decode_ctx *ctx, const struct arg_desc *a);
 /* A pointer that could not be read: printed as its address. */
 struct value *value_unavailable(struct decode_ctx *ctx, const char *name,
 				uint64_t addr);
+/* The start of most struct decoders: reads len bytes at addr into buf and
+ * returns true; or sets *v to NULL's value or, for memory that cannot be
+ * read, the address, and returns false. */
+bool decode_read(struct decode_ctx *ctx, const char *name, uint64_t addr,
+		 void *buf, size_t len, struct value **v);
 /* A buffer of len bytes at addr, cut at -s, in the given style. */
 struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr, uint64_t len,

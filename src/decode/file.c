@@ -526,10 +526,8 @@ struct value *decode_open_how(struct decode_ctx *ctx, const struct arg_desc *a,
 	struct value *v;
 	struct arg_desc flags = { "flags", ARG_OPEN_FLAGS, PARAM_NONE, NULL };
 
-	if (raw == 0)
-		return value_ptr(ar, a->name, 0);
-	if (tracee_read(ctx->mem, raw, how, sizeof(how)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, how, sizeof(how), &v))
+		return v;
 	v = value_struct(ar, a->name, raw);
 	value_add(v, decode_open_flags(ctx, &flags, how[0]));
 	if (how[1] || (how[0] & (O_CREAT | 020000000)))

@@ -273,10 +273,8 @@ struct value *decode_pselect_sigmask(struct decode_ctx *ctx,
 	uint64_t w[2];
 	struct value *v;
 
-	if (raw == 0)
-		return value_ptr(ctx->arena, a->name, 0);
-	if (tracee_read(ctx->mem, raw, w, sizeof(w)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, w, sizeof(w), &v))
+		return v;
 	v = value_struct(ctx->arena, a->name, raw);
 	value_add(v, sigset_value(ctx, "sigmask", w[0], w[1]));
 	value_add(v, value_uint(ctx->arena, "sigsetsize", w[1]));
@@ -314,10 +312,8 @@ struct value *decode_epoll_event(struct decode_ctx *ctx,
 	unsigned char b[EPOLL_EVENT_SIZE];
 	struct value *e;
 
-	if (raw == 0)
-		return value_ptr(ctx->arena, a->name, 0);
-	if (tracee_read(ctx->mem, raw, b, sizeof(b)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, b, sizeof(b), &e))
+		return e;
 	e = epoll_event_value(ctx, b, raw);
 	e->name = a->name;
 	return e;

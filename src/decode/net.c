@@ -320,10 +320,8 @@ static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
 	struct arena *ar = ctx->arena;
 	struct value *v;
 
-	if (addr == 0)
-		return value_ptr(ar, name, 0);
-	if (tracee_read(ctx->mem, addr, &m, sizeof(m)) != 0)
-		return value_unavailable(ctx, name, addr);
+	if (!decode_read(ctx, name, addr, &m, sizeof(m), &v))
+		return v;
 	v = value_struct(ar, name, addr);
 	value_add(v, sockaddr_value(ctx, "msg_name", m.name, m.namelen));
 	value_add(v, value_uint(ar, "msg_namelen", m.namelen));
@@ -354,10 +352,8 @@ struct value *decode_msghdr_out(struct decode_ctx *ctx,
 	if (ctx->at_exit)
 		return msghdr_value(ctx, a->name, raw,
 				    (uint64_t)ctx->sc->rval);
-	if (raw == 0)
-		return value_ptr(ctx->arena, a->name, 0);
-	if (tracee_read(ctx->mem, raw, &m, sizeof(m)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, &m, sizeof(m), &v))
+		return v;
 	v = value_struct(ctx->arena, a->name, raw);
 	value_add(v, value_uint(ctx->arena, "msg_namelen", m.namelen));
 	return v;

@@ -79,10 +79,8 @@ struct value *decode_envp(struct decode_ctx *ctx, const struct arg_desc *a,
 
 	if (ctx->opts->verbose)
 		return decode_argv(ctx, a, raw);
-	if (raw == 0)
-		return value_ptr(ctx->arena, a->name, 0);
-	if (tracee_read(ctx->mem, raw, &ptr, sizeof(ptr)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, &ptr, sizeof(ptr), &v))
+		return v;
 	while (count < VECTOR_MAX_COUNT &&
 	       vector_get(ctx, &vec, count, &ptr) == 0 && ptr)
 		count++;
@@ -156,10 +154,8 @@ struct value *decode_rlimit(struct decode_ctx *ctx, const struct arg_desc *a,
 	uint64_t lim[2];
 	struct value *v;
 
-	if (raw == 0)
-		return value_ptr(ctx->arena, a->name, 0);
-	if (tracee_read(ctx->mem, raw, lim, sizeof(lim)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, lim, sizeof(lim), &v))
+		return v;
 	v = value_struct(ctx->arena, a->name, raw);
 	value_add(v, rlim_value(ctx, "rlim_cur", lim[0]));
 	value_add(v, rlim_value(ctx, "rlim_max", lim[1]));

@@ -95,10 +95,8 @@ struct value *decode_sigaction(struct decode_ctx *ctx,
 	struct arena *ar = ctx->arena;
 	struct value *v, *h;
 
-	if (raw == 0)
-		return value_ptr(ar, a->name, 0);
-	if (tracee_read(ctx->mem, raw, &sa, sizeof(sa)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, &sa, sizeof(sa), &v))
+		return v;
 	v = value_struct(ar, a->name, raw);
 	if (sa.handler == (uint64_t)(uintptr_t)SIG_DFL)
 		h = value_symbol(ar, "sa_handler", sa.handler, V_HEX,
@@ -259,10 +257,8 @@ struct value *siginfo_value(struct decode_ctx *ctx, const char *name,
 	siginfo_t si;
 	struct value *v;
 
-	if (addr == 0)
-		return value_ptr(ctx->arena, name, 0);
-	if (tracee_read(ctx->mem, addr, &si, sizeof(si)) != 0)
-		return value_unavailable(ctx, name, addr);
+	if (!decode_read(ctx, name, addr, &si, sizeof(si), &v))
+		return v;
 	v = decode_siginfo(ctx->arena, &si);
 	v->name = name;
 	v->raw = addr;
@@ -302,10 +298,8 @@ static struct value *stack_value(struct decode_ctx *ctx, const char *name,
 	stack_t ss;
 	struct value *v;
 
-	if (addr == 0)
-		return value_ptr(ctx->arena, name, 0);
-	if (tracee_read(ctx->mem, addr, &ss, sizeof(ss)) != 0)
-		return value_unavailable(ctx, name, addr);
+	if (!decode_read(ctx, name, addr, &ss, sizeof(ss), &v))
+		return v;
 	v = value_struct(ctx->arena, name, addr);
 	value_add(v, value_ptr(ctx->arena, "ss_sp",
 			       (uint64_t)(uintptr_t)ss.ss_sp));
@@ -335,10 +329,8 @@ struct value *decode_sigevent(struct decode_ctx *ctx, const struct arg_desc *a,
 	struct arena *ar = ctx->arena;
 	struct value *v, *val;
 
-	if (raw == 0)
-		return value_ptr(ar, a->name, 0);
-	if (tracee_read(ctx->mem, raw, &ev, sizeof(ev)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, &ev, sizeof(ev), &v))
+		return v;
 	v = value_struct(ar, a->name, raw);
 	val = value_struct(ar, "sigev_value", raw);
 	value_add(val, value_int(ar, "sival_int", ev.sigev_value.sival_int));

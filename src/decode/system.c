@@ -35,10 +35,8 @@ struct value *decode_uid_out(struct decode_ctx *ctx, const struct arg_desc *a,
 	uint32_t id;
 	struct value *v;
 
-	if (raw == 0)
-		return value_ptr(ctx->arena, a->name, 0);
-	if (tracee_read(ctx->mem, raw, &id, sizeof(id)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, &id, sizeof(id), &v))
+		return v;
 	v = value_array(ctx->arena, a->name, raw);
 	value_add(v, uid_value(ctx, NULL, id));
 	return v;
@@ -107,10 +105,8 @@ struct value *decode_rusage_out(struct decode_ctx *ctx,
 	struct value *v;
 	const long *rest = &ru.ru_maxrss;
 
-	if (raw == 0)
-		return value_ptr(ctx->arena, a->name, 0);
-	if (tracee_read(ctx->mem, raw, &ru, sizeof(ru)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, &ru, sizeof(ru), &v))
+		return v;
 	v = value_struct(ctx->arena, a->name, raw);
 	value_add(v, tv_value(ctx, "ru_utime", &ru.ru_utime));
 	value_add(v, tv_value(ctx, "ru_stime", &ru.ru_stime));
@@ -261,10 +257,8 @@ struct value *decode_cap_header(struct decode_ctx *ctx,
 	struct __user_cap_header_struct h;
 	struct value *v, *ver;
 
-	if (raw == 0)
-		return value_ptr(ctx->arena, a->name, 0);
-	if (tracee_read(ctx->mem, raw, &h, sizeof(h)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, &h, sizeof(h), &v))
+		return v;
 	v = value_struct(ctx->arena, a->name, raw);
 	ver = value_enum(ctx->arena, "version", h.version, &xlat_cap_version,
 			 V_HEX);
@@ -303,10 +297,8 @@ static struct value *cap_data_value(struct decode_ctx *ctx,
 	struct __user_cap_data_struct d[2];
 	struct value *v;
 
-	if (raw == 0)
-		return value_ptr(ctx->arena, a->name, 0);
-	if (tracee_read(ctx->mem, raw, d, sizeof(d)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, d, sizeof(d), &v))
+		return v;
 	v = value_struct(ctx->arena, a->name, raw);
 	value_add(v, capset_value(ctx, "effective", d[0].effective |
 				  (uint64_t)d[1].effective << 32));
@@ -585,10 +577,8 @@ struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
 	} prog;
 	struct value *v;
 
-	if (addr == 0)
-		return value_ptr(ctx->arena, name, 0);
-	if (tracee_read(ctx->mem, addr, &prog, sizeof(prog)) != 0)
-		return value_unavailable(ctx, name, addr);
+	if (!decode_read(ctx, name, addr, &prog, sizeof(prog), &v))
+		return v;
 	v = value_struct(ctx->arena, name, addr);
 	value_add(v, value_uint(ctx->arena, "len", prog.len));
 	value_add(v, value_ptr(ctx->arena, "filter", prog.filter));

@@ -30,11 +30,10 @@ static struct value *read_ts(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr, bool usec)
 {
 	int64_t w[2];
+	struct value *v;
 
-	if (addr == 0)
-		return value_ptr(ctx->arena, name, 0);
-	if (tracee_read(ctx->mem, addr, w, sizeof(w)) != 0)
-		return value_unavailable(ctx, name, addr);
+	if (!decode_read(ctx, name, addr, w, sizeof(w), &v))
+		return v;
 	return ts_value(ctx, name, addr, w[0], w[1], usec);
 }
 
@@ -95,10 +94,8 @@ static struct value *pair_value(struct decode_ctx *ctx, const char *name,
 	int64_t w[4];
 	struct value *v;
 
-	if (addr == 0)
-		return value_ptr(ctx->arena, name, 0);
-	if (tracee_read(ctx->mem, addr, w, sizeof(w)) != 0)
-		return value_unavailable(ctx, name, addr);
+	if (!decode_read(ctx, name, addr, w, sizeof(w), &v))
+		return v;
 	v = value_array(ctx->arena, name, addr);
 	for (int i = 0; i < 2; i++) {
 		struct value *e;
@@ -141,10 +138,8 @@ static struct value *interval_value(struct decode_ctx *ctx, const char *name,
 	int64_t w[4];
 	struct value *v;
 
-	if (addr == 0)
-		return value_ptr(ctx->arena, name, 0);
-	if (tracee_read(ctx->mem, addr, w, sizeof(w)) != 0)
-		return value_unavailable(ctx, name, addr);
+	if (!decode_read(ctx, name, addr, w, sizeof(w), &v))
+		return v;
 	v = value_struct(ctx->arena, name, addr);
 	value_add(v, ts_value(ctx, "it_interval", addr, w[0], w[1], usec));
 	value_add(v, ts_value(ctx, "it_value", addr, w[2], w[3], usec));
@@ -172,10 +167,8 @@ struct value *decode_tms_out(struct decode_ctx *ctx, const struct arg_desc *a,
 	};
 	struct value *v;
 
-	if (raw == 0)
-		return value_ptr(ctx->arena, a->name, 0);
-	if (tracee_read(ctx->mem, raw, w, sizeof(w)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, w, sizeof(w), &v))
+		return v;
 	v = value_struct(ctx->arena, a->name, raw);
 	for (int i = 0; i < 4; i++)
 		value_add(v, value_uint(ctx->arena, names[i], w[i]));
@@ -194,10 +187,8 @@ struct value *decode_timex_out(struct decode_ctx *ctx,
 	struct arena *ar = ctx->arena;
 	struct value *v;
 
-	if (raw == 0)
-		return value_ptr(ar, a->name, 0);
-	if (tracee_read(ctx->mem, raw, &tx, sizeof(tx)) != 0)
-		return value_unavailable(ctx, a->name, raw);
+	if (!decode_read(ctx, a->name, raw, &tx, sizeof(tx), &v))
+		return v;
 	v = value_struct(ar, a->name, raw);
 	value_add(v, value_hex(ar, "modes", tx.modes));
 	value_add(v, value_int(ar, "offset", tx.offset));
