@@ -56,7 +56,6 @@ struct tracee {
 	struct decode_opts decode_opts;	/* for the current syscall */
 	uint64_t decode_opts_nr;	/* the call decode_opts were made for */
 	int mem_fd;		/* /proc/TID/mem, -1 unopened, -2 refused */
-	bool decode_opts_set;
 	struct tracee *next;
 };
 
@@ -103,7 +102,7 @@ struct tracer {
 	/* the tracee resumed from the latest syscall stop, when its next
 	 * stop is looked for with PTRACE_GET_SYSCALL_INFO before waiting */
 	struct tracee *probe;
-	unsigned probe_run;	/* stops found so since the last wait4 */
+	unsigned probe_run;	/* stops found by probing since the last wait4 */
 	pid_t streak_tid;	/* the thread of the latest syscall stops */
 	unsigned streak;	/* how many in a row */
 	unsigned in_syscall;	/* tracees between entry and exit */
@@ -219,6 +218,10 @@ static struct tracee *tracee_add(struct tracer *tr, pid_t tid, pid_t pid)
 	t->tid = tid;
 	t->pid = pid;
 	t->mem_fd = -1;
+	/* made for some number now, so that the cache is never empty */
+	t->decode_opts = tr->opts->decode;
+	t->decode_opts_nr = UINT64_MAX;
+	decode_opts_for_syscall(&t->decode_opts, t->decode_opts_nr);
 	t->detaching = tr->detaching;
 	if (tr->out) {
 		t->out = tr->out;
@@ -245,16 +248,14 @@ static int tracee_mem_fd(struct tracer *tr, struct tracee *t)
 
 	if (t->mem_fd != -1)
 		return t->mem_fd;
-	t->mem_fd = -2;
-	if (tr->mem_fds >= MEM_FDS_MAX)
-		return -2;
-	snprintf(path, sizeof(path), "/proc/%d/mem", t->tid);
-	t->mem_fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (t->mem_fd < 0) {
-		t->mem_fd = -2;
-		return -2;
+	if (tr->mem_fds < MEM_FDS_MAX) {
+		snprintf(path, sizeof(path), "/proc/%d/mem", t->tid);
+		t->mem_fd = open(path, O_RDONLY | O_CLOEXEC);
 	}
-	tr->mem_fds++;
+	if (t->mem_fd >= 0)
+		tr->mem_fds++;
+	else
+		t->mem_fd = -2;
 	return t->mem_fd;
 }
 
@@ -398,11 +399,10 @@ static void decode_ctx_init(struct tracer *tr, struct tracee *t,
 	ctx->mem = mem;
 	/* the options depend on the call alone: copied once for a run of
 	 * the same call, not at its every entry and exit */
-	if (!t->decode_opts_set || t->decode_opts_nr != t->native_nr) {
+	if (t->decode_opts_nr != t->native_nr) {
 		t->decode_opts = tr->opts->decode;
 		decode_opts_for_syscall(&t->decode_opts, t->native_nr);
 		t->decode_opts_nr = t->native_nr;
-		t->decode_opts_set = true;
 	}
 	ctx->opts = &t->decode_opts;
 	ctx->sc = &t->sc;
@@ -724,7 +724,9 @@ static void on_syscall_info(struct tracer *tr, struct tracee *t,
 	}
 }
 
-static void on_syscall_stop(struct tracer *tr, struct tracee *t)
+/* A syscall stop; known is what a probe already read of it, or NULL. */
+static void on_syscall_stop(struct tracer *tr, struct tracee *t,
+			    const struct __ptrace_syscall_info *known)
 {
 	struct __ptrace_syscall_info info;
 	struct syscall_regs regs;
@@ -733,6 +735,10 @@ static void on_syscall_stop(struct tracer *tr, struct tracee *t)
 	 * call less per syscall when filtering without seccomp. */
 	if (t->in_syscall && !exit_wanted(tr, t)) {
 		set_in_syscall(tr, t, false);
+		return;
+	}
+	if (known) {
+		on_syscall_info(tr, t, known);
 		return;
 	}
 	if (!tr->no_syscall_info) {
@@ -959,7 +965,7 @@ static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
 		/* the entry of a traced syscall, unless PTRACE_SYSCALL already
 		 * showed it (kernels since 4.8 stop at entry first) */
 		if (!t->hidden && !t->in_syscall)
-			on_syscall_stop(tr, t);
+			on_syscall_stop(tr, t, NULL);
 		resume(t, 0);
 		return;
 	case PTRACE_EVENT_STOP:
@@ -1053,12 +1059,21 @@ static bool probe_worthy(const struct tracer *tr, const struct tracee *t)
 		others_in_syscall == tr->count - 1);
 }
 
+/* Resumes t after a syscall stop, and says whether its next stop is
+ * to be probed for. */
+static void resume_after_syscall_stop(struct tracer *tr, struct tracee *t)
+{
+	resume(t, 0);
+	note_syscall_stop(tr, t);
+	tr->probe = probe_worthy(tr, t) ? t : NULL;
+}
+
 static void handle_status(struct tracer *tr, pid_t tid, int status)
 {
-	tr->probe = NULL;
 	struct tracee *t = tracee_find(tr, tid);
 	bool exited = WIFEXITED(status) || WIFSIGNALED(status);
 
+	tr->probe = NULL;
 	if (!t) {
 		if (exited) {
 			/* our command, after we let go of it */
@@ -1091,10 +1106,8 @@ static void handle_status(struct tracer *tr, pid_t tid, int status)
 			detach_now(tr, t, 0);
 			return;
 		}
-		on_syscall_stop(tr, t);
-		resume(t, 0);
-		note_syscall_stop(tr, t);
-		tr->probe = probe_worthy(tr, t) ? t : NULL;
+		on_syscall_stop(tr, t, NULL);
+		resume_after_syscall_stop(tr, t);
 	} else if ((unsigned)status >> 16) {
 		on_event_stop(tr, t, status);
 	} else {
@@ -1562,14 +1575,9 @@ static bool probe_stop(struct tracer *tr, int *yields)
 			return false;
 		if (spun)
 			*fails = 0;
-		if (t->in_syscall && !exit_wanted(tr, t))
-			set_in_syscall(tr, t, false);
-		else
-			on_syscall_info(tr, t, &info);
-		resume(t, 0);
+		on_syscall_stop(tr, t, &info);
 		tr->probe_run++;
-		note_syscall_stop(tr, t);
-		tr->probe = probe_worthy(tr, t) ? t : NULL;
+		resume_after_syscall_stop(tr, t);
 		return true;
 	}
 	if (spun && *fails < SPIN_FAILS_MAX)
@@ -1627,7 +1635,6 @@ int tracer_run(const struct options *opts)
 {
 	struct tracer tr = { .opts = opts };
 	bool attached = false;
-
 	cpu_set_t cpus;
 
 	tr.multi_cpu = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 &&
