@@ -71,9 +71,6 @@ void sink_put_i64(struct sink *s, int64_t v);
 void sink_put_hex(struct sink *s, uint64_t v);
 /* Octal as printf's %#03" PRIo64 " (0644, 000). */
 void sink_put_octal(struct sink *s, uint64_t v);
-/* Decimal in at least |width| columns, left-justified when width < 0
- * (printf's %5d and %-5d). */
-void sink_put_padded(struct sink *s, uint64_t v, int width);
 /* Characters since the last newline, not counting invisible ones. */
 size_t sink_column(struct sink *s);
 /* Pads with spaces up to column col. */

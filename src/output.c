@@ -173,37 +173,15 @@ void sink_putc_slow(struct sink *s, char c)
 
 /* Numbers are most of a trace: written by hand, they skip printf's
  * format parsing and its string-stream set-up on every argument. */
-void sink_put_padded(struct sink *s, uint64_t v, int width)
+void sink_put_u64(struct sink *s, uint64_t v)
 {
-	char buf[64], *end = buf + sizeof(buf), *p = end;
-	int left = width < 0;
+	char buf[20], *end = buf + sizeof(buf), *p = end;
 
-	if (left)
-		width = -width;
-	if (width > 40)
-		width = 40;
 	do {
 		*--p = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	if (left) {
-		size_t n = (size_t)(end - p);
-
-		memmove(buf, p, n);
-		p = buf;
-		end = buf + n;
-		while (end - p < width)
-			*end++ = ' ';
-	} else {
-		while (end - p < width)
-			*--p = ' ';
-	}
 	sink_write(s, p, (size_t)(end - p));
-}
-
-void sink_put_u64(struct sink *s, uint64_t v)
-{
-	sink_put_padded(s, v, 0);
 }
 
 void sink_put_i64(struct sink *s, int64_t v)

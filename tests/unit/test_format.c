@@ -175,16 +175,10 @@ static void test_number_writers_match_printf(void **state)
 		sink_put_hex(s, v);
 		sink_putc(s, ' ');
 		sink_put_octal(s, v);
-		sink_putc(s, ' ');
-		sink_put_padded(s, v % 1000000, 5);
-		sink_putc(s, '|');
-		sink_put_padded(s, v % 1000000, -5);
 		sink_putc(s, '\n');
 		n += (size_t)snprintf(expect + n, sizeof(expect) - n,
 				      "%" PRIu64 " %" PRId64 " %#" PRIx64
-				      " %#03" PRIo64 " %5" PRIu64 "|%-5" PRIu64
-				      "\n", v, (int64_t)v, v, v, v % 1000000,
-				      v % 1000000);
+				      " %#03" PRIo64 "\n", v, (int64_t)v, v, v);
 	}
 	got = capture_text(s);
 	assert_non_null(got);
