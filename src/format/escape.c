@@ -1,9 +1,9 @@
 /* Quoting of tracee bytes the way strace prints strings. */
 #include <stdbool.h>
-#include <stdio.h>
 
 #include "escape.h"
 
+/* The bytes with a one-letter escape, and that letter. */
 static const char simple_escapes[256] = {
 	['"'] = '"', ['\\'] = '\\', ['\f'] = 'f', ['\n'] = 'n',
 	['\r'] = 'r', ['\t'] = 't', ['\v'] = 'v',
@@ -21,11 +21,6 @@ static bool is_printable(unsigned char c)
 	return c >= 0x20 && c < 0x7f;
 }
 
-static char simple_escape(unsigned char c)
-{
-	return simple_escapes[c];
-}
-
 static bool wants_hex(const unsigned char *p, size_t len,
 		      enum escape_mode mode, enum string_style st)
 {
@@ -35,7 +30,7 @@ static bool wants_hex(const unsigned char *p, size_t len,
 		return false;
 	/* -x: one byte that needs a numeric escape makes the whole string hex */
 	for (size_t i = 0; i < len; i++)
-		if (!is_printable(p[i]) && !simple_escape(p[i]))
+		if (!is_printable(p[i]) && !simple_escapes[p[i]])
 			return true;
 	return false;
 }
@@ -46,7 +41,7 @@ static void put_escape(struct sink *s, unsigned char c, int next)
 {
 	char buf[4];
 	size_t n = 0;
-	char e = simple_escape(c);
+	char e = simple_escapes[c];
 	/* \%o, or \%03o when a following digit would read as part of it */
 	bool full = next >= '0' && next <= '7';
 
