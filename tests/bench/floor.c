@@ -1,7 +1,7 @@
 /* floor: the least a tracer that reads every syscall stop can cost, for
  * comparison (make bench MYTRACE=build/bench/floor). It follows every
  * process and thread, reads each syscall stop with PTRACE_GET_SYSCALL_INFO
- * (probing a lone thread after a yield, as mytrace does) and prints
+ * (probing a lone thread before and after a yield, as mytrace does) and prints
  * nothing. FLOOR_NO_READ=1 reads nothing: wait4 and PTRACE_SYSCALL only.
  * It ignores mytrace's flags (-o FILE and -e EXPR take a value). */
 #include <errno.h>
@@ -56,9 +56,15 @@ int main(int argc, char **argv)
 		int sig = 0, event;
 		pid_t tid;
 
+		/* as mytrace: look once, then once more after a yield */
 		if (reads && tracees == 1 && last) {
-			sched_yield();
-			if (read_stop(last, &info)) {
+			int found = read_stop(last, &info);
+
+			if (!found) {
+				sched_yield();
+				found = read_stop(last, &info);
+			}
+			if (found) {
 				ptrace(PTRACE_SYSCALL, last, 0, 0);
 				continue;
 			}
