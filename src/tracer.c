@@ -42,7 +42,7 @@ struct tracee {
 	const struct arch_personality *pers;	/* NULL: native so far */
 	uint64_t native_nr;	/* the current call's native number */
 	struct inject_action inj;	/* -e inject= on the current call */
-	struct timeval stime_enter;	/* -c: system time at entry */
+	struct timespec cpu_enter;	/* -c: the process's CPU time at entry */
 	struct timespec mono_enter;	/* -c -w: wall clock at entry */
 	bool filtered;		/* our seccomp filter stops it: PTRACE_CONT
 				 * between syscalls */
@@ -82,7 +82,6 @@ struct tracer {
 	bool quiet;		/* -c: the summary instead of the trace */
 	bool skip_decode;	/* -c alone: nothing needs the arguments */
 	struct stats *stats;	/* -c, -C */
-	struct rusage ru;	/* -c: of the last stop, from wait4 */
 	struct unwinder *unwind;	/* -k */
 	struct failures *failures;	/* --failures */
 	bool seccomp;		/* the command runs under our filter */
@@ -466,6 +465,21 @@ static void inject_exit(struct tracee *t, int64_t *rval, bool *is_error)
 	t->sc.delayed = r->delay_enter_us || r->delay_exit_us;
 }
 
+/* -c: between a call's entry and exit stops the thread runs only in the
+ * kernel, so the CPU time its process used meanwhile is the system time
+ * the call cost (with other threads' time, as the wait4 rusage strace
+ * reads has). The process CPU clock reads it in nanoseconds with one
+ * cheap call on any process, where rusage needs a wait4 at every stop
+ * and is sampled at the tick. Zero if the process is gone. */
+static void process_cpu_time(pid_t pid, struct timespec *ts)
+{
+	/* the kernel's CPU clock ids: ~pid << 3, CPUCLOCK_SCHED (2) */
+	clockid_t clock = (clockid_t)((~(unsigned)pid) << 3) | 2;
+
+	if (clock_gettime(clock, ts) < 0)
+		*ts = (struct timespec){ 0 };
+}
+
 static void stats_exit(struct tracer *tr, struct tracee *t)
 {
 	struct timespec d;
@@ -474,17 +488,16 @@ static void stats_exit(struct tracer *tr, struct tracee *t)
 	uint64_t key = t->native_nr != SYSCALL_NR_NONE ? t->native_nr :
 		       (1ULL << 32) | t->sc.nr;
 
-	if (tr->opts->stats.wall) {
-		struct timespec end;
+	struct timespec end;
 
+	if (tr->opts->stats.wall) {
 		clock_gettime(CLOCK_MONOTONIC, &end);
 		d.tv_sec = end.tv_sec - t->mono_enter.tv_sec;
 		d.tv_nsec = end.tv_nsec - t->mono_enter.tv_nsec;
 	} else {
-		/* the system CPU time the call cost, as strace measures it */
-		d.tv_sec = tr->ru.ru_stime.tv_sec - t->stime_enter.tv_sec;
-		d.tv_nsec = (tr->ru.ru_stime.tv_usec -
-			     t->stime_enter.tv_usec) * 1000;
+		process_cpu_time(t->pid, &end);
+		d.tv_sec = end.tv_sec - t->cpu_enter.tv_sec;
+		d.tv_nsec = end.tv_nsec - t->cpu_enter.tv_nsec;
 	}
 	if (d.tv_nsec < 0) {
 		d.tv_sec--;
@@ -574,8 +587,10 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 	if (tr->want_clock)
 		now(&sc->enter_ts);
 	if (tr->stats && t->shown) {
-		t->stime_enter = tr->ru.ru_stime;
-		clock_gettime(CLOCK_MONOTONIC, &t->mono_enter);
+		if (tr->opts->stats.wall)
+			clock_gettime(CLOCK_MONOTONIC, &t->mono_enter);
+		else
+			process_cpu_time(t->pid, &t->cpu_enter);
 	}
 	/* -c alone: counting needs no argument, so none is decoded */
 	if (tr->skip_decode)
@@ -1042,15 +1057,14 @@ static void note_syscall_stop(struct tracer *tr, const struct tracee *t)
 }
 
 /* Whether t's next stop is worth looking for without waiting: it will
- * stop at its next syscall boundary, no wait4 rusage is needed (-c),
- * and it is the only tracee or every other one has been in a syscall
+ * stop at its next syscall boundary, and it is the only tracee or every other one has been in a syscall
  * while t made several (a tracee with stops of its own would make a
  * yield hand it the CPU: 4 threads with yields cost strace's CPU). */
 static bool probe_worthy(const struct tracer *tr, const struct tracee *t)
 {
 	unsigned others_in_syscall = tr->in_syscall - (t->in_syscall ? 1 : 0);
 
-	if (tr->stats || tr->detaching || tr->no_syscall_info || t->hidden ||
+	if (tr->detaching || tr->no_syscall_info || t->hidden ||
 	    (t->filtered && !t->in_syscall && !t->before_exec) ||
 	    tr->probe_run >= PROBE_RUN_MAX)
 		return false;
@@ -1592,18 +1606,18 @@ static bool probe_stop(struct tracer *tr, int *yields)
 }
 
 /* As probe_stop: the stop is looked for once before the first yield. */
-static pid_t wait_next(int *status, struct rusage *ru, int yields)
+static pid_t wait_next(int *status, int yields)
 {
 	for (int i = 0; i <= yields && yields > 0; i++) {
 		pid_t tid;
 
 		if (i > 0)
 			sched_yield();
-		tid = wait4(-1, status, __WALL | WNOHANG, ru);
+		tid = wait4(-1, status, __WALL | WNOHANG, NULL);
 		if (tid != 0)
 			return tid;
 	}
-	return wait4(-1, status, __WALL, ru);
+	return wait4(-1, status, __WALL, NULL);
 }
 
 static void wait_loop(struct tracer *tr)
@@ -1619,7 +1633,6 @@ static void wait_loop(struct tracer *tr)
 			flush_due = 0;
 			sink_flush_all();
 		}
-		/* -c measures system time from the rusage of each stop */
 		/* With several tracees, yielding hands the CPU to the other
 		 * threads instead (4 threads under -f: 1.01-1.09x strace's
 		 * CPU with yields, 0.88-0.91x without), so only one yields. */
@@ -1627,7 +1640,7 @@ static void wait_loop(struct tracer *tr)
 		if (tr->probe && !tr->detaching && probe_stop(tr, &yields))
 			continue;
 		tr->probe_run = 0;
-		tid = wait_next(&status, tr->stats ? &tr->ru : NULL, yields);
+		tid = wait_next(&status, yields);
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;
