@@ -503,6 +503,9 @@ static void stats_exit(struct tracer *tr, struct tracee *t)
 		d.tv_sec--;
 		d.tv_nsec += 1000000000;
 	}
+	/* a clock that could not be read counts nothing, not negative */
+	if (d.tv_sec < 0)
+		d = (struct timespec){ 0 };
 	stats_record(tr->stats, key, desc ? desc->name : NULL, &d,
 		     t->sc.err != 0);
 }
