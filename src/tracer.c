@@ -482,13 +482,11 @@ static void process_cpu_time(pid_t pid, struct timespec *ts)
 
 static void stats_exit(struct tracer *tr, struct tracee *t)
 {
-	struct timespec d;
+	struct timespec d, end;
 	const struct syscall_desc *desc = t->sc.desc;
 	/* a compat call the native table lacks gets a key of its own */
 	uint64_t key = t->native_nr != SYSCALL_NR_NONE ? t->native_nr :
 		       (1ULL << 32) | t->sc.nr;
-
-	struct timespec end;
 
 	if (tr->opts->stats.wall) {
 		clock_gettime(CLOCK_MONOTONIC, &end);
@@ -1060,8 +1058,8 @@ static void note_syscall_stop(struct tracer *tr, const struct tracee *t)
 }
 
 /* Whether t's next stop is worth looking for without waiting: it will
- * stop at its next syscall boundary, and it is the only tracee or every other one has been in a syscall
- * while t made several (a tracee with stops of its own would make a
+ * stop at its next syscall boundary, and it is the only tracee or every
+ * other one has been in a syscall while t made several (a tracee with stops of its own would make a
  * yield hand it the CPU: 4 threads with yields cost strace's CPU). */
 static bool probe_worthy(const struct tracer *tr, const struct tracee *t)
 {
@@ -1576,17 +1574,28 @@ static bool probe_stop(struct tracer *tr, int *yields)
 	unsigned spins = !tr->multi_cpu ? 0 :
 			 (t->in_syscall ? SPIN_PROBES : SPIN_PROBES_USER) >>
 			 *fails;
+	bool may_yield = tr->count == 1 || tr->multi_cpu;
 	bool spun = false;
-
-	bool first = true;
 
 	tr->probe = NULL;
 	for (;;) {
-		long n;
+		long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info),
+				&info);
 
-		if (first) {
-			first = false;
-		} else if (*yields > 0 && (tr->count == 1 || tr->multi_cpu)) {
+		if (n > 0) {
+			if (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
+			    info.op != PTRACE_SYSCALL_INFO_EXIT)
+				return false;
+			if (spun)
+				*fails = 0;
+			on_syscall_stop(tr, t, &info);
+			tr->probe_run++;
+			resume_after_syscall_stop(tr, t);
+			return true;
+		}
+		if (errno != ESRCH)
+			break;
+		if (*yields > 0 && may_yield) {
 			(*yields)--;
 			sched_yield();
 		} else if (spins > 0) {
@@ -1595,22 +1604,6 @@ static bool probe_stop(struct tracer *tr, int *yields)
 		} else {
 			break;
 		}
-		n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info),
-			   &info);
-		if (n <= 0) {
-			if (errno == ESRCH)
-				continue;
-			break;
-		}
-		if (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
-		    info.op != PTRACE_SYSCALL_INFO_EXIT)
-			return false;
-		if (spun)
-			*fails = 0;
-		on_syscall_stop(tr, t, &info);
-		tr->probe_run++;
-		resume_after_syscall_stop(tr, t);
-		return true;
 	}
 	if (spun && *fails < SPIN_FAILS_MAX)
 		(*fails)++;
@@ -1620,12 +1613,13 @@ static bool probe_stop(struct tracer *tr, int *yields)
 /* As probe_stop: the stop is looked for once before the first yield. */
 static pid_t wait_next(int *status, int yields)
 {
-	for (int i = 0; i <= yields && yields > 0; i++) {
-		pid_t tid;
+	if (yields > 0) {
+		pid_t tid = wait4(-1, status, __WALL | WNOHANG, NULL);
 
-		if (i > 0)
+		for (int i = 0; tid == 0 && i < yields; i++) {
 			sched_yield();
-		tid = wait4(-1, status, __WALL | WNOHANG, NULL);
+			tid = wait4(-1, status, __WALL | WNOHANG, NULL);
+		}
 		if (tid != 0)
 			return tid;
 	}
