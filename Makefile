@@ -66,6 +66,7 @@ TABLE_LISTS := $(wildcard tables/consts/*.list)
 
 # Everything but main.c goes into a library the unit tests link against.
 LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c src/decode/*.c \
+	src/engine/*.c src/consume/*.c \
 	src/format/*.c)) $(wildcard src/arch/$(ARCH)/*.c)
 LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) \
 	$(BUILD)/obj/gen/syscall_tables.o $(BUILD)/obj/gen/consts.o

@@ -21,6 +21,7 @@ enum event_kind {
 	EV_ATTACH,		/* a thread is traced now: -p, or new under -f */
 	EV_DETACH,		/* mytrace let go of a thread */
 	EV_FAILURES,		/* --failures: the digest, once, at the end */
+	EV_SUMMARY,		/* -c: the call summary, once, at the end */
 	EV_GROUP_STOP,		/* stopped by SIGSTOP/SIGTSTP/...: u.signal */
 	EV_PERSONALITY,		/* a thread's calls now use another ABI */
 };
@@ -41,6 +42,8 @@ struct stack_trace {
 };
 
 struct failure_digest;	/* include/failures.h */
+struct stats;		/* include/stats.h */
+struct arena;
 
 struct syscall_event {
 	const struct syscall_desc *desc;	/* never NULL: raw desc if unknown */
@@ -90,6 +93,11 @@ struct event {
 	uint64_t scno;
 	/* NULL unless a formatter or filter needs it, or /proc failed */
 	const struct proc_ident *who;
+	/* not to be printed: a print filter refused it, or it belongs to a
+	 * thread that never shows (the command before its execve) */
+	bool hidden;
+	/* where consumers allocate what the event carries (-k frames) */
+	struct arena *arena;
 	union {
 		struct syscall_event *sc;
 		struct {
@@ -98,6 +106,7 @@ struct event {
 			struct stack_trace *stack;	/* -k */
 		} signal;
 		const struct failure_digest *failures;
+		struct stats *summary;
 		struct {
 			const char *mode;	/* "32 bit" */
 		} personality;

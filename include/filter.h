@@ -30,6 +30,16 @@ int syscall_set_parse(struct syscall_set *s, bool *first,
 		      const struct syscall_table *t, const char *spec,
 		      char *err, size_t errlen);
 
+/* Adds to s the syscalls of t named in names (NULL-terminated). */
+void syscall_set_add_names(struct syscall_set *s, const struct syscall_table *t,
+			   const char *const *names);
+/* -P prints only calls that name a path or hold a descriptor: removes from
+ * s the syscalls of t none of whose arguments can. */
+void syscall_set_keep_path_calls(struct syscall_set *s,
+				 const struct syscall_table *t);
+/* s |= add */
+void syscall_set_union(struct syscall_set *s, const struct syscall_set *add);
+
 /* A set of file descriptors: -e read=, -e write=. */
 #define FD_SET_MAX 1024
 

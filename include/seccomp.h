@@ -14,11 +14,8 @@ struct seccomp_prog {
 	unsigned short len;
 };
 
-struct options;
-
-/* Whether a launched command gets the filter, and the syscalls that must
- * stop under it (stop). */
-bool seccomp_plan(const struct options *opts, struct syscall_set *stop);
+/* Whether a filter for set would spare stops: it leaves some call out. */
+bool seccomp_narrows(const struct syscall_set *set);
 
 /* Builds the program for set, in the tracer before it forks. Returns 0, or
  * -1 with errno set. */

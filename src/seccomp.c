@@ -28,12 +28,7 @@
 #include <unistd.h>
 
 #include "arch.h"
-#include "inject.h"
-#include "options.h"
-#include "outfilter.h"
-#include "proc_ident.h"
 #include "seccomp.h"
-#include "unwind.h"
 
 bool seccomp_watches(uint64_t nr)
 {
@@ -41,7 +36,7 @@ bool seccomp_watches(uint64_t nr)
 }
 
 /* Whether a filter would spare stops: the set leaves some syscall out. */
-static bool seccomp_narrows(const struct syscall_set *set)
+bool seccomp_narrows(const struct syscall_set *set)
 {
 	if (!set->others)
 		return true;
@@ -51,96 +46,9 @@ static bool seccomp_narrows(const struct syscall_set *set)
 	return false;
 }
 
-/* Adds the syscalls of t named in names (NULL-terminated) to set. */
-static void seccomp_add_names(struct syscall_set *set,
-			      const struct syscall_table *t,
-			      const char *const *names)
-{
-	for (unsigned nr = 0; nr < t->size && nr < SYSCALL_SET_MAX; nr++) {
-		const struct syscall_desc *d = t->by_nr[nr];
-
-		if (!d)
-			continue;
-		for (const char *const *n = names; *n; n++)
-			if (strcmp(d->name, *n) == 0)
-				set->bits[nr / 64] |= 1ULL << (nr % 64);
-	}
-}
-
-/* Argument types that never hold a path or a descriptor at entry */
-static bool never_names_file(unsigned type)
-{
-	switch (type) {
-	case ARG_INT: case ARG_UINT: case ARG_LONG: case ARG_ULONG:
-	case ARG_HEX: case ARG_OCTAL: case ARG_PTR: case ARG_OUT_PTR:
-	case ARG_FLAGS: case ARG_ENUM: case ARG_NONE: case ARG_STR:
-	case ARG_IBUF: case ARG_OBUF: case ARG_OBUF_HEX:
-	case ARG_OPEN_FLAGS: case ARG_OPEN_MODE: case ARG_STATX_FLAGS:
-	case ARG_MODE: case ARG_STAT_OUT: case ARG_STATX_OUT:
-	case ARG_DIRENTS_OUT: case ARG_MMAP_FLAGS: case ARG_WAIT_STATUS_OUT:
-	case ARG_RLIMIT_IN: case ARG_RLIMIT_OUT: case ARG_ARCH_PRCTL_ADDR:
-	case ARG_FUTEX_OP: case ARG_SIGNAL: case ARG_SIGSET_IN:
-	case ARG_SIGSET_OUT: case ARG_SIGACTION_IN: case ARG_SIGACTION_OUT:
-	case ARG_SIGRETURN_MASK: case ARG_RET_HEX: case ARG_RET_OCTAL:
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* -P prints only calls that name a path or hold a descriptor: removes from
- * set the syscalls of t none of whose arguments can (all numbers, flags,
- * buffers), so that they need not stop. Unknown types are kept. */
-static void seccomp_keep_path_calls(struct syscall_set *set,
-				    const struct syscall_table *t)
-{
-	for (unsigned nr = 0; nr < t->size && nr < SYSCALL_SET_MAX; nr++) {
-		const struct syscall_desc *d = t->by_nr[nr];
-		bool may_match = false;
-
-		/* a raw call prints hex numbers only; it never matches */
-		if (d && !d->raw)
-			for (unsigned i = 0; i < d->nargs && i < MAX_ARGS; i++)
-				if (!never_names_file(d->args[i].type))
-					may_match = true;
-		if (!may_match)
-			set->bits[nr / 64] &= ~(1ULL << (nr % 64));
-	}
-}
-
 static bool traced(const struct syscall_set *set, unsigned nr)
 {
 	return syscall_set_has(set, nr) || seccomp_watches(nr);
-}
-
-/* On unless turned off, and only when it spares stops; --seccomp-bpf asks
- * for it but a full set still needs no filter. The calls that must stop
- * (stop) are the traced ones (fewer with -P), those -e inject= changes
- * and those -k watches; --failures looks at every call. -n prints the
- * latest syscall number, traced or not, on signal and exit lines: only
- * stopping at every syscall knows it, so by default -n goes without. */
-bool seccomp_plan(const struct options *opts, struct syscall_set *stop)
-{
-	*stop = opts->trace;
-	if (outfilter_has_paths(&opts->filter))
-		seccomp_keep_path_calls(stop, arch_syscalls);
-	if (opts->failures)
-		return false;
-	if (opts->inject)
-		inject_add_calls(opts->inject, stop);
-	if (opts->stack_trace)
-		seccomp_add_names(stop, arch_syscalls, unwind_watched_calls);
-	/* comm and uid are read again after these */
-	if (opts->formatter->needs_ident ||
-	    proc_filter_needs_ident(&opts->procs))
-		seccomp_add_names(stop, arch_syscalls,
-				  proc_ident_watched_calls);
-	/* after a detach our filter would fail the traced calls: ENOSYS */
-	if (opts->syscall_limit)
-		return false;
-	if (opts->seccomp_bpf == 0 || !seccomp_narrows(stop))
-		return false;
-	return opts->seccomp_bpf > 0 || !opts->format.numbers;
 }
 
 int seccomp_build(struct seccomp_prog *p, const struct syscall_set *set)

@@ -233,8 +233,8 @@ static void table_event(void *state, const struct event *ev, bool show_pid)
 
 	if (ev->kind == EV_SYSCALL_ENTER)
 		return;		/* a syscall is one row, at its exit */
-	if (ev->kind == EV_FAILURES) {
-		/* the digest is prose, not rows: the text format's */
+	if (ev->kind == EV_FAILURES || ev->kind == EV_SUMMARY) {
+		/* the digest and summary are not rows: the text format's */
 		void *text = format_text.begin(t->out, t->opts);
 
 		format_text.event(text, ev, false);

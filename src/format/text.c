@@ -11,6 +11,7 @@
 #include "escape.h"
 #include "failures.h"
 #include "format.h"
+#include "stats.h"
 
 struct text_state {
 	struct sink *out;
@@ -630,6 +631,9 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 	char sigbuf[16];
 
 	switch (ev->kind) {
+	case EV_SUMMARY:
+		stats_print(ev->u.summary, t->out);
+		return;
 	case EV_SYSCALL_ENTER:
 		on_syscall_enter(t, ev, show_pid);
 		return;

@@ -1,0 +1,63 @@
+/* The identity consumer: who each thread is (comm and uid, from /proc),
+ * put on every call and event for the filters and formatters that need
+ * it, and read again after an exec or a call that changed it. */
+#include "arch.h"
+#include "options.h"
+#include "pipeline.h"
+#include "proc_ident.h"
+
+static void *identity_make(const struct options *opts, struct pipeline *p)
+{
+	static int active;
+
+	(void)p;
+	if (!opts->formatter->needs_ident &&
+	    !proc_filter_needs_ident(&opts->procs))
+		return NULL;
+	return &active;
+}
+
+static void identity_plan(void *st, struct stop_plan *plan)
+{
+	(void)st;
+	plan->needs_ident = true;
+	syscall_set_add_names(&plan->stop, arch_syscalls,
+			      proc_ident_watched_calls);
+}
+
+static void identity_enter(void *st, void *ts, struct call *c)
+{
+	(void)st;
+	c->who = proc_ident_get(ts, c->tid);
+	if (proc_ident_watches(c->sc))
+		c->want |= CALL_EXIT;
+}
+
+/* even untraced: setuid or PR_SET_NAME changes who the thread is */
+static void identity_exit(void *st, void *ts, struct call *c)
+{
+	(void)st;
+	if (proc_ident_changed_by(c->sc))
+		proc_ident_stale(ts);
+}
+
+static void identity_event(void *st, void *ts, struct event *ev)
+{
+	(void)st;
+	if (!ts)
+		return;
+	if (ev->kind == EV_EXEC)
+		proc_ident_stale(ts);
+	if (!ev->hidden)
+		ev->who = proc_ident_get(ts, ev->tid);
+}
+
+const struct consumer consumer_identity = {
+	.name = "identity",
+	.make = identity_make,
+	.thread_size = sizeof(struct proc_ident_cache),
+	.plan = identity_plan,
+	.enter = identity_enter,
+	.exit = identity_exit,
+	.event = identity_event,
+};

@@ -1,0 +1,27 @@
+/* The consumers a trace may run, in pipeline order: identity first (the
+ * filters need comm and uid), the print filters before what counts shown
+ * calls, -k before the digest that keeps its stacks, the output last. */
+#include <stddef.h>
+
+#include "pipeline.h"
+
+extern const struct consumer consumer_identity;
+extern const struct consumer consumer_inject;
+extern const struct consumer consumer_print_filter;
+extern const struct consumer consumer_stats;
+extern const struct consumer consumer_unwind;
+extern const struct consumer consumer_failures;
+extern const struct consumer consumer_syscall_limit;
+extern const struct consumer consumer_output;
+
+const struct consumer *const consumer_registry[] = {
+	&consumer_identity,
+	&consumer_inject,
+	&consumer_print_filter,
+	&consumer_stats,
+	&consumer_unwind,
+	&consumer_failures,
+	&consumer_syscall_limit,
+	&consumer_output,
+	NULL,
+};

@@ -1,0 +1,275 @@
+/* The ptrace engine's ways in: launching the command (fork, the seccomp
+ * filter the consumers' plan allows, PTRACE_SEIZE, execve) and attaching
+ * to running processes with every thread they have. */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "attach.h"
+#include "ptrace_engine.h"
+
+/* Finds cmd in PATH as execvp would, so that the trace shows the file that
+ * really runs and a missing command is reported before anything starts. */
+static char *resolve_command(const char *cmd)
+{
+	const char *path = getenv("PATH");
+	struct stat st;
+	int saved = ENOENT;
+
+	if (strchr(cmd, '/')) {
+		if (stat(cmd, &st) < 0)
+			return NULL;
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			return NULL;
+		}
+		if (access(cmd, X_OK) < 0)
+			return NULL;
+		return strdup(cmd);
+	}
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (const char *p = path;; p = strchr(p, ':') + 1) {
+		size_t len = strcspn(p, ":");
+		char *full = malloc(len + strlen(cmd) + 2);
+
+		if (!full)
+			return NULL;
+		if (len == 0)
+			sprintf(full, "%s", cmd);
+		else
+			sprintf(full, "%.*s/%s", (int)len, p, cmd);
+		if (stat(full, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			if (access(full, X_OK) == 0)
+				return full;
+			saved = EACCES;
+		}
+		free(full);
+		if (!p[len])
+			break;
+	}
+	errno = saved;
+	return NULL;
+}
+
+static const long base_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+
+/* In the child, between fork and execve: -E and -u. */
+static void prepare_child(const struct options *opts, const struct passwd *pw)
+{
+	for (size_t i = 0; i < opts->nenv; i++) {
+		const char *e = opts->env[i];
+
+		if (strchr(e, '='))
+			putenv((char *)e);
+		else
+			unsetenv(e);
+	}
+	if (!pw)
+		return;
+	if (initgroups(pw->pw_name, pw->pw_gid) < 0 ||
+	    setgid(pw->pw_gid) < 0 || setuid(pw->pw_uid) < 0) {
+		fprintf(stderr, "mytrace: -u %s: %s\n", pw->pw_name,
+			strerror(errno));
+		_exit(1);
+	}
+}
+
+/* Whether the command gets our filter, and the calls that must stop
+ * under it: what the consumers declared. On unless turned off, and only
+ * when it spares stops; --seccomp-bpf asks for it but a full set still
+ * needs no filter. */
+static bool want_seccomp(const struct tracer *tr, struct syscall_set *stop)
+{
+	const struct stop_plan *plan = &tr->pipe.plan;
+	int asked = tr->opts->seccomp_bpf;
+
+	*stop = plan->stop;
+	if (plan->every_call || plan->lets_go || asked == 0 ||
+	    !seccomp_narrows(stop))
+		return false;
+	return asked > 0 || !plan->prefer_every_call;
+}
+
+static struct passwd *lookup_user(const char *user)
+{
+	struct passwd *pw;
+
+	if (!user)
+		return NULL;
+	errno = 0;
+	pw = getpwnam(user);
+	if (!pw) {
+		fprintf(stderr, "mytrace: -u %s: %s\n", user,
+			errno ? strerror(errno) : "no such user");
+		exit(1);
+	}
+	return pw;
+}
+
+/* The child: waits until the tracer has seized it, then execs. */
+static void run_child(struct tracer *tr, int gate, const char *file,
+		      char **argv, const struct passwd *pw)
+{
+	char c;
+
+	while (read(gate, &c, 1) < 0 && errno == EINTR)
+		;
+	if (tr->seccomp && seccomp_install(&tr->prog) < 0 &&
+	    tr->opts->seccomp_bpf > 0)
+		fprintf(stderr, "mytrace: seccomp filter: %s; "
+			"tracing every syscall\n", strerror(errno));
+	prepare_child(tr->opts, pw);
+	execv(file, argv);
+	fprintf(stderr, "mytrace: exec '%s': %s\n", file, strerror(errno));
+	_exit(1);
+}
+
+void launch(struct tracer *tr, char **argv)
+{
+	char *file = resolve_command(argv[0]);
+	struct passwd *pw;
+	struct syscall_set stop;
+	struct tracee *t;
+	int gate[2];
+	pid_t pid;
+	int status;
+	long options = base_options | PTRACE_O_EXITKILL | tr->follow_opts;
+
+	if (!file) {
+		fprintf(stderr, "mytrace: cannot run '%s': %s\n", argv[0],
+			strerror(errno));
+		exit(1);
+	}
+	pw = lookup_user(tr->opts->user);
+	if (pipe2(gate, O_CLOEXEC) < 0)
+		engine_die("pipe2");
+	if (want_seccomp(tr, &stop)) {
+		if (seccomp_build(&tr->prog, &stop) < 0)
+			engine_die("seccomp filter");
+		tr->seccomp = true;
+		options |= PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |
+			   PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	}
+	pid = fork();
+	if (pid < 0)
+		engine_die("fork");
+	if (pid == 0) {
+		close(gate[1]);
+		run_child(tr, gate[0], file, argv, pw);
+	}
+	close(gate[0]);
+	free(file);
+	if (ptrace(PTRACE_SEIZE, pid, 0, options) < 0) {
+		fprintf(stderr, "mytrace: ptrace(PTRACE_SEIZE, %d): %s\n", pid,
+			strerror(errno));
+		kill(pid, SIGKILL);
+		exit(1);
+	}
+	if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) < 0)
+		engine_die("ptrace(PTRACE_INTERRUPT)");
+	while (waitpid(pid, &status, __WALL) < 0)
+		if (errno != EINTR)
+			engine_die("waitpid");
+	t = tracee_add(tr, pid, pid);
+	t->before_exec = true;
+	t->first_exec = true;
+	tr->child = pid;
+	tr->pipe.command = pid;
+	resume(t, 0);
+	close(gate[1]);
+}
+
+/* Seizes every thread of pid, again until no new one shows up: threads
+ * may be born while we go. Returns how many were seized. */
+static int seize_threads(struct tracer *tr, pid_t pid, int *err)
+{
+	long options = base_options | tr->follow_opts;
+	int seized = 0, added;
+
+	*err = 0;
+	do {
+		pid_t *tids;
+		int n = attach_list_threads(pid, &tids);
+
+		if (n < 0) {
+			*err = errno;
+			return seized;
+		}
+		added = 0;
+		for (int i = 0; i < n; i++) {
+			if (tracee_find(tr, tids[i]))
+				continue;
+			if (ptrace(PTRACE_SEIZE, tids[i], 0, options) < 0) {
+				if (!*err && errno != ESRCH)
+					*err = errno;
+				continue;
+			}
+			ptrace(PTRACE_INTERRUPT, tids[i], 0, 0);
+			emit_simple(tr, tracee_add(tr, tids[i], pid),
+				    EV_ATTACH);
+			seized++;
+			added++;
+		}
+		free(tids);
+	} while (added > 0);
+	return seized;
+}
+
+/* Why pid cannot be attached to, before trying; NULL if it may be. */
+static const char *attach_refusal(pid_t pid, char *buf, size_t len)
+{
+	pid_t tracer;
+
+	if (pid == getpid())
+		return "that is mytrace itself";
+	if (kill(pid, 0) < 0 && errno == ESRCH)
+		return strerror(ESRCH);
+	tracer = attach_tracer_of(pid);
+	if (tracer > 0) {
+		snprintf(buf, len, "already traced by process %d", tracer);
+		return buf;
+	}
+	if (attach_tgid(pid) != pid) {
+		snprintf(buf, len, "a thread, not a process; use -p %d",
+			 attach_tgid(pid));
+		return buf;
+	}
+	return NULL;
+}
+
+bool attach_process(struct tracer *tr, pid_t pid)
+{
+	char why[256];
+	const char *refused;
+	int seized, err;
+
+	if (pid != getpid() && tracee_find(tr, pid))
+		return true;	/* named twice, or our own child */
+	refused = attach_refusal(pid, why, sizeof(why));
+	if (refused) {
+		fprintf(stderr, "mytrace: attach to %d: %s\n", pid, refused);
+		return false;
+	}
+	seized = seize_threads(tr, pid, &err);
+	if (seized == 0) {
+		attach_explain(pid, err ? err : ESRCH, why, sizeof(why));
+		fprintf(stderr, "mytrace: attach to %d: %s\n", pid, why);
+		return false;
+	}
+	if (seized > 1)
+		engine_note(tr, "Process %d attached with %d threads", pid,
+			    seized);
+	else
+		engine_note(tr, "Process %d attached", pid);
+	return true;
+}

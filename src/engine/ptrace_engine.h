@@ -1,0 +1,142 @@
+/* The ptrace engine's own state, shared by its files and by nothing else:
+ * the tracee table, the stop handlers, launching and attaching, waiting.
+ * It produces calls and events for the pipeline and knows nothing of what
+ * the consumers do with them. */
+#ifndef MYTRACE_PTRACE_ENGINE_H
+#define MYTRACE_PTRACE_ENGINE_H
+
+#include <sys/ptrace.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "arch.h"
+#include "arena.h"
+#include "decode.h"
+#include "event.h"
+#include "options.h"
+#include "pipeline.h"
+#include "seccomp.h"
+
+struct tracee {
+	pid_t tid;
+	pid_t pid;		/* thread group */
+	bool before_exec;	/* our child before its first execve: hidden */
+	bool first_exec;	/* -b execve spares the command's own execve */
+	bool in_syscall;	/* between entry and exit stops */
+	unsigned want;		/* enum call_want of the current call */
+	const struct arch_personality *pers;	/* NULL: native so far */
+	uint64_t native_nr;	/* the current call's native number */
+	bool filtered;		/* our seccomp filter stops it: PTRACE_CONT
+				 * between syscalls */
+	bool hidden;		/* followed only for the filter's sake */
+	bool detaching;		/* interrupted: let go at the next stop */
+	bool unreachable;	/* a zombie when we tried to interrupt it */
+	void *consumers;	/* the consumers' state for this thread */
+	struct arena arena;
+	struct syscall_event sc;
+	struct decode_opts decode_opts;	/* for the current syscall */
+	uint64_t decode_opts_nr;	/* the call decode_opts were made for */
+	int mem_fd;		/* /proc/TID/mem, -1 unopened, -2 refused */
+	struct tracee *next;
+};
+
+#define TRACEE_BUCKETS 256
+#define SPIN_SLOTS 1024
+#define GONE_RING 64
+
+struct tracer {
+	const struct options *opts;
+	struct pipeline pipe;
+	struct tracee *buckets[TRACEE_BUCKETS];
+	unsigned count;
+	pid_t child;		/* the launched command, or 0 */
+	int child_status;	/* its wait status, once it ended */
+	bool child_done;
+	bool no_syscall_info;	/* kernel lacks PTRACE_GET_SYSCALL_INFO */
+	bool want_args;		/* a consumer reads decoded arguments */
+	bool want_clock;	/* syscall events carry their times */
+	/* the personality of the latest call: a new thread starts in it */
+	const struct arch_personality *cur_pers;
+	bool seccomp;		/* the command runs under our filter */
+	struct seccomp_prog prog;
+	unsigned hidden;	/* tracees that never show */
+	bool no_notes;		/* -q: no "Process N attached/detached" */
+	/* a fatal signal came, or --syscall-limit was reached: letting go
+	 * of all */
+	bool detaching;
+	/* tracees that could not be interrupted: zombies, maybe a leader
+	 * whose exit waits for threads we let go; they are not waited for */
+	unsigned unreachable;
+	long follow_opts;	/* PTRACE_O_TRACE{CLONE,FORK,VFORK} with -f */
+	/* threads reaped before anyone announced them (killed at birth) */
+	pid_t gone[GONE_RING];
+	unsigned gone_next;
+	/* the tracee resumed from the latest syscall stop, when its next
+	 * stop is looked for with PTRACE_GET_SYSCALL_INFO before waiting */
+	struct tracee *probe;
+	unsigned probe_run;	/* stops found by probing since the last wait4 */
+	pid_t streak_tid;	/* the thread of the latest syscall stops */
+	unsigned streak;	/* how many in a row */
+	unsigned in_syscall;	/* tracees between entry and exit */
+	unsigned mem_fds;	/* open /proc/TID/mem descriptors */
+	bool multi_cpu;		/* we may run on several CPUs: poll stops */
+	/* per syscall: pollings in a row that found no stop */
+	unsigned char spin_fails[SPIN_SLOTS];
+};
+
+/* set by signal handlers (run.c) */
+extern volatile sig_atomic_t engine_flush_due;
+extern volatile sig_atomic_t engine_interrupted;
+
+void engine_die(const char *what) __attribute__((noreturn));
+/* "mytrace: Process N attached" and the like, on stderr after whatever
+ * trace text is already there. */
+void engine_note(struct tracer *tr, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* tracees.c: the table of traced threads */
+struct tracee *tracee_find(struct tracer *tr, pid_t tid);
+struct tracee *tracee_add(struct tracer *tr, pid_t tid, pid_t pid);
+void tracee_link(struct tracer *tr, struct tracee *t);
+void tracee_unlink(struct tracer *tr, struct tracee *t);
+void tracee_remove(struct tracer *tr, struct tracee *t);
+void tracee_set_hidden(struct tracer *tr, struct tracee *t);
+/* It exited or was let go: the consumers forget it. */
+void tracee_gone(struct tracer *tr, struct tracee *t);
+int tracee_mem_fd(struct tracer *tr, struct tracee *t);
+void tracee_mem_close(struct tracer *tr, struct tracee *t);
+void remember_gone(struct tracer *tr, pid_t tid);
+bool is_gone(struct tracer *tr, pid_t tid);
+void set_in_syscall(struct tracer *tr, struct tracee *t, bool in);
+/* events about t, handed to the pipeline; hidden for threads that never
+ * show */
+void event_init(struct tracee *t, struct event *ev, enum event_kind kind);
+bool emit(struct tracer *tr, struct tracee *t, struct event *ev);
+void emit_simple(struct tracer *tr, struct tracee *t, enum event_kind kind);
+
+/* syscall_stop.c: syscall stops turned into calls and events */
+void resume(struct tracee *t, int sig);
+void on_syscall_stop(struct tracer *tr, struct tracee *t,
+		     const struct __ptrace_syscall_info *known);
+/* A syscall still in flight when its thread vanished, or when mytrace
+ * let go of it, ends with "= ?" / "<detached ...>". */
+void finish_in_flight(struct tracer *tr, struct tracee *t, bool detached);
+
+/* stops.c: every other kind of stop */
+void handle_status(struct tracer *tr, pid_t tid, int status);
+void detach_now(struct tracer *tr, struct tracee *t, int sig);
+/* A fatal signal sig, or --syscall-limit (0): let go of every thread. */
+void begin_detach(struct tracer *tr, int sig);
+
+/* launch.c */
+void launch(struct tracer *tr, char **argv);
+bool attach_process(struct tracer *tr, pid_t pid);
+
+/* wait.c */
+void resume_after_syscall_stop(struct tracer *tr, struct tracee *t);
+void wait_loop(struct tracer *tr);
+
+#endif

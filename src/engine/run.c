@@ -1,0 +1,207 @@
+/* The ptrace engine's run: builds the pipeline for the options, offers
+ * the consumers its services, launches or attaches, waits for stops to
+ * the end, and gives back the command's exit status. */
+#include <errno.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "output.h"
+#include "ptrace_engine.h"
+#include "tracer.h"
+
+volatile sig_atomic_t engine_flush_due;
+volatile sig_atomic_t engine_interrupted;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	engine_flush_due = 1;
+}
+
+static void on_fatal(int sig)
+{
+	engine_interrupted = sig;
+}
+
+/* --- the services consumers may ask for */
+
+static int skip_call(void *engine, pid_t tid)
+{
+	(void)engine;
+	return arch_skip_syscall(tid);
+}
+
+static int set_return(void *engine, pid_t tid, int64_t value)
+{
+	(void)engine;
+	return arch_set_return(tid, value);
+}
+
+static void let_go(void *engine)
+{
+	begin_detach(engine, 0);
+}
+
+static void sleep_us(void *engine, uint64_t us)
+{
+	struct timespec ts = { (time_t)(us / 1000000),
+			       (long)(us % 1000000) * 1000 };
+
+	(void)engine;
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR &&
+	       !engine_interrupted)
+		;
+}
+
+static const struct engine_ops ptrace_ops = {
+	.stops_tracees = true,
+	.skip_call = skip_call,
+	.set_return = set_return,
+	.let_go = let_go,
+	.sleep_us = sleep_us,
+};
+
+/* --- signals */
+
+static void setup_signals(struct tracer *tr)
+{
+	struct sigaction sa = { 0 };
+	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+	const struct options *opts = tr->opts;
+
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: a signal must wake the blocking waitpid */
+	sa.sa_handler = on_fatal;
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
+		/* strace -o FILE COMMAND keeps tracing through them: the
+		 * terminal's ^C reaches the command itself */
+		if (opts->command && opts->output_path && !opts->nattach) {
+			signal(fatal[i], SIG_IGN);
+			continue;
+		}
+		sigaction(fatal[i], &sa, NULL);
+	}
+	if (!tr->pipe.line_buffered) {
+		struct itimerval every = { { 0, 50000 }, { 0, 50000 } };
+
+		sa.sa_handler = on_alarm;
+		sigaction(SIGALRM, &sa, NULL);
+		setitimer(ITIMER_REAL, &every, NULL);
+	}
+}
+
+static void stop_timer(void)
+{
+	struct itimerval off = { { 0, 0 }, { 0, 0 } };
+
+	setitimer(ITIMER_REAL, &off, NULL);
+}
+
+/* Dies of the command's signal, as strace does, so that the caller sees
+ * the same status as without the tracer. */
+static void die_like(int sig)
+{
+	struct rlimit no_core = { 0, 0 };
+	sigset_t set;
+
+	/* the command already dumped its core; we must not add ours */
+	setrlimit(RLIMIT_CORE, &no_core);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+}
+
+/* --- the run */
+
+static void engine_init(struct tracer *tr, const struct options *opts)
+{
+	cpu_set_t cpus;
+
+	tr->opts = opts;
+	tr->multi_cpu = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 &&
+			CPU_COUNT(&cpus) > 1;
+	tr->no_notes = opts->quiet ||
+		       (opts->command && opts->output_path && !opts->nattach);
+	if (opts->follow)
+		tr->follow_opts = PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |
+				  PTRACE_O_TRACEVFORK;
+	pipeline_init(&tr->pipe, opts, &ptrace_ops, tr);
+	tr->want_args = tr->pipe.plan.needs_args;
+	tr->want_clock = tr->pipe.plan.needs_clock;
+}
+
+/* The consumers' summaries, then every record and sink closed. */
+static void engine_finish(struct tracer *tr)
+{
+	pipeline_end(&tr->pipe);
+	for (unsigned b = 0; b < TRACEE_BUCKETS; b++)
+		while (tr->buckets[b])
+			tracee_remove(tr, tr->buckets[b]);
+	sink_flush_all();
+	pipeline_free(&tr->pipe);
+	seccomp_free(&tr->prog);
+}
+
+/* --syscall-limit let go of the command: it runs on to its end. */
+static void wait_for_command(struct tracer *tr)
+{
+	while (tr->detaching && !engine_interrupted && tr->child &&
+	       !tr->child_done) {
+		if (waitpid(tr->child, &tr->child_status, 0) >= 0)
+			tr->child_done = true;
+		else if (errno != EINTR)
+			break;
+	}
+}
+
+static int exit_status(struct tracer *tr)
+{
+	int sig = engine_interrupted;
+
+	if (sig && tr->opts->command) {
+		die_like(sig);
+		return 128 + sig;
+	}
+	if (!tr->opts->command)
+		return 0;
+	if (!tr->child_done)
+		return sig ? 128 + sig : 1;
+	if (WIFSIGNALED(tr->child_status)) {
+		die_like(WTERMSIG(tr->child_status));
+		return 128 + WTERMSIG(tr->child_status);
+	}
+	return WEXITSTATUS(tr->child_status);
+}
+
+int tracer_run(const struct options *opts)
+{
+	static struct tracer tr;
+	bool attached = false;
+
+	engine_init(&tr, opts);
+	if (opts->command)
+		launch(&tr, opts->command);
+	for (size_t i = 0; i < opts->nattach; i++)
+		if (attach_process(&tr, opts->attach[i]))
+			attached = true;
+	if (!opts->command && !attached) {
+		engine_finish(&tr);
+		return 1;
+	}
+	pipeline_start(&tr.pipe);
+	setup_signals(&tr);
+	wait_loop(&tr);
+	stop_timer();
+	engine_finish(&tr);
+	wait_for_command(&tr);
+	return exit_status(&tr);
+}

@@ -1,0 +1,317 @@
+/* The ptrace engine's other stops: signal delivery, group stops, exec,
+ * new threads and processes, exits; and letting go of tracees. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "attach.h"
+#include "ptrace_engine.h"
+
+void detach_now(struct tracer *tr, struct tracee *t, int sig)
+{
+	if (ptrace(PTRACE_DETACH, t->tid, 0, (long)sig) < 0 &&
+	    errno != ESRCH)
+		fprintf(stderr, "mytrace: ptrace(PTRACE_DETACH, %d): %s\n",
+			t->tid, strerror(errno));
+	if (!t->hidden)
+		engine_note(tr, "Process %d detached", t->tid);
+	finish_in_flight(tr, t, true);
+	if (!t->hidden && !t->before_exec)
+		emit_simple(tr, t, EV_DETACH);
+	tracee_gone(tr, t);
+	tracee_remove(tr, t);
+}
+
+static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
+{
+	siginfo_t si;
+	struct event ev;
+
+	if (t->detaching) {
+		detach_now(tr, t, sig);
+		return;
+	}
+	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0) {
+		resume(t, sig);
+		return;
+	}
+	if (!t->before_exec && !t->hidden) {
+		event_init(t, &ev, EV_SIGNAL);
+		ev.u.signal.sig = sig;
+		ev.u.signal.info = decode_siginfo(&t->arena, &si);
+		emit(tr, t, &ev);
+	}
+	resume(t, sig);
+}
+
+/* A task that inherits our filter must stay traced, or SECCOMP_RET_TRACE
+ * fails its calls with ENOSYS. Without -f it is followed silently, from
+ * its first stop: its parent's fork event may come before that stop or
+ * after the task has already exited, so it is no sign of a new task. */
+static struct tracee *follow_silently(struct tracer *tr, pid_t tid)
+{
+	struct tracee *t = tracee_add(tr, tid, tid);
+
+	tracee_set_hidden(tr, t);
+	return t;
+}
+
+/* A tracee the kernel attached for us (-f). Its first stop and its
+ * parent's fork/clone event come in either order; whichever is first
+ * makes the record. */
+static struct tracee *adopt(struct tracer *tr, pid_t tid, pid_t pid)
+{
+	struct tracee *t = tracee_find(tr, tid);
+
+	if (t || is_gone(tr, tid))
+		return t;
+	t = tracee_add(tr, tid, pid ? pid : attach_tgid(tid));
+	engine_note(tr, "Process %d attached", tid);
+	emit_simple(tr, t, EV_ATTACH);
+	return t;
+}
+
+static void on_new_child(struct tracer *tr, struct tracee *parent,
+			 unsigned event)
+{
+	struct tracee *child;
+	unsigned long msg = 0;
+	pid_t pid = 0;
+
+	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &msg) < 0 || !msg)
+		return;
+	/* without -f, only our filter has us follow (at the first stop) */
+	if (!tr->opts->follow)
+		return;
+	/* fork and vfork make a process; clone may make either */
+	if (event != PTRACE_EVENT_CLONE)
+		pid = (pid_t)msg;
+	child = adopt(tr, (pid_t)msg, pid);
+	/* a child inherits its parent's seccomp filter */
+	if (child)
+		child->filtered = parent->filtered;
+}
+
+/* execve in a thread that is not the leader: the kernel gives the leader's
+ * tid to the execing thread and the leader vanishes without an exit. */
+static struct tracee *take_over_leader(struct tracer *tr,
+				       struct tracee *leader, pid_t former)
+{
+	struct tracee *t;
+
+	if (former <= 0 || former == leader->tid)
+		return leader;
+	t = tracee_find(tr, former);
+	if (!t)
+		return leader;
+	/* the leader's own syscall never returns: strace's "= ?" */
+	finish_in_flight(tr, leader, false);
+	pipeline_thread_takeover(&tr->pipe, t->consumers, leader->consumers);
+	tracee_unlink(tr, t);
+	t->tid = leader->tid;
+	t->first_exec = leader->first_exec;
+	tracee_remove(tr, leader);
+	tracee_link(tr, t);
+	return t;
+}
+
+/* Every successful execve: the thread that called it takes over the
+ * leader, and an EV_EXEC says so (before the execve's own exit). */
+static struct tracee *exec_happened(struct tracer *tr, struct tracee *t)
+{
+	unsigned long msg = 0;
+	pid_t former = t->tid;
+	struct event ev;
+
+	if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) == 0 && msg)
+		former = (pid_t)msg;
+	t = take_over_leader(tr, t, former);
+	tracee_mem_close(tr, t);
+	if (t->hidden)
+		return t;
+	event_init(t, &ev, EV_EXEC);
+	ev.u.exec.old_tid = former;
+	emit(tr, t, &ev);
+	return t;
+}
+
+static void on_exec(struct tracer *tr, struct tracee *t)
+{
+	t = exec_happened(tr, t);
+	if (t->first_exec) {
+		t->first_exec = false;
+	} else if (tr->opts->detach_on_execve) {
+		detach_now(tr, t, 0);
+		return;
+	}
+	resume(t, 0);
+}
+
+/* A PTRACE_EVENT_STOP: a group-stop (the thread must stay stopped until
+ * SIGCONT, so it is only listened to), or the stop of an interrupt, a new
+ * tracee or a SIGCONT, after which it runs on. */
+static void on_ptrace_stop(struct tracer *tr, struct tracee *t, int sig)
+{
+	if (t->detaching) {
+		detach_now(tr, t, 0);
+		return;
+	}
+	/* under PTRACE_SEIZE a group-stop reports its stop signal, every
+	 * other PTRACE_EVENT_STOP reports SIGTRAP */
+	if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	    sig == SIGTTOU) {
+		if (!t->before_exec) {
+			struct event ev;
+
+			event_init(t, &ev, EV_GROUP_STOP);
+			ev.u.signal.sig = sig;
+			emit(tr, t, &ev);
+		}
+		if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) < 0 &&
+		    errno != ESRCH)
+			resume(t, 0);
+		return;
+	}
+	resume(t, 0);
+}
+
+static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
+{
+	unsigned event = (unsigned)status >> 16;
+
+	switch (event) {
+	case PTRACE_EVENT_SECCOMP:
+		if (t->detaching)
+			break;
+		/* the entry of a traced syscall, unless PTRACE_SYSCALL already
+		 * showed it (kernels since 4.8 stop at entry first) */
+		if (!t->hidden && !t->in_syscall)
+			on_syscall_stop(tr, t, NULL);
+		resume(t, 0);
+		return;
+	case PTRACE_EVENT_STOP:
+		on_ptrace_stop(tr, t, WSTOPSIG(status));
+		return;
+	case PTRACE_EVENT_EXEC:
+		if (!t->detaching) {
+			on_exec(tr, t);
+			return;
+		}
+		t = exec_happened(tr, t);
+		break;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		on_new_child(tr, t, event);
+		break;
+	default:
+		break;
+	}
+	if (t->detaching)
+		detach_now(tr, t, 0);
+	else
+		resume(t, 0);
+}
+
+static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
+{
+	struct event ev;
+
+	finish_in_flight(tr, t, false);
+	if (WIFEXITED(status)) {
+		event_init(t, &ev, EV_EXITED);
+		ev.u.exit.status = WEXITSTATUS(status);
+	} else {
+		event_init(t, &ev, EV_KILLED);
+		ev.u.exit.status = WTERMSIG(status);
+		ev.u.exit.core_dumped = WCOREDUMP(status);
+	}
+	/* hidden ones too: the digest needs every process's end */
+	emit(tr, t, &ev);
+	tracee_gone(tr, t);
+	if (t->tid == tr->child) {
+		tr->child_status = status;
+		tr->child_done = true;
+	}
+	remember_gone(tr, t->tid);
+	tracee_remove(tr, t);
+}
+
+/* An unknown thread's first stop: adopted under -f, followed silently
+ * when it carries our filter. */
+static struct tracee *newcomer(struct tracer *tr, pid_t tid)
+{
+	if (tr->opts->follow)
+		return adopt(tr, tid, 0);
+	/* a new task's first stop may come before its parent's event */
+	if (tr->seccomp && !is_gone(tr, tid))
+		return follow_silently(tr, tid);
+	return NULL;
+}
+
+void handle_status(struct tracer *tr, pid_t tid, int status)
+{
+	struct tracee *t = tracee_find(tr, tid);
+	bool exited = WIFEXITED(status) || WIFSIGNALED(status);
+
+	tr->probe = NULL;
+	if (!t) {
+		if (exited) {
+			/* our command, after we let go of it */
+			if (tid == tr->child) {
+				tr->child_status = status;
+				tr->child_done = true;
+			}
+			remember_gone(tr, tid);
+			return;
+		}
+		if (!WIFSTOPPED(status))
+			return;
+		t = newcomer(tr, tid);
+		if (!t)
+			return;
+	}
+	if (exited) {
+		on_exit_status(tr, t, status);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	if (WSTOPSIG(status) == (SIGTRAP | 0x80)) {
+		if (t->detaching) {
+			detach_now(tr, t, 0);
+			return;
+		}
+		on_syscall_stop(tr, t, NULL);
+		resume_after_syscall_stop(tr, t);
+	} else if ((unsigned)status >> 16) {
+		on_event_stop(tr, t, status);
+	} else {
+		on_signal_stop(tr, t, WSTOPSIG(status));
+	}
+}
+
+void begin_detach(struct tracer *tr, int sig)
+{
+	if (tr->detaching)
+		return;
+	tr->detaching = true;
+	/* strace's way with the launched command: pass the signal on */
+	if (sig && tr->child && !tr->child_done) {
+		kill(tr->child, SIGCONT);
+		kill(tr->child, sig);
+	}
+	for (unsigned b = 0; b < TRACEE_BUCKETS; b++) {
+		for (struct tracee *t = tr->buckets[b]; t; t = t->next) {
+			t->detaching = true;
+			if (ptrace(PTRACE_INTERRUPT, t->tid, 0, 0) < 0 &&
+			    errno == ESRCH) {
+				t->unreachable = true;
+				tr->unreachable++;
+			}
+		}
+	}
+}
