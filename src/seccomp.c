@@ -35,9 +35,14 @@
 #include "seccomp.h"
 #include "unwind.h"
 
+bool seccomp_call_watched(const struct syscall_desc *d)
+{
+	return d && (d->flags & SF_SECCOMP);
+}
+
 bool seccomp_watches(uint64_t nr)
 {
-	return nr == SYS_seccomp || nr == SYS_prctl;
+	return seccomp_call_watched(syscall_lookup(arch_syscalls, nr));
 }
 
 /* Whether a filter would spare stops: the set leaves some syscall out. */
@@ -51,46 +56,9 @@ static bool seccomp_narrows(const struct syscall_set *set)
 	return false;
 }
 
-/* Adds the syscalls of t named in names (NULL-terminated) to set. */
-static void seccomp_add_names(struct syscall_set *set,
-			      const struct syscall_table *t,
-			      const char *const *names)
-{
-	for (unsigned nr = 0; nr < t->size && nr < SYSCALL_SET_MAX; nr++) {
-		const struct syscall_desc *d = t->by_nr[nr];
-
-		if (!d)
-			continue;
-		for (const char *const *n = names; *n; n++)
-			if (strcmp(d->name, *n) == 0)
-				set->bits[nr / 64] |= 1ULL << (nr % 64);
-	}
-}
-
-/* Argument types that never hold a path or a descriptor at entry */
-static bool never_names_file(unsigned type)
-{
-	switch (type) {
-	case ARG_INT: case ARG_UINT: case ARG_LONG: case ARG_ULONG:
-	case ARG_HEX: case ARG_OCTAL: case ARG_PTR: case ARG_OUT_PTR:
-	case ARG_FLAGS: case ARG_ENUM: case ARG_NONE: case ARG_STR:
-	case ARG_IBUF: case ARG_OBUF: case ARG_OBUF_HEX:
-	case ARG_OPEN_FLAGS: case ARG_OPEN_MODE: case ARG_STATX_FLAGS:
-	case ARG_MODE: case ARG_STAT_OUT: case ARG_STATX_OUT:
-	case ARG_DIRENTS_OUT: case ARG_MMAP_FLAGS: case ARG_WAIT_STATUS_OUT:
-	case ARG_RLIMIT_IN: case ARG_RLIMIT_OUT: case ARG_ARCH_PRCTL_ADDR:
-	case ARG_FUTEX_OP: case ARG_SIGNAL: case ARG_SIGSET_IN:
-	case ARG_SIGSET_OUT: case ARG_SIGACTION_IN: case ARG_SIGACTION_OUT:
-	case ARG_SIGRETURN_MASK: case ARG_RET_HEX: case ARG_RET_OCTAL:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* -P prints only calls that name a path or hold a descriptor: removes from
- * set the syscalls of t none of whose arguments can (all numbers, flags,
- * buffers), so that they need not stop. Unknown types are kept. */
+ * set the syscalls of t none of whose arguments can (ARGP_FILE), so that
+ * they need not stop. */
 static void seccomp_keep_path_calls(struct syscall_set *set,
 				    const struct syscall_table *t)
 {
@@ -98,11 +66,9 @@ static void seccomp_keep_path_calls(struct syscall_set *set,
 		const struct syscall_desc *d = t->by_nr[nr];
 		bool may_match = false;
 
-		/* a raw call prints hex numbers only; it never matches */
-		if (d && !d->raw)
-			for (unsigned i = 0; i < d->nargs && i < MAX_ARGS; i++)
-				if (!never_names_file(d->args[i].type))
-					may_match = true;
+		for (unsigned i = 0; d && i < MAX_ARGS; i++)
+			if (syscall_arg_may_name_file(d, i))
+				may_match = true;
 		if (!may_match)
 			set->bits[nr / 64] &= ~(1ULL << (nr % 64));
 	}
@@ -129,12 +95,13 @@ bool seccomp_plan(const struct options *opts, struct syscall_set *stop)
 	if (opts->inject)
 		inject_add_calls(opts->inject, stop);
 	if (opts->stack_trace)
-		seccomp_add_names(stop, arch_syscalls, unwind_watched_calls);
+		syscall_set_add_flagged(stop, arch_syscalls,
+					UNWIND_WATCHED_FLAGS);
 	/* comm and uid are read again after these */
 	if (opts->formatter->needs_ident ||
 	    proc_filter_needs_ident(&opts->procs))
-		seccomp_add_names(stop, arch_syscalls,
-				  proc_ident_watched_calls);
+		syscall_set_add_flagged(stop, arch_syscalls,
+					PROC_IDENT_WATCHED_FLAGS);
 	/* after a detach our filter would fail the traced calls: ENOSYS */
 	if (opts->syscall_limit)
 		return false;
@@ -211,15 +178,20 @@ int seccomp_install(const struct seccomp_prog *p)
 	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
 }
 
-bool seccomp_installs_filter(uint64_t nr, const uint64_t *args, int64_t rval)
+bool seccomp_call_installs_filter(const struct syscall_desc *d,
+				  const uint64_t *args, int64_t rval)
 {
 	/* SECCOMP_FILTER_FLAG_NEW_LISTENER returns a descriptor */
-	if (rval < 0)
+	if (rval < 0 || !d || !(d->flags & SF_SECCOMP))
 		return false;
-	if (nr == SYS_seccomp)
-		return args[0] == SECCOMP_SET_MODE_FILTER ||
-		       args[0] == SECCOMP_SET_MODE_STRICT;
-	if (nr == SYS_prctl)
+	if (d->flags & SF_PRCTL_OPTION)
 		return args[0] == PR_SET_SECCOMP;
-	return false;
+	return args[0] == SECCOMP_SET_MODE_FILTER ||
+	       args[0] == SECCOMP_SET_MODE_STRICT;
+}
+
+bool seccomp_installs_filter(uint64_t nr, const uint64_t *args, int64_t rval)
+{
+	return seccomp_call_installs_filter(syscall_lookup(arch_syscalls, nr),
+					    args, rval);
 }

@@ -10,13 +10,11 @@
 
 /* PHASE_BOTH types are decoded at entry and again at exit, where the
  * decoder finds its entry value in sc->args[i] (an in/out length). */
-enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
-
 static const struct {
 	arg_decoder fn;
 	enum phase phase;
 } arg_types[ARG_TYPE_COUNT] = {
-#define X(name, fn, phase) [ARG_##name] = { fn, phase },
+#define X(name, fn, phase, props) [ARG_##name] = { fn, phase },
 	ARG_TYPES(X)
 #undef X
 };

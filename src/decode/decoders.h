@@ -10,7 +10,7 @@
 typedef struct value *(*arg_decoder)(struct decode_ctx *ctx,
 				     const struct arg_desc *a, uint64_t raw);
 
-#define X(name, fn, phase) \
+#define X(name, fn, phase, props) \
 	struct value *fn(struct decode_ctx *ctx, const struct arg_desc *a, \
 			 uint64_t raw);
 ARG_TYPES(X)
