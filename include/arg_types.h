@@ -27,6 +27,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
  * is the same on every ABI. Under the i386 personality a syscall with any
  * other argument type is printed raw: wrong decoding is worse than none. */
 #define ARGP_COMPAT	(1u << 6)
+/* The decoder reads the argument (or the return value) named in
+ * parentheses in the list, which must name one: open_mode(flags). */
+#define ARGP_PARAM	(1u << 7)
 
 #define ARG_TYPES(X) \
 	/* numbers */ \
@@ -56,15 +59,17 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(PATH, decode_path, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PATH | ARGP_COMPAT) \
 	X(STR, decode_str, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
-	X(IBUF, decode_ibuf, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
-	X(OBUF, decode_obuf, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
+	X(IBUF, decode_ibuf, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(OBUF, decode_obuf, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
 	X(OBUF_HEX, decode_obuf_hex, PHASE_EXIT, \
-	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
 	/* files */ \
 	X(OPEN_FLAGS, decode_open_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(OPEN_MODE, decode_open_mode, PHASE_ENTER, \
-	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
 	X(STATX_FLAGS, decode_statx_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(OUT_PATH, decode_path, PHASE_EXIT, \
@@ -74,8 +79,10 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(STATX_OUT, decode_statx_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(DIRENTS_OUT, decode_dirents_out, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
-	X(FCNTL_ARG, decode_fcntl_arg, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
-	X(FCNTL_RET, decode_fcntl_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(FCNTL_ARG, decode_fcntl_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	X(FCNTL_RET, decode_fcntl_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOCTL_CMD, decode_ioctl_cmd, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(PIPEFDS_OUT, decode_pipefds_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE | ARGP_COMPAT) \
@@ -99,8 +106,10 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	/* signals */ \
 	X(SIGNAL, decode_signal, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
-	X(SIGSET_IN, decode_sigset, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
-	X(SIGSET_OUT, decode_sigset, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
+	X(SIGSET_IN, decode_sigset, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(SIGSET_OUT, decode_sigset, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM) \
 	X(SIGACTION_IN, decode_sigaction, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	X(SIGACTION_OUT, decode_sigaction, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
 	X(SIGRETURN_MASK, decode_sigreturn_mask, PHASE_ENTER, \
@@ -108,20 +117,26 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	/* added for the full table (see the families in src/decode/) */ \
 	X(CAP_DATA, decode_cap_data, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(CAP_HEADER, decode_cap_header, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(CPUSET, decode_cpuset, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(CPUSET, decode_cpuset, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(EPOLL_EVENT, decode_epoll_event, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(FDSET, decode_fdset, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(GROUPS, decode_groups, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(IOVEC, decode_iovec, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(IOVEC_ADDRS, decode_iovec_addrs, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(FDSET, decode_fdset, PHASE_ENTER, ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(GROUPS, decode_groups, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(IOVEC, decode_iovec, PHASE_ENTER, ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(IOVEC_ADDRS, decode_iovec_addrs, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(IPC_FLAGS, decode_ipc_flags, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(ITIMERSPEC, decode_itimerspec, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(ITIMERVAL, decode_itimerval, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(MKNOD_DEV, decode_mknod_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(MKNOD_DEV, decode_mknod_dev, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(MKNOD_MODE, decode_mknod_mode, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(MSGHDR, decode_msghdr, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(MREMAP_ADDR, decode_mremap_addr, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(MQ_ATTR, decode_mq_attr, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(MREMAP_ADDR, decode_mremap_addr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(MQ_ATTR, decode_mq_attr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(FAN_INIT_FLAGS, decode_fan_init_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) \
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
@@ -129,7 +144,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(OPEN_HOW, decode_open_how, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(POLLFDS, decode_pollfds, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(POLLFDS, decode_pollfds, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(PRCTL_OPTION, decode_prctl_option, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(PSELECT_SIGMASK, decode_pselect_sigmask, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) \
@@ -139,9 +155,11 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SKIP, decode_skip, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SOCK_PROTO, decode_sock_proto, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SOCK_TYPE, decode_sock_type, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(SOCKADDR, decode_sockaddr, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SOCKADDR, decode_sockaddr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(SOCKOPT_NAME, decode_sockopt_name, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(SOCKOPT_VAL, decode_sockopt_val, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SOCKOPT_VAL, decode_sockopt_val, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(STACK_T, decode_stack_t, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(TIMESPEC, decode_timespec, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(TIMESPEC_PAIR, decode_timespec_pair, PHASE_ENTER, \
@@ -150,7 +168,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(TIMEVAL_PAIR, decode_timeval_pair, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(UID, decode_uid, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(CAP_DATA_OUT, decode_cap_data_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
-	X(CPUSET_OUT, decode_cpuset_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(CPUSET_OUT, decode_cpuset_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
 	X(DIRENTS64_OUT, decode_dirents64_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \
 	X(EPOLL_EVENTS_OUT, decode_epoll_events_out, PHASE_EXIT, \
@@ -176,9 +195,10 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SELECT_RET, decode_select_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(SIGINFO_OUT, decode_siginfo_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(SIGNAL_RET, decode_signal_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
-	X(SOCKADDR_OUT, decode_sockaddr_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(SOCKADDR_OUT, decode_sockaddr_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
 	X(SOCKOPT_VAL_OUT, decode_sockopt_val_out, PHASE_EXIT, \
-	  ARGP_OUT | ARGP_FILE) \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
 	X(STACK_T_OUT, decode_stack_t_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(STATFS_OUT, decode_statfs_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(SYSINFO_OUT, decode_sysinfo_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
@@ -190,8 +210,10 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(UID_OUT, decode_uid_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
-	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
-	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(PRCTL_ARG2, decode_prctl_arg2, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \

@@ -57,6 +57,8 @@ function parse_arg_types(    buf, i, j, entry, f, ty) {
 		known_type[ty] = 1
 		if (f[4] ~ /ARGP_COMPAT/)
 			compat_safe[ty] = 1
+		if (f[4] ~ /ARGP_PARAM/)
+			needs_param[ty] = 1
 	}
 }
 
@@ -118,6 +120,9 @@ function arg_init(spec, argnames, nargs,    nm, ty, param, p, i, pidx, xl) {
 			used_xlat[param] = 1
 		}
 	}
+	# ARGP_PARAM: the decoder reads another argument or the result
+	if ((ty in needs_param) && pidx == "PARAM_NONE")
+		fail("type " ty " needs the argument it depends on: " ty "(NAME)")
 	return sprintf("{ \"%s\", ARG_%s, %s, %s }", nm, toupper(ty), pidx, xl)
 }
 

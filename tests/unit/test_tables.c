@@ -207,6 +207,28 @@ static void test_arg_type_props(void **state)
 	assert_int_equal(arg_type_props(ARG_TYPE_COUNT), 0);
 }
 
+/* A decoder that reads another argument finds it through the table */
+static void test_dependencies(void **state)
+{
+	const struct syscall_table *t = &syscall_table_x86_64;
+	const struct syscall_desc *d;
+
+	assert_int_equal(by_name(t, "open")->args[2].param, 1);
+	assert_int_equal(by_name(t, "openat")->args[3].param, 2);
+	assert_int_equal(by_name(t, "mknodat")->args[3].param, 2);
+	assert_int_equal(by_name(t, "mq_open")->args[3].param, 1);
+	d = by_name(t, "fcntl");
+	assert_int_equal(d->args[2].param, 1);
+	assert_int_equal(d->ret.param, 1);
+	/* every ARGP_PARAM type is given one wherever it is used */
+	for (unsigned nr = 0; nr < t->size; nr++) {
+		d = t->by_nr[nr];
+		for (unsigned i = 0; d && !d->raw && i < d->nargs; i++)
+			if (arg_type_props(d->args[i].type) & ARGP_PARAM)
+				assert_true(d->args[i].param != PARAM_NONE);
+	}
+}
+
 /* ARGP_COMPAT decides which i386 calls keep their signature */
 static void test_compat_column(void **state)
 {
@@ -282,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_ident_watches),
 		cmocka_unit_test(test_arg_type_props),
 		cmocka_unit_test(test_compat_column),
+		cmocka_unit_test(test_dependencies),
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_constants),
 		cmocka_unit_test(test_errno_and_signals),
