@@ -113,13 +113,13 @@ $(BUILD)/obj/gen/%.o: $(GEN)/%.c | $(GEN)/consts.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-field-initializers -c -o $@ $<
 
-# i386: the 32-bit personality of x86_64 (see tables/compat-types.list)
+# i386: the 32-bit personality of x86_64 (ARGP_COMPAT in arg_types.h)
 NR_TABLES := tables/x86_64.nr tables/i386.nr tables/aarch64.nr
-$(GEN)/syscall_tables.c: tables/gen-syscalls.awk tables/syscalls.list \
-		tables/compat-types.list $(NR_TABLES)
+$(GEN)/syscall_tables.c: tables/gen-syscalls.awk include/arg_types.h \
+		tables/syscalls.list $(NR_TABLES)
 	@mkdir -p $(GEN)
-	awk -v compat=i386 -f tables/gen-syscalls.awk tables/syscalls.list \
-		tables/compat-types.list $(NR_TABLES) > $@.tmp && mv $@.tmp $@
+	awk -v compat=i386 -f tables/gen-syscalls.awk include/arg_types.h \
+		tables/syscalls.list $(NR_TABLES) > $@.tmp && mv $@.tmp $@
 
 $(GEN)/consts.c: tables/gen-consts.awk $(TABLE_LISTS)
 	@mkdir -p $(GEN)

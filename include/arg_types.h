@@ -1,149 +1,228 @@
 /* The closed set of argument types that tables/syscalls.list may use, with
- * the decoder for each and when it runs (at syscall entry or exit).
- * X(NAME, decoder, phase); the name is written in lower case in the list.
- * PHASE_BOTH types run at entry and again at exit (in/out arguments). */
+ * the decoder for each, when it runs and what the type is.
+ * X(NAME, decoder, phase, props); the name is written in lower case in the
+ * list. PHASE_BOTH types run at entry and again at exit (in/out arguments).
+ * props is an OR of ARGP_ bits; every type states its direction and
+ * whether it may name a file (src/syscalls.c fails the build otherwise).
+ * tables/gen-syscalls.awk reads ARGP_COMPAT from this file. */
 #ifndef MYTRACE_ARG_TYPES_H
 #define MYTRACE_ARG_TYPES_H
 
+enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
+
+/* Direction: shown as the caller passed it, as the call left it, or both
+ * (in step with the phase). */
+#define ARGP_IN		(1u << 0)
+#define ARGP_OUT	(1u << 1)
+#define ARGP_INOUT	(ARGP_IN | ARGP_OUT)
+/* Exactly one of: may hold a path or a descriptor, even inside a struct
+ * or an array (-P looks at it); never does. */
+#define ARGP_FILE	(1u << 2)
+#define ARGP_NOFILE	(1u << 3)
+/* The argument is a path name; a descriptor (both also ARGP_FILE). */
+#define ARGP_PATH	(1u << 4)
+#define ARGP_FD		(1u << 5)
+/* Decodes the same for a 32-bit (compat) tracee: scalars that fit 32 bits,
+ * descriptors, strings, byte buffers, flag sets and structs whose layout
+ * is the same on every ABI. Under the i386 personality a syscall with any
+ * other argument type is printed raw: wrong decoding is worse than none. */
+#define ARGP_COMPAT	(1u << 6)
+/* The decoder reads the argument (or the return value) named in
+ * parentheses in the list, which must name one: open_mode(flags). */
+#define ARGP_PARAM	(1u << 7)
+
 #define ARG_TYPES(X) \
 	/* numbers */ \
-	X(INT, decode_int, PHASE_ENTER) \
-	X(UINT, decode_uint, PHASE_ENTER) \
-	X(LONG, decode_long, PHASE_ENTER) \
-	X(ULONG, decode_ulong, PHASE_ENTER) \
-	X(HEX, decode_hex, PHASE_ENTER) \
-	X(UHEX, decode_uhex, PHASE_ENTER) /* 32 bits */ \
-	X(OCTAL, decode_octal, PHASE_ENTER) \
-	X(PTR, decode_ptr, PHASE_ENTER) \
-	X(OUT_PTR, decode_ptr, PHASE_EXIT) \
-	X(FLAGS, decode_flags, PHASE_ENTER) \
-	X(ENUM, decode_enum, PHASE_ENTER) \
-	X(ENUMD, decode_enumd, PHASE_ENTER) /* unknown values in decimal */ \
-	X(NONE, decode_none, PHASE_EXIT) \
+	X(INT, decode_int, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(UINT, decode_uint, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(LONG, decode_long, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(ULONG, decode_ulong, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(HEX, decode_hex, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(UHEX, decode_uhex, PHASE_ENTER, ARGP_IN | ARGP_FILE) /* 32 bits */ \
+	X(OCTAL, decode_octal, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(PTR, decode_ptr, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(OUT_PTR, decode_ptr, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
+	X(FLAGS, decode_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(ENUM, decode_enum, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(ENUMD, decode_enumd, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE) /* unknown values in decimal */ \
+	X(NONE, decode_none, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	/* descriptors and paths */ \
-	X(FD, decode_fd, PHASE_ENTER) \
-	X(ATFD, decode_atfd, PHASE_ENTER) \
-	X(PATH, decode_path, PHASE_ENTER) \
-	X(STR, decode_str, PHASE_ENTER) \
-	X(IBUF, decode_ibuf, PHASE_ENTER) \
-	X(OBUF, decode_obuf, PHASE_EXIT) \
-	X(OBUF_HEX, decode_obuf_hex, PHASE_EXIT) \
+	X(FD, decode_fd, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_FD | ARGP_COMPAT) \
+	X(ATFD, decode_atfd, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_FD | ARGP_COMPAT) \
+	X(PATH, decode_path, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PATH | ARGP_COMPAT) \
+	X(STR, decode_str, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(IBUF, decode_ibuf, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(OBUF, decode_obuf, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(OBUF_HEX, decode_obuf_hex, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
 	/* files */ \
-	X(OPEN_FLAGS, decode_open_flags, PHASE_ENTER) \
-	X(OPEN_MODE, decode_open_mode, PHASE_ENTER) \
-	X(STATX_FLAGS, decode_statx_flags, PHASE_ENTER) \
-	X(OUT_PATH, decode_path, PHASE_EXIT) \
-	X(MODE, decode_mode, PHASE_ENTER) \
-	X(STAT_OUT, decode_stat_out, PHASE_EXIT) \
-	X(STATX_OUT, decode_statx_out, PHASE_EXIT) \
-	X(DIRENTS_OUT, decode_dirents_out, PHASE_EXIT) \
-	X(FCNTL_ARG, decode_fcntl_arg, PHASE_BOTH) \
-	X(FCNTL_RET, decode_fcntl_ret, PHASE_EXIT) \
-	X(IOCTL_CMD, decode_ioctl_cmd, PHASE_ENTER) \
-	X(PIPEFDS_OUT, decode_pipefds_out, PHASE_EXIT) \
-	X(FD_RET, decode_fd, PHASE_EXIT) \
+	X(OPEN_FLAGS, decode_open_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(OPEN_MODE, decode_open_mode, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(STATX_FLAGS, decode_statx_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(OUT_PATH, decode_path, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_PATH | ARGP_COMPAT) \
+	X(MODE, decode_mode, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(STAT_OUT, decode_stat_out, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
+	X(STATX_OUT, decode_statx_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
+	X(DIRENTS_OUT, decode_dirents_out, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
+	X(FCNTL_ARG, decode_fcntl_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	X(FCNTL_RET, decode_fcntl_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
+	X(IOCTL_CMD, decode_ioctl_cmd, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(PIPEFDS_OUT, decode_pipefds_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_COMPAT) \
+	X(FD_RET, decode_fd, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_FD | ARGP_COMPAT) \
 	/* memory */ \
-	X(MMAP_FLAGS, decode_mmap_flags, PHASE_ENTER) \
+	X(MMAP_FLAGS, decode_mmap_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	/* processes */ \
-	X(ARGV, decode_argv, PHASE_ENTER) \
-	X(ENVP, decode_envp, PHASE_ENTER) \
-	X(WAIT_STATUS_OUT, decode_wait_status_out, PHASE_EXIT) \
-	X(RLIMIT_IN, decode_rlimit, PHASE_ENTER) \
-	X(RLIMIT_OUT, decode_rlimit, PHASE_EXIT) \
-	X(ARCH_PRCTL_ADDR, decode_arch_prctl_addr, PHASE_BOTH) \
-	X(CLONE_ALL, decode_clone_all, PHASE_ENTER) \
-	X(KEEP, decode_keep, PHASE_ENTER) \
-	X(FUTEX_OP, decode_futex_op, PHASE_ENTER) \
+	X(ARGV, decode_argv, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(ENVP, decode_envp, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(WAIT_STATUS_OUT, decode_wait_status_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
+	X(RLIMIT_IN, decode_rlimit, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(RLIMIT_OUT, decode_rlimit, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
+	X(ARCH_PRCTL_ADDR, decode_arch_prctl_addr, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE) \
+	X(CLONE_ALL, decode_clone_all, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(KEEP, decode_keep, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(FUTEX_OP, decode_futex_op, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	/* signals */ \
-	X(SIGNAL, decode_signal, PHASE_ENTER) \
-	X(SIGSET_IN, decode_sigset, PHASE_ENTER) \
-	X(SIGSET_OUT, decode_sigset, PHASE_EXIT) \
-	X(SIGACTION_IN, decode_sigaction, PHASE_ENTER) \
-	X(SIGACTION_OUT, decode_sigaction, PHASE_EXIT) \
-	X(SIGRETURN_MASK, decode_sigreturn_mask, PHASE_ENTER) \
+	X(SIGNAL, decode_signal, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(SIGSET_IN, decode_sigset, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(SIGSET_OUT, decode_sigset, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(SIGACTION_IN, decode_sigaction, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(SIGACTION_OUT, decode_sigaction, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
+	X(SIGRETURN_MASK, decode_sigreturn_mask, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE) \
 	/* added for the full table (see the families in src/decode/) */ \
-	X(CAP_DATA, decode_cap_data, PHASE_ENTER) \
-	X(CAP_HEADER, decode_cap_header, PHASE_ENTER) \
-	X(CPUSET, decode_cpuset, PHASE_ENTER) \
-	X(EPOLL_EVENT, decode_epoll_event, PHASE_ENTER) \
-	X(FDSET, decode_fdset, PHASE_ENTER) \
-	X(GROUPS, decode_groups, PHASE_ENTER) \
-	X(IOVEC, decode_iovec, PHASE_ENTER) \
-	X(IOVEC_ADDRS, decode_iovec_addrs, PHASE_ENTER) \
-	X(IPC_FLAGS, decode_ipc_flags, PHASE_ENTER) \
-	X(ITIMERSPEC, decode_itimerspec, PHASE_ENTER) \
-	X(ITIMERVAL, decode_itimerval, PHASE_ENTER) \
-	X(MKNOD_DEV, decode_mknod_dev, PHASE_ENTER) \
-	X(MKNOD_MODE, decode_mknod_mode, PHASE_ENTER) \
-	X(MSGHDR, decode_msghdr, PHASE_ENTER) \
-	X(MREMAP_ADDR, decode_mremap_addr, PHASE_ENTER) \
-	X(MQ_ATTR, decode_mq_attr, PHASE_ENTER) \
-	X(FAN_INIT_FLAGS, decode_fan_init_flags, PHASE_ENTER) \
-	X(DEV, decode_dev, PHASE_ENTER) \
-	X(SIGEVENT, decode_sigevent, PHASE_ENTER) \
-	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_ENTER) \
-	X(OPEN_HOW, decode_open_how, PHASE_ENTER) \
-	X(PERSONALITY, decode_personality, PHASE_ENTER) \
-	X(POLLFDS, decode_pollfds, PHASE_ENTER) \
-	X(PRCTL_OPTION, decode_prctl_option, PHASE_ENTER) \
-	X(PSELECT_SIGMASK, decode_pselect_sigmask, PHASE_ENTER) \
-	X(REM_TIMESPEC, decode_rem_timespec, PHASE_ENTER) \
-	X(SCHED_PARAM, decode_sched_param, PHASE_ENTER) \
-	X(SIGINFO_IN, decode_siginfo_in, PHASE_ENTER) \
-	X(SKIP, decode_skip, PHASE_ENTER) \
-	X(SOCK_PROTO, decode_sock_proto, PHASE_ENTER) \
-	X(SOCK_TYPE, decode_sock_type, PHASE_ENTER) \
-	X(SOCKADDR, decode_sockaddr, PHASE_ENTER) \
-	X(SOCKOPT_NAME, decode_sockopt_name, PHASE_ENTER) \
-	X(SOCKOPT_VAL, decode_sockopt_val, PHASE_ENTER) \
-	X(STACK_T, decode_stack_t, PHASE_ENTER) \
-	X(TIMESPEC, decode_timespec, PHASE_ENTER) \
-	X(TIMESPEC_PAIR, decode_timespec_pair, PHASE_ENTER) \
-	X(TIMEVAL, decode_timeval, PHASE_ENTER) \
-	X(TIMEVAL_PAIR, decode_timeval_pair, PHASE_ENTER) \
-	X(UID, decode_uid, PHASE_ENTER) \
-	X(CAP_DATA_OUT, decode_cap_data_out, PHASE_EXIT) \
-	X(CPUSET_OUT, decode_cpuset_out, PHASE_EXIT) \
-	X(DIRENTS64_OUT, decode_dirents64_out, PHASE_EXIT) \
-	X(EPOLL_EVENTS_OUT, decode_epoll_events_out, PHASE_EXIT) \
-	X(GROUPS_OUT, decode_groups_out, PHASE_EXIT) \
-	X(INT_OUT, decode_int_out, PHASE_EXIT) \
-	X(ITIMERSPEC_OUT, decode_itimerspec, PHASE_EXIT) \
-	X(ITIMERVAL_OUT, decode_itimerval, PHASE_EXIT) \
-	X(MMSGHDR, decode_mmsghdr, PHASE_EXIT) \
-	X(MMSGHDR_OUT, decode_mmsghdr_out, PHASE_EXIT) \
-	X(MEMBARRIER_RET, decode_membarrier_ret, PHASE_EXIT) \
-	X(POLL_RET, decode_poll_ret, PHASE_EXIT) \
-	X(PRCTL_RET, decode_prctl_ret, PHASE_EXIT) \
-	X(RECVMMSG_RET, decode_recvmmsg_ret, PHASE_EXIT) \
-	X(RET_PERSONALITY, decode_ret_personality, PHASE_EXIT) \
-	X(RUSAGE_OUT, decode_rusage_out, PHASE_EXIT) \
-	X(SCHED_PARAM_OUT, decode_sched_param_out, PHASE_EXIT) \
-	X(SCHED_POLICY_RET, decode_sched_policy_ret, PHASE_EXIT) \
-	X(SELECT_RET, decode_select_ret, PHASE_EXIT) \
-	X(SIGINFO_OUT, decode_siginfo_out, PHASE_EXIT) \
-	X(SIGNAL_RET, decode_signal_ret, PHASE_EXIT) \
-	X(SOCKADDR_OUT, decode_sockaddr_out, PHASE_EXIT) \
-	X(SOCKOPT_VAL_OUT, decode_sockopt_val_out, PHASE_EXIT) \
-	X(STACK_T_OUT, decode_stack_t_out, PHASE_EXIT) \
-	X(STATFS_OUT, decode_statfs_out, PHASE_EXIT) \
-	X(SYSINFO_OUT, decode_sysinfo_out, PHASE_EXIT) \
-	X(TIMESPEC_OUT, decode_timespec, PHASE_EXIT) \
-	X(TIMEVAL_OUT, decode_timeval, PHASE_EXIT) \
-	X(TIMEX_OUT, decode_timex_out, PHASE_EXIT) \
-	X(TIMEX_RET, decode_timex_ret, PHASE_EXIT) \
-	X(TMS_OUT, decode_tms_out, PHASE_EXIT) \
-	X(UID_OUT, decode_uid_out, PHASE_EXIT) \
-	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT) \
-	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH) \
-	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH) \
-	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH) \
-	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH) \
-	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH) \
-	X(PRCTL_ARG2, decode_prctl_arg2, PHASE_BOTH) \
-	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH) \
+	X(CAP_DATA, decode_cap_data, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(CAP_HEADER, decode_cap_header, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(CPUSET, decode_cpuset, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(EPOLL_EVENT, decode_epoll_event, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(FDSET, decode_fdset, PHASE_ENTER, ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(GROUPS, decode_groups, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(IOVEC, decode_iovec, PHASE_ENTER, ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(IOVEC_ADDRS, decode_iovec_addrs, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(IPC_FLAGS, decode_ipc_flags, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(ITIMERSPEC, decode_itimerspec, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(ITIMERVAL, decode_itimerval, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(MKNOD_DEV, decode_mknod_dev, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(MKNOD_MODE, decode_mknod_mode, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(MSGHDR, decode_msghdr, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(MREMAP_ADDR, decode_mremap_addr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(MQ_ATTR, decode_mq_attr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(FAN_INIT_FLAGS, decode_fan_init_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE) \
+	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SIGEVENT, decode_sigevent, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(OPEN_HOW, decode_open_how, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(PERSONALITY, decode_personality, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(POLLFDS, decode_pollfds, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(PRCTL_OPTION, decode_prctl_option, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(PSELECT_SIGMASK, decode_pselect_sigmask, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE) \
+	X(REM_TIMESPEC, decode_rem_timespec, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SCHED_PARAM, decode_sched_param, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SIGINFO_IN, decode_siginfo_in, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SKIP, decode_skip, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SOCK_PROTO, decode_sock_proto, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SOCK_TYPE, decode_sock_type, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SOCKADDR, decode_sockaddr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(SOCKOPT_NAME, decode_sockopt_name, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SOCKOPT_VAL, decode_sockopt_val, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(STACK_T, decode_stack_t, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(TIMESPEC, decode_timespec, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(TIMESPEC_PAIR, decode_timespec_pair, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE) \
+	X(TIMEVAL, decode_timeval, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(TIMEVAL_PAIR, decode_timeval_pair, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(UID, decode_uid, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(CAP_DATA_OUT, decode_cap_data_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(CPUSET_OUT, decode_cpuset_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
+	X(DIRENTS64_OUT, decode_dirents64_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE) \
+	X(EPOLL_EVENTS_OUT, decode_epoll_events_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE) \
+	X(GROUPS_OUT, decode_groups_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(INT_OUT, decode_int_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(ITIMERSPEC_OUT, decode_itimerspec, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(ITIMERVAL_OUT, decode_itimerval, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(MMSGHDR, decode_mmsghdr, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(MMSGHDR_OUT, decode_mmsghdr_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(MEMBARRIER_RET, decode_membarrier_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE) \
+	X(POLL_RET, decode_poll_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(PRCTL_RET, decode_prctl_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(RECVMMSG_RET, decode_recvmmsg_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(RET_PERSONALITY, decode_ret_personality, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE) \
+	X(RUSAGE_OUT, decode_rusage_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(SCHED_PARAM_OUT, decode_sched_param_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE) \
+	X(SCHED_POLICY_RET, decode_sched_policy_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE) \
+	X(SELECT_RET, decode_select_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(SIGINFO_OUT, decode_siginfo_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(SIGNAL_RET, decode_signal_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(SOCKADDR_OUT, decode_sockaddr_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
+	X(SOCKOPT_VAL_OUT, decode_sockopt_val_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
+	X(STACK_T_OUT, decode_stack_t_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(STATFS_OUT, decode_statfs_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(SYSINFO_OUT, decode_sysinfo_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(TIMESPEC_OUT, decode_timespec, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(TIMEVAL_OUT, decode_timeval, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(TIMEX_OUT, decode_timex_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(TIMEX_RET, decode_timex_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(TMS_OUT, decode_tms_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(UID_OUT, decode_uid_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(PRCTL_ARG2, decode_prctl_arg2, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE) \
 	/* returns */ \
-	X(RET_HEX, decode_hex, PHASE_EXIT) \
-	X(RET_OCTAL, decode_octal, PHASE_EXIT)
+	X(RET_HEX, decode_hex, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
+	X(RET_OCTAL, decode_octal, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT)
 
 #endif

@@ -33,6 +33,10 @@ struct decode_ctx {
 	struct syscall_event *sc;
 	bool at_exit;		/* set while decoding the exit of a call */
 	uint64_t spent;		/* bytes and elements decoded for this stop */
+	/* set by decode_syscall_enter/exit for the decoders: the argument
+	 * being decoded, and those an earlier one decided (bits) */
+	unsigned cur;
+	unsigned replaced;
 };
 
 /* Fills the per-syscall fields of o for syscall number nr. */

@@ -22,6 +22,9 @@ static inline bool syscall_set_has(const struct syscall_set *s, uint64_t nr)
 		return s->others;
 	return (s->bits[nr / 64] >> (nr % 64)) & 1;
 }
+/* Adds to s every syscall of t whose flags intersect flags (SF_ bits). */
+void syscall_set_add_flagged(struct syscall_set *s,
+			     const struct syscall_table *t, unsigned flags);
 
 /* Applies "-e trace=SPEC" (the part after "trace=") to s. Accumulates as
  * strace does: the first expression starts from an empty set (or a full
@@ -30,9 +33,6 @@ int syscall_set_parse(struct syscall_set *s, bool *first,
 		      const struct syscall_table *t, const char *spec,
 		      char *err, size_t errlen);
 
-/* Adds to s the syscalls of t named in names (NULL-terminated). */
-void syscall_set_add_names(struct syscall_set *s, const struct syscall_table *t,
-			   const char *const *names);
 /* -P prints only calls that name a path or hold a descriptor: removes from
  * s the syscalls of t none of whose arguments can. */
 void syscall_set_keep_path_calls(struct syscall_set *s,

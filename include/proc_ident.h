@@ -29,10 +29,11 @@ static inline void proc_ident_stale(struct proc_ident_cache *c)
 	c->fresh = false;
 }
 
-/* The syscalls that may change who a thread is; a seccomp filter must
- * stop at them when comm or uid is wanted. */
-extern const char *const proc_ident_watched_calls[];
-/* Whether sc is one of them: set*uid, or prctl(PR_SET_NAME). */
+/* The syscalls that may change who a thread is (SF_ bits); a seccomp
+ * filter must stop at them when comm or uid is wanted. */
+#define PROC_IDENT_WATCHED_FLAGS (SF_CREDS | SF_COMM)
+/* Whether sc changes who it is: a call that changes the real uid, or one
+ * that may change comm asked to (prctl's PR_SET_NAME). */
 bool proc_ident_watches(const struct syscall_event *sc);
 /* Whether a finished syscall changed the thread's comm or uid: one of
  * those, and it succeeded. */

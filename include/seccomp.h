@@ -26,11 +26,18 @@ void seccomp_free(struct seccomp_prog *p);
  * only syscalls, no allocation. Returns 0, or -1 with errno set. */
 int seccomp_install(const struct seccomp_prog *p);
 
-/* Whether syscall nr with args, which returned rval, installed a seccomp
- * filter (or strict mode) in the calling thread. */
+/* Whether syscall d with args, which returned rval, installed a seccomp
+ * filter (or strict mode) in the calling thread. d is the descriptor in
+ * the tracee's personality's table (NULL: an unknown number). */
+bool seccomp_call_installs_filter(const struct syscall_desc *d,
+				  const uint64_t *args, int64_t rval);
+/* Whether the tracer must see the exit of syscall d even when it is not
+ * printed: it may install a filter (SF_SECCOMP). */
+bool seccomp_call_watched(const struct syscall_desc *d);
+
+/* The same for a native number (the seccomp program's numbers). The
+ * tracer should pass the personality's descriptor to the forms above. */
 bool seccomp_installs_filter(uint64_t nr, const uint64_t *args, int64_t rval);
-/* Whether the tracer must see the exit of syscall nr even when it is not
- * printed: it may install a filter. */
 bool seccomp_watches(uint64_t nr);
 
 #endif

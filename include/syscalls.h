@@ -4,6 +4,7 @@
 #ifndef MYTRACE_SYSCALLS_H
 #define MYTRACE_SYSCALLS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -13,7 +14,7 @@
 #define MAX_ARGS 6
 
 enum arg_type {
-#define X(name, fn, phase) ARG_##name,
+#define X(name, fn, phase, props) ARG_##name,
 	ARG_TYPES(X)
 #undef X
 	ARG_TYPE_COUNT
@@ -52,11 +53,24 @@ enum syscall_class {
 	CLS_PURE = 1 << 16,
 };
 
+/* What a syscall does that the tracer must act on: "!word" after the
+ * classes in tables/syscalls.list (see its header). */
+enum syscall_flag {
+	SF_EXEC = 1 << 0,		/* replaces the program */
+	SF_NEVER_RETURNS = 1 << 1,	/* exit, exit_group */
+	SF_MAPS_CODE = 1 << 2,		/* may add or remove executable code */
+	SF_CREDS = 1 << 3,		/* may change the real uid */
+	SF_COMM = 1 << 4,		/* may change the thread's comm */
+	SF_SECCOMP = 1 << 5,		/* may install a seccomp filter */
+	SF_PRCTL_OPTION = 1 << 6,	/* takes a prctl option (PR_*) first */
+};
+
 struct syscall_desc {
 	const char *name;
 	unsigned char nargs;
 	unsigned char raw;		/* no signature: arguments printed as hex */
 	unsigned classes;		/* enum syscall_class bits */
+	unsigned flags;			/* enum syscall_flag bits */
 	struct arg_desc ret;
 	struct arg_desc args[MAX_ARGS];
 };
@@ -81,6 +95,22 @@ static inline const struct syscall_desc *
 syscall_lookup(const struct syscall_table *t, uint64_t nr)
 {
 	return nr < t->size ? t->by_nr[nr] : NULL;
+}
+
+/* The ARGP_ bits of an argument type (include/arg_types.h). */
+extern const unsigned char arg_type_prop_table[ARG_TYPE_COUNT];
+static inline unsigned arg_type_props(unsigned type)
+{
+	return type < ARG_TYPE_COUNT ? arg_type_prop_table[type] : 0;
+}
+
+/* Whether argument i of d may hold a path or a descriptor (-P); a raw
+ * call prints hex numbers only, so none of its arguments does. */
+static inline bool syscall_arg_may_name_file(const struct syscall_desc *d,
+					     unsigned i)
+{
+	return !d->raw && i < d->nargs && i < MAX_ARGS &&
+	       (arg_type_props(d->args[i].type) & ARGP_FILE);
 }
 
 /* The number of name in t, or -1. */

@@ -18,11 +18,11 @@ struct unwinder *unwind_new(void);
  * at all; frames without unwind or symbol information keep their address. */
 struct stack_trace *unwind_capture(struct unwinder *u, pid_t pid, pid_t tid,
 				   struct arena *a);
-/* The syscalls unwind_after_syscall looks at, NULL-terminated: they must
- * stop even when they are not traced (the seccomp filter). */
-extern const char *const unwind_watched_calls[];
-/* After a syscall: exec, or mmap/munmap/mprotect touching executable
- * memory, makes the caches of pid stale. */
+/* The syscalls unwind_after_syscall looks at (SF_ bits): they must stop
+ * even when they are not traced (the seccomp filter). */
+#define UNWIND_WATCHED_FLAGS (SF_EXEC | SF_MAPS_CODE)
+/* After a syscall: an exec, or a call that maps, unmaps or protects
+ * executable memory, makes the caches of pid stale. */
 void unwind_after_syscall(struct unwinder *u, pid_t pid,
 			  const struct syscall_desc *desc, const uint64_t *args,
 			  bool failed);

@@ -135,15 +135,17 @@ static void found_add(struct failures *f, const char *name)
 	f->found[hash(name, 0) % BUCKETS] = e;
 }
 
-/* The first path argument, as a C string (the arena copy holds no NUL). */
+/* The first path argument the caller passed, as a C string (the arena
+ * copy holds no NUL). */
 static char *path_arg(const struct syscall_event *sc)
 {
 	if (!sc->desc || sc->desc->raw)
 		return NULL;
 	for (unsigned i = 0; i < sc->nargs && i < MAX_ARGS; i++) {
 		const struct value *v = sc->args[i];
+		unsigned props = arg_type_props(sc->desc->args[i].type);
 
-		if (sc->desc->args[i].type == ARG_PATH && v &&
+		if ((props & ARGP_PATH) && (props & ARGP_IN) && v &&
 		    v->kind == V_STRING)
 			return strndup(v->u.str.bytes, v->u.str.len);
 	}

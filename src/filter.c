@@ -186,46 +186,9 @@ int fd_set_parse(struct fd_set_bits *s, const char *spec, char *err,
 	return rc;
 }
 
-/* Adds the syscalls of t named in names (NULL-terminated) to set. */
-void syscall_set_add_names(struct syscall_set *set,
-			   const struct syscall_table *t,
-			   const char *const *names)
-{
-	for (unsigned nr = 0; nr < t->size && nr < SYSCALL_SET_MAX; nr++) {
-		const struct syscall_desc *d = t->by_nr[nr];
-
-		if (!d)
-			continue;
-		for (const char *const *n = names; *n; n++)
-			if (strcmp(d->name, *n) == 0)
-				set->bits[nr / 64] |= 1ULL << (nr % 64);
-	}
-}
-
-/* Argument types that never hold a path or a descriptor at entry */
-static bool never_names_file(unsigned type)
-{
-	switch (type) {
-	case ARG_INT: case ARG_UINT: case ARG_LONG: case ARG_ULONG:
-	case ARG_HEX: case ARG_OCTAL: case ARG_PTR: case ARG_OUT_PTR:
-	case ARG_FLAGS: case ARG_ENUM: case ARG_NONE: case ARG_STR:
-	case ARG_IBUF: case ARG_OBUF: case ARG_OBUF_HEX:
-	case ARG_OPEN_FLAGS: case ARG_OPEN_MODE: case ARG_STATX_FLAGS:
-	case ARG_MODE: case ARG_STAT_OUT: case ARG_STATX_OUT:
-	case ARG_DIRENTS_OUT: case ARG_MMAP_FLAGS: case ARG_WAIT_STATUS_OUT:
-	case ARG_RLIMIT_IN: case ARG_RLIMIT_OUT: case ARG_ARCH_PRCTL_ADDR:
-	case ARG_FUTEX_OP: case ARG_SIGNAL: case ARG_SIGSET_IN:
-	case ARG_SIGSET_OUT: case ARG_SIGACTION_IN: case ARG_SIGACTION_OUT:
-	case ARG_SIGRETURN_MASK: case ARG_RET_HEX: case ARG_RET_OCTAL:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* -P prints only calls that name a path or hold a descriptor: removes from
  * set the syscalls of t none of whose arguments can (all numbers, flags,
- * buffers), so that they need not stop. Unknown types are kept. */
+ * buffers: ARGP_NOFILE), so that they need not stop. */
 void syscall_set_keep_path_calls(struct syscall_set *set,
 				 const struct syscall_table *t)
 {
@@ -233,11 +196,9 @@ void syscall_set_keep_path_calls(struct syscall_set *set,
 		const struct syscall_desc *d = t->by_nr[nr];
 		bool may_match = false;
 
-		/* a raw call prints hex numbers only; it never matches */
-		if (d && !d->raw)
-			for (unsigned i = 0; i < d->nargs && i < MAX_ARGS; i++)
-				if (!never_names_file(d->args[i].type))
-					may_match = true;
+		for (unsigned i = 0; d && i < MAX_ARGS; i++)
+			if (syscall_arg_may_name_file(d, i))
+				may_match = true;
 		if (!may_match)
 			set->bits[nr / 64] &= ~(1ULL << (nr % 64));
 	}

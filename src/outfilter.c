@@ -224,7 +224,7 @@ static bool value_touches(const struct outfilter *f, const struct value *v)
 static bool is_path_arg(const struct syscall_desc *d, unsigned i)
 {
 	return !d->raw && i < d->nargs &&
-	       (d->args[i].type == ARG_PATH || d->args[i].type == ARG_OUT_PATH);
+	       (arg_type_props(d->args[i].type) & ARGP_PATH);
 }
 
 static bool syscall_touches(const struct outfilter *f,

@@ -60,21 +60,13 @@ const struct proc_ident *proc_ident_get(struct proc_ident_cache *c,
 	return c->have ? &c->id : NULL;
 }
 
-const char *const proc_ident_watched_calls[] = {
-	"setuid", "setreuid", "setresuid", "prctl", NULL,
-};
-
 bool proc_ident_watches(const struct syscall_event *sc)
 {
-	if (!sc->desc)
-		return false;
-	for (const char *const *n = proc_ident_watched_calls; *n; n++) {
-		if (strcmp(sc->desc->name, *n) != 0)
-			continue;
-		return strcmp(*n, "prctl") != 0 ||
-		       sc->raw_args[0] == PR_SET_NAME;
-	}
-	return false;
+	unsigned flags = sc->desc ? sc->desc->flags : 0;
+
+	if (flags & SF_CREDS)
+		return true;
+	return (flags & SF_COMM) && sc->raw_args[0] == PR_SET_NAME;
 }
 
 bool proc_ident_changed_by(const struct syscall_event *sc)

@@ -30,9 +30,14 @@
 #include "arch.h"
 #include "seccomp.h"
 
+bool seccomp_call_watched(const struct syscall_desc *d)
+{
+	return d && (d->flags & SF_SECCOMP);
+}
+
 bool seccomp_watches(uint64_t nr)
 {
-	return nr == SYS_seccomp || nr == SYS_prctl;
+	return seccomp_call_watched(syscall_lookup(arch_syscalls, nr));
 }
 
 /* Whether a filter would spare stops: the set leaves some syscall out. */
@@ -119,15 +124,20 @@ int seccomp_install(const struct seccomp_prog *p)
 	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
 }
 
-bool seccomp_installs_filter(uint64_t nr, const uint64_t *args, int64_t rval)
+bool seccomp_call_installs_filter(const struct syscall_desc *d,
+				  const uint64_t *args, int64_t rval)
 {
 	/* SECCOMP_FILTER_FLAG_NEW_LISTENER returns a descriptor */
-	if (rval < 0)
+	if (rval < 0 || !d || !(d->flags & SF_SECCOMP))
 		return false;
-	if (nr == SYS_seccomp)
-		return args[0] == SECCOMP_SET_MODE_FILTER ||
-		       args[0] == SECCOMP_SET_MODE_STRICT;
-	if (nr == SYS_prctl)
+	if (d->flags & SF_PRCTL_OPTION)
 		return args[0] == PR_SET_SECCOMP;
-	return false;
+	return args[0] == SECCOMP_SET_MODE_FILTER ||
+	       args[0] == SECCOMP_SET_MODE_STRICT;
+}
+
+bool seccomp_installs_filter(uint64_t nr, const uint64_t *args, int64_t rval)
+{
+	return seccomp_call_installs_filter(syscall_lookup(arch_syscalls, nr),
+					    args, rval);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "consts.h"
 #include "unwind.h"
 
 #define MAX_FRAMES 256
@@ -284,30 +285,37 @@ static bool touches_exec(const struct proc *p, uint64_t start, uint64_t len)
 	return false;
 }
 
-/* keep in step with unwind_after_syscall */
-const char *const unwind_watched_calls[] = {
-	"execve", "execveat", "mmap", "mprotect", "munmap", NULL,
-};
+/* Whether an SF_MAPS_CODE call asks for PROT_EXEC: its argument that
+ * takes the mmap_prot constants (mmap, mprotect). */
+static bool asks_exec(const struct syscall_desc *d, const uint64_t *args)
+{
+	for (unsigned i = 0; i < d->nargs && i < MAX_ARGS; i++)
+		if (d->args[i].xlat == &xlat_mmap_prot &&
+		    (args[i] & PROT_EXEC))
+			return true;
+	return false;
+}
 
+/* SF_MAPS_CODE calls take an address and a length first: mapping,
+ * moving, unmapping or protecting over code changes it, and so does
+ * mapping new code. A NULL address (a placement left to the kernel)
+ * replaces nothing. A raw call's arguments are unknown: always stale. */
 void unwind_after_syscall(struct unwinder *u, pid_t pid,
 			  const struct syscall_desc *desc, const uint64_t *args,
 			  bool failed)
 {
 	struct proc *p = proc_of(u, pid, false);
-	const char *name = desc ? desc->name : "";
-	bool stale = false;
+	unsigned flags = desc ? desc->flags : 0;
+	bool stale;
 
-	if (!p || failed || !p->maps_valid)
+	if (!p || failed || !p->maps_valid ||
+	    !(flags & UNWIND_WATCHED_FLAGS))
 		return;
-	if (strcmp(name, "execve") == 0 || strcmp(name, "execveat") == 0)
+	if ((flags & SF_EXEC) || desc->raw)
 		stale = true;
-	else if (strcmp(name, "mmap") == 0)
-		stale = args[2] & PROT_EXEC;
-	else if (strcmp(name, "mprotect") == 0)
-		stale = (args[2] & PROT_EXEC) ||
-			touches_exec(p, args[0], args[1]);
-	else if (strcmp(name, "munmap") == 0)
-		stale = touches_exec(p, args[0], args[1]);
+	else
+		stale = asks_exec(desc, args) ||
+			(args[0] && touches_exec(p, args[0], args[1]));
 	if (stale)
 		drop_caches(p);
 }

@@ -1,14 +1,31 @@
 # Turns tables/syscalls.list (signatures) and tables/<arch>.nr (numbers)
 # into C: one syscall_desc per name and a number-indexed table per arch.
-# usage: awk [-v compat=i386] -f gen-syscalls.awk syscalls.list \
-#	compat-types.list x86_64.nr i386.nr aarch64.nr > out.c
+# usage: awk [-v compat=i386] -f gen-syscalls.awk include/arg_types.h \
+#	syscalls.list x86_64.nr i386.nr aarch64.nr > out.c
 # A name that has a number but no signature still gets a raw entry.  The
 # tables of the arches named in compat (32-bit personalities) use a
-# signature only when compat-types.list says all its argument types decode
-# the same there; otherwise a raw entry of the same name.
+# signature only when all its argument types are ARGP_COMPAT in
+# arg_types.h (they decode the same there) and the line does not say
+# !compat_raw; otherwise a raw entry of the same name, with the same
+# classes and flags.
+
+BEGIN {
+	# "!word" in syscalls.list -> enum syscall_flag in syscalls.h
+	flag_c["exec"] = "SF_EXEC"
+	flag_c["never_returns"] = "SF_NEVER_RETURNS"
+	flag_c["maps_code"] = "SF_MAPS_CODE"
+	flag_c["creds"] = "SF_CREDS"
+	flag_c["comm"] = "SF_COMM"
+	flag_c["seccomp"] = "SF_SECCOMP"
+	flag_c["prctl_option"] = "SF_PRCTL_OPTION"
+}
 
 function fail(msg) {
-	printf("%s:%d: %s\n", FILENAME, FNR, msg) > "/dev/stderr"
+	fail_at(FILENAME ":" FNR, msg)
+}
+
+function fail_at(where, msg) {
+	printf("%s: %s\n", where, msg) > "/dev/stderr"
 	failed = 1
 	exit 1
 }
@@ -16,6 +33,57 @@ function fail(msg) {
 function trim(s) {
 	gsub(/^[ \t]+|[ \t]+$/, "", s)
 	return s
+}
+
+# arg_types.h: the X(NAME, decoder, phase, props) entries of ARG_TYPES,
+# read whole (an entry may span lines) once the header is in types_text.
+function parse_arg_types(    buf, i, j, entry, f, ty) {
+	types_parsed = 1
+	buf = types_text
+	i = index(buf, "#define ARG_TYPES(X)")
+	if (i == 0)
+		fail("no ARG_TYPES list in the argument types header")
+	buf = substr(buf, i + 20)
+	while ((i = index(buf, "/*")) > 0) {
+		j = index(substr(buf, i + 2), "*/")
+		buf = substr(buf, 1, i - 1) " " substr(buf, i + j + 3)
+	}
+	while (match(buf, /X\([A-Z_0-9]+,[^)]*\)/)) {
+		entry = substr(buf, RSTART + 2, RLENGTH - 3)
+		buf = substr(buf, RSTART + RLENGTH)
+		if (split(entry, f, ",") != 4)
+			fail("bad argument type entry 'X(" entry ")'")
+		ty = tolower(trim(f[1]))
+		known_type[ty] = 1
+		if (f[4] ~ /ARGP_COMPAT/)
+			compat_safe[ty] = 1
+		if (f[4] ~ /ARGP_PARAM/)
+			needs_param[ty] = 1
+	}
+}
+
+FILENAME ~ /arg_types\.h$/ {
+	line = $0
+	sub(/\\$/, "", line)
+	types_text = types_text " " line
+	next
+}
+
+# "!word ..." -> C expression of enum syscall_flag bits; !compat_raw is
+# for this script only (see compat_ok)
+function flags_init(name, words, n,    i, w, c) {
+	c = ""
+	for (i = 1; i <= n; i++) {
+		w = substr(words[i], 2)
+		if (w == "compat_raw") {
+			compat_raw[name] = 1
+			continue
+		}
+		if (!(w in flag_c))
+			fail("unknown flag '" words[i] "' for " name)
+		c = c (c == "" ? "" : "|") flag_c[w]
+	}
+	return c == "" ? "0" : c
 }
 
 # "name:type" or "name:type(param)" -> C initializer of struct arg_desc
@@ -31,6 +99,8 @@ function arg_init(spec, argnames, nargs,    nm, ty, param, p, i, pidx, xl) {
 		param = substr(ty, p + 1, length(ty) - p - 1)
 		ty = substr(ty, 1, p - 1)
 	}
+	if (!(ty in known_type))
+		fail("unknown type '" ty "' (not in arg_types.h)")
 	pidx = "PARAM_NONE"
 	xl = "NULL"
 	if (param != "" && (ty == "flags" || ty == "enum" || ty == "enumd")) {
@@ -50,15 +120,33 @@ function arg_init(spec, argnames, nargs,    nm, ty, param, p, i, pidx, xl) {
 			used_xlat[param] = 1
 		}
 	}
+	# ARGP_PARAM: the decoder reads another argument or the result
+	if ((ty in needs_param) && pidx == "PARAM_NONE")
+		fail("type " ty " needs the argument it depends on: " ty "(NAME)")
 	return sprintf("{ \"%s\", ARG_%s, %s, %s }", nm, toupper(ty), pidx, xl)
 }
 
 FILENAME ~ /syscalls\.list$/ {
+	if (!types_parsed)
+		parse_arg_types()
 	line = $0
 	sub(/#.*/, "", line)
 	line = trim(line)
 	if (line == "")
 		next
+	# "name !flag ...": no signature (traced raw), but flags
+	if (line ~ /^[a-z_0-9]+([ \t]+![a-z_]+)+$/) {
+		nw = split(line, words, /[ \t]+/)
+		name = words[1]
+		for (i = 1; i < nw; i++)
+			words[i] = words[i + 1]
+		if (name in rawflags)
+			fail("duplicate flags for " name)
+		rawflags[name] = flags_init(name, words, nw - 1)
+		rawflags_line[name] = FNR
+		list_file = FILENAME
+		next
+	}
 	# name(args) = ret %class...
 	if (!match(line, /^[a-z_0-9]+\(/))
 		fail("expected 'name(' in '" line "'")
@@ -104,7 +192,15 @@ FILENAME ~ /syscalls\.list$/ {
 		init = init (i > 1 ? ",\n\t\t    " : "") arg_init(specs[i], names, n)
 	cls = ""
 	nc = split(classes, cl, /[ \t]+/)
+	nf = 0
+	delete words
 	for (i = 1; i <= nc; i++) {
+		if (cl[i] ~ /^![a-z_]+$/) {
+			words[++nf] = cl[i]
+			continue
+		}
+		if (nf > 0)
+			fail("classes come before flags for " name)
 		if (cl[i] == "%%stat")
 			c = "CLS_STAT_LIKE"
 		else if (cl[i] == "%%statfs")
@@ -118,24 +214,10 @@ FILENAME ~ /syscalls\.list$/ {
 	if (cls == "")
 		cls = "0"
 	sigcls[name] = cls
-	sig[name] = sprintf("\t{ .name = \"%s\", .nargs = %d, .classes = %s,\n\t  .ret = %s,\n\t  .args = { %s } },\n",
-	    name, n, cls, arg_init("ret:" ret, names, n), init)
+	sigflags[name] = flags_init(name, words, nf)
+	sig[name] = sprintf("\t{ .name = \"%s\", .nargs = %d, .classes = %s, .flags = %s,\n\t  .ret = %s,\n\t  .args = { %s } },\n",
+	    name, n, cls, sigflags[name], arg_init("ret:" ret, names, n), init)
 	order[++nsig] = name
-	next
-}
-
-FILENAME ~ /compat-types\.list$/ {
-	line = $0
-	sub(/#.*/, "", line)
-	line = trim(line)
-	if (line == "")
-		next
-	if (line ~ /^raw [a-z_0-9]+$/)
-		compat_raw[substr(line, 5)] = 1
-	else if (line ~ /^[a-z_0-9]+$/)
-		compat_safe[line] = 1
-	else
-		fail("bad line '" line "'")
 	next
 }
 
@@ -185,9 +267,18 @@ END {
 		printf("%s", sig[order[i]])
 		index_of[order[i]] = idx++
 	}
+	for (name in rawflags) {
+		if (name in sig)
+			fail_at(list_file ":" rawflags_line[name],
+			    "the flags of " name " go on its signature's line")
+		if (!(name in raw))
+			fail_at(list_file ":" rawflags_line[name],
+			    name " has no number in any table")
+	}
 	print "\t/* names that have a number but no signature yet: raw */"
 	for (i = 1; i <= nraw; i++) {
-		printf("\t{ .name = \"%s\", .nargs = 6, .raw = 1, .ret = { \"ret\", ARG_LONG, PARAM_NONE, NULL } },\n", rawlist[i])
+		rf = (rawlist[i] in rawflags) ? sprintf(" .flags = %s,", rawflags[rawlist[i]]) : ""
+		printf("\t{ .name = \"%s\", .nargs = 6, .raw = 1,%s .ret = { \"ret\", ARG_LONG, PARAM_NONE, NULL } },\n", rawlist[i], rf)
 		index_of[rawlist[i]] = idx++
 	}
 	print "};"
@@ -208,7 +299,7 @@ END {
 			name = nr[arch, n]
 			if (!(name in sig) || compat_ok(name) || (name in craw_index))
 				continue
-			craw = craw sprintf("\t{ .name = \"%s\", .nargs = 6, .raw = 1, .classes = %s, .ret = { \"ret\", ARG_LONG, PARAM_NONE, NULL } },\n", name, sigcls[name])
+			craw = craw sprintf("\t{ .name = \"%s\", .nargs = 6, .raw = 1, .classes = %s, .flags = %s, .ret = { \"ret\", ARG_LONG, PARAM_NONE, NULL } },\n", name, sigcls[name], sigflags[name])
 			craw_index[name] = ncraw++
 		}
 	}

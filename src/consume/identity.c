@@ -21,8 +21,8 @@ static void identity_plan(void *st, struct stop_plan *plan)
 {
 	(void)st;
 	plan->needs_ident = true;
-	syscall_set_add_names(&plan->stop, arch_syscalls,
-			      proc_ident_watched_calls);
+	syscall_set_add_flagged(&plan->stop, arch_syscalls,
+				PROC_IDENT_WATCHED_FLAGS);
 }
 
 static void identity_enter(void *st, void *ts, struct call *c)

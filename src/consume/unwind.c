@@ -4,7 +4,6 @@
  * change, which it watches even in untraced calls. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "arch.h"
 #include "options.h"
@@ -28,8 +27,8 @@ static void *unwind_make(const struct options *opts, struct pipeline *p)
 static void unwind_plan(void *st, struct stop_plan *plan)
 {
 	(void)st;
-	syscall_set_add_names(&plan->stop, arch_syscalls,
-			      unwind_watched_calls);
+	syscall_set_add_flagged(&plan->stop, arch_syscalls,
+				UNWIND_WATCHED_FLAGS);
 }
 
 static void unwind_thread_gone(void *st, void *ts, pid_t pid, pid_t tid)
@@ -55,9 +54,7 @@ static void unwind_exit(void *st, void *ts, struct call *c)
 
 static bool never_returns(const struct syscall_desc *d)
 {
-	/* until the tables carry behaviour flags */
-	return d && (strcmp(d->name, "exit") == 0 ||
-		     strcmp(d->name, "exit_group") == 0);
+	return d && (d->flags & SF_NEVER_RETURNS);
 }
 
 static void unwind_event(void *st, void *ts, struct event *ev)

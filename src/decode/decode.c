@@ -10,13 +10,11 @@
 
 /* PHASE_BOTH types are decoded at entry and again at exit, where the
  * decoder finds its entry value in sc->args[i] (an in/out length). */
-enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
-
 static const struct {
 	arg_decoder fn;
 	enum phase phase;
 } arg_types[ARG_TYPE_COUNT] = {
-#define X(name, fn, phase) [ARG_##name] = { fn, phase },
+#define X(name, fn, phase, props) [ARG_##name] = { fn, phase },
 	ARG_TYPES(X)
 #undef X
 };
@@ -117,8 +115,10 @@ void decode_syscall_enter(struct decode_ctx *ctx)
 	}
 	sc->nargs = sc->desc->nargs;
 	sc->nargs_enter = sc->nargs;
+	ctx->replaced = 0;
 	for (unsigned i = 0; i < sc->nargs; i++) {
 		const struct arg_desc *a = arg_of(sc->desc, i);
+		struct value *v;
 
 		if (arg_types[a->type].phase != PHASE_ENTER &&
 		    !boundary_found) {
@@ -127,10 +127,11 @@ void decode_syscall_enter(struct decode_ctx *ctx)
 		}
 		if (arg_types[a->type].phase == PHASE_EXIT)
 			continue;
+		ctx->cur = i;
 		/* decoded now, even if printed at exit: memory may change */
-		sc->args[i] = maybe_deref(ctx, arg_types[a->type].fn(ctx, a,
-							  sc->raw_args[i]),
-					  sc->raw_args[i]);
+		v = ctx->replaced & (1u << i) ? sc->args[i] :
+		    arg_types[a->type].fn(ctx, a, sc->raw_args[i]);
+		sc->args[i] = maybe_deref(ctx, v, sc->raw_args[i]);
 	}
 	/* a decoder may shorten the list (futex commands use fewer) */
 	if (sc->nargs_enter > sc->nargs)
@@ -154,6 +155,7 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 
 		if (arg_types[a->type].phase == PHASE_ENTER)
 			continue;
+		ctx->cur = i;
 		/* a failed call wrote nothing: show where it would have */
 		if ((sc->err || sc->ret_unknown) &&
 		    arg_types[a->type].phase == PHASE_BOTH)
@@ -211,6 +213,20 @@ static void decode_io_dump(struct decode_ctx *ctx)
 					   len == IO_DUMP_MAX);
 		return;
 	}
+}
+
+void decode_replace_arg(struct decode_ctx *ctx, unsigned i, struct value *v)
+{
+	if (i <= ctx->cur || i >= MAX_ARGS)
+		return;
+	ctx->sc->args[i] = v;
+	ctx->replaced |= 1u << i;
+}
+
+void decode_end_args(struct decode_ctx *ctx, unsigned n)
+{
+	if (ctx->sc->nargs > n)
+		ctx->sc->nargs = n;
 }
 
 uint64_t decode_param(const struct decode_ctx *ctx, const struct arg_desc *a)

@@ -10,11 +10,24 @@
 typedef struct value *(*arg_decoder)(struct decode_ctx *ctx,
 				     const struct arg_desc *a, uint64_t raw);
 
-#define X(name, fn, phase) \
+#define X(name, fn, phase, props) \
 	struct value *fn(struct decode_ctx *ctx, const struct arg_desc *a, \
 			 uint64_t raw);
 ARG_TYPES(X)
 #undef X
+
+/* An argument's decoder may decide how the arguments after it show (a
+ * command selects them): decode_replace_arg gives later argument i its
+ * value (NULL hides it), which is then not decoded again; decode_end_args
+ * ends the argument list after n arguments. Only these two touch another
+ * argument's slot or the count. */
+void decode_replace_arg(struct decode_ctx *ctx, unsigned i, struct value *v);
+void decode_end_args(struct decode_ctx *ctx, unsigned n);
+/* At exit, what the argument being decoded showed at entry (PHASE_BOTH). */
+static inline struct value *decode_entry_value(const struct decode_ctx *ctx)
+{
+	return ctx->sc->args[ctx->cur];
+}
 
 /* Every stop may decode this much (bytes read plus 64 per array element):
  * nested arrays of garbage counts stay small. */

@@ -33,7 +33,7 @@ struct value *decode_statx_flags(struct decode_ctx *ctx,
 struct value *decode_open_mode(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
-	uint64_t flags = ctx->sc->raw_args[a == &ctx->sc->desc->args[3] ? 2 : 1];
+	uint64_t flags = decode_param(ctx, a);	/* open_mode(flags) */
 
 	/* the mode only matters, and is only shown, when a file is created */
 	if (!(flags & (O_CREAT | 020000000)))
@@ -285,7 +285,7 @@ struct value *decode_fcntl_arg(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
 	struct arena *ar = ctx->arena;
-	int cmd = (int)ctx->sc->raw_args[1];
+	int cmd = (int)decode_param(ctx, a);	/* fcntl_arg(cmd) */
 
 	if (ctx->at_exit) {
 		switch (cmd) {
@@ -295,7 +295,7 @@ struct value *decode_fcntl_arg(struct decode_ctx *ctx,
 		case F_GETOWN_EX:
 			return owner_value(ctx, a->name, raw);
 		default:
-			return ctx->sc->args[2];
+			return decode_entry_value(ctx);
 		}
 	}
 	switch (cmd) {
@@ -334,7 +334,7 @@ struct value *decode_fcntl_arg(struct decode_ctx *ctx,
 	case F_GETPIPE_SZ:
 	case F_GET_SEALS:
 		/* no third argument: the line ends after the command */
-		ctx->sc->nargs = 2;
+		decode_end_args(ctx, 2);
 		return NULL;
 	default:
 		return value_ptr(ar, a->name, raw);
@@ -359,7 +359,7 @@ struct value *decode_fcntl_ret(struct decode_ctx *ctx,
 {
 	struct arena *ar = ctx->arena;
 
-	switch ((int)ctx->sc->raw_args[1]) {
+	switch ((int)decode_param(ctx, a)) {	/* fcntl_ret(cmd) */
 	case F_GETFD:
 		if (raw == 0)
 			break;
@@ -406,7 +406,7 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 	    req == TIOCEXCL || req == TIOCNXCL || req == TIOCCONS ||
 	    req == TIOCSBRK || req == TIOCCBRK || req == TIOCVHANGUP ||
 	    req == TIOCSSERIAL)
-		ctx->sc->nargs = 2;
+		decode_end_args(ctx, 2);
 	if (e)
 		return value_symbol(ctx->arena, a->name, req, V_HEX,
 				    e->msg ? e->msg : e->name);
@@ -545,7 +545,7 @@ struct value *decode_mknod_mode(struct decode_ctx *ctx,
 struct value *decode_mknod_dev(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
-	uint64_t mode = ctx->sc->raw_args[a - ctx->sc->desc->args - 1];
+	uint64_t mode = decode_param(ctx, a);	/* mknod_dev(mode) */
 
 	if (!S_ISCHR(mode) && !S_ISBLK(mode))
 		return NULL;
@@ -578,9 +578,10 @@ static struct value *termios_value(struct decode_ctx *ctx, const char *name,
 struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
-	struct value *before = ctx->sc->args[2];
+	struct value *before = decode_entry_value(ctx);
+	uint32_t req = (uint32_t)decode_param(ctx, a);	/* ioctl_arg(request) */
 
-	switch ((uint32_t)ctx->sc->raw_args[1]) {
+	switch (req) {
 	case TIOCGWINSZ:
 		if (!ctx->at_exit)
 			return value_ptr(ctx->arena, a->name, raw);
@@ -603,7 +604,7 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 	}
 	if (ctx->at_exit && before)
 		return before;
-	switch ((uint32_t)ctx->sc->raw_args[1]) {
+	switch (req) {
 	case TIOCSWINSZ:
 		return winsize_value(ctx, a->name, raw);
 	case TCSETS:
@@ -628,9 +629,8 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 		return value_int(ctx->arena, a->name, (int32_t)raw);
 	default:
 		/* a known request takes a pointer; an unknown one a number */
-		if (xlat_find(&xlat_ioctl_cmd, (uint32_t)ctx->sc->raw_args[1]) &&
-		    !xlat_find(&xlat_ioctl_numeric_arg,
-			       (uint32_t)ctx->sc->raw_args[1]))
+		if (xlat_find(&xlat_ioctl_cmd, req) &&
+		    !xlat_find(&xlat_ioctl_numeric_arg, req))
 			return value_ptr(ctx->arena, a->name, raw);
 		return value_hex(ctx->arena, a->name, raw);
 	}
@@ -648,7 +648,7 @@ struct value *decode_fan_init_flags(struct decode_ctx *ctx,
 struct value *decode_mq_attr(struct decode_ctx *ctx, const struct arg_desc *a,
 			     uint64_t raw)
 {
-	if (!(ctx->sc->raw_args[1] & O_CREAT))
+	if (!(decode_param(ctx, a) & O_CREAT))	/* mq_attr(oflag) */
 		return NULL;
 	return value_ptr(ctx->arena, a->name, raw);
 }

@@ -381,7 +381,7 @@ struct value *decode_int_out(struct decode_ctx *ctx, const struct arg_desc *a,
 struct value *decode_loff_inout(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
-	struct value *before = ctx->sc->args[a - ctx->sc->desc->args];
+	struct value *before = decode_entry_value(ctx);
 	struct value *after = int_ptr_value(ctx, a->name, raw, 8, true);
 
 	if (!before || before->kind != V_ARRAY || after->kind != V_ARRAY)
@@ -393,7 +393,7 @@ struct value *decode_loff_inout(struct decode_ctx *ctx,
 struct value *decode_socklen_inout(struct decode_ctx *ctx,
 				   const struct arg_desc *a, uint64_t raw)
 {
-	struct value *before = ctx->sc->args[a - ctx->sc->desc->args];
+	struct value *before = decode_entry_value(ctx);
 	struct value *after = int_ptr_value(ctx, a->name, raw, 4, true);
 	struct value *in;
 

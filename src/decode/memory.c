@@ -15,7 +15,7 @@ struct value *decode_mmap_flags(struct decode_ctx *ctx,
 struct value *decode_mremap_addr(struct decode_ctx *ctx,
 				 const struct arg_desc *a, uint64_t raw)
 {
-	if (!(ctx->sc->raw_args[3] & MREMAP_FIXED))
+	if (!(decode_param(ctx, a) & MREMAP_FIXED))	/* mremap_addr(flags) */
 		return NULL;
 	return value_ptr(ctx->arena, a->name, raw);
 }

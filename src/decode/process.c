@@ -199,25 +199,27 @@ struct value *decode_clone_all(struct decode_ctx *ctx,
 	struct arena *ar = ctx->arena;
 	uint64_t flags = sc->raw_args[0];
 
-	memset(sc->args, 0, sizeof(sc->args));
-	sc->args[1] = labelled(clone_flags_value(ctx, "flags", flags));
-	if (flags & CLONE_PARENT_SETTID)
-		sc->args[2] = labelled(value_ptr(ar, "parent_tid",
-						 sc->raw_args[2]));
-	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
-		sc->args[3] = labelled(value_ptr(ar, "child_tidptr",
-			sc->raw_args[arch_clone_child_tid_arg]));
-	if (flags & CLONE_SETTLS)
-		sc->args[4] = labelled(value_ptr(ar, "tls",
-			sc->raw_args[arch_clone_tls_arg]));
+	decode_replace_arg(ctx, 1, labelled(clone_flags_value(ctx, "flags",
+								flags)));
+	decode_replace_arg(ctx, 2, !(flags & CLONE_PARENT_SETTID) ? NULL :
+		labelled(value_ptr(ar, "parent_tid", sc->raw_args[2])));
+	decode_replace_arg(ctx, 3,
+		!(flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) ? NULL :
+		labelled(value_ptr(ar, "child_tidptr",
+				   sc->raw_args[arch_clone_child_tid_arg])));
+	decode_replace_arg(ctx, 4, !(flags & CLONE_SETTLS) ? NULL :
+		labelled(value_ptr(ar, "tls",
+				   sc->raw_args[arch_clone_tls_arg])));
 	/* strace prints the stack first */
 	return labelled(value_ptr(ar, "child_stack", sc->raw_args[1]));
 }
 
+/* An argument an earlier one's decoder gives its value to (through
+ * decode_replace_arg); hidden when that one does not. */
 struct value *decode_keep(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
-	return ctx->sc->args[a - ctx->sc->desc->args];
+	return NULL;
 }
 
 #define ARCH_GET_FS_CODE 0x1003
@@ -275,7 +277,7 @@ static struct value *futex_bitset(struct decode_ctx *ctx, uint32_t v)
 }
 
 /* Which of futex's trailing arguments a command uses, and what they are:
- * arguments 3 to 5 are "keep" in the table and filled in here. */
+ * arguments 3 to 5 are "keep" in the table and given here. */
 static void futex_args(struct decode_ctx *ctx, uint32_t cmd)
 {
 	struct syscall_event *sc = ctx->sc;
@@ -284,55 +286,59 @@ static void futex_args(struct decode_ctx *ctx, uint32_t cmd)
 	struct value *timeout = timespec_value(ctx, "timeout", arg[3]);
 	struct value *val2 = value_uint(ar, "val2", (uint32_t)arg[3]);
 	struct value *uaddr2 = value_ptr(ar, "uaddr2", arg[4]);
+	struct value *v[MAX_ARGS] = { NULL };
+	unsigned n = MAX_ARGS;
 
-	sc->args[3] = sc->args[4] = sc->args[5] = NULL;
 	switch (cmd) {
 	case FUTEX_WAKE:
 	case FUTEX_FD:
 	case FUTEX_UNLOCK_PI:
 	case FUTEX_TRYLOCK_PI:
-		sc->nargs = 3;
+		n = 3;
 		break;
 	case FUTEX_WAIT:
 	case FUTEX_LOCK_PI:
 	case FUTEX_LOCK_PI2:
-		sc->args[3] = timeout;
-		sc->nargs = 4;
+		v[3] = timeout;
+		n = 4;
 		break;
 	case FUTEX_WAIT_BITSET:
-		sc->args[3] = timeout;
-		sc->args[5] = futex_bitset(ctx, (uint32_t)arg[5]);
+		v[3] = timeout;
+		v[5] = futex_bitset(ctx, (uint32_t)arg[5]);
 		break;
 	case FUTEX_WAKE_BITSET:
-		sc->args[5] = futex_bitset(ctx, (uint32_t)arg[5]);
+		v[5] = futex_bitset(ctx, (uint32_t)arg[5]);
 		break;
 	case FUTEX_REQUEUE:
-		sc->args[3] = val2;
-		sc->args[4] = uaddr2;
-		sc->nargs = 5;
+		v[3] = val2;
+		v[4] = uaddr2;
+		n = 5;
 		break;
 	case FUTEX_CMP_REQUEUE:
 	case FUTEX_CMP_REQUEUE_PI:
-		sc->args[3] = val2;
-		sc->args[4] = uaddr2;
-		sc->args[5] = value_int(ar, "val3", (int32_t)arg[5]);
+		v[3] = val2;
+		v[4] = uaddr2;
+		v[5] = value_int(ar, "val3", (int32_t)arg[5]);
 		break;
 	case FUTEX_WAKE_OP:
-		sc->args[3] = val2;
-		sc->args[4] = uaddr2;
-		sc->args[5] = futex_wake_op(ctx, (uint32_t)arg[5]);
+		v[3] = val2;
+		v[4] = uaddr2;
+		v[5] = futex_wake_op(ctx, (uint32_t)arg[5]);
 		break;
 	case FUTEX_WAIT_REQUEUE_PI:
-		sc->args[3] = timeout;
-		sc->args[4] = uaddr2;
-		sc->nargs = 5;
+		v[3] = timeout;
+		v[4] = uaddr2;
+		n = 5;
 		break;
 	default:
-		sc->args[3] = value_hex(ar, "timeout", arg[3]);
-		sc->args[4] = uaddr2;
-		sc->args[5] = value_hex(ar, "val3", (uint32_t)arg[5]);
+		v[3] = value_hex(ar, "timeout", arg[3]);
+		v[4] = uaddr2;
+		v[5] = value_hex(ar, "val3", (uint32_t)arg[5]);
 		break;
 	}
+	for (unsigned i = 3; i < MAX_ARGS; i++)
+		decode_replace_arg(ctx, i, v[i]);
+	decode_end_args(ctx, n);
 }
 
 struct value *decode_futex_op(struct decode_ctx *ctx,

@@ -323,12 +323,6 @@ struct value *decode_cap_data_out(struct decode_ctx *ctx,
 
 /* --- prctl and personality */
 
-static void keep_args(struct syscall_event *sc, unsigned n)
-{
-	if (sc->nargs > n)
-		sc->nargs = n;
-}
-
 /* The option names the call; the rest of the arguments depend on it and
  * strace shows only those the option uses. */
 struct value *decode_prctl_option(struct decode_ctx *ctx,
@@ -350,23 +344,25 @@ struct value *decode_prctl_option(struct decode_ctx *ctx,
 	case PR_GET_IO_FLUSHER:
 	case PR_TASK_PERF_EVENTS_DISABLE:
 	case PR_TASK_PERF_EVENTS_ENABLE:
-		keep_args(sc, 1);
+		decode_end_args(ctx, 1);
 		break;
 	case PR_SET_NAME:
-		sc->args[1] = decode_cstring(ctx, "arg2", arg[1], 16);
-		keep_args(sc, 2);
+		decode_replace_arg(ctx, 1,
+				   decode_cstring(ctx, "arg2", arg[1], 16));
+		decode_end_args(ctx, 2);
 		break;
 	case PR_GET_NAME:
 	case PR_GET_PDEATHSIG:
 	case PR_GET_CHILD_SUBREAPER:
 	case PR_GET_TID_ADDRESS:
 		/* written at exit: see decode_prctl_arg2 */
-		sc->args[1] = value_ptr(ar, "arg2", arg[1]);
-		keep_args(sc, 2);
+		decode_replace_arg(ctx, 1, value_ptr(ar, "arg2", arg[1]));
+		decode_end_args(ctx, 2);
 		break;
 	case PR_SET_PDEATHSIG:
-		sc->args[1] = signal_value(ctx, "arg2", (int)arg[1]);
-		keep_args(sc, 2);
+		decode_replace_arg(ctx, 1,
+				   signal_value(ctx, "arg2", (int)arg[1]));
+		decode_end_args(ctx, 2);
 		break;
 	case PR_SET_DUMPABLE:
 	case PR_SET_KEEPCAPS:
@@ -374,24 +370,28 @@ struct value *decode_prctl_option(struct decode_ctx *ctx,
 	case PR_SET_TIMERSLACK:
 	case PR_CAPBSET_READ:
 	case PR_CAPBSET_DROP:
-		sc->args[1] = value_uint(ar, "arg2", arg[1]);
-		keep_args(sc, 2);
+		decode_replace_arg(ctx, 1, value_uint(ar, "arg2", arg[1]));
+		decode_end_args(ctx, 2);
 		break;
 	case PR_SET_SECCOMP:
-		sc->args[1] = value_enum(ar, "arg2", (uint32_t)arg[1],
-					 &xlat_seccomp_mode, V_HEX);
+		decode_replace_arg(ctx, 1,
+				   value_enum(ar, "arg2", (uint32_t)arg[1],
+					      &xlat_seccomp_mode, V_HEX));
 		if (arg[1] == 2)	/* SECCOMP_MODE_FILTER */
-			sc->args[2] = sock_fprog_value(ctx, "arg3", arg[2]);
-		keep_args(sc, arg[1] == 2 ? 3 : 2);
+			decode_replace_arg(ctx, 2,
+				sock_fprog_value(ctx, "arg3", arg[2]));
+		decode_end_args(ctx, arg[1] == 2 ? 3 : 2);
 		break;
 	case PR_SET_NO_NEW_PRIVS:
 	case PR_SET_THP_DISABLE:
 		for (int i = 1; i < 5; i++)
-			sc->args[i] = value_uint(ar, "arg", arg[i]);
+			decode_replace_arg(ctx, i,
+					   value_uint(ar, "arg", arg[i]));
 		break;
 	default:
 		for (int i = 1; i < 5; i++)
-			sc->args[i] = value_hex(ar, "arg", arg[i]);
+			decode_replace_arg(ctx, i,
+					   value_hex(ar, "arg", arg[i]));
 		break;
 	}
 	v = value_enum(ar, a->name, (uint32_t)raw, &xlat_prctl_option, V_HEX);
@@ -405,8 +405,9 @@ struct value *decode_prctl_option(struct decode_ctx *ctx,
 struct value *decode_prctl_arg2(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
+	/* at entry decode_prctl_option gives it its value */
 	if (!ctx->at_exit)
-		return ctx->sc->args[1];
+		return decode_entry_value(ctx);
 	switch ((int)ctx->sc->raw_args[0]) {
 	case PR_GET_NAME:
 		return decode_cstring(ctx, a->name, raw, 16);
@@ -425,7 +426,7 @@ struct value *decode_prctl_arg2(struct decode_ctx *ctx,
 	case PR_GET_TID_ADDRESS:
 		return int_ptr_value(ctx, a->name, raw, 8, false);
 	default:
-		return ctx->sc->args[1];
+		return decode_entry_value(ctx);
 	}
 }
 

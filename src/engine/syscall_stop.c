@@ -75,9 +75,7 @@ static void decode_ctx_init(struct tracer *tr, struct tracee *t,
 
 static bool is_execve(const struct syscall_desc *d)
 {
-	/* until the tables carry behaviour flags */
-	return d && (strcmp(d->name, "execve") == 0 ||
-		     strcmp(d->name, "execveat") == 0);
+	return d && (d->flags & SF_EXEC);
 }
 
 /* A call in another personality than the thread's last one: strace's
@@ -180,8 +178,8 @@ static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 		call_init(t, &c);
 		pipeline_exit(&tr->pipe, t->consumers, &c);
 	}
-	if (tr->seccomp && seccomp_installs_filter(sc->nr, sc->raw_args,
-						   sc->rval))
+	if (tr->seccomp && seccomp_call_installs_filter(sc->desc, sc->raw_args,
+							sc->rval))
 		filter_installed(tr, t);
 	if (!(t->want & (CALL_SHOWN | CALL_COLLECT)))
 		return;
@@ -210,7 +208,7 @@ void finish_in_flight(struct tracer *tr, struct tracee *t, bool detached)
 static bool exit_wanted(const struct tracee *t)
 {
 	return (t->want & (CALL_SHOWN | CALL_COLLECT | CALL_EXIT)) ||
-	       seccomp_watches(t->sc.nr);
+	       seccomp_call_watched(t->sc.desc);
 }
 
 /* Acts on what PTRACE_GET_SYSCALL_INFO said of a syscall stop. */

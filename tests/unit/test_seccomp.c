@@ -122,11 +122,37 @@ static void test_installs(void **state)
 	assert_false(seccomp_installs_filter(SYS_getpid, args, 0));
 }
 
+/* In the i386 personality too: the descriptor's flags, not the number */
+static void test_installs_i386(void **state)
+{
+	const struct syscall_table *t = &syscall_table_i386;
+	const struct syscall_desc *sec = syscall_lookup(t, 354);
+	const struct syscall_desc *prctl = syscall_lookup(t, 172);
+	uint64_t args[6] = { SECCOMP_SET_MODE_FILTER };
+
+	assert_string_equal(sec->name, "seccomp");
+	assert_string_equal(prctl->name, "prctl");
+	assert_true(seccomp_call_watched(sec));
+	assert_true(seccomp_call_watched(prctl));
+	assert_false(seccomp_call_watched(syscall_lookup(t, 20)));
+	assert_false(seccomp_call_watched(NULL));
+	assert_true(seccomp_call_installs_filter(sec, args, 0));
+	/* prctl(1) is PR_SET_PDEATHSIG */
+	assert_false(seccomp_call_installs_filter(prctl, args, 0));
+	args[0] = PR_SET_SECCOMP;
+	assert_true(seccomp_call_installs_filter(prctl, args, 0));
+	assert_false(seccomp_call_installs_filter(prctl, args, -1));
+	/* natively 172 is another call (iopl on x86_64): the number says no */
+	assert_false(seccomp_installs_filter(172, args, 0));
+	assert_false(seccomp_call_installs_filter(sec, args, 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sets),
 		cmocka_unit_test(test_installs),
+		cmocka_unit_test(test_installs_i386),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
