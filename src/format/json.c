@@ -708,6 +708,7 @@ static void json_end(void *state)
 const struct formatter format_json = {
 	.name = "json",
 	.needs_ident = true,
+	.attach_records = true,
 	.begin = json_begin,
 	.event = json_event,
 	.end = json_end,
