@@ -8,6 +8,7 @@
 # make deps       install the build and test dependencies (Debian)
 # make tables     refresh tables/<arch>.nr from the kernel headers
 # make bench      benchmark against strace (QUICK=1, UNPINNED=1; not in check)
+# make stress     full load tests (580,000-line traces, 900 -ff processes)
 # make fuzz       build the decoder fuzzer (clang, libFuzzer) in build/fuzz
 # make fuzz-run   run it for FUZZ_SECONDS (default 30): CI's bounded run
 
@@ -88,7 +89,7 @@ PROGS += $(patsubst tests/programs/i386/%.c,$(BUILD)/tests/programs/i386/%,\
 endif
 
 .PHONY: all tests check unit-check integration-check asan install deps \
-	tables clean bench fuzz fuzz-run
+	tables clean bench stress fuzz fuzz-run
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/mytrace
@@ -209,6 +210,10 @@ tables:
 
 bench: all
 	tests/bench/run
+
+# the full forms of the bounded load tests in check (about a minute)
+stress: tests
+	@BUILD=$(BUILD) tests/stress/run
 
 clean:
 	rm -rf build mytrace

@@ -31,8 +31,17 @@ struct failure_group {
 	struct failure_group *next;	/* internal */
 };
 
+/* The most groups kept: past it, the least likely causes are dropped
+ * (and counted) so that memory stays bounded whatever the command does. */
+#define FAILURE_GROUPS_MAX 4096
+/* The most names of files some call found that are remembered; past it,
+ * no group is called "never found" or "found elsewhere". */
+#define FAILURE_FOUND_MAX 65536
+
 struct failure_digest {
 	unsigned long failed_calls;
+	unsigned long dropped_groups;	/* groups not kept */
+	unsigned long dropped_calls;	/* the failed calls they held */
 	unsigned ngroups;
 	struct failure_group **groups;	/* most likely culprit first */
 	bool command_ended;

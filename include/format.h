@@ -54,6 +54,10 @@ struct format_opts {
 struct formatter {
 	const char *name;
 	bool needs_ident;	/* events must carry comm and uid (ev->who) */
+	/* attach and detach are records of its own (EV_ATTACH/EV_DETACH):
+	 * where its output is stderr, the core prints no "Process N
+	 * attached" notes in between, which would break the stream */
+	bool attach_records;
 	/* whether syscall events need their times under these options;
 	 * NULL: always (reading the clock twice a call is not free) */
 	bool (*needs_clock)(const struct format_opts *opts);

@@ -1,6 +1,8 @@
 /* Buffered output sinks: text assembled in memory and written in large
  * blocks, flushed when the tracer is about to wait or exit. Never loses
- * bytes: short writes and EINTR are retried. */
+ * bytes: short writes and EINTR are retried, and a file sink whose
+ * descriptor was closed to spare descriptors (-ff with many tracees) is
+ * reopened for appending at its next write. */
 #ifndef MYTRACE_OUTPUT_H
 #define MYTRACE_OUTPUT_H
 
@@ -23,13 +25,23 @@ struct sink {
 	int error;		/* first write error, reported once */
 	struct sink *next_dirty;
 	bool dirty;
+	/* A sink for a file: its path, and its place in the list of open
+	 * file sinks (most recently written first); fd is -1 while the
+	 * descriptor is closed to spare descriptors. */
+	char *path;
+	struct sink *lru_prev, *lru_next;
 };
 
 /* Opens FILE for writing (or "-" / NULL for stderr). Returns NULL and sets
- * errno on failure. */
+ * errno on failure. At most sink_files_max() file sinks hold a descriptor
+ * at once; short of descriptors (EMFILE, ENFILE), the least recently
+ * written ones give theirs up first. */
 struct sink *sink_open(const char *path);
 struct sink *sink_from_fd(int fd, bool own_fd);
 void sink_close(struct sink *s);
+/* How many file sinks may hold a descriptor at once: half the soft
+ * RLIMIT_NOFILE (read at the first call), at least 4. */
+unsigned sink_files_max(void);
 
 void sink_write_slow(struct sink *s, const char *data, size_t len);
 void sink_putc_slow(struct sink *s, char c);

@@ -112,6 +112,27 @@ static long status_field(pid_t pid, const char *key)
 	return val;
 }
 
+/* The state letter in /proc/pid/status (R, S, Z, ...), or 0. */
+static char status_state(pid_t pid)
+{
+	char path[64], line[256];
+	char state = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "State:", 6) == 0) {
+			state = line[6 + strspn(line + 6, " \t")];
+			break;
+		}
+	}
+	fclose(f);
+	return state;
+}
+
 pid_t attach_tgid(pid_t tid)
 {
 	long tgid = status_field(tid, "Tgid");
@@ -164,6 +185,13 @@ void attach_explain(pid_t pid, int err, char *buf, size_t len)
 	int scope = yama_scope();
 	pid_t tracer;
 
+	/* the kernel refuses a process that has exited (EPERM) */
+	if (status_state(pid) == 'Z') {
+		snprintf(buf, len, "%s (a zombie: it has exited and its "
+			 "parent has not collected its status yet)",
+			 strerror(err));
+		return;
+	}
 	if (err != EPERM) {
 		snprintf(buf, len, "%s", strerror(err));
 		return;

@@ -29,6 +29,8 @@ struct name_entry {
 struct failures {
 	struct failure_group *groups[BUCKETS];
 	struct name_entry *found[BUCKETS];	/* base names some call found */
+	unsigned long nfound;
+	bool found_full;	/* a found name was not remembered */
 	struct proc_span *procs;
 	unsigned long seq;
 	struct failure_digest digest;
@@ -123,6 +125,10 @@ static void found_add(struct failures *f, const char *name)
 
 	if (found_has(f, name))
 		return;
+	if (f->nfound >= FAILURE_FOUND_MAX) {
+		f->found_full = true;
+		return;
+	}
 	e = malloc(sizeof(*e));
 	if (!e)
 		return;
@@ -133,6 +139,7 @@ static void found_add(struct failures *f, const char *name)
 	}
 	e->next = f->found[hash(name, 0) % BUCKETS];
 	f->found[hash(name, 0) % BUCKETS] = e;
+	f->nfound++;
 }
 
 /* The first path argument the caller passed, as a C string (the arena
@@ -151,6 +158,8 @@ static char *path_arg(const struct syscall_event *sc)
 	}
 	return NULL;
 }
+
+static void prune(struct failures *f);
 
 void failures_record(struct failures *f, pid_t pid,
 		     const struct syscall_event *sc, const char *fd_path)
@@ -218,6 +227,8 @@ void failures_record(struct failures *f, pid_t pid,
 	g->next = f->groups[h];
 	f->groups[h] = g;
 	f->digest.ngroups++;
+	if (f->digest.ngroups > FAILURE_GROUPS_MAX)
+		prune(f);
 }
 
 void failures_process_exit(struct failures *f, pid_t pid, bool is_command,
@@ -283,7 +294,10 @@ static void rank(struct failures *f, struct failure_group *g)
 	int near = before_failing_exit(f, g);
 
 	g->benign = is_benign(g);
-	if (g->path && !g->path_is_fd && missing && !g->benign) {
+	g->never_found = g->found_elsewhere = false;
+	/* with names forgotten, "never found" cannot be told */
+	if (g->path && !g->path_is_fd && missing && !g->benign &&
+	    !f->found_full) {
 		char *stem = stem_key(g->path);
 
 		g->found_elsewhere = found_has(f, base_name(g->path)) ||
@@ -315,7 +329,22 @@ static int by_score(const void *a, const void *b)
 	return x->last_seq < y->last_seq ? 1 : x->last_seq > y->last_seq ? -1 : 0;
 }
 
-const struct failure_digest *failures_digest(struct failures *f)
+static unsigned group_bucket(const struct failure_group *g)
+{
+	return hash(g->path, hash(g->syscall, (unsigned)g->err)) % BUCKETS;
+}
+
+static void group_free(struct failure_group *g)
+{
+	free((char *)g->syscall);
+	free((char *)g->path);
+	stack_trace_free(g->stack);
+	free(g);
+}
+
+/* Every group, ranked as things stand, likeliest first, in
+ * f->digest.groups. */
+static void rank_all(struct failures *f)
 {
 	unsigned n = 0;
 
@@ -324,7 +353,7 @@ const struct failure_digest *failures_digest(struct failures *f)
 				  sizeof(*f->digest.groups));
 	if (!f->digest.groups) {
 		f->digest.ngroups = 0;
-		return &f->digest;
+		return;
 	}
 	for (unsigned b = 0; b < BUCKETS; b++) {
 		for (struct failure_group *g = f->groups[b]; g; g = g->next) {
@@ -333,6 +362,39 @@ const struct failure_digest *failures_digest(struct failures *f)
 		}
 	}
 	qsort(f->digest.groups, n, sizeof(*f->digest.groups), by_score);
+}
+
+/* Too many groups: keep the three quarters ranked likeliest so far and
+ * count the others. A dropped group that fails again starts afresh. */
+static void prune(struct failures *f)
+{
+	unsigned keep = FAILURE_GROUPS_MAX / 4 * 3, n = f->digest.ngroups;
+
+	rank_all(f);
+	if (!f->digest.groups)
+		return;
+	memset(f->groups, 0, sizeof(f->groups));
+	for (unsigned i = 0; i < n; i++) {
+		struct failure_group *g = f->digest.groups[i];
+		unsigned b = group_bucket(g);
+
+		if (i < keep) {
+			g->next = f->groups[b];
+			f->groups[b] = g;
+			continue;
+		}
+		f->digest.dropped_groups++;
+		f->digest.dropped_calls += g->count;
+		group_free(g);
+	}
+	f->digest.ngroups = keep;
+	free(f->digest.groups);
+	f->digest.groups = NULL;
+}
+
+const struct failure_digest *failures_digest(struct failures *f)
+{
+	rank_all(f);
 	return &f->digest;
 }
 
@@ -345,10 +407,7 @@ void failures_free(struct failures *f)
 			struct failure_group *g = f->groups[b];
 
 			f->groups[b] = g->next;
-			free((char *)g->syscall);
-			free((char *)g->path);
-			stack_trace_free(g->stack);
-			free(g);
+			group_free(g);
 		}
 		while (f->found[b]) {
 			struct name_entry *e = f->found[b];

@@ -1,4 +1,5 @@
 /* mytrace: trace the system calls of a command, as strace does. */
+#include "fd_limit.h"
 #include "options.h"
 #include "tracer.h"
 
@@ -8,6 +9,8 @@ int main(int argc, char **argv)
 	int rc;
 
 	cli_parse(&opts, argc, argv);
+	/* -ff and the memory readers need descriptors: the hard limit */
+	fd_limit_raise();
 	rc = tracer_run(&opts);
 	outfilter_free(&opts.filter);
 	cli_free(&opts);

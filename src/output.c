@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "output.h"
@@ -30,6 +31,85 @@ struct sink *sink_from_fd(int fd, bool own_fd)
 	return s;
 }
 
+/* --- file sinks and their descriptors */
+
+static struct sink *lru_head, *lru_tail;	/* open file sinks */
+static unsigned lru_count;
+
+unsigned sink_files_max(void)
+{
+	static unsigned max;
+	struct rlimit rl;
+
+	if (max)
+		return max;
+	max = 512;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		max = rl.rlim_cur / 2 < (1u << 20) ? (unsigned)rl.rlim_cur / 2 :
+						     1u << 20;
+	if (max < 4)
+		max = 4;
+	return max;
+}
+
+static void lru_unlink(struct sink *s)
+{
+	if (s->fd < 0)
+		return;
+	if (s->lru_prev)
+		s->lru_prev->lru_next = s->lru_next;
+	else
+		lru_head = s->lru_next;
+	if (s->lru_next)
+		s->lru_next->lru_prev = s->lru_prev;
+	else
+		lru_tail = s->lru_prev;
+	s->lru_prev = s->lru_next = NULL;
+	lru_count--;
+}
+
+static void lru_push(struct sink *s)
+{
+	s->lru_prev = NULL;
+	s->lru_next = lru_head;
+	if (lru_head)
+		lru_head->lru_prev = s;
+	else
+		lru_tail = s;
+	lru_head = s;
+	lru_count++;
+}
+
+/* Closes the descriptor of the least recently written file sink; its
+ * buffer stays. False when no file sink holds one. */
+static bool lru_evict(void)
+{
+	struct sink *s = lru_tail;
+
+	if (!s)
+		return false;
+	lru_unlink(s);
+	close(s->fd);
+	s->fd = -1;
+	return true;
+}
+
+/* open(2) for a file sink, within sink_files_max() open ones, giving up
+ * older descriptors while the process is short of them. */
+static int open_file(const char *path, int flags)
+{
+	int fd;
+
+	while (lru_count >= sink_files_max() && lru_evict())
+		;
+	for (;;) {
+		fd = open(path, flags | O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+		if (fd >= 0 || (errno != EMFILE && errno != ENFILE) ||
+		    !lru_evict())
+			return fd;
+	}
+}
+
 struct sink *sink_open(const char *path)
 {
 	int fd;
@@ -37,28 +117,69 @@ struct sink *sink_open(const char *path)
 
 	if (!path || strcmp(path, "-") == 0)
 		return sink_from_fd(STDERR_FILENO, false);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	fd = open_file(path, O_TRUNC);
 	if (fd < 0)
 		return NULL;
 	s = sink_from_fd(fd, true);
-	if (!s)
+	if (s)
+		s->path = strdup(path);
+	if (!s || !s->path) {
 		close(fd);
+		if (s)
+			free(s->buf);
+		free(s);
+		errno = ENOMEM;
+		return NULL;
+	}
+	lru_push(s);
 	return s;
+}
+
+static void write_error(struct sink *s, int err)
+{
+	if (s->error)
+		return;
+	s->error = err;
+	if (s->path)
+		fprintf(stderr, "mytrace: write to '%s': %s\n", s->path,
+			strerror(err));
+	else
+		fprintf(stderr, "mytrace: write: %s\n", strerror(err));
+}
+
+/* A file sink about to be written: its descriptor, reopened for
+ * appending if it was given up, and it becomes the most recent. */
+static bool sink_ready(struct sink *s)
+{
+	if (!s->path)
+		return true;
+	if (s->fd >= 0) {
+		if (lru_head != s) {
+			lru_unlink(s);
+			lru_push(s);
+		}
+		return true;
+	}
+	s->fd = open_file(s->path, O_APPEND);
+	if (s->fd < 0) {
+		write_error(s, errno);
+		return false;
+	}
+	lru_push(s);
+	return true;
 }
 
 static void write_all(struct sink *s, const char *p, size_t len)
 {
+	if (!sink_ready(s))
+		return;
 	while (len > 0) {
 		ssize_t n = write(s->fd, p, len);
 
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			if (!s->error) {
-				s->error = errno;
-				fprintf(stderr, "mytrace: write: %s\n",
-					strerror(errno));
-			}
+			write_error(s, errno);
 			return;
 		}
 		p += n;
@@ -116,8 +237,11 @@ void sink_close(struct sink *s)
 			break;
 		}
 	}
-	if (s->own_fd)
+	if (s->path)
+		lru_unlink(s);
+	if (s->own_fd && s->fd >= 0)
 		close(s->fd);
+	free(s->path);
 	free(s->buf);
 	free(s);
 }

@@ -425,28 +425,74 @@ struct value *decode_atfd(struct decode_ctx *ctx, const struct arg_desc *a,
 
 /* --- strings and buffers */
 
+/* The first read of a string: a path or a short argument fits. */
+#define STR_FIRST_READ 4096
+
+/* The bytes the stop may still decode. */
+static uint64_t budget_left(const struct decode_ctx *ctx)
+{
+	return ctx->spent < DECODE_BUDGET ? DECODE_BUDGET - ctx->spent : 0;
+}
+
+/* Reads a string of at most want bytes at addr into the arena, growing
+ * the buffer as the string goes on: memory follows the bytes really
+ * there, not -s. Returns its length, want + 1 when no NUL came within
+ * want bytes, or -1 if it cannot be read; *out is the buffer. */
+static ssize_t read_cstring(struct decode_ctx *ctx, uint64_t addr,
+			    size_t want, char **out)
+{
+	size_t cap = want < STR_FIRST_READ ? want + 1 : STR_FIRST_READ;
+	size_t done = 0;
+	char *buf = arena_alloc_bytes(ctx->arena, cap);
+	ssize_t n;
+
+	for (;;) {
+		n = tracee_read_str(ctx->mem, addr + done, buf + done,
+				    cap - 1 - done);
+		if (n < 0) {
+			arena_shrink(ctx->arena, buf, cap, 0);
+			return -1;
+		}
+		if ((size_t)n <= cap - 1 - done || cap == want + 1)
+			break;
+		/* no NUL yet: continue in a buffer four times larger */
+		size_t bigger = cap > (want + 1) / 4 ? want + 1 : cap * 4;
+		char *grown = arena_alloc_bytes(ctx->arena, bigger);
+
+		done = cap - 1;
+		memcpy(grown, buf, done);
+		buf = grown;
+		cap = bigger;
+	}
+	*out = buf;
+	n += (ssize_t)done;
+	arena_shrink(ctx->arena, buf, cap, (size_t)n + 1);
+	return n;
+}
+
+/* A string of at most max bytes. The stop's budget is charged the bytes
+ * read; a string the budget cuts is marked as cut ("..."), as -s does. */
 struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr, size_t max)
 {
+	size_t want = max;
 	char *buf;
 	ssize_t n;
 
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
-	if (!decode_spend(ctx, max))
-		return value_ptr(ctx->arena, name, addr);
-	buf = arena_alloc_bytes(ctx->arena, max + 1);
-	n = tracee_read_str(ctx->mem, addr, buf, max);
-	if (n < 0) {
-		arena_shrink(ctx->arena, buf, max + 1, 0);
+	if (want > budget_left(ctx))
+		want = (size_t)budget_left(ctx);
+	n = read_cstring(ctx, addr, want, &buf);
+	if (n < 0)
 		return value_unavailable(ctx, name, addr);
+	if ((size_t)n > want) {
+		decode_spend(ctx, want);
+		buf[want] = 0;
+		return value_string(ctx->arena, name, addr, buf, want, true);
 	}
-	if ((size_t)n > max) {
-		buf[max] = 0;
-		return value_string(ctx->arena, name, addr, buf, max, true);
-	}
+	decode_spend(ctx, (uint64_t)n);
 	buf[n] = 0;
-	arena_shrink(ctx->arena, buf, max + 1, (size_t)n + 1);
 	return value_string(ctx->arena, name, addr, buf, (size_t)n, false);
 }
 
@@ -476,8 +522,10 @@ struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 		return value_ptr(ctx->arena, name, 0);
 	if (take > ctx->opts->string_limit)
 		take = ctx->opts->string_limit;
-	if (!decode_spend(ctx, take))
-		return value_ptr(ctx->arena, name, addr);
+	/* what the budget cuts is marked as cut, like -s */
+	if (take > budget_left(ctx))
+		take = budget_left(ctx);
+	decode_spend(ctx, take);
 	buf = arena_alloc_bytes(ctx->arena, take + 1);
 	if (tracee_read(ctx->mem, addr, buf, take) != 0)
 		return value_unavailable(ctx, name, addr);

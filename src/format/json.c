@@ -621,6 +621,10 @@ static void put_failures(struct json_state *j, const struct event *ev)
 	put_i64(s, ns_between(&j->opts->start, &ev->ts));
 	put_key(s, "failed_calls");
 	put_u64(s, d->failed_calls);
+	put_key(s, "groups_not_kept");
+	put_u64(s, d->dropped_groups);
+	put_key(s, "calls_not_kept");
+	put_u64(s, d->dropped_calls);
 	put_key(s, "command");
 	if (!d->command_ended)
 		sink_puts(s, "null");
@@ -704,6 +708,7 @@ static void json_end(void *state)
 const struct formatter format_json = {
 	.name = "json",
 	.needs_ident = true,
+	.attach_records = true,
 	.begin = json_begin,
 	.event = json_event,
 	.end = json_end,

@@ -281,6 +281,7 @@ static void table_end(void *state)
 const struct formatter format_table = {
 	.name = "table",
 	.needs_ident = true,
+	.attach_records = true,
 	.begin = table_begin,
 	.event = table_event,
 	.end = table_end,

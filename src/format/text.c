@@ -551,6 +551,12 @@ static void print_failures(struct text_state *t,
 		sink_printf(s, "... and %u more group%s, less likely\n",
 			    d->ngroups - shown,
 			    d->ngroups - shown == 1 ? "" : "s");
+	if (d->dropped_groups)
+		sink_printf(s, "... and %lu more group%s not kept (%lu failed "
+			    "call%s), least likely, to bound memory\n",
+			    d->dropped_groups,
+			    d->dropped_groups == 1 ? "" : "s",
+			    d->dropped_calls, d->dropped_calls == 1 ? "" : "s");
 }
 
 static void print_name(struct text_state *t, const struct syscall_event *sc)

@@ -42,13 +42,15 @@ static ssize_t window_read(const struct tracee_mem *m, uint64_t addr,
 	return (ssize_t)len;
 }
 
-/* Decodes and renders one call that returns rval; returns the line. */
-static char *trace_call(struct window *w, const char *name,
-			const uint64_t args[6], int64_t rval)
+/* Decodes and renders one call that returns rval with -s limit (and -v);
+ * returns the line. */
+static char *trace_call_s(struct window *w, const char *name,
+			  const uint64_t args[6], int64_t rval, unsigned limit)
 {
 	struct arena arena = { 0 };
 	struct tracee_mem mem = { .read = window_read, .ctx = w };
-	struct decode_opts opts = { .string_limit = 32, .deref = true };
+	struct decode_opts opts = { .string_limit = limit, .deref = true,
+				    .verbose = limit > 32 };
 	struct syscall_event sc;
 	struct decode_ctx ctx = { .arena = &arena, .mem = &mem,
 				  .opts = &opts, .sc = &sc };
@@ -74,6 +76,12 @@ static char *trace_call(struct window *w, const char *name,
 	sink_close(out);
 	arena_free(&arena);
 	return text;
+}
+
+static char *trace_call(struct window *w, const char *name,
+			const uint64_t args[6], int64_t rval)
+{
+	return trace_call_s(w, name, args, rval, 32);
 }
 
 static void test_bad_pointers_are_addresses(void **state)
@@ -141,6 +149,56 @@ static void test_poll_revents_note(void **state)
 	free(line);
 }
 
+/* An execve of eight strings under -v -s 1000000: each string costs the
+ * bytes it has, so all are printed, and nothing reads -s bytes at once. */
+static void test_huge_s_prints_every_string(void **state)
+{
+	static uint64_t mem[16];
+	struct window w = { (const unsigned char *)mem, sizeof(mem), 0 };
+	const uint64_t args[6] = { BASE + 9 * 8, BASE, 0 };
+	char *line;
+
+	/* eight pointers, NULL, then the strings "/", "a", ... "g" */
+	for (unsigned i = 0; i < 8; i++)
+		mem[i] = BASE + 9 * 8 + i * 2;
+	mem[8] = 0;
+	memcpy(&mem[9], "/\0a\0b\0c\0d\0e\0f\0g\0", 16);
+	line = trace_call_s(&w, "execve", args, 0, 1000000);
+	assert_string_equal(line, "execve(\"/\", [\"/\", \"a\", \"b\", "
+			    "\"c\", \"d\", \"e\", \"f\", \"g\"], NULL) = 0\n");
+	assert_true(w.largest <= 4096);
+	free(line);
+}
+
+/* Strings longer than the stop's budget: the first is read whole, the
+ * budget cuts the second with "..." (never an address), and the third
+ * is left out of the array with "...". */
+static void test_budget_cut_is_marked(void **state)
+{
+	size_t big = (size_t)3 << 20;
+	unsigned char *mem = malloc(big + 64);
+	struct window w = { mem, big + 64, 0 };
+	const uint64_t args[6] = { BASE + 64, BASE, 0 };
+	uint64_t vec[4] = { BASE + 64, BASE + 64, BASE + 64, 0 };
+	const char *second;
+	char *line;
+
+	assert_non_null(mem);
+	memcpy(mem, vec, sizeof(vec));
+	memset(mem + 64, 'x', big - 1);
+	mem[64 + big - 1] = 0;
+	line = trace_call_s(&w, "execve", args, 0, 8u << 20);
+	/* the path argument is read at most PATH_MAX - 1 bytes */
+	second = strstr(line, "\", \"");
+	assert_non_null(second);
+	assert_int_equal(strspn(second + 4, "x"), (4u << 20) - (big - 1) -
+			 64 - 4095 - 64);
+	assert_non_null(strstr(line, "x\"..., ...], NULL) = 0\n"));
+	assert_null(strstr(line, "0x"));
+	free(line);
+	free(mem);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -148,6 +206,8 @@ int main(void)
 		cmocka_unit_test(test_unterminated_name_is_bounded),
 		cmocka_unit_test(test_huge_counts_are_cut),
 		cmocka_unit_test(test_poll_revents_note),
+		cmocka_unit_test(test_huge_s_prints_every_string),
+		cmocka_unit_test(test_budget_cut_is_marked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

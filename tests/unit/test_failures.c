@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +101,41 @@ static void test_nothing_failed(void **state)
 	failures_free(f);
 }
 
+/* Many unique failures: at most FAILURE_GROUPS_MAX groups are kept, the
+ * likely cause among them, and the digest counts what it dropped. */
+static void test_groups_are_bounded(void **state)
+{
+	struct failures *f = failures_new();
+	const struct failure_digest *d;
+	const unsigned expected_failures = 6000;
+	char path[64], line[128], *text;
+
+	call(f, 10, "openat", "/etc/app/app.conf", ENOENT);
+	for (unsigned i = 0; i < expected_failures; i++) {
+		snprintf(path, sizeof(path), "/usr/share/locale/%u/x.mo", i);
+		call(f, 10, "openat", path, ENOENT);
+		arena_reset(&arena);
+	}
+	failures_process_exit(f, 10, true, false, 1);
+	d = failures_digest(f);
+	assert_int_equal(d->failed_calls, expected_failures + 1);
+	assert_true(d->ngroups <= FAILURE_GROUPS_MAX);
+	assert_true(d->dropped_groups > 0);
+	assert_int_equal(d->ngroups + d->dropped_groups,
+			 expected_failures + 1);
+	assert_int_equal(d->dropped_calls, d->dropped_groups);
+	assert_string_equal(d->groups[0]->path, "/etc/app/app.conf");
+	assert_true(d->groups[0]->never_found);
+	text = render(d);
+	snprintf(line, sizeof(line), "... and %lu more groups not kept (%lu "
+		 "failed calls), least likely, to bound memory\n",
+		 d->dropped_groups, d->dropped_calls);
+	assert_true(strlen(text) > strlen(line));
+	assert_string_equal(text + strlen(text) - strlen(line), line);
+	free(text);
+	failures_free(f);
+}
+
 static void test_dump_and_stack_rendering(void **state)
 {
 	struct syscall_event sc = { .desc = desc("write"), .nargs = 3,
@@ -153,6 +189,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grouping_and_ranking),
 		cmocka_unit_test(test_nothing_failed),
+		cmocka_unit_test(test_groups_are_bounded),
 		cmocka_unit_test(test_dump_and_stack_rendering),
 	};
 
