@@ -9,10 +9,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/types.h>
 
 struct sink {
 	int fd;
 	bool own_fd;		/* close at the end */
+	pid_t pipe_pid;		/* -o '|CMD': the sh reading it, or 0 */
 	bool line_buffered;	/* a terminal: flush at each line end */
 	char *buf;
 	size_t len, cap;
@@ -25,9 +27,12 @@ struct sink {
 	bool dirty;
 };
 
-/* Opens FILE for writing (or "-" / NULL for stderr). Returns NULL and sets
- * errno on failure. */
+/* Opens FILE for writing (or "-" / NULL for stderr); "|CMD" or "!CMD"
+ * starts sh -c CMD with the sink as its standard input, and closing the
+ * sink waits for it. Returns NULL and sets errno on failure. */
 struct sink *sink_open(const char *path);
+/* -A: sink_open appends to files instead of truncating them. */
+void sink_open_append(bool append);
 struct sink *sink_from_fd(int fd, bool own_fd);
 void sink_close(struct sink *s);
 

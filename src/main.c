@@ -1,5 +1,6 @@
 /* mytrace: trace the system calls of a command, as strace does. */
 #include "options.h"
+#include "output.h"
 #include "tracer.h"
 
 int main(int argc, char **argv)
@@ -8,6 +9,7 @@ int main(int argc, char **argv)
 	int rc;
 
 	cli_parse(&opts, argc, argv);
+	sink_open_append(opts.output_append);
 	rc = tracer_run(&opts);
 	outfilter_free(&opts.filter);
 	cli_free(&opts);

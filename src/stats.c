@@ -46,6 +46,7 @@ static const struct {
 	enum stats_column col;
 } column_names[] = {
 	{ "time-percent", SC_TIME_PERCENT }, { "time-pct", SC_TIME_PERCENT },
+	{ "time", SC_TIME_PERCENT },
 	{ "total-time", SC_TOTAL_TIME }, { "time-total", SC_TOTAL_TIME },
 	{ "min-time", SC_MIN_TIME }, { "shortest", SC_MIN_TIME },
 	{ "time-min", SC_MIN_TIME },
