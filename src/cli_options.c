@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arch.h"
 #include "attach.h"
 #include "cli_table.h"
 #include "escape.h"
@@ -223,6 +224,12 @@ static void opt_U(struct cli *c, const struct cli_option *o, const char *arg)
 		cli_value_error("invalid -U argument '%s': %s", arg, err);
 }
 
+static void opt_O(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	if (stats_parse_overhead(arg, &c->opts->stats.overhead_ns) < 0)
+		cli_usage_error("invalid -O argument: '%s'", arg);
+}
+
 static void opt_k(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	c->opts->stack_trace = true;
@@ -348,6 +355,10 @@ static void opt_h(struct cli *c, const struct cli_option *o, const char *arg);
 static void opt_V(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	printf("mytrace -- version %s\n", MYTRACE_VERSION);
+	/* what this build was made with, as strace -V lists */
+	printf("Optional features enabled: stack-trace=libunwind "
+	       "stack-demangle%s\n", arch_personality_count > 1 ?
+	       " m32-personality" : "");
 	exit(0);
 }
 
@@ -508,6 +519,10 @@ const struct cli_option cli_options[] = {
 	  "summary columns: time-percent (or time),\n"
 	  "total-time, min-time, max-time, avg-time, calls,\n"
 	  "errors, name" },
+	{ 'O', "summary-syscall-overhead", R, opt_O, SEC_OUTPUT,
+	  "-O TIME, --summary-syscall-overhead=TIME",
+	  "take TIME (s, ms, us (default), ns) off each\n"
+	  "call's time in the summary" },
 	{ 'k', "stack-trace", N, opt_k, SEC_OUTPUT, "-k, --stack-trace",
 	  "print the user-space stack after each syscall" },
 	{ 0, "stack-traces", N, opt_k, SEC_OUTPUT, NULL, NULL },
@@ -598,7 +613,7 @@ const struct cli_option cli_options[] = {
 	{ 'h', "help", N, opt_h, SEC_MISC, "-h, --help",
 	  "print this help and exit" },
 	{ 'V', "version", N, opt_V, SEC_MISC, "-V, --version",
-	  "print the version and exit" },
+	  "print the version and the features built in" },
 
 	/* strace's that mytrace does not have */
 	{ 0, "kvm", R, cli_unsupported, SEC_MISC, NULL, NULL },
@@ -607,8 +622,6 @@ const struct cli_option cli_options[] = {
 	{ 0, "pidns-translation", N, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "secontext", O, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "tips", O, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 'O', "summary-syscall-overhead", R, cli_unsupported, SEC_MISC,
-	  NULL, NULL },
 	{ 'd', "debug", N, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "trace-fds", R, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "argv0", R, cli_unsupported, SEC_MISC, NULL, NULL },

@@ -90,6 +90,28 @@ int stats_parse_sort(const char *key, enum stats_sort *sort)
 	return -1;
 }
 
+int stats_parse_overhead(const char *arg, uint64_t *ns)
+{
+	static const struct {
+		const char *unit;
+		double ns;
+	} units[] = { { "s", 1e9 }, { "ms", 1e6 }, { "us", 1e3 }, { "ns", 1 },
+		      { "", 1e3 } };
+	char *end;
+	double v;
+
+	if ((*arg < '0' || *arg > '9') && *arg != '.')
+		return -1;
+	v = strtod(arg, &end);
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (strcmp(end, units[i].unit) == 0 && v * units[i].ns < 1e18) {
+			*ns = (uint64_t)(v * units[i].ns);
+			return 0;
+		}
+	}
+	return -1;
+}
+
 int stats_parse_columns(const char *list, struct stats_opts *o, char *err,
 			size_t errlen)
 {
@@ -210,6 +232,8 @@ void stats_record(struct stats *st, uint64_t nr, const char *name,
 	ns = duration->tv_sec < 0 ? 0 :
 	     (uint64_t)duration->tv_sec * 1000000000u +
 	     (uint64_t)duration->tv_nsec;
+	/* -O: what tracing itself is said to add to each call */
+	ns = ns > st->opts.overhead_ns ? ns - st->opts.overhead_ns : 0;
 	e->calls++;
 	if (failed)
 		e->errors++;
