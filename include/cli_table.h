@@ -60,9 +60,8 @@ void cli_usage_error(const char *fmt, ...)
 /* "mytrace: ..." and exit 1: a value the user typed is wrong. */
 void cli_value_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
-/* "mytrace: --NAME is not supported" (or "not supported yet") and exit. */
+/* "mytrace: --NAME is not supported" and exit 1. */
 cli_handler cli_unsupported;
-cli_handler cli_not_yet;
 
 /* --help, built from the table. */
 void cli_print_help(FILE *out);

@@ -34,22 +34,12 @@ void cli_value_error(const char *fmt, ...)
 	exit(1);
 }
 
-static void refuse(const struct cli_option *o, const char *why)
-{
-	if (o->name)
-		cli_value_error("--%s is not supported%s", o->name, why);
-	cli_value_error("-%c is not supported%s", o->letter, why);
-}
-
 void cli_unsupported(struct cli *c, const struct cli_option *o,
 		     const char *arg)
 {
-	refuse(o, "");
-}
-
-void cli_not_yet(struct cli *c, const struct cli_option *o, const char *arg)
-{
-	refuse(o, " yet");
+	if (o->name)
+		cli_value_error("--%s is not supported", o->name);
+	cli_value_error("-%c is not supported", o->letter);
 }
 
 /* --- --help */
@@ -110,7 +100,7 @@ static bool same_option(const struct cli_option *a, const struct cli_option *b)
 	if (a->handle == cli_long_qualifier)
 		return strcmp(cli_qualifier_name(a->name),
 			      cli_qualifier_name(b->name)) == 0;
-	return a->handle != cli_unsupported && a->handle != cli_not_yet;
+	return a->handle != cli_unsupported;
 }
 
 /* What getopt_long returns for row i: its letter, or a number above the

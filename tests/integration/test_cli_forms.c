@@ -350,6 +350,12 @@ static void test_refusals(void **state)
 		     "--daemonize=session", "/bin/true");
 	EXPECT_ERROR("mytrace: -I (--interruptible) is not supported yet\n",
 		     "-I", "2", "/bin/true");
+	EXPECT_ERROR("mytrace: -e inject=...:syscall is not supported yet\n",
+		     "-e", "inject=openat:syscall=getpid:error=ENOENT",
+		     "/bin/true");
+	EXPECT_ERROR("mytrace: -e inject=...:poke_enter is not supported "
+		     "yet\n", "--inject=read:poke_enter=@arg2=00",
+		     "/bin/true");
 	EXPECT_ERROR("mytrace: --kill-on-exit is not supported yet\n",
 		     "--kill-on-exit", "/bin/true");
 }
