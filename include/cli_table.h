@@ -39,7 +39,7 @@ typedef void cli_handler(struct cli *c, const struct cli_option *o,
 
 /* One option. The short letter takes an argument when the long form
  * requires one; when the long form's argument is optional, the letter
- * takes none (strace's -r, -T, -y). A row without a handler is a help
+ * takes none (strace's -r, -T). A row without a handler is a help
  * line only (-xx, -tt). */
 struct cli_option {
 	char letter;		/* 0: long only */
