@@ -11,13 +11,23 @@
 #include "filter.h"
 #include "tracee_mem.h"
 
+/* -e decode-fds= */
+enum {
+	DECODE_FD_PATH = 1 << 0,	/* 3</etc/hosts> */
+	DECODE_FD_SOCKET = 1 << 1,	/* 3<TCP:[...]> */
+	DECODE_FD_DEV = 1 << 2,		/* 3</dev/null<char 1:3>> */
+	DECODE_FD_PIDFD = 1 << 3,	/* 3<pid:42> */
+	DECODE_FD_ALL = (1 << 4) - 1,
+};
+
 struct decode_opts {
 	unsigned string_limit;	/* -s */
 	/* Per syscall (decode_opts_for_syscall sets these from the sets): */
 	bool verbose;		/* not in -e abbrev= (-v): unabbreviated */
 	bool deref;		/* in -e verbose=: structs read, not addresses */
 	bool raw;		/* in -e raw=: every argument in hex */
-	/* Resolve descriptor paths (-y, -P): 1; and socket details (-yy): 2 */
+	/* What to tell of descriptors: DECODE_FD_* bits (-y: PATH, -yy:
+	 * all, -e decode-fds=; -P adds PATH) */
 	int decode_fds;
 	/* The -e abbrev=, verbose=, raw= sets; NULL means the default
 	 * (abbreviate all, dereference all, raw none). */

@@ -12,6 +12,7 @@ enum escape_mode {
 	ESC_DEFAULT,	/* printable ASCII as is, the rest as C escapes */
 	ESC_NONASCII_HEX,	/* -x: non-ASCII as \xNN */
 	ESC_ALL_HEX,	/* -xx: every byte as \xNN */
+	ESC_CHARS_HEX,	/* --strings-in-hex=non-ascii-chars: \x1b, not \33 */
 };
 
 /* Writes "bytes" quoted, with ... after the quote when truncated. */

@@ -9,8 +9,10 @@
 #include "arena.h"
 
 /* The text strace shows between < and > for fd of pid, in arena, or NULL
- * when the descriptor is not open. detail 2 adds socket and device
- * details ("TCP:[127.0.0.1:40960->127.0.0.1:8000]", "/dev/null<char 1:3>"). */
+ * when the descriptor is not open or detail (DECODE_FD_* bits) asks for
+ * nothing it has: the path, socket details
+ * ("TCP:[127.0.0.1:40960->127.0.0.1:8000]"), device numbers
+ * ("/dev/null<char 1:3>"), a pidfd's process ("pid:42"). */
 const char *fdinfo_describe(struct arena *a, pid_t pid, int fd, int detail);
 /* pid's working directory (AT_FDCWD's path under -y), or NULL. */
 const char *fdinfo_cwd(struct arena *a, pid_t pid);

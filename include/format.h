@@ -25,6 +25,16 @@ enum time_style {
 	TIME_EPOCH,	/* 1795806824.357937 */
 };
 
+/* Digits after the seconds of a time: --relative-timestamps=ms and the
+ * like. PREC_DEFAULT is each time's own (0 for -t, 6 for the others). */
+enum time_prec {
+	PREC_DEFAULT,
+	PREC_S,		/* 0 digits */
+	PREC_MS,	/* 3 */
+	PREC_US,	/* 6 */
+	PREC_NS,	/* 9 */
+};
+
 enum color_mode {
 	COLOR_NEVER,
 	COLOR_AUTO,	/* only when the sink is a terminal */
@@ -38,8 +48,9 @@ struct format_opts {
 	enum time_style time;	/* -t, -tt, -ttt */
 	bool relative;		/* -r: time since the previous line */
 	bool durations;		/* -T: <secs> spent in each syscall */
+	enum time_prec time_prec, relative_prec, durations_prec;
 	bool numbers;		/* -n: [ nr] before the syscall name */
-	int fd_paths;		/* -y: 1 prints fd paths, -yy: 2 */
+	int fd_paths;		/* DECODE_FD_* bits: fd details shown */
 	/* a filter decides at exit (-e status=): print whole lines then */
 	bool hold_lines;
 	/* set by the core: -f into a file prints "1234  " before each line

@@ -14,7 +14,11 @@
 #include "stats.h"
 
 struct options {
-	const char *output_path;	/* -o */
+	const char *output_path;	/* -o; "|CMD" or "!CMD": a pipe */
+	bool output_append;		/* -A */
+	/* -ff / --output-separately: a file per process (follow is 2 when
+	 * -f is given too; without -f only COMMAND's own file) */
+	bool output_separately;
 	struct decode_opts decode;
 	struct format_opts format;
 	const struct formatter *formatter;
@@ -35,13 +39,18 @@ struct options {
 	int follow;			/* -f: 1, -ff: 2 */
 	pid_t *attach;			/* -p, in order */
 	size_t nattach;
-	bool quiet;			/* -q */
+	bool quiet;			/* -q, -e quiet=attach */
 	const char **env;		/* -E VAR=VAL / -E VAR, in order */
 	size_t nenv;
 	const char *user;		/* -u */
 	bool detach_on_execve;		/* -b execve */
 	struct proc_filter procs;	/* --filter */
 	unsigned long syscall_limit;	/* --syscall-limit; 0: none */
+	/* Parsed, refused until the tracer runs them: */
+	int daemonize;			/* -D 1, -DD 2, -DDD 3 */
+	const char *interruptible;	/* -I */
+	bool instruction_pointer;	/* -i */
+	bool kill_on_exit;		/* --kill-on-exit */
 };
 
 /* Parses argv into opts. On bad input prints "mytrace: ..." and exits 1;

@@ -20,13 +20,22 @@ enum status_bit {
 	STATUS_ALL = (1u << 5) - 1,
 };
 
+/* -e quiet= bits: the messages not printed */
+enum quiet_bit {
+	QUIET_ATTACH = 1u << 0,		/* Process N attached/detached */
+	QUIET_EXIT = 1u << 1,		/* +++ exited with N +++, killed by */
+	QUIET_PATH_RESOLUTION = 1u << 2,	/* -P's resolved path */
+	QUIET_PERSONALITY = 1u << 3,	/* [ Process PID=N runs in ... ] */
+	QUIET_THREAD_EXECVE = 1u << 4,	/* +++ superseded by execve +++ */
+	QUIET_ALL = (1u << 5) - 1,
+};
+
 #define SIGNAL_SET_MAX 256
 
 struct outfilter {
 	unsigned status;	/* enum status_bit mask (STATUS_ALL) */
-	bool status_first;	/* no -e status= parsed yet */
 	uint64_t signals[SIGNAL_SET_MAX / 64];	/* -e signal= */
-	bool signals_first;
+	unsigned quiet;		/* enum quiet_bit mask (0) */
 	char **paths;		/* -P, plus each one's real path */
 	size_t npaths;
 };
@@ -34,14 +43,16 @@ struct outfilter {
 void outfilter_init(struct outfilter *f);
 void outfilter_free(struct outfilter *f);
 
-/* Parse "-e status=SPEC" / "-e signal=SPEC" (the part after '='): a comma
- * list, '!' negates, "all"/"none" alone. Several expressions accumulate
- * as strace's do. Return 0, or -1 with "invalid status 'x'" (or signal)
- * in err. */
+/* Parse "-e status=SPEC" / "-e signal=SPEC" / "-e quiet=SPEC" (the part
+ * after '='): a comma list, '!' negates, "all"/"none" alone. Each
+ * expression replaces the one before, as in strace 6.1. Return 0, or -1
+ * with "invalid status 'x'" (or signal, quiet) in err. */
 int outfilter_parse_status(struct outfilter *f, const char *spec,
 			   char *err, size_t errlen);
 int outfilter_parse_signals(struct outfilter *f, const char *spec,
 			    char *err, size_t errlen);
+int outfilter_parse_quiet(struct outfilter *f, const char *spec,
+			  char *err, size_t errlen);
 /* -P PATH: also remembers PATH's real path when it differs. */
 int outfilter_add_path(struct outfilter *f, const char *path);
 

@@ -11,10 +11,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/types.h>
 
 struct sink {
 	int fd;
 	bool own_fd;		/* close at the end */
+	pid_t pipe_pid;		/* -o '|CMD': the sh reading it, or 0 */
 	bool line_buffered;	/* a terminal: flush at each line end */
 	char *buf;
 	size_t len, cap;
@@ -32,11 +34,15 @@ struct sink {
 	struct sink *lru_prev, *lru_next;
 };
 
-/* Opens FILE for writing (or "-" / NULL for stderr). Returns NULL and sets
- * errno on failure. At most sink_files_max() file sinks hold a descriptor
- * at once; short of descriptors (EMFILE, ENFILE), the least recently
- * written ones give theirs up first. */
+/* Opens FILE for writing (or "-" / NULL for stderr); "|CMD" or "!CMD"
+ * starts sh -c CMD with the sink as its standard input, and closing the
+ * sink waits for it. Returns NULL and sets errno on failure. At most
+ * sink_files_max() file sinks hold a descriptor at once; short of
+ * descriptors (EMFILE, ENFILE), the least recently written ones give
+ * theirs up first. */
 struct sink *sink_open(const char *path);
+/* -A: sink_open appends to files instead of truncating them. */
+void sink_open_append(bool append);
 struct sink *sink_from_fd(int fd, bool own_fd);
 void sink_close(struct sink *s);
 /* How many file sinks may hold a descriptor at once: half the soft

@@ -38,12 +38,15 @@ struct stats_opts {
 	bool also_trace;	/* -C: the trace too */
 	bool wall;		/* -w: wall time, not system time */
 	enum stats_sort sort;	/* -S */
+	uint64_t overhead_ns;	/* -O: taken off each call's time */
 	unsigned ncolumns;	/* -U; 0: the default set */
 	enum stats_column columns[SC_COLUMN_COUNT];
 };
 
 /* -S KEY; 0, or -1 when the key is unknown. */
 int stats_parse_sort(const char *key, enum stats_sort *sort);
+/* -O OVERHEAD[UNIT] (s, ms, us (the default), ns); 0, or -1. */
+int stats_parse_overhead(const char *arg, uint64_t *ns);
 /* -U LIST; 0, or -1 with a message in err. */
 int stats_parse_columns(const char *list, struct stats_opts *o, char *err,
 			size_t errlen);

@@ -1,6 +1,7 @@
 /* mytrace: trace the system calls of a command, as strace does. */
 #include "fd_limit.h"
 #include "options.h"
+#include "output.h"
 #include "tracer.h"
 
 int main(int argc, char **argv)
@@ -11,6 +12,7 @@ int main(int argc, char **argv)
 	cli_parse(&opts, argc, argv);
 	/* -ff and the memory readers need descriptors: the hard limit */
 	fd_limit_raise();
+	sink_open_append(opts.output_append);
 	rc = tracer_run(&opts);
 	outfilter_free(&opts.filter);
 	cli_free(&opts);

@@ -1,5 +1,5 @@
 /* The print filters applied to events between the core and a formatter:
- * -e status=, -e signal= and -P PATH. */
+ * -e status=, -e signal=, -e quiet= and -P PATH. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +23,7 @@ void outfilter_init(struct outfilter *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->status = STATUS_ALL;
-	f->status_first = true;
 	memset(f->signals, 0xff, sizeof(f->signals));
-	f->signals_first = true;
 }
 
 void outfilter_free(struct outfilter *f)
@@ -64,15 +62,15 @@ static int set_token(void *ctx, char *tok, bool on, char *err,
 	return 0;
 }
 
-static int parse_set(struct outfilter *f, bool *first,
-		     const struct set_ops *ops, const char *spec, char *err,
-		     size_t errlen)
+static int parse_set(struct outfilter *f, const struct set_ops *ops,
+		     const char *spec, char *err, size_t errlen)
 {
 	struct set_target x = { f, ops };
-	bool negate;
+	bool first = true, negate;
 
-	if (set_expr_start(&spec, first, &negate))
-		ops->set_all(f, negate);
+	/* strace 6.1: the last expression of an option wins */
+	set_expr_start(&spec, &first, &negate);
+	ops->set_all(f, negate);
 	if (strcmp(spec, "all") == 0) {
 		ops->set_all(f, !negate);
 		return 0;
@@ -113,7 +111,7 @@ int outfilter_parse_status(struct outfilter *f, const char *spec,
 {
 	static const struct set_ops ops = { status_all, status_one, "status" };
 
-	return parse_set(f, &f->status_first, &ops, spec, err, errlen);
+	return parse_set(f, &ops, spec, err, errlen);
 }
 
 static void signals_all(struct outfilter *f, bool on)
@@ -150,7 +148,47 @@ int outfilter_parse_signals(struct outfilter *f, const char *spec,
 {
 	static const struct set_ops ops = { signals_all, signal_one, "signal" };
 
-	return parse_set(f, &f->signals_first, &ops, spec, err, errlen);
+	return parse_set(f, &ops, spec, err, errlen);
+}
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} quiet_names[] = {
+	{ "attach", QUIET_ATTACH },
+	{ "exit", QUIET_EXIT }, { "exits", QUIET_EXIT },
+	{ "path-resolution", QUIET_PATH_RESOLUTION },
+	{ "personality", QUIET_PERSONALITY },
+	{ "thread-execve", QUIET_THREAD_EXECVE },
+	{ "superseded", QUIET_THREAD_EXECVE },
+};
+
+static void quiet_all(struct outfilter *f, bool on)
+{
+	f->quiet = on ? QUIET_ALL : 0;
+}
+
+static int quiet_one(struct outfilter *f, const char *tok, bool on)
+{
+	for (size_t i = 0; i < sizeof(quiet_names) / sizeof(quiet_names[0]);
+	     i++) {
+		if (strcmp(quiet_names[i].name, tok) != 0)
+			continue;
+		if (on)
+			f->quiet |= quiet_names[i].bit;
+		else
+			f->quiet &= ~quiet_names[i].bit;
+		return 0;
+	}
+	return -1;
+}
+
+int outfilter_parse_quiet(struct outfilter *f, const char *spec,
+			  char *err, size_t errlen)
+{
+	static const struct set_ops ops = { quiet_all, quiet_one, "quiet" };
+
+	return parse_set(f, &ops, spec, err, errlen);
 }
 
 static int push_path(struct outfilter *f, const char *path)
@@ -262,7 +300,16 @@ bool outfilter_pass(const struct outfilter *f, const struct event *ev)
 		return outfilter_has_signal(f, ev->u.signal.sig);
 	case EV_KILLED:
 		/* strace hides "+++ killed by SIG +++" with the signal */
-		return outfilter_has_signal(f, ev->u.exit.status);
+		return !(f->quiet & QUIET_EXIT) &&
+		       outfilter_has_signal(f, ev->u.exit.status);
+	case EV_EXITED:
+		return !(f->quiet & QUIET_EXIT);
+	case EV_PERSONALITY:
+		return !(f->quiet & QUIET_PERSONALITY);
+	case EV_EXEC:
+		/* only an exec by another thread is a message */
+		return !(f->quiet & QUIET_THREAD_EXECVE) ||
+		       ev->u.exec.old_tid == ev->tid;
 	default:
 		return true;
 	}

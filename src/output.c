@@ -1,10 +1,12 @@
-/* Buffered output sinks. */
+/* Buffered output sinks: files, stderr, and pipes into sh -c CMD. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "output.h"
@@ -110,6 +112,53 @@ static int open_file(const char *path, int flags)
 	}
 }
 
+static bool open_append;
+
+void sink_open_append(bool append)
+{
+	open_append = append;
+}
+
+/* A caught SIGPIPE is reset by exec, unlike an ignored one: the traced
+ * command keeps the default, and a write to a pipe whose reader is gone
+ * fails with EPIPE, reported once, instead of killing us. */
+static void on_sigpipe(int sig)
+{
+}
+
+/* "|CMD": sh -c CMD reading the other end of a pipe. */
+static struct sink *open_pipe(const char *cmd)
+{
+	struct sigaction sa = { .sa_handler = on_sigpipe };
+	struct sink *s;
+	int fds[2];
+	pid_t pid;
+
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		return NULL;
+	pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return NULL;
+	}
+	if (pid == 0) {
+		dup2(fds[0], STDIN_FILENO);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[0]);
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGPIPE, &sa, NULL);
+	s = sink_from_fd(fds[1], true);
+	if (!s) {
+		close(fds[1]);
+		return NULL;
+	}
+	s->pipe_pid = pid;
+	return s;
+}
+
 struct sink *sink_open(const char *path)
 {
 	int fd;
@@ -117,7 +166,9 @@ struct sink *sink_open(const char *path)
 
 	if (!path || strcmp(path, "-") == 0)
 		return sink_from_fd(STDERR_FILENO, false);
-	fd = open_file(path, O_TRUNC);
+	if (path[0] == '|' || path[0] == '!')
+		return open_pipe(path + 1);
+	fd = open_file(path, open_append ? O_APPEND : O_TRUNC);
 	if (fd < 0)
 		return NULL;
 	s = sink_from_fd(fd, true);
@@ -242,6 +293,11 @@ void sink_close(struct sink *s)
 	if (s->own_fd && s->fd >= 0)
 		close(s->fd);
 	free(s->path);
+	/* the command has the whole trace when we exit; the tracer's wait
+	 * for any child may have reaped it already (ECHILD) */
+	while (s->pipe_pid && waitpid(s->pipe_pid, NULL, 0) < 0 &&
+	       errno == EINTR)
+		;
 	free(s->buf);
 	free(s);
 }

@@ -46,6 +46,7 @@ static const struct {
 	enum stats_column col;
 } column_names[] = {
 	{ "time-percent", SC_TIME_PERCENT }, { "time-pct", SC_TIME_PERCENT },
+	{ "time", SC_TIME_PERCENT },
 	{ "total-time", SC_TOTAL_TIME }, { "time-total", SC_TOTAL_TIME },
 	{ "min-time", SC_MIN_TIME }, { "shortest", SC_MIN_TIME },
 	{ "time-min", SC_MIN_TIME },
@@ -83,6 +84,28 @@ int stats_parse_sort(const char *key, enum stats_sort *sort)
 	for (size_t i = 0; i < sizeof(sort_names) / sizeof(sort_names[0]); i++) {
 		if (strcmp(sort_names[i].name, key) == 0) {
 			*sort = sort_names[i].sort;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int stats_parse_overhead(const char *arg, uint64_t *ns)
+{
+	static const struct {
+		const char *unit;
+		double ns;
+	} units[] = { { "s", 1e9 }, { "ms", 1e6 }, { "us", 1e3 }, { "ns", 1 },
+		      { "", 1e3 } };
+	char *end;
+	double v;
+
+	if ((*arg < '0' || *arg > '9') && *arg != '.')
+		return -1;
+	v = strtod(arg, &end);
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (strcmp(end, units[i].unit) == 0 && v * units[i].ns < 1e18) {
+			*ns = (uint64_t)(v * units[i].ns);
 			return 0;
 		}
 	}
@@ -209,6 +232,8 @@ void stats_record(struct stats *st, uint64_t nr, const char *name,
 	ns = duration->tv_sec < 0 ? 0 :
 	     (uint64_t)duration->tv_sec * 1000000000u +
 	     (uint64_t)duration->tv_nsec;
+	/* -O: what tracing itself is said to add to each call */
+	ns = ns > st->opts.overhead_ns ? ns - st->opts.overhead_ns : 0;
 	e->calls++;
 	if (failed)
 		e->errors++;

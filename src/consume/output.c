@@ -52,11 +52,11 @@ static void *output_make(const struct options *opts, struct pipeline *p)
 	oc->formatter = opts->formatter;
 	oc->fopts = opts->format;
 	oc->path = opts->output_path;
-	oc->separate = opts->follow == 2;
+	oc->separate = opts->output_separately;
 	oc->trace_off = opts->stats.count && !opts->stats.also_trace;
 	oc->several_from_start = opts->output_path && !oc->separate;
 	/* strace: -f into a file puts a bare pid before every line */
-	oc->fopts.bare_pid = opts->output_path && opts->follow == 1;
+	oc->fopts.bare_pid = opts->output_path && opts->follow && !oc->separate;
 	if (oc->separate)
 		return oc;	/* a file per tracee, opened with it */
 	oc->out = sink_open(opts->output_path);

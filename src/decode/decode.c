@@ -418,7 +418,7 @@ struct value *decode_atfd(struct decode_ctx *ctx, const struct arg_desc *a,
 	/* -y shows the working directory: AT_FDCWD</tmp> */
 	v = value_new(ctx->arena, V_FD, a->name, (uint64_t)(int64_t)-100);
 	v->u.fd.sym = "AT_FDCWD";
-	if (ctx->opts->decode_fds && ctx->mem->pid)
+	if ((ctx->opts->decode_fds & DECODE_FD_PATH) && ctx->mem->pid)
 		v->u.fd.path = fdinfo_cwd(ctx->arena, ctx->mem->pid);
 	return v;
 }

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "consts.h"
+#include "decode.h"
 #include "fdinfo.h"
 
 static const char *read_link(struct arena *a, const char *link)
@@ -310,28 +311,62 @@ static const char *describe_socket(struct arena *a, pid_t pid,
 	return arena_printf(a, "%s:[%lu]", proto, inode);
 }
 
+/* A pidfd's process, from /proc/PID/fdinfo/FD: "pid:42". */
+static const char *describe_pidfd(struct arena *a, pid_t pid, int fd)
+{
+	char path[64], line[128];
+	const char *out = NULL;
+	FILE *f;
+	int target;
+
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", pid, fd);
+	f = fopen(path, "re");
+	if (!f)
+		return NULL;
+	while (!out && fgets(line, sizeof(line), f))
+		if (sscanf(line, "Pid:\t%d", &target) == 1)
+			out = arena_printf(a, "pid:%d", target);
+	fclose(f);
+	return out;
+}
+
+/* The details that detail's DECODE_FD_* bits ask for, or NULL for none:
+ * a socket or a device without their bits shows only its path. */
+static const char *describe_kind(struct arena *a, pid_t pid, int fd,
+				 const char *link, const char *target,
+				 int detail)
+{
+	unsigned long inode;
+	struct stat st;
+
+	if (sscanf(target, "socket:[%lu]", &inode) == 1)
+		return detail & DECODE_FD_SOCKET ?
+		       describe_socket(a, pid, link, inode) : NULL;
+	if (strcmp(target, "anon_inode:[pidfd]") == 0)
+		return detail & DECODE_FD_PIDFD ?
+		       describe_pidfd(a, pid, fd) : NULL;
+	if ((detail & DECODE_FD_DEV) && target[0] == '/' &&
+	    stat(link, &st) == 0 &&
+	    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+		return arena_printf(a, "%s<%s %u:%u>", target,
+				    S_ISCHR(st.st_mode) ? "char" : "block",
+				    major(st.st_rdev), minor(st.st_rdev));
+	return NULL;
+}
+
 const char *fdinfo_describe(struct arena *a, pid_t pid, int fd, int detail)
 {
 	char link[64];
-	const char *target;
-	unsigned long inode;
-	struct stat st;
+	const char *target, *kind;
 
 	if (fd < 0 || pid <= 0)
 		return NULL;
 	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
 	target = read_link(a, link);
-	if (!target || detail < 2)
-		return target;
-	if (sscanf(target, "socket:[%lu]", &inode) == 1) {
-		const char *s = describe_socket(a, pid, link, inode);
-
-		return s ? s : target;
-	}
-	if (target[0] == '/' && stat(link, &st) == 0 &&
-	    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
-		return arena_printf(a, "%s<%s %u:%u>", target,
-				    S_ISCHR(st.st_mode) ? "char" : "block",
-				    major(st.st_rdev), minor(st.st_rdev));
-	return target;
+	if (!target)
+		return NULL;
+	kind = describe_kind(a, pid, fd, link, target, detail);
+	if (kind)
+		return kind;
+	return detail & DECODE_FD_PATH ? target : NULL;
 }

@@ -36,8 +36,8 @@ static bool wants_hex(const unsigned char *p, size_t len,
 }
 
 /* Writes the escape for one byte that does not stand for itself; next is
- * the byte after it, or -1. */
-static void put_escape(struct sink *s, unsigned char c, int next)
+ * the byte after it, or -1; hex: \xNN instead of octal. */
+static void put_escape(struct sink *s, unsigned char c, int next, bool hex)
 {
 	char buf[4];
 	size_t n = 0;
@@ -48,6 +48,10 @@ static void put_escape(struct sink *s, unsigned char c, int next)
 	buf[n++] = '\\';
 	if (e) {
 		buf[n++] = e;
+	} else if (hex) {
+		buf[n++] = 'x';
+		buf[n++] = "0123456789abcdef"[c >> 4];
+		buf[n++] = "0123456789abcdef"[c & 15];
 	} else {
 		if (full || c >= 0100)
 			buf[n++] = (char)('0' + (c >> 6));
@@ -97,7 +101,8 @@ void escape_quoted(struct sink *s, const char *bytes, size_t len,
 				sink_write(s, bytes + start, i - start);
 			if (i == len)
 				break;
-			put_escape(s, p[i], i + 1 < len ? p[i + 1] : -1);
+			put_escape(s, p[i], i + 1 < len ? p[i + 1] : -1,
+				   mode == ESC_CHARS_HEX);
 			i++;
 		}
 	}

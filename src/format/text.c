@@ -271,34 +271,55 @@ static struct timespec ts_sub(struct timespec a, struct timespec b)
 	return d;
 }
 
+/* Digits after the seconds: the precision asked for, or def. */
+static int prec_digits(enum time_prec p, int def)
+{
+	return p == PREC_DEFAULT ? def : 3 * ((int)p - 1);
+}
+
+/* ".123456" with digits places (none for 0), truncated as strace does. */
+static void print_fraction(struct sink *s, long nsec, int digits)
+{
+	long div = 1000000000L;
+
+	if (!digits)
+		return;
+	for (int i = 0; i < digits; i++)
+		div /= 10;
+	sink_printf(s, ".%0*ld", digits, nsec / div);
+}
+
 /* -t/-tt/-ttt and -r, in strace's order and widths. */
 static void print_times(struct text_state *t, struct timespec ts)
 {
+	const struct format_opts *o = t->opts;
 	struct sink *s = t->out;
 	struct tm tm;
 	char hms[16];
 
-	if (t->opts->time == TIME_EPOCH) {
-		sink_printf(s, "%lld.%06ld ", (long long)ts.tv_sec,
-			    ts.tv_nsec / 1000);
-	} else if (t->opts->time != TIME_NONE) {
+	if (o->time == TIME_EPOCH) {
+		sink_printf(s, "%lld", (long long)ts.tv_sec);
+	} else if (o->time != TIME_NONE) {
 		localtime_r(&ts.tv_sec, &tm);
 		strftime(hms, sizeof(hms), "%H:%M:%S", &tm);
-		if (t->opts->time == TIME_MICRO)
-			sink_printf(s, "%s.%06ld ", hms, ts.tv_nsec / 1000);
-		else
-			sink_printf(s, "%s ", hms);
+		sink_puts(s, hms);
 	}
-	if (t->opts->relative) {
+	if (o->time != TIME_NONE) {
+		print_fraction(s, ts.tv_nsec, prec_digits(o->time_prec,
+			       o->time == TIME_SECONDS ? 0 : 6));
+		sink_putc(s, ' ');
+	}
+	if (o->relative) {
 		struct timespec d = { 0, 0 };
 
 		if (t->have_last_ts)
 			d = ts_sub(ts, t->last_ts);
 		t->last_ts = ts;
 		t->have_last_ts = true;
-		sink_printf(s, t->opts->time != TIME_NONE ? "(+%6lld.%06ld) " :
-			    "%6lld.%06ld ", (long long)d.tv_sec,
-			    d.tv_nsec / 1000);
+		sink_printf(s, o->time != TIME_NONE ? "(+%6lld" : "%6lld",
+			    (long long)d.tv_sec);
+		print_fraction(s, d.tv_nsec, prec_digits(o->relative_prec, 6));
+		sink_puts(s, o->time != TIME_NONE ? ") " : " ");
 	}
 }
 
@@ -413,8 +434,10 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 	if (t->opts->durations && !sc->ret_unknown) {
 		struct timespec d = ts_sub(sc->exit_ts, sc->enter_ts);
 
-		sink_printf(s, " <%lld.%06ld>", (long long)d.tv_sec,
-			    d.tv_nsec / 1000);
+		sink_printf(s, " <%lld", (long long)d.tv_sec);
+		print_fraction(s, d.tv_nsec,
+			       prec_digits(t->opts->durations_prec, 6));
+		sink_putc(s, '>');
 	}
 	sink_putc(s, '\n');
 }

@@ -104,14 +104,17 @@ static void run_argv(struct run_result *r, char *const argv[])
 	unlink(err_path);
 }
 
-void run_traced(struct run_result *r, const char *const args[])
+#define STRACE "/usr/bin/strace"
+
+static void run_tracer(struct run_result *r, const char *tracer,
+		       const char *const args[])
 {
 	char trace_path[] = "/tmp/mytrace-test-trace-XXXXXX";
 	const char *argv[64];
 	size_t n = 0;
 
 	close(make_temp(trace_path));
-	argv[n++] = mytrace_path();
+	argv[n++] = tracer;
 	argv[n++] = "-o";
 	argv[n++] = trace_path;
 	for (size_t i = 0; args[i]; i++) {
@@ -123,6 +126,31 @@ void run_traced(struct run_result *r, const char *const args[])
 	run_argv(r, (char *const *)argv);
 	r->trace = read_file(trace_path);
 	unlink(trace_path);
+}
+
+void run_traced(struct run_result *r, const char *const args[])
+{
+	run_tracer(r, mytrace_path(), args);
+}
+
+void run_strace(struct run_result *r, const char *const args[])
+{
+	run_tracer(r, STRACE, args);
+}
+
+bool have_strace(void)
+{
+	return access(STRACE, X_OK) == 0;
+}
+
+char *mask_each_digit(const char *text)
+{
+	char *out = normalize_trace(text);
+
+	for (char *p = out; *p; p++)
+		if (*p >= '0' && *p <= '9')
+			*p = 'N';
+	return out;
 }
 
 void run_mytrace_raw(struct run_result *r, const char *const args[])

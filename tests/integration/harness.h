@@ -27,6 +27,13 @@ void run_mytrace_raw(struct run_result *r, const char *const args[]);
 /* Runs any command (argv[0] is a path) with its output captured. */
 void run_command(struct run_result *r, const char *const argv[]);
 void run_result_free(struct run_result *r);
+/* run_traced with the installed strace instead of mytrace. */
+void run_strace(struct run_result *r, const char *const args[]);
+/* Whether strace is installed (scripts/install-deps installs it). */
+bool have_strace(void);
+/* A copy of normalize_trace(text) with every digit replaced by N: pids
+ * and times vary, their widths and precisions do not. */
+char *mask_each_digit(const char *text);
 
 /* Whether text holds line (without its newline) as a whole line. */
 bool has_line(const char *text, const char *line);

@@ -80,6 +80,43 @@ static void test_all_none_optional(void **state)
 	assert_true(syscall_set_has(&s, 0));
 }
 
+/* strace's other spellings: numbers, classes without '%', personality
+ * suffixes */
+static void test_strace_forms(void **state)
+{
+	struct syscall_set s;
+	bool first = true;
+	char err[256];
+
+	assert_int_equal(parse(&s, &first, "257,?999", err), 0);
+	assert_true(syscall_set_has(&s, 257));
+	assert_false(syscall_set_has(&s, 0));
+	first = true;
+	assert_int_equal(parse(&s, &first, "file", err), 0);
+	assert_true(syscall_set_has(&s, 257));
+	assert_false(syscall_set_has(&s, 1));
+	first = true;
+	/* stat is a syscall, not one of the old class names */
+	assert_int_equal(parse(&s, &first, "stat", err), 0);
+	assert_true(syscall_set_has(&s, 4));
+	assert_false(syscall_set_has(&s, 6));	/* lstat */
+	first = true;
+	assert_int_equal(parse(&s, &first, "read@64,%desc@64,write@x32", err),
+			 0);
+	assert_true(syscall_set_has(&s, 0));
+	assert_true(syscall_set_has(&s, 3));	/* close, in %desc */
+	first = true;
+	/* no x32 programs: the name is known there but matches nothing */
+	assert_int_equal(parse(&s, &first, "write@x32", err), 0);
+	assert_false(syscall_set_has(&s, 1));
+	assert_int_equal(parse(&s, &first, "999", err), -1);
+	assert_string_equal(err, "invalid system call '999'");
+	assert_int_equal(parse(&s, &first, "read@16", err), -1);
+	assert_string_equal(err, "invalid system call 'read@16'");
+	assert_int_equal(parse(&s, &first, "none@64", err), -1);
+	assert_string_equal(err, "invalid system call 'none@64'");
+}
+
 static void test_errors(void **state)
 {
 	struct syscall_set s;
@@ -102,6 +139,7 @@ int main(void)
 		cmocka_unit_test(test_negation),
 		cmocka_unit_test(test_classes_and_regex),
 		cmocka_unit_test(test_all_none_optional),
+		cmocka_unit_test(test_strace_forms),
 		cmocka_unit_test(test_errors),
 	};
 

@@ -22,11 +22,10 @@ static void test_status_parse(void **state)
 						sizeof(err)), 0);
 	assert_int_equal(f.status, STATUS_FAILED);
 	assert_true(outfilter_holds_lines(&f));
-	/* a second expression adds to the first */
+	/* a second expression replaces the first, as in strace 6.1 */
 	assert_int_equal(outfilter_parse_status(&f, "unfinished,detached", err,
 						sizeof(err)), 0);
-	assert_int_equal(f.status,
-			 STATUS_FAILED | STATUS_UNFINISHED | STATUS_DETACHED);
+	assert_int_equal(f.status, STATUS_UNFINISHED | STATUS_DETACHED);
 
 	outfilter_init(&f);
 	assert_int_equal(outfilter_parse_status(&f, "!successful", err,
@@ -40,6 +39,29 @@ static void test_status_parse(void **state)
 	assert_int_equal(outfilter_parse_status(&f, "all", err, sizeof(err)),
 			 0);
 	assert_int_equal(f.status, STATUS_ALL);
+}
+
+static void test_quiet(void **state)
+{
+	struct outfilter f;
+	char err[128];
+	struct event ev = { .kind = EV_EXITED };
+
+	outfilter_init(&f);
+	assert_true(outfilter_pass(&f, &ev));
+	assert_int_equal(outfilter_parse_quiet(&f, "attach,exits", err,
+					       sizeof(err)), 0);
+	assert_int_equal(f.quiet, QUIET_ATTACH | QUIET_EXIT);
+	assert_false(outfilter_pass(&f, &ev));
+	ev.kind = EV_PERSONALITY;
+	assert_true(outfilter_pass(&f, &ev));
+	assert_int_equal(outfilter_parse_quiet(&f, "!exit", err,
+					       sizeof(err)), 0);
+	assert_int_equal(f.quiet, QUIET_ALL & ~QUIET_EXIT);
+	assert_false(outfilter_pass(&f, &ev));
+	assert_int_equal(outfilter_parse_quiet(&f, "superseded,bogus", err,
+					       sizeof(err)), -1);
+	assert_string_equal(err, "invalid quiet 'bogus'");
 }
 
 static void test_status_errors(void **state)
@@ -163,6 +185,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_parse),
 		cmocka_unit_test(test_status_errors),
+		cmocka_unit_test(test_quiet),
 		cmocka_unit_test(test_signal_parse),
 		cmocka_unit_test(test_decisions),
 		cmocka_unit_test(test_paths),

@@ -1,0 +1,648 @@
+/* The option table: every option of the command line once, with its
+ * handler and its --help text, in --help's order. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch.h"
+#include "attach.h"
+#include "cli_table.h"
+#include "escape.h"
+
+static unsigned parse_uint(const char *flag, const char *arg)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	if (*arg < '0' || *arg > '9')
+		cli_usage_error("invalid %s argument: '%s'", flag, arg);
+	n = strtoul(arg, &end, 10);
+	if (errno || *end || n > INT_MAX)
+		cli_usage_error("invalid %s argument: '%s'", flag, arg);
+	return (unsigned)n;
+}
+
+/* --- processes */
+
+static void opt_f(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	if (c->opts->follow < 2)
+		c->opts->follow++;
+}
+
+static void opt_F(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	fputs("mytrace: -F is an old spelling of -f (--follow-forks): use "
+	      "that\n", stderr);
+	opt_f(c, o, arg);
+}
+
+static void opt_separately(struct cli *c, const struct cli_option *o,
+			   const char *arg)
+{
+	c->separately = true;
+}
+
+static void opt_p(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	char bad[64];
+
+	if (attach_parse_pids(arg, &c->opts->attach, &c->opts->nattach, bad,
+			      sizeof(bad)) != 0)
+		cli_usage_error("invalid process id: '%s'", bad);
+}
+
+/* -q, -qq, -qqq: attach and personality messages, then exits, then all */
+static void opt_q(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	static const char *const levels[] = {
+		"attach,personality", "attach,personality,exit", "all",
+	};
+
+	if (c->quiet < 3)
+		c->quiet++;
+	cli_qualifier(c, "quiet", levels[c->quiet - 1]);
+}
+
+static void opt_E(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	struct options *opts = c->opts;
+	const char **grown;
+
+	if (!*arg || *arg == '=')
+		cli_usage_error("invalid -E argument: '%s'", arg);
+	grown = realloc(opts->env, (opts->nenv + 1) * sizeof(*grown));
+	if (!grown)
+		cli_usage_error("-E: %s", strerror(errno));
+	opts->env = grown;
+	opts->env[opts->nenv++] = arg;
+}
+
+static void opt_u(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->user = arg;
+}
+
+static void opt_b(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	if (strcmp(arg, "execve") != 0)
+		cli_usage_error("invalid -b argument: '%s' (only execve is "
+				"supported)", arg);
+	c->opts->detach_on_execve = true;
+}
+
+/* --- output */
+
+static void opt_o(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->output_path = arg;
+}
+
+static void opt_A(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->output_append = true;
+}
+
+static void opt_s(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->decode.string_limit = parse_uint("-s", arg);
+}
+
+static void opt_a(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->format.align_column = parse_uint("-a", arg);
+}
+
+static void hex_conflict(void)
+{
+	cli_usage_error("-x and --strings-in-hex: give only one of them");
+}
+
+static void opt_x(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	if (c->hex_long)
+		hex_conflict();
+	c->hex++;
+	c->opts->format.escape = c->hex > 1 ? ESC_ALL_HEX : ESC_NONASCII_HEX;
+}
+
+static void opt_strings_in_hex(struct cli *c, const struct cli_option *o,
+			       const char *arg)
+{
+	static const struct {
+		const char *name;
+		enum escape_mode mode;
+	} modes[] = {
+		{ "all", ESC_ALL_HEX }, { "none", ESC_DEFAULT },
+		{ "non-ascii-chars", ESC_CHARS_HEX },
+		{ "non-ascii", ESC_NONASCII_HEX },
+	};
+
+	if (c->hex)
+		hex_conflict();
+	c->hex_long = true;
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		if (!arg || strcmp(modes[i].name, arg) == 0) {
+			c->opts->format.escape = modes[i].mode;
+			return;
+		}
+	}
+	cli_usage_error("invalid --strings-in-hex argument: '%s'", arg);
+}
+
+static void opt_v(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	cli_qualifier(c, "abbrev", "none");
+}
+
+static void opt_X(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	static const struct {
+		const char *name;
+		enum xlat_style style;
+	} styles[] = {
+		{ "raw", XLAT_RAW }, { "abbrev", XLAT_ABBREV },
+		{ "verbose", XLAT_VERBOSE },
+	};
+
+	for (size_t i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
+		if (strcmp(styles[i].name, arg) == 0) {
+			c->opts->format.xlat = styles[i].style;
+			return;
+		}
+	}
+	cli_usage_error("invalid -X argument: '%s'", arg);
+}
+
+/* -y: paths; -yy (or -y after decode-fds=path): everything */
+static void opt_y(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->decode_fds = c->decode_fds & DECODE_FD_PATH ? DECODE_FD_ALL :
+			c->decode_fds | DECODE_FD_PATH;
+}
+
+static void opt_n(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->format.numbers = true;
+}
+
+static void opt_c(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->summary_only = true;
+	c->opts->stats.count = true;
+}
+
+static void opt_C(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->summary = true;
+	c->opts->stats.count = true;
+	c->opts->stats.also_trace = true;
+}
+
+static void opt_w(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->stats.wall = true;
+}
+
+static void opt_S(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	if (stats_parse_sort(arg, &c->opts->stats.sort) < 0)
+		cli_value_error("invalid -S argument '%s': not a sort key "
+				"(time, min-time, max-time, avg-time, calls, "
+				"errors, name, nothing)", arg);
+}
+
+static void opt_U(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	char err[256];
+
+	if (stats_parse_columns(arg, &c->opts->stats, err, sizeof(err)) < 0)
+		cli_value_error("invalid -U argument '%s': %s", arg, err);
+}
+
+static void opt_O(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	if (stats_parse_overhead(arg, &c->opts->stats.overhead_ns) < 0)
+		cli_usage_error("invalid -O argument: '%s'", arg);
+}
+
+static void opt_k(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->stack_trace = true;
+}
+
+static void opt_failures(struct cli *c, const struct cli_option *o,
+			 const char *arg)
+{
+	c->opts->failures = true;
+}
+
+static void opt_e(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	cli_expression(c, arg);
+}
+
+static void opt_format(struct cli *c, const struct cli_option *o,
+		       const char *arg)
+{
+	c->opts->formatter = formatter_find(arg);
+	if (!c->opts->formatter)
+		cli_value_error("invalid --format argument '%s': not a format "
+				"(%s)", arg, formatter_names());
+}
+
+static void opt_color(struct cli *c, const struct cli_option *o,
+		      const char *arg)
+{
+	static const struct {
+		const char *name;
+		int mode;
+	} modes[] = {
+		{ "always", COLOR_ALWAYS }, { "auto", COLOR_AUTO },
+		{ "never", COLOR_NEVER },
+	};
+
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		if (!arg || strcmp(modes[i].name, arg) == 0) {
+			c->opts->format.color = modes[i].mode;
+			return;
+		}
+	}
+	cli_value_error("invalid --color argument '%s': not auto, always or "
+			"never", arg);
+}
+
+static void opt_always_show_pid(struct cli *c, const struct cli_option *o,
+				const char *arg)
+{
+	c->opts->format.always_show_pid = true;
+}
+
+static void opt_N(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->format.arg_names = true;
+}
+
+/* --- filtering */
+
+/* -z / -Z: a status filter of one kind, replacing any earlier one. */
+static void opt_z(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	cli_qualifier(c, "status", o->letter == 'z' ? "successful" : "failed");
+}
+
+static void opt_P(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	if (outfilter_add_path(&c->opts->filter, arg) != 0)
+		cli_usage_error("-P %s: %s", arg, strerror(errno));
+}
+
+static void opt_seccomp(struct cli *c, const struct cli_option *o,
+			const char *arg)
+{
+	c->opts->seccomp_bpf = o->name[0] != 'n';
+}
+
+static void opt_events(struct cli *c, const struct cli_option *o,
+		       const char *arg)
+{
+	cli_qualifier(c, "trace", arg);
+}
+
+/* Glob patterns are not matched yet: refused here, the one place that
+ * knows, rather than matching nothing. */
+static void refuse_glob(const char *expr)
+{
+	const char *eq = strchr(expr, '=');
+
+	if (eq && strpbrk(eq + 1, "*?["))
+		cli_value_error("--filter %s: patterns (*, ?, [) are not "
+				"supported, give whole values", expr);
+}
+
+static void opt_filter(struct cli *c, const struct cli_option *o,
+		       const char *arg)
+{
+	char err[256];
+
+	refuse_glob(arg);
+	if (proc_filter_parse(&c->opts->procs, arg, err, sizeof(err)) != 0)
+		cli_value_error("%s", err);
+}
+
+static void opt_syscall_limit(struct cli *c, const struct cli_option *o,
+			      const char *arg)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || errno || *end || n == 0)
+		cli_value_error("invalid --syscall-limit argument '%s': not a "
+				"positive number", arg);
+	c->opts->syscall_limit = n;
+}
+
+/* --- miscellaneous */
+
+static void opt_h(struct cli *c, const struct cli_option *o, const char *arg);
+
+static void opt_V(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	printf("mytrace -- version %s\n", MYTRACE_VERSION);
+	/* what this build was made with, as strace -V lists */
+	printf("Optional features enabled: stack-trace=libunwind "
+	       "stack-demangle%s\n", arch_personality_count > 1 ?
+	       " m32-personality" : "");
+	exit(0);
+}
+
+/* The engine options that are parsed but not run yet. */
+static void opt_D(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->daemonize++;
+}
+
+static void opt_daemonize(struct cli *c, const struct cli_option *o,
+			  const char *arg)
+{
+	static const char *const modes[] = { "grandchild", "pgroup",
+					     "session" };
+
+	for (int i = 0; i < 3; i++) {
+		if (!arg || strcmp(modes[i], arg) == 0) {
+			c->opts->daemonize = i + 1;
+			return;
+		}
+	}
+	cli_usage_error("invalid --%s argument: '%s'", o->name, arg);
+}
+
+static void opt_I(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->interruptible = arg;
+}
+
+static void opt_i(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->instruction_pointer = true;
+}
+
+static void opt_kill_on_exit(struct cli *c, const struct cli_option *o,
+			     const char *arg)
+{
+	c->opts->kill_on_exit = true;
+}
+
+#define R required_argument
+#define O optional_argument
+#define N no_argument
+
+const struct cli_option cli_options[] = {
+	{ 'f', "follow-forks", N, opt_f, SEC_PROCESSES, "-f, --follow-forks",
+	  "also trace the threads and child processes\n"
+	  "they create (fork, vfork, clone, clone3)" },
+	{ 0, NULL, N, NULL, SEC_PROCESSES, "-ff",
+	  "-f and --output-separately" },
+	{ 0, "output-separately", N, opt_separately, SEC_PROCESSES,
+	  "    --output-separately",
+	  "with -o FILE: write each process's trace to\n"
+	  "FILE.PID (without -f, only COMMAND's)" },
+	{ 'F', NULL, N, opt_F, SEC_PROCESSES, NULL, NULL },
+	{ 'p', "attach", R, opt_p, SEC_PROCESSES, "-p PID, --attach=PID",
+	  "attach to the running process PID and all its\n"
+	  "threads; repeatable, or a list: -p '1,2 3';\n"
+	  "SIGINT/SIGTERM/SIGHUP/SIGQUIT detach and leave\n"
+	  "it running" },
+	{ 'q', NULL, N, opt_q, SEC_PROCESSES, "-q, --quiet[=SET]",
+	  "no \"Process N attached/detached\" messages;\n"
+	  "-qq: no exit lines either; -qqq or\n"
+	  "--quiet=all: neither; SET of attach, exit,\n"
+	  "personality, thread-execve, path-resolution" },
+	{ 0, "quiet", O, cli_long_qualifier, SEC_PROCESSES, NULL, NULL },
+	{ 0, "silent", O, cli_long_qualifier, SEC_PROCESSES, NULL, NULL },
+	{ 0, "silence", O, cli_long_qualifier, SEC_PROCESSES, NULL, NULL },
+	{ 'E', "env", R, opt_E, SEC_PROCESSES, "-E VAR=VAL, --env=VAR=VAL",
+	  "run COMMAND with VAR set to VAL; -E VAR unsets" },
+	{ 'u', "user", R, opt_u, SEC_PROCESSES, "-u USER, --user=USER",
+	  "run COMMAND as USER (uid, gid and groups)" },
+	{ 'b', "detach-on", R, opt_b, SEC_PROCESSES,
+	  "-b execve, --detach-on=execve",
+	  "detach from a process when it calls execve\n"
+	  "(but not from COMMAND's own first one)" },
+
+	{ 'o', "output", R, opt_o, SEC_OUTPUT, "-o FILE, --output=FILE",
+	  "write the trace to FILE instead of stderr;\n"
+	  "-o '|CMD' or -o '!CMD' pipes it into sh -c CMD" },
+	{ 'A', "output-append-mode", N, opt_A, SEC_OUTPUT,
+	  "-A, --output-append-mode",
+	  "append to -o FILE instead of replacing it" },
+	{ 's', "string-limit", R, opt_s, SEC_OUTPUT, "-s N, --string-limit=N",
+	  "print at most N bytes of each string (default 32)" },
+	{ 'a', "columns", R, opt_a, SEC_OUTPUT, "-a COLUMN, --columns=COLUMN",
+	  "align return values at COLUMN (default 40)" },
+	{ 'x', NULL, N, opt_x, SEC_OUTPUT, "-x",
+	  "print non-ASCII strings in hex (\\x..)" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-xx", "print every string in hex" },
+	{ 0, "strings-in-hex", O, opt_strings_in_hex, SEC_OUTPUT,
+	  "    --strings-in-hex[=WHICH]",
+	  "none, non-ascii-chars (\\x1b instead of \\33),\n"
+	  "non-ascii (-x) or all (-xx, the default)" },
+	{ 'v', "no-abbrev", N, opt_v, SEC_OUTPUT, "-v, --no-abbrev",
+	  "print structures and environments in full\n"
+	  "(the same as -e abbrev=none)" },
+	{ 'X', "const-print-style", R, opt_X, SEC_OUTPUT,
+	  "-X STYLE, --const-print-style=STYLE",
+	  "print constants as symbols (abbrev, default),\n"
+	  "numbers (raw), or numbers with the symbols in\n"
+	  "comments (verbose)" },
+	{ 'y', NULL, N, opt_y, SEC_OUTPUT, "-y",
+	  "print file descriptors with their paths:\n"
+	  "3</etc/hosts>" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-yy",
+	  "also socket protocols and addresses and device\n"
+	  "numbers: 3<TCP:[127.0.0.1:40960->127.0.0.1:80]>" },
+	{ 0, "decode-fds", O, cli_long_qualifier, SEC_OUTPUT,
+	  "-e decode-fds=SET, --decode-fds[=SET]",
+	  "what -y tells: path, socket, dev, pidfd, all" },
+	{ 'n', "syscall-number", N, opt_n, SEC_OUTPUT,
+	  "-n, --syscall-number",
+	  "print the syscall number before each line" },
+	{ 't', NULL, N, cli_time_t, SEC_OUTPUT, "-t",
+	  "print the time of day: 19:13:44" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-tt",
+	  "with microseconds: 19:13:44.349198" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-ttt",
+	  "as seconds since the epoch: 1700000000.349198" },
+	{ 0, "absolute-timestamps", O, cli_timestamps, SEC_OUTPUT,
+	  "    --timestamps[=[format:]FMT[,[precision:]PREC]]",
+	  "the time of each line: FMT none, time (the\n"
+	  "default) or unix; PREC s (default), ms, us, ns;\n"
+	  "the same as --absolute-timestamps=" },
+	{ 0, "timestamps", O, cli_timestamps, SEC_OUTPUT, NULL, NULL },
+	{ 'r', "relative-timestamps", O, cli_time_r, SEC_OUTPUT,
+	  "-r, --relative-timestamps[=PREC]",
+	  "print the time since the previous line\n"
+	  "(PREC: s, ms, us (the default) or ns)" },
+	{ 'T', "syscall-times", O, cli_time_T, SEC_OUTPUT,
+	  "-T, --syscall-times[=PREC]",
+	  "print the time spent in each syscall: <0.000012>" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-e abbrev=SET, --abbrev=SET",
+	  "abbreviate structures of the syscalls in SET\n"
+	  "(default all)" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-e verbose=SET, --verbose=SET",
+	  "read the structures of the syscalls in SET\n"
+	  "(default all); others show their addresses" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-e raw=SET, --raw=SET",
+	  "print the arguments of the syscalls in SET as\n"
+	  "undecoded hex numbers" },
+	{ 'c', "summary-only", N, opt_c, SEC_OUTPUT, "-c, --summary-only",
+	  "count time, calls and errors per syscall and\n"
+	  "print a summary at the end instead of the trace" },
+	{ 'C', "summary", N, opt_C, SEC_OUTPUT, "-C, --summary",
+	  "like -c, but print the trace too" },
+	{ 'w', "summary-wall-clock", N, opt_w, SEC_OUTPUT,
+	  "-w, --summary-wall-clock",
+	  "summarise wall-clock time between entry and exit\n"
+	  "(default: the system CPU time spent in the call)" },
+	{ 'S', "summary-sort-by", R, opt_S, SEC_OUTPUT,
+	  "-S KEY, --summary-sort-by=KEY",
+	  "sort the summary by time (default), min-time,\n"
+	  "max-time, avg-time, calls, errors, name, nothing" },
+	{ 'U', "summary-columns", R, opt_U, SEC_OUTPUT,
+	  "-U COLS, --summary-columns=COLS",
+	  "summary columns: time-percent (or time),\n"
+	  "total-time, min-time, max-time, avg-time, calls,\n"
+	  "errors, name" },
+	{ 'O', "summary-syscall-overhead", R, opt_O, SEC_OUTPUT,
+	  "-O TIME, --summary-syscall-overhead=TIME",
+	  "take TIME (s, ms, us (default), ns) off each\n"
+	  "call's time in the summary" },
+	{ 'k', "stack-trace", N, opt_k, SEC_OUTPUT, "-k, --stack-trace",
+	  "print the user-space stack after each syscall" },
+	{ 0, "stack-traces", N, opt_k, SEC_OUTPUT, NULL, NULL },
+	{ 0, "failures", N, opt_failures, SEC_OUTPUT, "    --failures",
+	  "at the end, print a digest of the failed syscalls\n"
+	  "(with -q and no -e trace=: the digest alone)\n"
+	  "grouped by syscall, errno and path, likeliest\n"
+	  "cause of the command's failure first" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-e read=FDS, --read=FDS",
+	  "dump in hex and ASCII all data read from FDS" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-e write=FDS, --write=FDS",
+	  "dump in hex and ASCII all data written to FDS" },
+	{ 0, "format", R, opt_format, SEC_OUTPUT, "--format=FORMAT",
+	  "text (strace's, the default), json (one JSON\n"
+	  "object per line, see mytrace(1)) or table" },
+	{ 0, "color", O, opt_color, SEC_OUTPUT, "--color[=WHEN]",
+	  "colour text and table output: auto (on a\n"
+	  "terminal, unless NO_COLOR is set; the default),\n"
+	  "always (the same as --color) or never" },
+	{ 0, "colour", O, opt_color, SEC_OUTPUT, NULL, NULL },
+	{ 0, "always-show-pid", N, opt_always_show_pid, SEC_OUTPUT,
+	  "--always-show-pid", "prefix every text line with [pid N]" },
+	{ 'N', "arg-names", N, opt_N, SEC_OUTPUT, "-N, --arg-names",
+	  "print arguments as name=value" },
+
+	{ 'e', NULL, R, opt_e, SEC_FILTERING, "-e trace=SET, --trace=SET",
+	  "trace only the syscalls in SET: names, numbers,\n"
+	  "%class, /regex, all, none, NAME@64; '!' negates,\n"
+	  "'?' ignores unknown names; -e SET is the same;\n"
+	  "each -e QUALIFIER= replaces the one before" },
+	{ 0, "trace", R, cli_long_qualifier, SEC_FILTERING, NULL, NULL },
+	{ 0, "abbrev", R, cli_long_qualifier, SEC_FILTERING, NULL, NULL },
+	{ 0, "verbose", R, cli_long_qualifier, SEC_FILTERING, NULL, NULL },
+	{ 0, "raw", R, cli_long_qualifier, SEC_FILTERING, NULL, NULL },
+	{ 0, "read", R, cli_long_qualifier, SEC_FILTERING, NULL, NULL },
+	{ 0, "write", R, cli_long_qualifier, SEC_FILTERING, NULL, NULL },
+	{ 0, "signal", R, cli_long_qualifier, SEC_FILTERING,
+	  "-e signal=SET, --signal=SET",
+	  "print only the signals in SET (names, SIGNAMEs or\n"
+	  "numbers; '!' negates; all, none)" },
+	{ 0, "signals", R, cli_long_qualifier, SEC_FILTERING, NULL, NULL },
+	{ 0, "status", R, cli_long_qualifier, SEC_FILTERING,
+	  "-e status=SET, --status=SET",
+	  "print only the syscalls that ended with a status\n"
+	  "in SET: successful, failed, unfinished,\n"
+	  "unavailable, detached ('!' negates; all, none)" },
+	{ 'z', "successful-only", N, opt_z, SEC_FILTERING,
+	  "-z, --successful-only", "print only syscalls that succeeded" },
+	{ 'Z', "failed-only", N, opt_z, SEC_FILTERING, "-Z, --failed-only",
+	  "print only syscalls that failed" },
+	{ 0, "failing-only", N, opt_z, SEC_FILTERING, NULL, NULL },
+	{ 'P', "trace-path", R, opt_P, SEC_FILTERING,
+	  "-P PATH, --trace-path=PATH",
+	  "print only syscalls that use PATH, by name or\n"
+	  "through a descriptor open on it; repeatable" },
+	{ 0, "seccomp-bpf", N, opt_seccomp, SEC_FILTERING, "--seccomp-bpf",
+	  "stop the command only at traced syscalls with a\n"
+	  "seccomp-bpf filter (the default when -e trace=\n"
+	  "or -P narrows the set, unless -n; children are\n"
+	  "followed silently)" },
+	{ 0, "no-seccomp-bpf", N, opt_seccomp, SEC_FILTERING,
+	  "--no-seccomp-bpf", "no filter: stop at every syscall" },
+	{ 0, "events", R, opt_events, SEC_FILTERING, "--events=SET",
+	  "the same as -e trace=SET" },
+	{ 0, "filter", R, opt_filter, SEC_FILTERING, "--filter=FIELD=VALUES",
+	  "print only the events of processes whose comm,\n"
+	  "uid or pid is one of VALUES (comma-separated);\n"
+	  "FIELD!=VALUES excludes; repeat to combine;\n"
+	  "no patterns (*, ?, [) yet" },
+	{ 0, "syscall-limit", R, opt_syscall_limit, SEC_FILTERING,
+	  "--syscall-limit=N",
+	  "stop tracing after N syscalls were printed and\n"
+	  "let the command run on" },
+
+	{ 0, "inject", R, cli_long_qualifier, SEC_TAMPERING,
+	  "-e inject=SET:error=ERRNO|retval=N[:signal=SIG][:delay_enter=US]\n"
+	  "            [:delay_exit=US][:when=FIRST[..LAST][+[STEP]]]",
+	  "make the syscalls in SET fail with ERRNO or\n"
+	  "return N without running, send SIG, or delay\n"
+	  "them; when= picks invocations (per thread and\n"
+	  "syscall, from 1); marked (INJECTED); --inject=\n"
+	  "is the same" },
+	{ 0, "fault", R, cli_long_qualifier, SEC_TAMPERING,
+	  "-e fault=SET[:error=ERRNO][:when=...]",
+	  "inject=, with ERRNO ENOSYS by default; --fault=\n"
+	  "is the same" },
+
+	{ 'h', "help", N, opt_h, SEC_MISC, "-h, --help",
+	  "print this help and exit" },
+	{ 'V', "version", N, opt_V, SEC_MISC, "-V, --version",
+	  "print the version and the features built in" },
+
+	/* strace's that mytrace does not have */
+	{ 0, "kvm", R, cli_unsupported, SEC_MISC, NULL, NULL },
+	{ 'Y', NULL, N, cli_unsupported, SEC_MISC, NULL, NULL },
+	{ 0, "decode-pids", R, cli_unsupported, SEC_MISC, NULL, NULL },
+	{ 0, "pidns-translation", N, cli_unsupported, SEC_MISC, NULL, NULL },
+	{ 0, "secontext", O, cli_unsupported, SEC_MISC, NULL, NULL },
+	{ 0, "tips", O, cli_unsupported, SEC_MISC, NULL, NULL },
+	{ 'd', "debug", N, cli_unsupported, SEC_MISC, NULL, NULL },
+	{ 0, "trace-fds", R, cli_unsupported, SEC_MISC, NULL, NULL },
+	{ 0, "argv0", R, cli_unsupported, SEC_MISC, NULL, NULL },
+	{ 0, "stack-trace-frame-limit", R, cli_unsupported, SEC_MISC, NULL,
+	  NULL },
+	{ 0, "namespace", R, cli_unsupported, SEC_MISC, NULL, NULL },
+	/* the tracer's, parsed into struct options, refused until it runs
+	 * them */
+	{ 'D', NULL, N, opt_D, SEC_MISC, NULL, NULL },
+	{ 0, "daemonize", O, opt_daemonize, SEC_MISC, NULL, NULL },
+	{ 0, "daemonise", O, opt_daemonize, SEC_MISC, NULL, NULL },
+	{ 0, "daemonized", O, opt_daemonize, SEC_MISC, NULL, NULL },
+	{ 'I', "interruptible", R, opt_I, SEC_MISC, NULL, NULL },
+	{ 'i', "instruction-pointer", N, opt_i, SEC_MISC, NULL, NULL },
+	{ 0, "kill-on-exit", N, opt_kill_on_exit, SEC_MISC, NULL, NULL },
+};
+
+const unsigned cli_option_count = sizeof(cli_options) / sizeof(cli_options[0]);
+
+static void opt_h(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	cli_print_help(stdout);
+	exit(0);
+}

@@ -1,0 +1,410 @@
+/* End-to-end tests of strace's command-line forms: each is run under the
+ * installed strace and under mytrace on the same program, and the traces
+ * must match line for line (addresses and digits masked); forms strace
+ * refuses or mytrace does not support must fail with one clear line. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+#define PROG "cli_forms"
+#define HINT "\nTry 'mytrace -h' for more information.\n"
+
+/* Runs flags + the test program under both tracers; returns the masked
+ * traces in *mine and *theirs. */
+static void run_both(const char *const flags[], char **mine, char **theirs)
+{
+	const char *args[40];
+	struct run_result m, s;
+	size_t n = 0;
+
+	while (flags[n]) {
+		assert_true(n < 38);
+		args[n] = flags[n];
+		n++;
+	}
+	args[n++] = test_program(PROG);
+	args[n] = NULL;
+	run_traced(&m, args);
+	run_strace(&s, args);
+	assert_int_equal(m.exit_code, s.exit_code);
+	assert_string_equal(m.out, s.out);
+	*mine = mask_each_digit(m.trace);
+	*theirs = mask_each_digit(s.trace);
+	run_result_free(&m);
+	run_result_free(&s);
+}
+
+/* The traces of flags under strace and mytrace are the same. */
+static void assert_like_strace(const char *const flags[])
+{
+	char *mine, *theirs;
+
+	if (!have_strace())
+		skip();
+	run_both(flags, &mine, &theirs);
+	if (strcmp(mine, theirs) != 0) {
+		print_error("mytrace:\n%s\nstrace:\n%s\n", mine, theirs);
+		fail();
+	}
+	free(mine);
+	free(theirs);
+}
+
+#define LIKE_STRACE(...) do { \
+	const char *flags_[] = { __VA_ARGS__, NULL }; \
+	assert_like_strace(flags_); \
+} while (0)
+
+#define CALLS "-e", "trace=openat,write,read,close,getuid"
+
+/* Exit 1 with exactly message on stderr and nothing run. */
+static void expect_error(const char *const args[], const char *message)
+{
+	struct run_result r;
+
+	run_mytrace_raw(&r, args);
+	assert_int_equal(r.exit_code, 1);
+	assert_string_equal(r.err, message);
+	assert_string_equal(r.out, "");
+	run_result_free(&r);
+}
+
+#define EXPECT_ERROR(message, ...) do { \
+	const char *args_[] = { __VA_ARGS__, NULL }; \
+	expect_error(args_, message); \
+} while (0)
+
+static void test_last_qualifier_wins(void **state)
+{
+	LIKE_STRACE("-e", "trace=openat,close", "-e", "trace=write");
+	LIKE_STRACE(CALLS, "-e", "status=failed", "-e", "status=successful");
+	LIKE_STRACE(CALLS, "-e", "raw=close", "-e", "raw=write");
+	LIKE_STRACE("-e", "trace=write", "-e", "write=1", "-e", "write=3");
+	LIKE_STRACE(CALLS, "-e", "signal=none", "-e", "signal=all");
+}
+
+static void test_long_qualifiers(void **state)
+{
+	LIKE_STRACE("--trace=openat");
+	LIKE_STRACE("--trace=write", "--write=3");
+	LIKE_STRACE("--trace=read", "--read=3");
+	LIKE_STRACE(CALLS, "--raw=openat", "--abbrev=none", "--verbose=all");
+	LIKE_STRACE(CALLS, "--status=failed");
+	LIKE_STRACE(CALLS, "--signal=!SIGCHLD");
+	LIKE_STRACE(CALLS, "--inject=getuid:retval=42");
+	LIKE_STRACE(CALLS, "--fault=getuid:error=EPERM");
+	LIKE_STRACE(CALLS, "--quiet=exit");
+}
+
+static void test_syscall_set_syntax(void **state)
+{
+	LIKE_STRACE("-e", "trace=257");
+	LIKE_STRACE("-e", "trace=file");
+	LIKE_STRACE("-e", "trace=desc");
+	LIKE_STRACE("-e", "trace=?%file,getuid@64");
+	LIKE_STRACE("-e", "trace=openat@64,?nosuchcall,?999");
+	LIKE_STRACE("-e", "trace=all@64", "-e", "trace=!%memory,getrandom");
+	/* no x32 programs run here: the name matches nothing, as in strace */
+	LIKE_STRACE("-e", "trace=openat@x32,write");
+	EXPECT_ERROR("mytrace: invalid system call 'none@64'" HINT,
+		     "-e", "trace=none@64", "/bin/true");
+	EXPECT_ERROR("mytrace: invalid system call '999'" HINT,
+		     "-e", "trace=999", "/bin/true");
+}
+
+static void test_quiet(void **state)
+{
+	LIKE_STRACE(CALLS, "-q");
+	LIKE_STRACE(CALLS, "-qq");
+	LIKE_STRACE(CALLS, "-qqq");
+	LIKE_STRACE(CALLS, "-e", "quiet=attach,exits");
+	LIKE_STRACE(CALLS, "-e", "quiet=!exit");
+	LIKE_STRACE(CALLS, "--silence=none");
+	EXPECT_ERROR("mytrace: invalid quiet 'bogus'" HINT,
+		     "-e", "quiet=bogus", "/bin/true");
+}
+
+static void test_decode_fds(void **state)
+{
+	LIKE_STRACE(CALLS, "--decode-fds");
+	LIKE_STRACE(CALLS, "--decode-fds=dev");
+	LIKE_STRACE(CALLS, "-e", "decode-fds=path,dev");
+	LIKE_STRACE(CALLS, "-e", "decode-fds=socket");
+	LIKE_STRACE(CALLS, "-e", "decode-fds=!path");
+	LIKE_STRACE(CALLS, "-yy");
+	EXPECT_ERROR("mytrace: invalid decode-fds 'bogus'" HINT,
+		     "--decode-fds=bogus", "/bin/true");
+}
+
+static void test_time_forms(void **state)
+{
+	LIKE_STRACE(CALLS, "-r");
+	LIKE_STRACE(CALLS, "--relative-timestamps=ms");
+	LIKE_STRACE(CALLS, "--relative-timestamps=ns", "-tt");
+	LIKE_STRACE(CALLS, "-r", "--relative-timestamps=s");
+	LIKE_STRACE(CALLS, "--syscall-times=ns");
+	LIKE_STRACE(CALLS, "--syscall-times=s");
+	LIKE_STRACE(CALLS, "-T", "--syscall-times=ms");
+	LIKE_STRACE(CALLS, "--timestamps");
+	LIKE_STRACE(CALLS, "--timestamps=unix,ms");
+	LIKE_STRACE(CALLS, "--absolute-timestamps=precision:ns,format:time");
+	LIKE_STRACE(CALLS, "--absolute-timestamps=none");
+	LIKE_STRACE(CALLS, "-ttt");
+	EXPECT_ERROR("mytrace: invalid --relative-timestamps argument: 'xs'"
+		     HINT, "--relative-timestamps=xs", "/bin/true");
+	EXPECT_ERROR("mytrace: invalid --syscall-times argument: ''" HINT,
+		     "--syscall-times=", "/bin/true");
+	EXPECT_ERROR("mytrace: -t and --absolute-timestamps: give only one "
+		     "of them" HINT, "-t", "--timestamps=ms", "/bin/true");
+}
+
+static void test_strings_and_constants(void **state)
+{
+	LIKE_STRACE(CALLS, "--strings-in-hex=non-ascii-chars");
+	LIKE_STRACE(CALLS, "--strings-in-hex");
+	LIKE_STRACE(CALLS, "--strings-in-hex=non-ascii");
+	LIKE_STRACE(CALLS, "--strings-in-hex=none");
+	EXPECT_ERROR("mytrace: -x and --strings-in-hex: give only one of them"
+		     HINT, "-x", "--strings-in-hex=none", "/bin/true");
+	LIKE_STRACE(CALLS, "--const-print-style=raw");
+	LIKE_STRACE(CALLS, "--const-print-style=verbose");
+}
+
+static void test_summary_forms(void **state)
+{
+	char *mine, *theirs;
+	const char *flags[] = { "-U", "time,calls", "-c", CALLS, NULL };
+
+	if (!have_strace())
+		skip();
+	/* the header line: the columns asked for, by strace's alias */
+	run_both(flags, &mine, &theirs);
+	assert_memory_equal(mine, theirs, strcspn(theirs, "\n"));
+	free(mine);
+	free(theirs);
+	/* -O: an overhead above every call's time leaves them all at 0, so
+	 * both tables are the same, row order (by number) included */
+	{
+		const char *o[] = { "-c", "-O", "1s", CALLS, NULL };
+		const char *o2[] = { "--summary-syscall-overhead=1ms", "-c",
+				     CALLS, NULL };
+
+		assert_like_strace(o);
+		assert_like_strace(o2);
+	}
+	EXPECT_ERROR("mytrace: invalid -O argument: '-5'" HINT,
+		     "-O", "-5", "/bin/true");
+	EXPECT_ERROR("mytrace: -c (--summary-only) and -C (--summary): give "
+		     "one of them" HINT, "-c", "-C", "/bin/true");
+	EXPECT_ERROR("mytrace: -c/-C and -ff/--output-separately: one summary "
+		     "cannot be split by process" HINT, "-ff", "-c",
+		     "/bin/true");
+}
+
+/* -A appends to what the file held; strace does the same. */
+static void test_append(void **state)
+{
+	char path[] = "/tmp/mytrace-cli-append-XXXXXX";
+	const char *args[] = { "-A", "-o", path, "-e", "trace=getuid",
+			       test_program(PROG), NULL };
+	struct run_result r;
+	FILE *f;
+	char text[256];
+	size_t n;
+
+	close(mkstemp(path));
+	f = fopen(path, "w");
+	fputs("before\n", f);
+	fclose(f);
+	run_mytrace_raw(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	run_result_free(&r);
+	f = fopen(path, "r");
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	unlink(path);
+	text[n] = 0;
+	assert_true(strncmp(text, "before\ngetuid() ", 16) == 0);
+	assert_non_null(strstr(text, "+++ exited with 0 +++\n"));
+}
+
+/* -o '|CMD' and -o '!CMD': the trace goes through sh -c CMD, which has
+ * written it all when mytrace exits. */
+static void test_pipe(void **state)
+{
+	char path[] = "/tmp/mytrace-cli-pipe-XXXXXX";
+	char cmd[128], line[128];
+	const char *args[] = { "-o", cmd, "-e", "trace=getuid",
+			       test_program(PROG), NULL };
+	struct run_result r;
+
+	close(mkstemp(path));
+	for (int bang = 0; bang < 2; bang++) {
+		FILE *f;
+
+		snprintf(cmd, sizeof(cmd), "%ctr a-z A-Z > %s",
+			 bang ? '!' : '|', path);
+		run_mytrace_raw(&r, args);
+		assert_int_equal(r.exit_code, 0);
+		assert_string_equal(r.err, "");
+		run_result_free(&r);
+		f = fopen(path, "r");
+		assert_non_null(fgets(line, sizeof(line), f));
+		fclose(f);
+		assert_true(strncmp(line, "GETUID() ", 9) == 0);
+	}
+	unlink(path);
+	EXPECT_ERROR("mytrace: -o '|cat' and -ff/--output-separately: one "
+		     "pipe cannot take a file per process" HINT,
+		     "-ff", "-o", "|cat", "/bin/true");
+}
+
+/* --output-separately without -f: the command alone in FILE.PID, as
+ * strace writes it. */
+static void separately_without_f(void)
+{
+	char dir[] = "/tmp/mytrace-sep-XXXXXX", cmd[512];
+	glob_t g;
+	FILE *f;
+	char line[256];
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd), "%s --output-separately -o %s/x "
+		 "-e trace=execve /bin/true", mytrace_path(), dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd), "%s/x.*", dir);
+	assert_int_equal(glob(cmd, 0, NULL, &g), 0);
+	assert_int_equal(g.gl_pathc, 1);
+	f = fopen(g.gl_pathv[0], "r");
+	assert_non_null(f);
+	assert_non_null(fgets(line, sizeof(line), f));
+	/* no pid prefix: the file name carries it */
+	assert_memory_equal(line, "execve(\"/bin/true\"", 18);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	globfree(&g);
+}
+
+/* A file named json is written (strace's -o), with a note on --format. */
+static void test_output_name_note(void **state)
+{
+	const char *args[] = { "-o", "json", "-e", "trace=none",
+			       "/bin/true", NULL };
+	struct run_result r;
+
+	assert_int_equal(access("json", F_OK), -1);
+	run_mytrace_raw(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.err, "mytrace: note: writing the trace to a "
+			    "file named 'json'; --format=json chooses the "
+			    "format\n");
+	run_result_free(&r);
+	assert_int_equal(unlink("json"), 0);
+}
+
+static void test_follow_aliases(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-F", "-e", "trace=getuid", test_program(PROG),
+			       NULL };
+
+	LIKE_STRACE("-f", CALLS);
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.err, "mytrace: -F is an old spelling of -f "
+			    "(--follow-forks): use that\n");
+	/* -f into a file: each line starts with the pid, as in strace */
+	assert_non_null(strstr(r.trace, " getuid() "));
+	run_result_free(&r);
+	separately_without_f();
+}
+
+/* Long names: exact names first, unambiguous abbreviations, and errors
+ * that name the option given. */
+static void test_long_names(void **state)
+{
+	LIKE_STRACE("--trace=openat", "--succ");
+	LIKE_STRACE(CALLS, "--no-abbrev", "--columns=60");
+	EXPECT_ERROR("mytrace: option '--tr' is ambiguous: --trace, "
+		     "--trace-path, --trace-fds" HINT, "--tr=openat",
+		     "/bin/true");
+	EXPECT_ERROR("mytrace: option '--follow-forks' takes no argument"
+		     HINT, "--follow-forks=yes", "/bin/true");
+	EXPECT_ERROR("mytrace: unrecognized option '--bogus'" HINT,
+		     "--bogus=1", "/bin/true");
+	EXPECT_ERROR("mytrace: option '--output' requires an argument" HINT,
+		     "--output");
+}
+
+static void test_version_features(void **state)
+{
+	const char *args[] = { "-V", NULL };
+	struct run_result r;
+
+	run_mytrace_raw(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_non_null(strstr(r.out, "\nOptional features enabled: "
+				      "stack-trace=libunwind stack-demangle"));
+	run_result_free(&r);
+}
+
+static void test_refusals(void **state)
+{
+	EXPECT_ERROR("mytrace: --filter comm=ca*: patterns (*, ?, [) are "
+		     "not supported, give whole values\n",
+		     "--filter", "comm=ca*", "/bin/true");
+	EXPECT_ERROR("mytrace: --kvm is not supported\n", "--kvm=vcpu",
+		     "/bin/true");
+	EXPECT_ERROR("mytrace: -e kvm= is not supported\n", "-e", "kvm=vcpu",
+		     "/bin/true");
+	EXPECT_ERROR("mytrace: -Y is not supported\n", "-Y",
+		     "/bin/true");
+	EXPECT_ERROR("mytrace: -i (--instruction-pointer) is not supported "
+		     "yet\n", "-i", "/bin/true");
+	EXPECT_ERROR("mytrace: -D (--daemonize) is not supported yet\n",
+		     "--daemonize=session", "/bin/true");
+	EXPECT_ERROR("mytrace: -I (--interruptible) is not supported yet\n",
+		     "-I", "2", "/bin/true");
+	EXPECT_ERROR("mytrace: -e inject=...:syscall is not supported yet\n",
+		     "-e", "inject=openat:syscall=getpid:error=ENOENT",
+		     "/bin/true");
+	EXPECT_ERROR("mytrace: -e inject=...:poke_enter is not supported "
+		     "yet\n", "--inject=read:poke_enter=@arg2=00",
+		     "/bin/true");
+	EXPECT_ERROR("mytrace: --kill-on-exit is not supported yet\n",
+		     "--kill-on-exit", "/bin/true");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_last_qualifier_wins),
+		cmocka_unit_test(test_long_qualifiers),
+		cmocka_unit_test(test_syscall_set_syntax),
+		cmocka_unit_test(test_quiet),
+		cmocka_unit_test(test_decode_fds),
+		cmocka_unit_test(test_time_forms),
+		cmocka_unit_test(test_strings_and_constants),
+		cmocka_unit_test(test_summary_forms),
+		cmocka_unit_test(test_append),
+		cmocka_unit_test(test_pipe),
+		cmocka_unit_test(test_output_name_note),
+		cmocka_unit_test(test_follow_aliases),
+		cmocka_unit_test(test_long_names),
+		cmocka_unit_test(test_version_features),
+		cmocka_unit_test(test_refusals),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
