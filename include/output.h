@@ -29,6 +29,11 @@ struct sink {
  * errno on failure. */
 struct sink *sink_open(const char *path);
 struct sink *sink_from_fd(int fd, bool own_fd);
+/* A sink that keeps everything in memory (buf, len) and never writes:
+ * text rendered to be measured or cut before it is written elsewhere. */
+struct sink *sink_memory(void);
+/* Empties a memory sink for the next piece of text. */
+void sink_memory_reset(struct sink *s);
 void sink_close(struct sink *s);
 
 void sink_write_slow(struct sink *s, const char *data, size_t len);

@@ -85,6 +85,7 @@ static const char usage_text[] =
 "  -e write=FDS             dump in hex and ASCII all data written to FDS\n"
 "  --format=FORMAT          text (strace's, the default), json (one JSON\n"
 "                           object per line, see mytrace(1)) or table\n"
+"                           (aligned columns, ARGS cut to the width)\n"
 "  --color[=WHEN]           colour text and table output: auto (on a\n"
 "                           terminal, unless NO_COLOR is set; the default),\n"
 "                           always (the same as --color) or never\n"
