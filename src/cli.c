@@ -112,9 +112,14 @@ static const char usage_text[] =
 "                           followed silently)\n"
 "  --no-seccomp-bpf         no filter: stop at every syscall\n"
 "  --events=SET             the same as -e trace=SET\n"
-"  --filter=FIELD=VALUES    print only the events of processes whose comm,\n"
-"                           uid or pid is one of VALUES (comma-separated);\n"
-"                           FIELD!=VALUES excludes; repeat to combine\n"
+"  --filter=FIELD OP VALUES print only the events that match (Tracee's\n"
+"                           language): OP is = != < > <= >=; FIELD is comm\n"
+"                           (globs: comm=ca*), uid, pid, retval (retval<0),\n"
+"                           or SYSCALL.ARG (openat.pathname=/etc/*,\n"
+"                           write.fd=2); = takes a comma list; repeat to\n"
+"                           combine\n"
+"  --filter=follow          a matching process brings its children along\n"
+"                           (inert until the engine reports forks)\n"
 "  --syscall-limit=N        stop tracing after N syscalls were printed and\n"
 "                           let the command run on\n"
 "\n"
@@ -323,7 +328,11 @@ static void finish_options(struct options *opts, unsigned decode_fds)
 	opts->decode.decode_fds = (int)decode_fds;
 	if (!decode_fds && outfilter_has_paths(&opts->filter))
 		opts->decode.decode_fds = 1;
-	opts->format.hold_lines = outfilter_holds_lines(&opts->filter);
+	/* -e status= and --filter retval/ARG decide at a syscall's exit */
+	if (proc_filter_has_event_conds(&opts->procs))
+		opts->filter.events = &opts->procs;
+	opts->format.hold_lines = outfilter_holds_lines(&opts->filter) ||
+				  opts->filter.events;
 }
 
 static void add_pids(struct options *opts, const char *arg)
@@ -620,4 +629,5 @@ void cli_free(struct options *opts)
 	free(opts->env);
 	opts->attach = NULL;
 	opts->env = NULL;
+	proc_filter_free(&opts->procs);
 }

@@ -47,10 +47,16 @@ static void test_bad_input(void **state)
 	expect_error((const char *[]){ "--filter", "name=sh", "/bin/echo",
 				       NULL },
 		     "mytrace: invalid --filter argument 'name=sh': unknown "
-		     "field 'name' (comm, uid or pid)\n");
+		     "field 'name' (comm, uid, pid, retval, SYSCALL.ARG or "
+		     "follow)\n");
 	expect_error((const char *[]){ "--filter", "comm", "/bin/echo", NULL },
 		     "mytrace: invalid --filter argument 'comm': expected "
-		     "FIELD=VALUE or FIELD!=VALUE\n");
+		     "FIELD=VALUE, FIELD OP VALUE (OP: != < > <= >=) or "
+		     "follow\n");
+	expect_error((const char *[]){ "--filter", "comm<=x", "/bin/echo",
+				       NULL },
+		     "mytrace: invalid --filter argument 'comm<=x': comm "
+		     "accepts = and != only (with a glob pattern)\n");
 	expect_error((const char *[]){ "--filter=comm=", "/bin/echo", NULL },
 		     "mytrace: invalid --filter argument 'comm=': missing "
 		     "value\n");
@@ -206,6 +212,77 @@ static void test_comm_filter_tree(void **state)
 	run_result_free(&r);
 }
 
+/* Globs in comm and bounds on uid select processes in a tree. */
+static void test_glob_and_bounds(void **state)
+{
+	struct run_result r;
+	char uid[32];
+	const char *args[] = { "-f", "--always-show-pid", "--filter",
+			       "comm=ca?", "-e", "trace=openat", "/bin/sh",
+			       "-c", "/bin/cat /dev/null; /bin/ls /dev/null",
+			       NULL };
+	const char *args2[] = { "-f", "--filter", uid, "-e", "trace=openat",
+				"/bin/sh", "-c", "/bin/cat /dev/null", NULL };
+
+	if (!have_follow())
+		skip();
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "/dev/null\n");
+	assert_non_null(strstr(r.trace, "openat(AT_FDCWD, \"/dev/null\", "
+			       "O_RDONLY) = 3"));
+	/* every line is cat's: one pid, no ls */
+	for (const char *p = r.trace; *p; p = strchr(p, '\n') + 1)
+		assert_int_equal(atoi(p), atoi(r.trace));
+	run_result_free(&r);
+
+	/* uid<=ours shows the tree, uid>ours nothing */
+	snprintf(uid, sizeof(uid), "uid<=%u", (unsigned)getuid());
+	run_traced(&r, args2);
+	assert_non_null(strstr(r.trace, "\"/dev/null\""));
+	run_result_free(&r);
+	snprintf(uid, sizeof(uid), "uid>%u", (unsigned)getuid());
+	run_traced(&r, args2);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.trace, "");
+	run_result_free(&r);
+}
+
+/* retval and argument filters decide at the exit: exactly the calls
+ * that match are printed, each on one whole line. */
+static void test_event_filters(void **state)
+{
+	struct run_result r;
+	const char *failed[] = { "--filter", "retval<0", "-e",
+				 "trace=openat,close", test_program("open_missing"),
+				 NULL };
+	const char *path[] = { "--filter", "openat.pathname=/lib/*", "-e",
+			       "trace=openat", test_program("open_missing"),
+			       NULL };
+	const char *fd[] = { "--filter", "write.fd=1", "--filter",
+			     "write.count>=2", "-e", "trace=write", "/bin/sh",
+			     "-c", "echo a; printf c", NULL };
+
+	run_traced(&r, failed);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.trace, "openat(AT_FDCWD, \"/nonexistent/"
+			    "mytrace-test\", O_RDONLY) = -1 ENOENT (No such "
+			    "file or directory)\n+++ exited with 0 +++\n");
+	run_result_free(&r);
+
+	run_traced(&r, path);
+	assert_int_equal(count_lines_with_prefix(r.trace, "openat("), 1);
+	assert_non_null(strstr(r.trace, "openat(AT_FDCWD, \"/lib/"));
+	run_result_free(&r);
+
+	run_traced(&r, fd);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "a\nc");
+	assert_string_equal(r.trace, "write(1, \"a\\n\", 2)"
+			    "                      = 2\n+++ exited with 0 +++\n");
+	run_result_free(&r);
+}
+
 /* In a new pid namespace pids are known in advance: mytrace is 1, sh 2,
  * the first echo 3; --filter pid=3 shows that echo alone. */
 static void test_pid_filter_tree(void **state)
@@ -325,6 +402,8 @@ int main(void)
 		cmocka_unit_test(test_comm_after_rename),
 		cmocka_unit_test(test_uid_after_setuid),
 		cmocka_unit_test(test_comm_filter_tree),
+		cmocka_unit_test(test_glob_and_bounds),
+		cmocka_unit_test(test_event_filters),
 		cmocka_unit_test(test_pid_filter_tree),
 		cmocka_unit_test(test_syscall_limit),
 		cmocka_unit_test(test_color_and_pid),
