@@ -85,7 +85,9 @@ static const char usage_text[] =
 "  -e write=FDS             dump in hex and ASCII all data written to FDS\n"
 "  --format=FORMAT          text (strace's, the default), json (one JSON\n"
 "                           object per line, see mytrace(1)) or table\n"
-"                           (aligned columns, ARGS cut to the width)\n"
+"                           (aligned columns, ARGS cut to the width) or\n"
+"                           chrome (Trace Event Format JSON for Perfetto\n"
+"                           and chrome://tracing)\n"
 "  --color[=WHEN]           colour text and table output: auto (on a\n"
 "                           terminal, unless NO_COLOR is set; the default),\n"
 "                           always (the same as --color) or never\n"
@@ -597,6 +599,9 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	if (opts->stats.count && opts->formatter == &format_json)
 		value_error("-c/-C and --format=json: the summary is a text "
 			    "table, which JSON lines cannot hold");
+	if (opts->stats.count && opts->formatter == &format_chrome)
+		value_error("-c/-C and --format=chrome: the summary is a text "
+			    "table, which a trace file cannot hold");
 	if (opts->stats.wall && !opts->stats.count)
 		usage_error("-w/--summary-wall-clock must be given with "
 			    "(-c/--summary-only or -C/--summary)");

@@ -43,7 +43,7 @@ static void test_bad_input(void **state)
 {
 	expect_error((const char *[]){ "--format=xml", "/bin/echo", NULL },
 		     "mytrace: invalid --format argument 'xml': not a format "
-		     "(text, json or table)\n");
+		     "(text, json, table or chrome)\n");
 	expect_error((const char *[]){ "--filter", "name=sh", "/bin/echo",
 				       NULL },
 		     "mytrace: invalid --filter argument 'name=sh': unknown "
