@@ -42,6 +42,7 @@ struct options {
 	bool detach_on_execve;		/* -b execve */
 	struct proc_filter procs;	/* --filter */
 	unsigned long syscall_limit;	/* --syscall-limit; 0: none */
+	const char *timeline;		/* --timeline=FILE.html, or NULL */
 };
 
 /* Parses argv into opts. On bad input prints "mytrace: ..." and exits 1;

@@ -1,5 +1,6 @@
 /* Command-line parsing: strace's flags and their errors. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -7,11 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "arch.h"
 #include "attach.h"
 #include "escape.h"
 #include "options.h"
+#include "timeline.h"
 
 static const char usage_text[] =
 "Usage: mytrace [OPTIONS] COMMAND [ARGS...]\n"
@@ -88,6 +91,10 @@ static const char usage_text[] =
 "                           (aligned columns, ARGS cut to the width) or\n"
 "                           chrome (Trace Event Format JSON for Perfetto\n"
 "                           and chrome://tracing)\n"
+"  --timeline=FILE.html     also draw the trace into FILE.html: a lane per\n"
+"                           process and thread, exec and exit marks, calls\n"
+"                           coloured by class, failed ones red, hover for\n"
+"                           the line (one file, opens in any browser)\n"
 "  --color[=WHEN]           colour text and table output: auto (on a\n"
 "                           terminal, unless NO_COLOR is set; the default),\n"
 "                           always (the same as --color) or never\n"
@@ -150,6 +157,7 @@ enum {
 	OPT_NO_SECCOMP_BPF,
 	OPT_FORMAT,
 	OPT_FILTER,
+	OPT_TIMELINE,
 	OPT_EVENTS,
 	OPT_COLOR,
 	OPT_ALWAYS_SHOW_PID,
@@ -337,6 +345,29 @@ static void finish_options(struct options *opts, unsigned decode_fds)
 				  opts->filter.events;
 }
 
+/* --timeline: checked now, so that a path that cannot be written fails
+ * before anything runs; then run beside the chosen formatter. */
+static void check_timeline(struct options *opts)
+{
+	int fd;
+
+	if (!opts->timeline)
+		return;
+	if (opts->follow == 2)
+		value_error("--timeline and -ff: the timeline is one picture of "
+			    "every process; use -f");
+	if (opts->stats.count && !opts->stats.also_trace)
+		value_error("--timeline and -c: -c prints no events to draw; "
+			    "use -C");
+	fd = open(opts->timeline, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		  0666);
+	if (fd < 0)
+		value_error("can't open '%s': %s", opts->timeline,
+			    strerror(errno));
+	close(fd);
+	opts->formatter = timeline_beside(opts->formatter, opts->timeline);
+}
+
 static void add_pids(struct options *opts, const char *arg)
 {
 	char bad[64];
@@ -391,6 +422,7 @@ void cli_parse(struct options *opts, int argc, char **argv)
 		{ "detach-on", required_argument, NULL, 'b' },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "filter", required_argument, NULL, OPT_FILTER },
+		{ "timeline", required_argument, NULL, OPT_TIMELINE },
 		{ "events", required_argument, NULL, OPT_EVENTS },
 		{ "color", optional_argument, NULL, OPT_COLOR },
 		{ "colour", optional_argument, NULL, OPT_COLOR },
@@ -552,6 +584,9 @@ void cli_parse(struct options *opts, int argc, char **argv)
 					    "a format (%s)", optarg,
 					    formatter_names());
 			break;
+		case OPT_TIMELINE:
+			opts->timeline = optarg;
+			break;
 		case OPT_FILTER:
 			if (proc_filter_parse(&opts->procs, optarg, err,
 					      sizeof(err)) != 0)
@@ -613,6 +648,7 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	if (opts->follow == 2 && (!opts->output_path ||
 				  strcmp(opts->output_path, "-") == 0))
 		opts->follow = 1;
+	check_timeline(opts);
 	if (opts->user && !opts->command)
 		usage_error("-u needs a COMMAND to run");
 	if (opts->nenv && !opts->command)
