@@ -24,6 +24,7 @@ enum event_kind {
 	EV_SUMMARY,		/* -c: the call summary, once, at the end */
 	EV_GROUP_STOP,		/* stopped by SIGSTOP/SIGTSTP/...: u.signal */
 	EV_PERSONALITY,		/* a thread's calls now use another ABI */
+	EV_FORK,		/* a traced process made another: u.fork */
 };
 
 /* One frame of a tracee's user-space stack (-k), as plain values: the
@@ -117,6 +118,9 @@ struct event {
 		struct {
 			pid_t old_tid;	/* the thread that called execve */
 		} exec;
+		struct {
+			pid_t child;	/* the new process (thread group) */
+		} fork;
 	} u;
 };
 

@@ -81,6 +81,7 @@ struct formatter {
 extern const struct formatter format_text;
 extern const struct formatter format_json;
 extern const struct formatter format_table;
+extern const struct formatter format_chrome;
 
 /* The formatter called name ("text"), or NULL. */
 const struct formatter *formatter_find(const char *name);
@@ -90,6 +91,10 @@ const char *formatter_names(void);
 /* Renders one value as the text format does (quoting, flags, structs). */
 void format_text_value(struct sink *s, const struct format_opts *opts,
 		       const struct value *v);
+
+/* Writes bytes as a quoted JSON string, invalid UTF-8 as U+FFFD; false
+ * when some bytes were replaced. */
+bool format_json_string(struct sink *s, const char *bytes, size_t len);
 
 /* Whether output to s is coloured: --color=always, or auto on a tty. */
 bool format_color_on(const struct format_opts *opts, const struct sink *s);

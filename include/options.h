@@ -51,6 +51,7 @@ struct options {
 	const char *interruptible;	/* -I */
 	bool instruction_pointer;	/* -i */
 	bool kill_on_exit;		/* --kill-on-exit */
+	const char *timeline;		/* --timeline=FILE.html, or NULL */
 };
 
 /* Parses argv into opts. On bad input prints "mytrace: ..." and exits 1;

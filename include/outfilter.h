@@ -1,4 +1,5 @@
-/* Which events are printed: -e status=, -e signal= and -P PATH. Decides
+/* Which events are printed: -e status=, -e signal=, -P PATH, and the
+ * --filter conditions on a syscall's return value and arguments. Decides
  * from an event alone; it never prints, never reads tracee memory, and
  * never changes what the core traces. */
 #ifndef MYTRACE_OUTFILTER_H
@@ -9,6 +10,7 @@
 #include <stdint.h>
 
 #include "event.h"
+#include "proc_filter.h"
 
 /* -e status= bits */
 enum status_bit {
@@ -38,6 +40,9 @@ struct outfilter {
 	unsigned quiet;		/* enum quiet_bit mask (0) */
 	char **paths;		/* -P, plus each one's real path */
 	size_t npaths;
+	/* --filter retval and SYSCALL.ARG conditions, judged at a syscall's
+	 * exit; NULL: none (the process fields are the core's to judge) */
+	const struct proc_filter *events;
 };
 
 void outfilter_init(struct outfilter *f);

@@ -25,6 +25,7 @@ struct sink {
 	 * sink_column(). */
 	size_t line_start, column_base, invisible;
 	int error;		/* first write error, reported once */
+	bool memory;		/* sink_memory: grows, never written */
 	struct sink *next_dirty;
 	bool dirty;
 	/* A sink for a file: its path, and its place in the list of open
@@ -44,6 +45,11 @@ struct sink *sink_open(const char *path);
 /* -A: sink_open appends to files instead of truncating them. */
 void sink_open_append(bool append);
 struct sink *sink_from_fd(int fd, bool own_fd);
+/* A sink that keeps everything in memory (buf, len) and never writes:
+ * text rendered to be measured or cut before it is written elsewhere. */
+struct sink *sink_memory(void);
+/* Empties a memory sink for the next piece of text. */
+void sink_memory_reset(struct sink *s);
 void sink_close(struct sink *s);
 /* How many file sinks may hold a descriptor at once: half the soft
  * RLIMIT_NOFILE (read at the first call), at least 4. */

@@ -117,5 +117,8 @@ static inline bool syscall_arg_may_name_file(const struct syscall_desc *d,
 long syscall_number(const struct syscall_table *t, const char *name);
 /* The class bit for "%file" / "file", 0 if unknown. */
 unsigned syscall_class_bit(const char *name);
+/* The name of the first class in classes ("file" for openat), or NULL
+ * when it has none: what timelines colour a call by. */
+const char *syscall_class_name(unsigned classes);
 
 #endif

@@ -1,11 +1,14 @@
 /* Command-line parsing: getopt_long's arrays and --help built from the
  * option table (cli_options.c), then the checks that span options. */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli_table.h"
 #include "escape.h"
@@ -216,6 +219,9 @@ static void check_exclusive(struct cli *c)
 	if (opts->stats.count && opts->formatter == &format_json)
 		cli_value_error("-c/-C and --format=json: the summary is a text "
 				"table, which JSON lines cannot hold");
+	if (opts->stats.count && opts->formatter == &format_chrome)
+		cli_value_error("-c/-C and --format=chrome: the summary is a "
+				"text table, which a trace file cannot hold");
 	if (opts->stats.wall && !opts->stats.count)
 		cli_usage_error("-w/--summary-wall-clock must be given with "
 				"(-c/--summary-only or -C/--summary)");
@@ -309,7 +315,33 @@ static void finish_options(struct cli *c)
 	opts->decode.decode_fds = (int)c->decode_fds;
 	if (outfilter_has_paths(&opts->filter))
 		opts->decode.decode_fds |= DECODE_FD_PATH;
-	opts->format.hold_lines = outfilter_holds_lines(&opts->filter);
+	/* -e status= and --filter retval/ARG decide at a syscall's exit */
+	if (proc_filter_has_event_conds(&opts->procs))
+		opts->filter.events = &opts->procs;
+	opts->format.hold_lines = outfilter_holds_lines(&opts->filter) ||
+				  opts->filter.events;
+}
+
+/* --timeline: checked now, so that a path that cannot be written fails
+ * before anything runs. */
+static void check_timeline(struct options *opts)
+{
+	int fd;
+
+	if (!opts->timeline)
+		return;
+	if (opts->output_separately)
+		cli_value_error("--timeline and -ff: the timeline is one "
+				"picture of every process; use -f");
+	if (opts->stats.count && !opts->stats.also_trace)
+		cli_value_error("--timeline and -c: -c prints no events to "
+				"draw; use -C");
+	fd = open(opts->timeline, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		  0666);
+	if (fd < 0)
+		cli_value_error("can't open '%s': %s", opts->timeline,
+				strerror(errno));
+	close(fd);
 }
 
 static void set_defaults(struct options *opts)
@@ -353,6 +385,7 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	check_exclusive(&c);
 	check_command(&c, argc, argv);
 	check_separate(&c);
+	check_timeline(opts);
 	check_engine(opts);
 	note_output_name(opts);
 	finish_options(&c);
@@ -366,4 +399,5 @@ void cli_free(struct options *opts)
 	free(opts->env);
 	opts->attach = NULL;
 	opts->env = NULL;
+	proc_filter_free(&opts->procs);
 }

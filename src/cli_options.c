@@ -313,25 +313,19 @@ static void opt_events(struct cli *c, const struct cli_option *o,
 	cli_qualifier(c, "trace", arg);
 }
 
-/* Glob patterns are not matched yet: refused here, the one place that
- * knows, rather than matching nothing. */
-static void refuse_glob(const char *expr)
-{
-	const char *eq = strchr(expr, '=');
-
-	if (eq && strpbrk(eq + 1, "*?["))
-		cli_value_error("--filter %s: patterns (*, ?, [) are not "
-				"supported, give whole values", expr);
-}
-
 static void opt_filter(struct cli *c, const struct cli_option *o,
 		       const char *arg)
 {
 	char err[256];
 
-	refuse_glob(arg);
 	if (proc_filter_parse(&c->opts->procs, arg, err, sizeof(err)) != 0)
 		cli_value_error("%s", err);
+}
+
+static void opt_timeline(struct cli *c, const struct cli_option *o,
+			 const char *arg)
+{
+	c->opts->timeline = arg;
 }
 
 static void opt_syscall_limit(struct cli *c, const struct cli_option *o,
@@ -537,7 +531,15 @@ const struct cli_option cli_options[] = {
 	  "dump in hex and ASCII all data written to FDS" },
 	{ 0, "format", R, opt_format, SEC_OUTPUT, "--format=FORMAT",
 	  "text (strace's, the default), json (one JSON\n"
-	  "object per line, see mytrace(1)) or table" },
+	  "object per line, see mytrace(1)), table\n"
+	  "(aligned columns, ARGS cut to the width) or\n"
+	  "chrome (Trace Event Format JSON for Perfetto\n"
+	  "and chrome://tracing)" },
+	{ 0, "timeline", R, opt_timeline, SEC_OUTPUT, "--timeline=FILE.html",
+	  "also draw the trace into FILE.html: a lane per\n"
+	  "process and thread, exec and exit marks, calls\n"
+	  "coloured by class, failed ones red, hover for\n"
+	  "the line (one file, opens in any browser)" },
 	{ 0, "color", O, opt_color, SEC_OUTPUT, "--color[=WHEN]",
 	  "colour text and table output: auto (on a\n"
 	  "terminal, unless NO_COLOR is set; the default),\n"
@@ -587,11 +589,14 @@ const struct cli_option cli_options[] = {
 	  "--no-seccomp-bpf", "no filter: stop at every syscall" },
 	{ 0, "events", R, opt_events, SEC_FILTERING, "--events=SET",
 	  "the same as -e trace=SET" },
-	{ 0, "filter", R, opt_filter, SEC_FILTERING, "--filter=FIELD=VALUES",
-	  "print only the events of processes whose comm,\n"
-	  "uid or pid is one of VALUES (comma-separated);\n"
-	  "FIELD!=VALUES excludes; repeat to combine;\n"
-	  "no patterns (*, ?, [) yet" },
+	{ 0, "filter", R, opt_filter, SEC_FILTERING, "--filter=FIELD OP VALUES",
+	  "print only the events that match (Tracee's\n"
+	  "language): OP is = != < > <= >=; FIELD is comm\n"
+	  "(globs: comm=ca*), uid, pid, retval (retval<0),\n"
+	  "or SYSCALL.ARG (openat.pathname=/etc/*,\n"
+	  "write.fd=2); = takes a comma list; repeat to\n"
+	  "combine; --filter=follow: a matching process\n"
+	  "brings its children along" },
 	{ 0, "syscall-limit", R, opt_syscall_limit, SEC_FILTERING,
 	  "--syscall-limit=N",
 	  "stop tracing after N syscalls were printed and\n"

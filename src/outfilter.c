@@ -1,5 +1,6 @@
 /* The print filters applied to events between the core and a formatter:
- * -e status=, -e signal=, -e quiet= and -P PATH. */
+ * -e status=, -e signal=, -e quiet=, -P PATH, and --filter's event
+ * conditions. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -295,7 +296,9 @@ bool outfilter_pass(const struct outfilter *f, const struct event *ev)
 	case EV_SYSCALL_ENTER:
 		return !f->npaths || syscall_touches(f, ev->u.sc);
 	case EV_SYSCALL_EXIT:
-		return (f->status & status_of(ev->u.sc)) != 0;
+		if (!(f->status & status_of(ev->u.sc)))
+			return false;
+		return !f->events || proc_filter_match_event(f->events, ev);
 	case EV_SIGNAL:
 		return outfilter_has_signal(f, ev->u.signal.sig);
 	case EV_KILLED:

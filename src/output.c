@@ -159,6 +159,42 @@ static struct sink *open_pipe(const char *cmd)
 	return s;
 }
 
+
+struct sink *sink_memory(void)
+{
+	struct sink *s = sink_from_fd(-1, false);
+
+	/* never on the dirty list: nothing to flush */
+	if (s) {
+		s->dirty = true;
+		s->memory = true;
+	}
+	return s;
+}
+
+void sink_memory_reset(struct sink *s)
+{
+	s->len = s->line_start = s->column_base = s->invisible = 0;
+}
+
+/* A memory sink grows instead of flushing; false when out of memory. */
+static bool memory_grow(struct sink *s, size_t more)
+{
+	size_t cap = s->cap;
+	char *buf;
+
+	while (cap - s->len < more)
+		cap *= 2;
+	if (cap == s->cap)
+		return true;
+	buf = realloc(s->buf, cap);
+	if (!buf)
+		return false;
+	s->buf = buf;
+	s->cap = cap;
+	return true;
+}
+
 struct sink *sink_open(const char *path)
 {
 	int fd;
@@ -255,6 +291,8 @@ size_t sink_column(struct sink *s)
 
 void sink_flush(struct sink *s)
 {
+	if (s->memory)
+		return;
 	if (s->len) {
 		s->column_base = sink_column(s);
 		write_all(s, s->buf, s->len);
@@ -313,6 +351,8 @@ void sink_write_slow(struct sink *s, const char *data, size_t len)
 {
 	if (!s->dirty)
 		mark_dirty(s);
+	if (s->memory && !memory_grow(s, len))
+		return;
 	if (s->len + len > s->cap) {
 		sink_flush(s);
 		if (len > s->cap) {
@@ -344,6 +384,8 @@ void sink_putc_slow(struct sink *s, char c)
 {
 	if (!s->dirty)
 		mark_dirty(s);
+	if (s->memory && !memory_grow(s, 1))
+		return;
 	if (s->len == s->cap)
 		sink_flush(s);
 	s->buf[s->len++] = c;

@@ -75,3 +75,11 @@ unsigned syscall_class_bit(const char *name)
 			return class_names[i].bit;
 	return 0;
 }
+
+const char *syscall_class_name(unsigned classes)
+{
+	for (size_t i = 0; i < sizeof(class_names) / sizeof(class_names[0]); i++)
+		if (classes & class_names[i].bit)
+			return class_names[i].name;
+	return NULL;
+}

@@ -11,8 +11,10 @@ static void *identity_make(const struct options *opts, struct pipeline *p)
 	static int active;
 
 	(void)p;
+	/* the formatters that show comm and uid, the filters on them, and
+	 * the timeline's lanes, named by comm */
 	if (!opts->formatter->needs_ident &&
-	    !proc_filter_needs_ident(&opts->procs))
+	    !proc_filter_needs_ident(&opts->procs) && !opts->timeline)
 		return NULL;
 	return &active;
 }
@@ -48,7 +50,7 @@ static void identity_event(void *st, void *ts, struct event *ev)
 		return;
 	if (ev->kind == EV_EXEC)
 		proc_ident_stale(ts);
-	if (!ev->hidden)
+	if (!ev->hidden || ev->kind == EV_FORK)
 		ev->who = proc_ident_get(ts, ev->tid);
 }
 

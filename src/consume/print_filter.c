@@ -38,11 +38,24 @@ static void print_filter_enter(void *st, void *ts, struct call *c)
 		c->want |= CALL_SHOWN;
 }
 
+/* --filter follow: a matching process brings its children along */
+static void follow_forks(const struct options *opts, const struct event *ev)
+{
+	struct proc_filter *procs = (struct proc_filter *)&opts->procs;
+
+	if (ev->kind == EV_FORK)
+		proc_filter_on_fork(procs, ev->pid, ev->who, ev->u.fork.child);
+	else if ((ev->kind == EV_EXITED || ev->kind == EV_KILLED) &&
+		 ev->tid == ev->pid)
+		proc_filter_on_exit(procs, ev->pid);
+}
+
 static void print_filter_event(void *st, void *ts, struct event *ev)
 {
 	const struct options *opts = st;
 
 	(void)ts;
+	follow_forks(opts, ev);
 	if (ev->hidden)
 		return;
 	switch (ev->kind) {

@@ -1,6 +1,7 @@
 /* The consumers a trace may run, in pipeline order: identity first (the
  * filters need comm and uid), the print filters before what counts shown
- * calls, -k before the digest that keeps its stacks, the output last. */
+ * calls, -k before the digest that keeps its stacks, the pictures and
+ * the output last. */
 #include <stddef.h>
 
 #include "pipeline.h"
@@ -12,6 +13,7 @@ extern const struct consumer consumer_stats;
 extern const struct consumer consumer_unwind;
 extern const struct consumer consumer_failures;
 extern const struct consumer consumer_syscall_limit;
+extern const struct consumer consumer_timeline;
 extern const struct consumer consumer_output;
 
 const struct consumer *const consumer_registry[] = {
@@ -22,6 +24,7 @@ const struct consumer *const consumer_registry[] = {
 	&consumer_unwind,
 	&consumer_failures,
 	&consumer_syscall_limit,
+	&consumer_timeline,
 	&consumer_output,
 	NULL,
 };

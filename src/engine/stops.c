@@ -90,9 +90,19 @@ static void on_new_child(struct tracer *tr, struct tracee *parent,
 	if (event != PTRACE_EVENT_CLONE)
 		pid = (pid_t)msg;
 	child = adopt(tr, (pid_t)msg, pid);
+	if (!child)
+		return;
 	/* a child inherits its parent's seccomp filter */
-	if (child)
-		child->filtered = parent->filtered;
+	child->filtered = parent->filtered;
+	if (child->pid != parent->pid) {
+		struct event ev;
+
+		/* news for the consumers (--filter follow), never printed */
+		event_init(parent, &ev, EV_FORK);
+		ev.hidden = true;
+		ev.u.fork.child = child->pid;
+		emit(tr, parent, &ev);
+	}
 }
 
 /* execve in a thread that is not the leader: the kernel gives the leader's

@@ -133,6 +133,11 @@ static bool put_str(struct sink *s, const char *bytes, size_t len)
 	return valid;
 }
 
+bool format_json_string(struct sink *s, const char *bytes, size_t len)
+{
+	return put_str(s, bytes, len);
+}
+
 static void put_cstr(struct sink *s, const char *str)
 {
 	put_str(s, str, strlen(str));

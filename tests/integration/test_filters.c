@@ -43,14 +43,20 @@ static void test_bad_input(void **state)
 {
 	expect_error((const char *[]){ "--format=xml", "/bin/echo", NULL },
 		     "mytrace: invalid --format argument 'xml': not a format "
-		     "(text, json or table)\n");
+		     "(text, json, table or chrome)\n");
 	expect_error((const char *[]){ "--filter", "name=sh", "/bin/echo",
 				       NULL },
 		     "mytrace: invalid --filter argument 'name=sh': unknown "
-		     "field 'name' (comm, uid or pid)\n");
+		     "field 'name' (comm, uid, pid, retval, SYSCALL.ARG or "
+		     "follow)\n");
 	expect_error((const char *[]){ "--filter", "comm", "/bin/echo", NULL },
 		     "mytrace: invalid --filter argument 'comm': expected "
-		     "FIELD=VALUE or FIELD!=VALUE\n");
+		     "FIELD=VALUE, FIELD OP VALUE (OP: != < > <= >=) or "
+		     "follow\n");
+	expect_error((const char *[]){ "--filter", "comm<=x", "/bin/echo",
+				       NULL },
+		     "mytrace: invalid --filter argument 'comm<=x': comm "
+		     "accepts = and != only (with a glob pattern)\n");
 	expect_error((const char *[]){ "--filter=comm=", "/bin/echo", NULL },
 		     "mytrace: invalid --filter argument 'comm=': missing "
 		     "value\n");
@@ -163,6 +169,32 @@ static void test_uid_after_setuid(void **state)
 	run_result_free(&r);
 }
 
+/* --filter follow: a process that matches brings its children along:
+ * dash matches comm=dash, and its child cat shows only with follow. */
+static void test_filter_follow(void **state)
+{
+	struct run_result r;
+	const char *with[] = { "-f", "--filter", "comm=dash", "--filter",
+			       "follow", "-e", "trace=openat", "/bin/dash",
+			       "-c", "/bin/cat /etc/hostname; exit 4", NULL };
+	const char *without[] = { "-f", "--filter", "comm=dash", "-e",
+				  "trace=openat", "/bin/dash", "-c",
+				  "/bin/cat /etc/hostname; exit 4", NULL };
+
+	if (!have_follow() || access("/bin/dash", X_OK) != 0)
+		skip();
+	run_traced(&r, with);
+	assert_int_equal(r.exit_code, 4);
+	assert_non_null(strstr(r.trace, "\"/etc/hostname\", O_RDONLY) = 3"));
+	run_result_free(&r);
+	run_traced(&r, without);
+	assert_int_equal(r.exit_code, 4);
+	assert_null(strstr(r.trace, "\"/etc/hostname\", O_RDONLY"));
+	/* the filtered shell's own calls show either way */
+	assert_non_null(strstr(r.trace, "openat("));
+	run_result_free(&r);
+}
+
 /* With -f, only cat's events appear, though sh is traced and followed. */
 static void test_comm_filter_tree(void **state)
 {
@@ -203,6 +235,77 @@ static void test_comm_filter_tree(void **state)
 		assert_true(atoi(p) > 0);
 		assert_int_equal(atoi(p), atoi(r.trace));
 	}
+	run_result_free(&r);
+}
+
+/* Globs in comm and bounds on uid select processes in a tree. */
+static void test_glob_and_bounds(void **state)
+{
+	struct run_result r;
+	char uid[32];
+	const char *args[] = { "-f", "--always-show-pid", "--filter",
+			       "comm=ca?", "-e", "trace=openat", "/bin/sh",
+			       "-c", "/bin/cat /dev/null; /bin/ls /dev/null",
+			       NULL };
+	const char *args2[] = { "-f", "--filter", uid, "-e", "trace=openat",
+				"/bin/sh", "-c", "/bin/cat /dev/null", NULL };
+
+	if (!have_follow())
+		skip();
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "/dev/null\n");
+	assert_non_null(strstr(r.trace, "openat(AT_FDCWD, \"/dev/null\", "
+			       "O_RDONLY) = 3"));
+	/* every line is cat's: one pid, no ls */
+	for (const char *p = r.trace; *p; p = strchr(p, '\n') + 1)
+		assert_int_equal(atoi(p), atoi(r.trace));
+	run_result_free(&r);
+
+	/* uid<=ours shows the tree, uid>ours nothing */
+	snprintf(uid, sizeof(uid), "uid<=%u", (unsigned)getuid());
+	run_traced(&r, args2);
+	assert_non_null(strstr(r.trace, "\"/dev/null\""));
+	run_result_free(&r);
+	snprintf(uid, sizeof(uid), "uid>%u", (unsigned)getuid());
+	run_traced(&r, args2);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.trace, "");
+	run_result_free(&r);
+}
+
+/* retval and argument filters decide at the exit: exactly the calls
+ * that match are printed, each on one whole line. */
+static void test_event_filters(void **state)
+{
+	struct run_result r;
+	const char *failed[] = { "--filter", "retval<0", "-e",
+				 "trace=openat,close", test_program("open_missing"),
+				 NULL };
+	const char *path[] = { "--filter", "openat.pathname=/lib/*", "-e",
+			       "trace=openat", test_program("open_missing"),
+			       NULL };
+	const char *fd[] = { "--filter", "write.fd=1", "--filter",
+			     "write.count>=2", "-e", "trace=write", "/bin/sh",
+			     "-c", "echo a; printf c", NULL };
+
+	run_traced(&r, failed);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.trace, "openat(AT_FDCWD, \"/nonexistent/"
+			    "mytrace-test\", O_RDONLY) = -1 ENOENT (No such "
+			    "file or directory)\n+++ exited with 0 +++\n");
+	run_result_free(&r);
+
+	run_traced(&r, path);
+	assert_int_equal(count_lines_with_prefix(r.trace, "openat("), 1);
+	assert_non_null(strstr(r.trace, "openat(AT_FDCWD, \"/lib/"));
+	run_result_free(&r);
+
+	run_traced(&r, fd);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "a\nc");
+	assert_string_equal(r.trace, "write(1, \"a\\n\", 2)"
+			    "                      = 2\n+++ exited with 0 +++\n");
 	run_result_free(&r);
 }
 
@@ -325,8 +428,11 @@ int main(void)
 		cmocka_unit_test(test_comm_after_rename),
 		cmocka_unit_test(test_uid_after_setuid),
 		cmocka_unit_test(test_comm_filter_tree),
+		cmocka_unit_test(test_glob_and_bounds),
+		cmocka_unit_test(test_event_filters),
 		cmocka_unit_test(test_pid_filter_tree),
 		cmocka_unit_test(test_syscall_limit),
+		cmocka_unit_test(test_filter_follow),
 		cmocka_unit_test(test_color_and_pid),
 		cmocka_unit_test(test_color_on_terminal),
 	};

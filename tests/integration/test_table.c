@@ -15,10 +15,11 @@
 
 enum { TIME, UID, COMM, PID, TID, SYSCALL, ARGS, RETVAL, NCOLS };
 
-static const size_t column_at[NCOLS] = { 0, 17, 24, 41, 50, 59, 77, 119 };
+static const size_t column_at[NCOLS] = { 0, 17, 29, 46, 55, 64, 88, 152 };
 
-#define HEADER "TIME             UID    COMM             PID      TID      " \
-	"SYSCALL           ARGS                                      RETVAL"
+#define HEADER "TIME             UID         COMM             PID      TID  " \
+	"    SYSCALL                 ARGS                                  " \
+	"                          RETVAL"
 
 struct row {
 	char cell[NCOLS][512];
@@ -152,7 +153,7 @@ static void test_grep_friendly(void **state)
 	assert_null(strchr(r.trace, '\033'));
 	assert_int_equal(count_lines_with_prefix(r.trace, "TIME "), 1);
 	/* a buffer with a newline and quotes stays on its row */
-	assert_non_null(strstr(r.trace, "  write             1, "
+	assert_non_null(strstr(r.trace, "  write                   1, "
 			       "\"\\1\\2\\177\\377\\t\\n\\\"\\\\0a\", 10"));
 	run_result_free(&r);
 }
@@ -181,6 +182,65 @@ static void test_follow(void **state)
 	run_result_free(&r);
 }
 
+/* Where the RETVAL cell of a syscall row starts: after the last run of
+ * two spaces (a return value never holds two spaces in a row). */
+static size_t retval_offset(const char *line, size_t len)
+{
+	size_t at = 0;
+
+	for (size_t i = 1; i < len; i++)
+		if (line[i - 1] == ' ' && line[i] == ' ' && i + 1 < len &&
+		    line[i + 1] != ' ')
+			at = i + 1;
+	return at;
+}
+
+/* A real multi-process trace: every syscall row's RETVAL starts in the
+ * header's column, however long the arguments, and every exec row comes
+ * after its execve's row. */
+static void test_retval_column(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-f", "--format=table", "-s", "200", "/bin/sh",
+			       "-c", "ls -l / /usr/bin/ >/dev/null; cat /nope",
+			       NULL };
+	unsigned rows = 0, execs = 0, cut = 0;
+	bool after_execve = false;
+
+	run_traced(&r, args);
+	if (r.exit_code == 1 && strstr(r.err, "invalid option"))
+		skip();
+	assert_int_equal(r.exit_code, 1);
+	for (const char *p = strchr(r.trace, '\n') + 1; *p;) {
+		const char *end = strchr(p, '\n');
+		size_t len = (size_t)(end - p);
+		/* ARGS may hold two spaces (ls -l's lines): only the
+		 * cells before it are split */
+		char name[32] = "";
+
+		assert_true(len > column_at[SYSCALL]);
+		sscanf(p + column_at[SYSCALL], "%31s", name);
+		if (strcmp(name, "exec") == 0) {
+			assert_true(after_execve);
+			execs++;
+		}
+		after_execve = strcmp(name, "execve") == 0;
+		if (len > column_at[RETVAL]) {
+			assert_int_equal(retval_offset(p, len),
+					 column_at[RETVAL]);
+			rows++;
+		}
+		if (len >= 5 && memcmp(p + column_at[RETVAL] - 5, "...  ",
+				       5) == 0)
+			cut++;
+		p = end + 1;
+	}
+	assert_true(rows > 100);
+	assert_int_equal(execs, 3);	/* sh, ls and cat */
+	assert_true(cut > 0);
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_signal_rows),
 		cmocka_unit_test(test_grep_friendly),
 		cmocka_unit_test(test_follow),
+		cmocka_unit_test(test_retval_column),
 	};
 
 	return cmocka_run_group_tests_name("integration: --format=table", tests,

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@ static const struct proc_ident who = { .comm = "prog", .uid = 1000 };
 
 /* The layout: where each column starts; a cell that overflows is
  * followed by two spaces. */
-static const size_t columns[] = { 0, 17, 24, 41, 50, 59, 77, 119 };
+static const size_t columns[] = { 0, 17, 29, 46, 55, 64, 88, 152 };
 
 /* The expected row for cells (NULL: empty), from the UID column on. */
 static char *row_of(const char *const cells[7])
@@ -50,8 +51,9 @@ static char *row_of(const char *const cells[7])
 	return buf;
 }
 
-#define HEADER "TIME             UID    COMM             PID      TID      " \
-	"SYSCALL           ARGS                                      RETVAL\n"
+#define HEADER "TIME             UID         COMM             PID      TID  " \
+	"    SYSCALL                 ARGS                                  " \
+	"                          RETVAL\n"
 
 static char *render(const struct event *evs, unsigned n)
 {
@@ -114,12 +116,32 @@ static void test_error_and_overflow(void **state)
 				  "/nonexistent/mytrace-test", 25, false);
 	sc.args[2] = value_hex(&arena, "flags", 0);
 	row = render_call(&sc, &odd);
-	/* ARGS overflows: two spaces still part it from RETVAL */
 	assert_string_equal(row, row_of((const char *[]){ "0", "\"my prog\"",
 		"10", "11", "openat",
 		"-100, \"/nonexistent/mytrace-test\", 0",
 		"-1 ENOENT (No such file or directory)" }));
 	free(row);
+	/* ARGS longer than its 64 columns is cut: RETVAL stays in place */
+	sc.args[1] = value_string(&arena, "pathname", 0,
+				  "/nonexistent/a-rather-long-directory-name/"
+				  "and-a-file-in-it", 58, false);
+	row = render_call(&sc, &odd);
+	assert_string_equal(row, row_of((const char *[]){ "0", "\"my prog\"",
+		"10", "11", "openat", "-100, \"/nonexistent/a-rather-long-"
+		"directory-name/and-a-file...",
+		"-1 ENOENT (No such file or directory)" }));
+	free(row);
+	/* a cell before ARGS that overflows takes its room from ARGS */
+	sc.desc = desc("landlock_create_ruleset");
+	row = render_call(&sc, &odd);
+	assert_string_equal(row, row_of((const char *[]){ "0", "\"my prog\"",
+		"10", "11", "landlock_create_ruleset", "-100, \"/nonexistent/a-"
+		"rather-long-directory-name/and-a-fil...",
+		"-1 ENOENT (No such file or directory)" }));
+	free(row);
+	sc.desc = desc("openat");
+	sc.args[1] = value_string(&arena, "pathname", 0,
+				  "/nonexistent/mytrace-test", 25, false);
 	sc.ret_unknown = true;
 	sc.detached = true;
 	row = render_call(&sc, NULL);
@@ -168,7 +190,7 @@ static void test_color(void **state)
 				    .nargs_enter = 1, .rval = -9, .err = 9 };
 	struct event ev = { .kind = EV_SYSCALL_EXIT, .pid = 10, .tid = 11,
 			    .who = &who, .u.sc = &sc };
-	char *text, *plain;
+	char *text, *plain, want[256];
 
 	sc.args[0] = value_int(&arena, "fd", 7);
 	opts.color = COLOR_ALWAYS;
@@ -178,14 +200,57 @@ static void test_color(void **state)
 	/* escapes take no room: the columns stay where they were */
 	assert_memory_equal(text, "\033[1m" HEADER, 4 + strlen(HEADER) - 1);
 	assert_non_null(strstr(text, "\033[0m\n"));
-	assert_non_null(strstr(text, "  \033[1mclose\033[0m             7"
-			       "                                         "
-			       "\033[31m-1 EBADF (Bad file descriptor)\033[0m\n"));
-	assert_non_null(strstr(plain, "  close             7"
-			       "                                         "
-			       "-1 EBADF (Bad file descriptor)\n"));
+	/* SYSCALL at 64, ARGS at 88, RETVAL at 152 */
+	snprintf(want, sizeof(want), "    \033[1mclose\033[0m%19s7%63s\033[31m"
+		 "-1 EBADF (Bad file descriptor)\033[0m\n", "", "");
+	assert_non_null(strstr(text, want));
+	snprintf(want, sizeof(want), "    close%19s7%63s-1 EBADF (Bad file "
+		 "descriptor)\n", "", "");
+	assert_non_null(strstr(plain, want));
 	free(text);
 	free(plain);
+}
+
+/* The core reports an exec before its execve's exit: the rows come in
+ * time order all the same, the exec's after the execve's. */
+static void test_exec_after_execve(void **state)
+{
+	struct syscall_event sc = { .desc = desc("execve"), .nargs = 1,
+				    .nargs_enter = 1, .enter_ts = { 100, 5 } };
+	struct event evs[4] = {
+		{ .kind = EV_SYSCALL_ENTER, .pid = 5, .tid = 5, .who = &who,
+		  .u.sc = &sc },
+		{ .kind = EV_EXEC, .pid = 5, .tid = 5, .who = &who,
+		  .ts = { 100, 9 } },
+		{ .kind = EV_SYSCALL_EXIT, .pid = 5, .tid = 5, .who = &who,
+		  .u.sc = &sc },
+		{ .kind = EV_EXITED, .pid = 5, .tid = 5, .who = &who },
+	};
+	char *text, *execve, *exec, *exited;
+
+	sc.args[0] = value_string(&arena, "pathname", 0, "/bin/x", 6, false);
+	text = render(evs, 4);
+	execve = strstr(text, "execve");
+	exec = strstr(text, "exec\n");
+	exited = strstr(text, "exited");
+	assert_non_null(execve);
+	assert_non_null(exec);
+	assert_non_null(exited);
+	assert_true(execve < exec);
+	assert_true(exec < exited);
+	free(text);
+	/* execve untraced: the exec's row comes before the next call's */
+	sc.desc = desc("brk");
+	sc.enter_ts.tv_nsec = 20;
+	text = render(&evs[1], 2);
+	exec = strstr(text, "exec\n");
+	assert_non_null(exec);
+	assert_true(exec < strstr(text, "brk"));
+	free(text);
+	/* held to the end when nothing follows */
+	text = render(&evs[1], 1);
+	assert_non_null(strstr(text, "exec\n"));
+	free(text);
 }
 
 static int teardown(void **state)
@@ -201,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_error_and_overflow),
 		cmocka_unit_test(test_other_events),
 		cmocka_unit_test(test_color),
+		cmocka_unit_test(test_exec_after_execve),
 	};
 
 	return cmocka_run_group_tests_name("unit: table format", tests, NULL,
