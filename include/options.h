@@ -42,6 +42,8 @@ struct options {
 	bool detach_on_execve;		/* -b execve */
 	struct proc_filter procs;	/* --filter */
 	unsigned long syscall_limit;	/* --syscall-limit; 0: none */
+	bool backend_bpf;		/* --backend=bpf */
+	size_t bpf_buffer;		/* --bpf-buffer=SIZE; 0: default */
 };
 
 /* Parses argv into opts. On bad input prints "mytrace: ..." and exits 1;

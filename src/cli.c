@@ -116,6 +116,14 @@ static const char usage_text[] =
 "                           FIELD!=VALUES excludes; repeat to combine\n"
 "  --syscall-limit=N        stop tracing after N syscalls were printed and\n"
 "                           let the command run on\n"
+"  --backend=ptrace|bpf     how calls are seen: ptrace (the default) stops\n"
+"                           the command at each call; bpf copies them in\n"
+"                           the kernel without stopping it (root or\n"
+"                           CAP_BPF+CAP_PERFMON, a kernel with BTF; a\n"
+"                           command only, without -c -k -p -u -ff,\n"
+"                           inject or fault)\n"
+"  --bpf-buffer=SIZE        the bpf backend's ring buffer in bytes (K and\n"
+"                           M suffixes; default 16M)\n"
 "\n"
 "Tampering:\n"
 "  -e inject=SET:error=ERRNO|retval=N[:signal=SIG][:delay_enter=US]\n"
@@ -146,6 +154,8 @@ enum {
 	OPT_COLOR,
 	OPT_ALWAYS_SHOW_PID,
 	OPT_SYSCALL_LIMIT,
+	OPT_BACKEND,
+	OPT_BPF_BUFFER,
 };
 
 static void usage_error(const char *fmt, ...)
@@ -290,6 +300,34 @@ static unsigned long parse_limit(const char *arg)
 	return n;
 }
 
+static bool parse_backend(const char *arg)
+{
+	if (strcmp(arg, "bpf") == 0)
+		return true;
+	if (strcmp(arg, "ptrace") != 0)
+		value_error("invalid --backend argument '%s': not ptrace or "
+			    "bpf", arg);
+	return false;
+}
+
+/* A byte count with an optional K or M suffix. */
+static size_t parse_size(const char *opt, const char *arg)
+{
+	char *end;
+	unsigned long long n;
+
+	errno = 0;
+	n = strtoull(arg, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		n <<= 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		n <<= 20, end++;
+	if (*arg < '0' || *arg > '9' || errno || *end || n == 0 ||
+	    n > (1ULL << 34))
+		value_error("invalid %s argument '%s': not a size", opt, arg);
+	return (size_t)n;
+}
+
 static enum xlat_style parse_xlat_style(const char *arg)
 {
 	if (strcmp(arg, "raw") == 0)
@@ -385,6 +423,8 @@ void cli_parse(struct options *opts, int argc, char **argv)
 		{ "always-show-pid", no_argument, NULL, OPT_ALWAYS_SHOW_PID },
 		{ "arg-names", no_argument, NULL, 'N' },
 		{ "syscall-limit", required_argument, NULL, OPT_SYSCALL_LIMIT },
+		{ "backend", required_argument, NULL, OPT_BACKEND },
+		{ "bpf-buffer", required_argument, NULL, OPT_BPF_BUFFER },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -557,6 +597,12 @@ void cli_parse(struct options *opts, int argc, char **argv)
 			break;
 		case OPT_SYSCALL_LIMIT:
 			opts->syscall_limit = parse_limit(optarg);
+			break;
+		case OPT_BACKEND:
+			opts->backend_bpf = parse_backend(optarg);
+			break;
+		case OPT_BPF_BUFFER:
+			opts->bpf_buffer = parse_size("--bpf-buffer", optarg);
 			break;
 		case 'h':
 			printf(usage_text);

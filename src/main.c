@@ -1,4 +1,5 @@
 /* mytrace: trace the system calls of a command, as strace does. */
+#include "bpf_run.h"
 #include "options.h"
 #include "tracer.h"
 
@@ -8,7 +9,7 @@ int main(int argc, char **argv)
 	int rc;
 
 	cli_parse(&opts, argc, argv);
-	rc = tracer_run(&opts);
+	rc = opts.backend_bpf ? bpf_run(&opts) : tracer_run(&opts);
 	outfilter_free(&opts.filter);
 	cli_free(&opts);
 	return rc;
