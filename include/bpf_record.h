@@ -21,9 +21,13 @@ enum mt_kind {
 	MT_EXIT,	/* args[0] is the return value */
 	MT_FORK,	/* args[0] child tid, args[1] child tgid */
 	MT_EXEC,	/* args[0] the tid that called execve */
-	MT_GONE,	/* a thread ended: args[0] exit code, args[1] group dead */
+	MT_GONE,	/* a thread ended: args[0] exit code, args[1] MT_GONE_* */
 	MT_SIGNAL,	/* args[0] signal; one segment: the siginfo */
 };
+
+/* MT_GONE args[1] bits */
+#define MT_GONE_GROUP 1		/* the last thread of its process */
+#define MT_GONE_EXEC 2		/* ended by another thread's execve */
 
 /* MT_ENTER flags */
 #define MT_F_READ_FAILED 1	/* a capture failed: retried at exit */

@@ -200,25 +200,20 @@ static void on_fork(void *data, pid_t tid, pid_t pid, pid_t child_tid,
 		r->procs++;
 }
 
-static void on_exec(void *data, pid_t pid, pid_t old_tid,
-		    const struct timespec *ts)
+/* exit_group and exit never return, nor the leader's call that another
+ * thread's execve cuts short: strace's "= ?" */
+static void finish_in_flight(struct brun *r, struct bthread *t,
+			     const struct timespec *ts)
 {
-	struct brun *r = data;
-	struct bthread *t, *old;
-	struct event ev = { .kind = EV_EXEC, .ts = *ts };
+	struct event end = { .kind = EV_SYSCALL_EXIT, .ts = *ts };
 
-	/* the thread that called execve goes on as the leader */
-	old = old_tid != pid ? thread_get(r, old_tid, 0) : NULL;
-	if (old) {
-		thread_drop(r, pid);
-		thread_unlink(r, old);
-		old->tid = pid;
-		thread_link(r, old);
-	}
-	t = thread_get(r, pid, pid);
-	proc_ident_stale(&t->who);
-	ev.u.exec.old_tid = old_tid;
-	emit(r, t, &ev);
+	if (!t->in_call)
+		return;
+	t->sc.ret_unknown = true;
+	t->sc.exit_ts = *ts;
+	t->in_call = false;
+	end.u.sc = &t->sc;
+	emit(r, t, &end);
 }
 
 static void on_gone(void *data, pid_t tid, pid_t pid, int status,
@@ -233,16 +228,7 @@ static void on_gone(void *data, pid_t tid, pid_t pid, int status,
 	if (ignored(r, tid, pid))
 		return;
 	t = thread_get(r, tid, pid);
-	/* exit_group and exit never return: strace's "= ?" */
-	if (t->in_call) {
-		struct event end = { .kind = EV_SYSCALL_EXIT, .ts = *ts };
-
-		t->sc.ret_unknown = true;
-		t->sc.exit_ts = *ts;
-		t->in_call = false;
-		end.u.sc = &t->sc;
-		emit(r, t, &end);
-	}
+	finish_in_flight(r, t, ts);
 	if (WIFSIGNALED(status)) {
 		ev.kind = EV_KILLED;
 		ev.u.exit.status = WTERMSIG(status);
@@ -253,6 +239,30 @@ static void on_gone(void *data, pid_t tid, pid_t pid, int status,
 	}
 	emit(r, t, &ev);
 	thread_drop(r, tid);
+}
+
+static void on_exec(void *data, pid_t pid, pid_t old_tid,
+		    const struct timespec *ts)
+{
+	struct brun *r = data;
+	struct bthread *t, *old;
+	struct event ev = { .kind = EV_EXEC, .ts = *ts };
+
+	/* the thread that called execve goes on as the leader */
+	old = old_tid != pid ? thread_get(r, old_tid, 0) : NULL;
+	if (old) {
+		t = thread_get(r, pid, 0);
+		if (t)
+			finish_in_flight(r, t, ts);
+		thread_drop(r, pid);
+		thread_unlink(r, old);
+		old->tid = pid;
+		thread_link(r, old);
+	}
+	t = thread_get(r, pid, pid);
+	proc_ident_stale(&t->who);
+	ev.u.exec.old_tid = old_tid;
+	emit(r, t, &ev);
 }
 
 static void on_sig(void *data, pid_t tid, pid_t pid, int sig,

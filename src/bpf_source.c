@@ -269,9 +269,11 @@ static void on_gone(struct bpf_source *b, const struct mt_hdr *h)
 
 	release_held(b, (pid_t)h->tid);
 	to_timespec(b, h->ts, &ts);
-	if (b->ops->exit)
+	/* a thread another's execve ended: the exec record says so */
+	if (b->ops->exit && !(h->args[1] & MT_GONE_EXEC))
 		b->ops->exit(b->data, (pid_t)h->tid, (pid_t)h->tgid,
-			     (int)h->args[0], h->args[1] != 0, &ts);
+			     (int)h->args[0], h->args[1] & MT_GONE_GROUP,
+			     &ts);
 	thread_drop(b, (pid_t)h->tid);
 }
 

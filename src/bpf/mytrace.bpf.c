@@ -457,14 +457,19 @@ int BPF_PROG(gone, struct task_struct *p)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
-	bool dead;
+	struct task_struct *exec_by;
+	__u64 how;
 
 	if (!is_traced(tgid))
 		return 0;
 	bpf_map_delete_elem(&calls, &tid);
-	dead = BPF_CORE_READ(p, signal, live.counter) == 0;
-	small_record(MT_GONE, pid_tgid, BPF_CORE_READ(p, exit_code), dead);
-	if (dead)
+	how = BPF_CORE_READ(p, signal, live.counter) == 0 ? MT_GONE_GROUP : 0;
+	/* another thread's execve ends this one; the process goes on */
+	exec_by = BPF_CORE_READ(p, signal, group_exec_task);
+	if (exec_by && exec_by != p)
+		how |= MT_GONE_EXEC;
+	small_record(MT_GONE, pid_tgid, BPF_CORE_READ(p, exit_code), how);
+	if (how & MT_GONE_GROUP)
 		bpf_map_delete_elem(&traced, &tgid);
 	return 0;
 }
