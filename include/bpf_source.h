@@ -54,7 +54,9 @@ struct bpf_source_config {
 	size_t ring_bytes;		/* 0: BPF_RING_DEFAULT */
 };
 
-#define BPF_RING_DEFAULT (16u << 20)
+/* a getppid loop makes ~3M records/s here, faster than they are decoded
+ * and printed: 16 MiB lost 18-31% of 2M records, 64 MiB 0-1% */
+#define BPF_RING_DEFAULT (64u << 20)
 
 struct bpf_source;
 

@@ -24,6 +24,7 @@ struct bthread {
 	struct arena arena;
 	struct syscall_event sc;
 	struct decode_opts dopts;
+	uint64_t dopts_nr;	/* the call dopts are for; 0 after + 1 */
 	struct proc_ident_cache who;
 	bool in_call;
 };
@@ -129,8 +130,13 @@ static void decode_ctx_init(struct brun *r, struct bthread *t,
 			    struct decode_ctx *ctx,
 			    const struct tracee_mem *mem)
 {
-	t->dopts = r->opts->decode;
-	decode_opts_for_syscall(&t->dopts, t->sc.nr);
+	/* the options depend on the call alone: copied once for a run of
+	 * the same call */
+	if (t->dopts_nr != t->sc.nr + 1) {
+		t->dopts = r->opts->decode;
+		decode_opts_for_syscall(&t->dopts, t->sc.nr);
+		t->dopts_nr = t->sc.nr + 1;
+	}
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->arena = &t->arena;
 	ctx->mem = mem;

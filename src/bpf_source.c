@@ -65,6 +65,8 @@ struct thread {
 	struct thread *next;
 	pid_t tid;
 	struct mt_hdr *enter;	/* a copy: ring memory is reused */
+	size_t cap;		/* bytes allocated at enter */
+	bool in_call;		/* enter holds a call waiting for its exit */
 	bool held;		/* entry not handed over yet: a retry at exit */
 };
 
@@ -180,12 +182,20 @@ static void on_enter(struct bpf_source *b, const struct mt_hdr *h)
 	if (!t)
 		return;
 	/* an entry with no exit before it: its thread was gone or execve'd
-	 * (handled at the exec record), so nothing is pending */
-	free(t->enter);
-	t->enter = malloc(h->size);
-	if (!t->enter)
-		return;
+	 * (handled at the exec record), so nothing is pending; the copy's
+	 * memory is kept for the thread's next call */
+	if (h->size > t->cap) {
+		free(t->enter);
+		t->cap = h->size < 256 ? 256 : h->size;
+		t->enter = malloc(t->cap);
+		if (!t->enter) {
+			t->cap = 0;
+			t->in_call = false;
+			return;
+		}
+	}
 	memcpy(t->enter, h, h->size);
+	t->in_call = true;
 	/* what entry could not read, exit reads again: hold the entry;
 	 * before the exec only the execve is shown, known at the exec */
 	t->held = (h->flags & MT_F_READ_FAILED) ||
@@ -202,13 +212,11 @@ static void on_exit_rec(struct bpf_source *b, const struct mt_hdr *h)
 	struct bpf_call c;
 
 	/* an exit with no entry: the call began before we looked */
-	if (!t || !t->enter)
+	if (!t || !t->in_call)
 		return;
-	if (pending(b, (pid_t)h->tgid, false)) {
-		free(t->enter);
-		t->enter = NULL;
+	t->in_call = false;
+	if (pending(b, (pid_t)h->tgid, false))
 		return;
-	}
 	if (t->held)
 		hand_enter(b, t->enter, h);
 	cap.rec[1] = t->enter;
@@ -220,8 +228,6 @@ static void on_exit_rec(struct bpf_source *b, const struct mt_hdr *h)
 	bpf_capture_mem(&mem, &cap, c.pid);
 	if (b->ops->syscall_exit)
 		b->ops->syscall_exit(b->data, &c, &mem);
-	free(t->enter);
-	t->enter = NULL;
 	t->held = false;
 }
 
@@ -230,7 +236,7 @@ static void release_held(struct bpf_source *b, pid_t tid)
 {
 	struct thread *t = thread_get(b, tid, false);
 
-	if (t && t->enter && t->held) {
+	if (t && t->in_call && t->held) {
 		hand_enter(b, t->enter, NULL);
 		t->held = false;
 	}
@@ -247,6 +253,8 @@ static void on_exec(struct bpf_source *b, const struct mt_hdr *h)
 	    (to = thread_get(b, tid, true))) {
 		free(to->enter);
 		to->enter = from->enter;
+		to->cap = from->cap;
+		to->in_call = from->in_call;
 		to->held = from->held;
 		from->enter = NULL;
 		thread_drop(b, old);
@@ -254,7 +262,7 @@ static void on_exec(struct bpf_source *b, const struct mt_hdr *h)
 	/* the first exec of a launched command: its execve is the first
 	 * call shown */
 	if (pending(b, (pid_t)h->tgid, true) &&
-	    (to = thread_get(b, tid, false)) && to->enter && to->held) {
+	    (to = thread_get(b, tid, false)) && to->in_call && to->held) {
 		hand_enter(b, to->enter, NULL);
 		to->held = false;
 	}

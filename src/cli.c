@@ -123,7 +123,7 @@ static const char usage_text[] =
 "                           command only, without -c -k -p -u -ff,\n"
 "                           inject or fault)\n"
 "  --bpf-buffer=SIZE        the bpf backend's ring buffer in bytes (K and\n"
-"                           M suffixes; default 16M)\n"
+"                           M suffixes; default 64M)\n"
 "\n"
 "Tampering:\n"
 "  -e inject=SET:error=ERRNO|retval=N[:signal=SIG][:delay_enter=US]\n"
