@@ -404,6 +404,9 @@ int bpf_run(const struct options *opts)
 	if (child < 0) {
 		fprintf(stderr, "mytrace: cannot run '%s': %s\n",
 			opts->command[0], strerror(errno));
+		opts->formatter->end(r.fmt);
+		sink_close(r.out);
+		bpf_source_close(b);
 		return 1;
 	}
 	r.procs++;
