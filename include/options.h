@@ -52,6 +52,8 @@ struct options {
 	bool instruction_pointer;	/* -i */
 	bool kill_on_exit;		/* --kill-on-exit */
 	const char *timeline;		/* --timeline=FILE.html, or NULL */
+	bool backend_bpf;		/* --backend=bpf */
+	size_t bpf_buffer;		/* --bpf-buffer=SIZE; 0: default */
 };
 
 /* Parses argv into opts. On bad input prints "mytrace: ..." and exits 1;

@@ -322,6 +322,35 @@ static void opt_filter(struct cli *c, const struct cli_option *o,
 		cli_value_error("%s", err);
 }
 
+static void opt_backend(struct cli *c, const struct cli_option *o,
+			const char *arg)
+{
+	if (strcmp(arg, "bpf") != 0 && strcmp(arg, "ptrace") != 0)
+		cli_value_error("invalid --backend argument '%s': not ptrace "
+				"or bpf", arg);
+	c->opts->backend_bpf = strcmp(arg, "bpf") == 0;
+}
+
+/* A byte count with an optional K or M suffix. */
+static void opt_bpf_buffer(struct cli *c, const struct cli_option *o,
+			   const char *arg)
+{
+	char *end;
+	unsigned long long n;
+
+	errno = 0;
+	n = strtoull(arg, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		n <<= 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		n <<= 20, end++;
+	if (*arg < '0' || *arg > '9' || errno || *end || n == 0 ||
+	    n > (1ULL << 34))
+		cli_value_error("invalid --bpf-buffer argument '%s': not a "
+				"size", arg);
+	c->opts->bpf_buffer = (size_t)n;
+}
+
 static void opt_timeline(struct cli *c, const struct cli_option *o,
 			 const char *arg)
 {
@@ -597,6 +626,17 @@ const struct cli_option cli_options[] = {
 	  "write.fd=2); = takes a comma list; repeat to\n"
 	  "combine; --filter=follow: a matching process\n"
 	  "brings its children along" },
+	{ 0, "backend", R, opt_backend, SEC_FILTERING, "--backend=ptrace|bpf",
+	  "how calls are seen: ptrace (the default) stops\n"
+	  "the command at each call; bpf copies them in\n"
+	  "the kernel without stopping it (root or\n"
+	  "CAP_BPF+CAP_PERFMON, a kernel with BTF; a\n"
+	  "command only, without -c -k -p -u -ff,\n"
+	  "inject or fault)" },
+	{ 0, "bpf-buffer", R, opt_bpf_buffer, SEC_FILTERING,
+	  "--bpf-buffer=SIZE",
+	  "the bpf backend's ring buffer in bytes (K and\n"
+	  "M suffixes; default 64M)" },
 	{ 0, "syscall-limit", R, opt_syscall_limit, SEC_FILTERING,
 	  "--syscall-limit=N",
 	  "stop tracing after N syscalls were printed and\n"

@@ -1,4 +1,5 @@
 /* mytrace: trace the system calls of a command, as strace does. */
+#include "bpf_run.h"
 #include "fd_limit.h"
 #include "options.h"
 #include "output.h"
@@ -13,7 +14,7 @@ int main(int argc, char **argv)
 	/* -ff and the memory readers need descriptors: the hard limit */
 	fd_limit_raise();
 	sink_open_append(opts.output_append);
-	rc = tracer_run(&opts);
+	rc = opts.backend_bpf ? bpf_run(&opts) : tracer_run(&opts);
 	outfilter_free(&opts.filter);
 	cli_free(&opts);
 	return rc;

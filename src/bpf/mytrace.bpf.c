@@ -1,0 +1,512 @@
+/* The kernel half of the eBPF event source: selects the traced processes
+ * and syscalls, copies argument memory as the capture plan says and writes
+ * records into one ring buffer. It decodes nothing. */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+
+#include "bpf_record.h"
+
+/* libbpf 1.1 has no PT_REGS_PARM6_CORE_SYSCALL */
+#if defined(__TARGET_ARCH_x86)
+#define SYSCALL_ARG6(regs) BPF_CORE_READ(regs, r9)
+#elif defined(__TARGET_ARCH_arm64)
+#define SYSCALL_ARG6(regs) BPF_CORE_READ(regs, regs[5])
+#endif
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* set by user space before load */
+const volatile bool follow_forks;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 8192);
+	__type(key, __u32);		/* tgid */
+	__type(value, __u8);
+} traced SEC(".maps");
+
+/* -e trace=: bit nr of word nr / 64 */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, MT_MAX_NR / 64);
+	__type(key, __u32);
+	__type(value, __u64);
+} selected SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, MT_MAX_NR);
+	__type(key, __u32);
+	__type(value, struct mt_plan);
+} plans SEC(".maps");
+
+/* a call between its entry and its exit, per thread */
+struct inflight {
+	__s64 nr;
+	__u64 args[MT_MAX_ARGS];
+	__u64 mm;		/* an exec in between makes the pointers moot */
+	__u32 retry;		/* arguments whose copy failed at entry */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u32);		/* tid */
+	__type(value, struct inflight);
+} calls SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);	/* user space sets --bpf-buffer */
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} lost SEC(".maps");
+
+struct scratch {
+	__u8 b[MT_SCRATCH];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+static __always_inline void count_lost(void)
+{
+	__u32 zero = 0;
+	__u64 *n = bpf_map_lookup_elem(&lost, &zero);
+
+	if (n)
+		*n += 1;
+}
+
+static __always_inline void submit(void *rec, __u64 size, __u64 flags)
+{
+	if (size > MT_SCRATCH)
+		size = MT_SCRATCH;
+	if (bpf_ringbuf_output(&events, rec, size, flags) < 0)
+		count_lost();
+}
+
+static __always_inline bool is_traced(__u32 tgid)
+{
+	return bpf_map_lookup_elem(&traced, &tgid) != NULL;
+}
+
+/* Appends a segment with the memory at addr: a string (len counts the
+ * bytes kept, the NUL included when it fits) or len bytes. Returns the
+ * new end of the record, or off unchanged when there is no room. */
+static __always_inline __u32 put_seg(struct scratch *s, __u32 end,
+				     __u64 addr, __u32 size, bool str,
+				     int *err)
+{
+	struct mt_seg *seg;
+	__u64 off = end, len = size, d;
+	long r;
+
+	if (off >= MT_SEG_AREA - sizeof(*seg))
+		return end;
+	if (len > MT_SEG_MAX - 1)
+		len = MT_SEG_MAX - 1;
+	/* the verifier must see the bounds on the registers it checks */
+	asm volatile("%0 &= 0x3ff8" : "+r"(off));
+	asm volatile("%0 &= 0x1fff" : "+r"(len));
+	seg = (void *)&s->b[off];
+	d = off + sizeof(*seg);
+	if (str) {
+		/* one byte more than kept tells a cut string from one that
+		 * ends there: the helper always writes a NUL */
+		r = bpf_probe_read_user_str(&s->b[d], len + 1, (void *)addr);
+		if (r == len + 1)
+			r = len;
+	} else {
+		r = bpf_probe_read_user(&s->b[d], len, (void *)addr);
+		if (r == 0)
+			r = len;
+	}
+	seg->addr = addr;
+	seg->err = r < 0 ? r : 0;
+	seg->len = r < 0 ? 0 : r;
+	*err = r < 0;
+	((struct mt_hdr *)s->b)->nsegs++;
+	return d + ((seg->len + 7) & ~7U);
+}
+
+/* A pointer array (argv, envp) up to its NULL, which is kept too: one
+ * segment, grown a pointer at a time. */
+struct ptrs_ctx {
+	struct scratch *s;
+	__u64 base;
+	__u64 data;		/* where the pointers go in the record */
+	__u32 count;
+	int err;
+};
+
+static long ptr_one(__u32 i, void *arg)
+{
+	struct ptrs_ctx *v = arg;
+	__u64 p = 0, at = v->data + (__u64)i * 8;
+
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(v->base + i * 8))) {
+		v->err = 1;
+		return 1;
+	}
+	asm volatile("%0 &= 0x7ff8" : "+r"(at));
+	*(__u64 *)&v->s->b[at] = p;
+	v->count = i + 1;
+	return p == 0;
+}
+
+static __always_inline __u32 put_ptrs(struct scratch *s, __u32 end,
+				      __u64 addr, __u32 n, int *err)
+{
+	struct ptrs_ctx v = { .s = s, .base = addr };
+	struct mt_seg *seg;
+	__u64 off = end;
+
+	if (off >= MT_SEG_AREA - sizeof(*seg))
+		return end;
+	asm volatile("%0 &= 0x3ff8" : "+r"(off));
+	seg = (void *)&s->b[off];
+	v.data = off + sizeof(*seg);
+	bpf_loop(n < MT_PTRS_MAX ? n : MT_PTRS_MAX, ptr_one, &v, 0);
+	seg->addr = addr;
+	seg->len = v.count * 8;
+	seg->err = v.count ? 0 : -14;	/* EFAULT */
+	*err = v.err;
+	((struct mt_hdr *)s->b)->nsegs++;
+	return v.data + seg->len;
+}
+
+/* argv's strings, after its pointers */
+struct vec_ctx {
+	struct scratch *s;
+	__u64 base;
+	__u32 off;
+	__u32 elem;
+	int err;
+};
+
+static long vec_one(__u32 i, void *data)
+{
+	struct vec_ctx *v = data;
+	__u64 p = 0;
+	int err = 0;
+
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(v->base + i * 8)) ||
+	    !p)
+		return 1;
+	v->off = put_seg(v->s, v->off, p, v->elem, true, &err);
+	v->err |= err;
+	return 0;
+}
+
+/* Copies what plan a says of argument value x; ret is the return value at
+ * exit. Returns the new end of the record. */
+static __always_inline __u32 capture(struct scratch *s, __u32 off,
+				     const struct mt_arg_plan *a, __u64 x,
+				     const __u64 *args, __s64 ret, int *err)
+{
+	struct vec_ctx v;
+	__u64 n = a->size;
+
+	if (!x)
+		return off;
+	switch (a->kind) {
+	case CAP_STR:
+		return put_seg(s, off, x, a->size, true, err);
+	case CAP_BUF:
+		if (a->param == MT_PARAM_RET)
+			n = ret < 0 ? 0 : ret;
+		else if ((__u8)a->param < MT_MAX_ARGS)
+			n = args[(__u8)a->param];
+		if (n > a->size)
+			n = a->size;
+		return n ? put_seg(s, off, x, n, false, err) : off;
+	case CAP_PTRS:
+		return put_ptrs(s, off, x, a->size, err);
+	case CAP_VEC:
+		off = put_ptrs(s, off, x, a->size, err);
+		v.s = s;
+		v.base = x;
+		v.off = off;
+		v.elem = a->elem;
+		v.err = 0;
+		bpf_loop(a->size < MT_VEC_MAX ? a->size : MT_VEC_MAX,
+			 vec_one, &v, 0);
+		*err |= v.err;
+		return v.off;
+	}
+	return off;
+}
+
+/* One walk over the arguments: a bpf_loop callback, so the verifier
+ * checks the capture code once rather than once per argument. */
+struct args_ctx {
+	struct scratch *s;
+	struct mt_plan *plan;
+	__u64 args[MT_MAX_ARGS];
+	__s64 ret;
+	__u32 off;
+	__u32 phase;		/* PH_ENTER or PH_EXIT */
+	__u32 again;		/* at exit: arguments to read once more */
+	__u32 failed;		/* arguments whose copy failed */
+};
+
+static long arg_one(__u32 i, void *data)
+{
+	struct args_ctx *c = data;
+	struct mt_arg_plan *a;
+	int err = 0;
+
+	if (i >= MT_MAX_ARGS)
+		return 1;
+	a = &c->plan->arg[i];
+	if (!(a->phase & c->phase) && !((c->again >> i) & 1))
+		return 0;
+	c->off = capture(c->s, c->off, a, c->args[i], c->args, c->ret, &err);
+	if (err)
+		c->failed |= 1U << i;
+	return 0;
+}
+
+static __always_inline struct scratch *record(__u32 kind, __u64 pid_tgid,
+					      __s64 nr)
+{
+	__u32 zero = 0;
+	struct scratch *s = bpf_map_lookup_elem(&scratch, &zero);
+	struct mt_hdr *h;
+
+	if (!s)
+		return NULL;
+	h = (void *)s->b;
+	h->kind = kind;
+	h->tid = (__u32)pid_tgid;
+	h->tgid = pid_tgid >> 32;
+	h->ts = bpf_ktime_get_ns();
+	h->nr = nr;
+	h->flags = 0;
+	h->nsegs = 0;
+	return s;
+}
+
+static __always_inline bool selected_nr(__s64 nr)
+{
+	__u32 word;
+	__u64 *bits;
+
+	if (nr < 0 || nr >= MT_MAX_NR)
+		return true;	/* unknown numbers trace as raw calls */
+	word = (__u64)nr / 64;
+	bits = bpf_map_lookup_elem(&selected, &word);
+	return bits && (*bits >> ((__u64)nr % 64)) & 1;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pid_tgid, key = id;
+	struct inflight call = { .nr = id };
+	struct mt_plan *plan;
+	struct scratch *s;
+	struct mt_hdr *h;
+	__u32 off = sizeof(*h);
+
+	if (!is_traced(pid_tgid >> 32) || !selected_nr(id))
+		return 0;
+	call.args[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
+	call.args[1] = PT_REGS_PARM2_CORE_SYSCALL(regs);
+	call.args[2] = PT_REGS_PARM3_CORE_SYSCALL(regs);
+	call.args[3] = PT_REGS_PARM4_CORE_SYSCALL(regs);
+	call.args[4] = PT_REGS_PARM5_CORE_SYSCALL(regs);
+	call.args[5] = SYSCALL_ARG6(regs);
+	call.mm = (__u64)BPF_CORE_READ(bpf_get_current_task_btf(), mm);
+	s = record(MT_ENTER, pid_tgid, id);
+	if (!s)
+		return 0;
+	h = (void *)s->b;
+	__builtin_memcpy(h->args, call.args, sizeof(call.args));
+	plan = id >= 0 && id < MT_MAX_NR ? bpf_map_lookup_elem(&plans, &key)
+					  : NULL;
+	if (plan) {
+		struct args_ctx c = { .s = s, .plan = plan, .off = off,
+				      .phase = PH_ENTER };
+
+		__builtin_memcpy(c.args, call.args, sizeof(c.args));
+		bpf_loop(MT_MAX_ARGS, arg_one, &c, 0);
+		off = c.off;
+		call.retry = c.failed;
+	}
+	if (call.retry)
+		h->flags |= MT_F_READ_FAILED;
+	h->size = off;
+	bpf_map_update_elem(&calls, &tid, &call, BPF_ANY);
+	submit(s->b, off, BPF_RB_NO_WAKEUP);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tid = (__u32)pid_tgid, key;
+	struct inflight *call = bpf_map_lookup_elem(&calls, &tid);
+	struct mt_plan *plan;
+	struct scratch *s;
+	struct mt_hdr *h;
+	__u32 off = sizeof(*h);
+	__u64 mm;
+
+	if (!call)
+		return 0;
+	key = call->nr;
+	s = record(MT_EXIT, pid_tgid, call->nr);
+	if (!s)
+		goto out;
+	h = (void *)s->b;
+	h->args[0] = ret;
+	mm = (__u64)BPF_CORE_READ(bpf_get_current_task_btf(), mm);
+	plan = call->nr >= 0 && call->nr < MT_MAX_NR ?
+	       bpf_map_lookup_elem(&plans, &key) : NULL;
+	if (plan) {
+		/* what entry could not read, the call has paged in by now */
+		struct args_ctx c = { .s = s, .plan = plan, .off = off,
+				      .ret = ret, .phase = PH_EXIT,
+				      .again = mm == call->mm ? call->retry : 0 };
+
+		__builtin_memcpy(c.args, call->args, sizeof(c.args));
+		bpf_loop(MT_MAX_ARGS, arg_one, &c, 0);
+		off = c.off;
+	}
+	h->size = off;
+	submit(s->b, off, BPF_RB_NO_WAKEUP);
+out:
+	bpf_map_delete_elem(&calls, &tid);
+	return 0;
+}
+
+static __always_inline void small_record(__u32 kind, __u64 pid_tgid,
+					 __u64 a0, __u64 a1)
+{
+	struct mt_hdr h = {
+		.kind = kind,
+		.tid = (__u32)pid_tgid,
+		.tgid = pid_tgid >> 32,
+		.size = sizeof(h),
+		.ts = bpf_ktime_get_ns(),
+		.nr = -1,
+		.args = { a0, a1 },
+	};
+
+	if (bpf_ringbuf_output(&events, &h, sizeof(h), 0) < 0)
+		count_lost();
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 ptgid = parent->tgid, ctgid = child->tgid;
+	__u8 one = 1;
+
+	if (!is_traced(ptgid))
+		return 0;
+	if (ctgid != ptgid) {
+		if (!follow_forks)
+			return 0;
+		/* before the child first runs: none of its calls is missed */
+		bpf_map_update_elem(&traced, &ctgid, &one, BPF_ANY);
+	}
+	small_record(MT_FORK, (__u64)ptgid << 32 | (__u32)parent->pid,
+		     child->pid, ctgid);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(exec, struct task_struct *p, pid_t old_pid,
+	     struct linux_binprm *bprm)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 old = old_pid, tid = (__u32)pid_tgid;
+	struct inflight *call;
+
+	if (!is_traced(pid_tgid >> 32))
+		return 0;
+	/* a thread's execve returns in the leader: its call moves there */
+	call = old != tid ? bpf_map_lookup_elem(&calls, &old) : NULL;
+	if (call) {
+		bpf_map_update_elem(&calls, &tid, call, BPF_ANY);
+		bpf_map_delete_elem(&calls, &old);
+	}
+	small_record(MT_EXEC, pid_tgid, old_pid, 0);
+	return 0;
+}
+
+/* Only the task argument: 6.1 has no group_dead. */
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(gone, struct task_struct *p)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
+	struct task_struct *exec_by;
+	__u64 how;
+
+	if (!is_traced(tgid))
+		return 0;
+	bpf_map_delete_elem(&calls, &tid);
+	how = BPF_CORE_READ(p, signal, live.counter) == 0 ? MT_GONE_GROUP : 0;
+	/* another thread's execve ends this one; the process goes on */
+	exec_by = BPF_CORE_READ(p, signal, group_exec_task);
+	if (exec_by && exec_by != p)
+		how |= MT_GONE_EXEC;
+	small_record(MT_GONE, pid_tgid, BPF_CORE_READ(p, exit_code), how);
+	if (how & MT_GONE_GROUP)
+		bpf_map_delete_elem(&traced, &tgid);
+	return 0;
+}
+
+struct sig_rec {
+	struct mt_hdr h;
+	struct mt_seg seg;
+	__u8 info[128];		/* a user siginfo_t */
+};
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(signal, int sig, struct kernel_siginfo *info,
+	     struct k_sigaction *ka)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct sig_rec *r;
+
+	if (!is_traced(pid_tgid >> 32))
+		return 0;
+	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		count_lost();
+		return 0;
+	}
+	__builtin_memset(r, 0, sizeof(*r));
+	r->h.kind = MT_SIGNAL;
+	r->h.tid = (__u32)pid_tgid;
+	r->h.tgid = pid_tgid >> 32;
+	r->h.size = sizeof(*r);
+	r->h.ts = bpf_ktime_get_ns();
+	r->h.nr = -1;
+	r->h.args[0] = sig;
+	r->h.nsegs = 1;
+	r->seg.len = sizeof(r->info);
+	if (info)
+		bpf_probe_read_kernel(r->info, sizeof(struct kernel_siginfo),
+				      info);
+	bpf_ringbuf_submit(r, 0);
+	return 0;
+}
