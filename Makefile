@@ -172,10 +172,12 @@ endif
 # --- tests
 tests: $(BUILD)/mytrace $(UNIT_TESTS) $(INTEG_TESTS) $(PROGS)
 
-$(BUILD)/tests/unit/%: tests/unit/%.c $(LIB)
+# fixtures: test-only parts (a consumer) any unit test may link
+UNIT_FIXTURES := $(wildcard tests/unit/fixtures/*.c)
+$(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_FIXTURES) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) \
-		$(CMOCKA_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit/fixtures $(LDFLAGS) \
+		-o $@ $< $(UNIT_FIXTURES) $(LIB) $(CMOCKA_LIBS) $(LDLIBS)
 
 # tests/integration/arch/$(ARCH)/arch_expect.h: what differs per arch
 INTEG_DEPS := tests/integration/harness.c tests/integration/harness.h \

@@ -64,6 +64,8 @@ struct format_opts {
 
 struct formatter {
 	const char *name;
+	/* it prints the -c/-C summary (EV_SUMMARY) */
+	bool summary;
 	bool needs_ident;	/* events must carry comm and uid (ev->who) */
 	/* attach and detach are records of its own (EV_ATTACH/EV_DETACH):
 	 * where its output is stderr, the core prints no "Process N

@@ -58,6 +58,17 @@ struct stats *stats_new(const struct stats_opts *o);
  * must outlive the stats (table names, or strings stats_new owns). */
 void stats_record(struct stats *st, uint64_t nr, const char *name,
 		  const struct timespec *duration, bool failed);
+/* One syscall's line of the summary, as data (JSON prints these). */
+struct stats_row {
+	const char *name;
+	uint64_t calls, errors;
+	uint64_t total_ns, min_ns, max_ns;	/* min_ns 0 when no call */
+};
+
+/* The rows in the -S order and their total, in a malloc'd array of *n;
+ * NULL with *n 0 when no call was counted. */
+struct stats_row *stats_rows(struct stats *st, unsigned *n,
+			     struct stats_row *total);
 /* Prints the table (nothing when no call was counted). */
 void stats_print(struct stats *st, struct sink *out);
 void stats_free(struct stats *st);

@@ -216,12 +216,9 @@ static void check_exclusive(struct cli *c)
 	if (opts->syscall_limit && opts->seccomp_bpf > 0)
 		cli_value_error("--seccomp-bpf and --syscall-limit: after the "
 				"detach the filter would fail the traced calls");
-	if (opts->stats.count && opts->formatter == &format_json)
-		cli_value_error("-c/-C and --format=json: the summary is a text "
-				"table, which JSON lines cannot hold");
-	if (opts->stats.count && opts->formatter == &format_chrome)
-		cli_value_error("-c/-C and --format=chrome: the summary is a "
-				"text table, which a trace file cannot hold");
+	if (opts->stats.count && !opts->formatter->summary)
+		cli_value_error("-c/-C and --format=%s: that format has no "
+				"place for the summary", opts->formatter->name);
 	if (opts->stats.wall && !opts->stats.count)
 		cli_usage_error("-w/--summary-wall-clock must be given with "
 				"(-c/--summary-only or -C/--summary)");

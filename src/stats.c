@@ -433,6 +433,46 @@ void stats_print(struct stats *st, struct sink *out)
 	free(v);
 }
 
+static void row_of(const struct stats_entry *e, struct stats_row *r)
+{
+	r->name = e->name;
+	r->calls = e->calls;
+	r->errors = e->errors;
+	r->total_ns = e->total_ns;
+	r->min_ns = e->calls ? e->min_ns : 0;
+	r->max_ns = e->max_ns;
+}
+
+struct stats_row *stats_rows(struct stats *st, unsigned *n,
+			     struct stats_row *total)
+{
+	struct stats_entry **v = malloc(st->count * sizeof(*v) + 1);
+	struct stats_row *rows = malloc(st->count * sizeof(*rows) + 1);
+
+	*n = 0;
+	*total = (struct stats_row){ .name = "total", .min_ns = UINT64_MAX };
+	if (!v || !rows || !st->count) {
+		free(v);
+		free(rows);
+		total->min_ns = 0;
+		return NULL;
+	}
+	sort_entries(st, v);
+	for (unsigned i = 0; i < st->count; i++) {
+		row_of(v[i], &rows[i]);
+		total->calls += rows[i].calls;
+		total->errors += rows[i].errors;
+		total->total_ns += rows[i].total_ns;
+		if (rows[i].min_ns < total->min_ns)
+			total->min_ns = rows[i].min_ns;
+		if (rows[i].max_ns > total->max_ns)
+			total->max_ns = rows[i].max_ns;
+	}
+	free(v);
+	*n = st->count;
+	return rows;
+}
+
 void stats_free(struct stats *st)
 {
 	if (!st)

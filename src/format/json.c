@@ -10,6 +10,7 @@
 
 #include "failures.h"
 #include "format.h"
+#include "stats.h"
 
 /* The largest magnitude a double (and so most JSON parsers) holds exactly */
 #define JSON_EXACT_MAX (1ULL << 53)
@@ -440,6 +441,7 @@ static const char *event_type(enum event_kind kind)
 	case EV_ATTACH: return "attach";
 	case EV_DETACH: return "detach";
 	case EV_FAILURES: return "failures";
+	case EV_SUMMARY: return "summary";
 	case EV_GROUP_STOP: return "stopped";
 	default: return NULL;
 	}
@@ -613,6 +615,49 @@ static void put_failure_group(struct json_state *j,
 	sink_putc(s, '}');
 }
 
+static void put_stats_row(struct sink *s, const struct stats_row *r)
+{
+	sink_puts(s, "{\"syscall\":");
+	put_cstr(s, r->name);
+	sink_puts(s, ",\"calls\":");
+	put_u64(s, r->calls);
+	sink_puts(s, ",\"errors\":");
+	put_u64(s, r->errors);
+	sink_puts(s, ",\"total_ns\":");
+	put_u64(s, r->total_ns);
+	sink_puts(s, ",\"min_ns\":");
+	put_u64(s, r->min_ns);
+	sink_puts(s, ",\"max_ns\":");
+	put_u64(s, r->max_ns);
+	sink_putc(s, '}');
+}
+
+/* -c/-C: the summary as one record, rows in the -S order */
+static void put_summary(struct json_state *j, const struct event *ev)
+{
+	struct sink *s = j->out;
+	struct stats_row total;
+	unsigned n;
+	struct stats_row *rows = stats_rows(ev->u.summary, &n, &total);
+
+	sink_puts(s, "{\"type\":\"summary\"");
+	put_key(s, "timestamp_ns");
+	put_timestamp(s, &ev->ts);
+	put_key(s, "relative_ns");
+	put_i64(s, ns_between(&j->opts->start, &ev->ts));
+	put_key(s, "syscalls");
+	sink_putc(s, '[');
+	for (unsigned i = 0; i < n; i++) {
+		if (i)
+			sink_putc(s, ',');
+		put_stats_row(s, &rows[i]);
+	}
+	sink_putc(s, ']');
+	put_key(s, "total");
+	put_stats_row(s, &total);
+	free(rows);
+}
+
 /* --failures: one record for the whole digest, likeliest cause first */
 static void put_failures(struct json_state *j, const struct event *ev)
 {
@@ -659,6 +704,8 @@ static void json_event(void *state, const struct event *ev, bool show_pid)
 		put_syscall(j, ev);
 	} else if (ev->kind == EV_FAILURES) {
 		put_failures(j, ev);
+	} else if (ev->kind == EV_SUMMARY) {
+		put_summary(j, ev);
 	} else {
 		put_header(j, ev, type, &ev->ts);
 		switch (ev->kind) {
@@ -712,6 +759,7 @@ static void json_end(void *state)
 
 const struct formatter format_json = {
 	.name = "json",
+	.summary = true,
 	.needs_ident = true,
 	.attach_records = true,
 	.begin = json_begin,

@@ -398,6 +398,7 @@ static void table_end(void *state)
 
 const struct formatter format_table = {
 	.name = "table",
+	.summary = true,
 	.needs_ident = true,
 	.attach_records = true,
 	.begin = table_begin,

@@ -770,6 +770,7 @@ static bool text_needs_clock(const struct format_opts *opts)
 
 const struct formatter format_text = {
 	.name = "text",
+	.summary = true,
 	.needs_clock = text_needs_clock,
 	.begin = text_begin,
 	.event = text_event,

@@ -352,6 +352,28 @@ static void test_failures_digest(void **state)
 	run_result_free(&r);
 }
 
+/* -ff -o FILE --failures: no shared output, so the digest goes to
+ * stderr, and each process's trace to its own file */
+static void test_failures_with_ff(void **state)
+{
+	struct run_result r;
+	char dir[] = "/tmp/mytrace-ff-XXXXXX", out[64], cmd[128];
+	const char *args[] = { "-ff", "-o", out, "--failures",
+			       test_program("config_search"), NULL };
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(out, sizeof(out), "%s/x", dir);
+	run_mytrace_raw(&r, args);
+	assert_int_equal(r.exit_code, 2);
+	assert_int_equal(count_lines_with_prefix(r.err, "--- failures: "), 1);
+	assert_int_equal(count_lines_with_prefix(r.err,
+		"1. openat(\"/nonexistent/mytrace-test/app.conf\") = -1 ENOENT"),
+		1);
+	run_result_free(&r);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* -q --failures without -e trace=: the digest replaces the trace */
 static void test_failures_quiet(void **state)
 {
@@ -449,6 +471,7 @@ int main(void)
 		cmocka_unit_test(test_io_dumps),
 		cmocka_unit_test(test_failures_digest),
 		cmocka_unit_test(test_failures_quiet),
+		cmocka_unit_test(test_failures_with_ff),
 		cmocka_unit_test(test_failures_with_stack),
 		cmocka_unit_test(test_bad_input),
 	};

@@ -179,6 +179,29 @@ static void test_write_hello(void **state)
 	run_result_free(&r);
 }
 
+/* -c with --format=json: the summary is one record, counts exact */
+static void test_summary_record(void **state)
+{
+	struct run_result r;
+	const char *extra[] = { "-c", "-S", "name", NULL };
+	const char *args[] = { test_program("counts"), NULL };
+	char *path = trace_json(extra, args, &r);
+
+	assert_int_equal(r.exit_code, 0);
+	assert_jq_all(path, "length", "1\n");
+	assert_jq(path, "[.type, (.syscalls | map(select(.syscall == "
+		  "\"getppid\" or .syscall == \"chdir\" or .syscall == "
+		  "\"umask\") | [.syscall, .calls, .errors]))]",
+		  "[\"summary\",[[\"chdir\",3,3],[\"getppid\",7,0],"
+		  "[\"umask\",2,0]]]\n");
+	/* the total row adds the others up */
+	assert_jq(path, "(.syscalls | map(.calls) | add) == .total.calls "
+		  "and .total.syscall == \"total\"", "true\n");
+	unlink(path);
+	free(path);
+	run_result_free(&r);
+}
+
 static void test_open_missing(void **state)
 {
 	struct run_result r;
@@ -451,6 +474,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_hello),
 		cmocka_unit_test(test_open_missing),
+		cmocka_unit_test(test_summary_record),
 		cmocka_unit_test(test_return_note_and_inout),
 		cmocka_unit_test(test_signal_and_kill),
 		cmocka_unit_test(test_python_bytes),
