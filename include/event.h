@@ -52,6 +52,7 @@ struct syscall_event {
 	const char *arch;
 	uint64_t raw_args[MAX_ARGS];
 	uint64_t stack_pointer;	/* at entry: rt_sigreturn finds its frame */
+	uint64_t ip;		/* instruction pointer at entry (-i) */
 	unsigned nargs;
 	/* args[i] is NULL when the decoder omits it (openat without O_CREAT) */
 	struct value *args[MAX_ARGS];
@@ -104,6 +105,7 @@ struct event {
 		struct {
 			int sig;
 			struct value *info;	/* siginfo as a struct */
+			uint64_t ip;	/* where it stopped (-i) */
 			struct stack_trace *stack;	/* -k */
 		} signal;
 		const struct failure_digest *failures;

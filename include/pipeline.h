@@ -45,6 +45,7 @@ struct stop_plan {
 	bool needs_args;	/* some consumer reads decoded arguments */
 	bool needs_clock;	/* syscall events carry their times */
 	bool needs_ident;	/* events carry comm and uid */
+	bool needs_ip;		/* signal events carry the stop's address */
 };
 
 /* Services of the event source that consumers may ask for. */

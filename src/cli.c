@@ -273,9 +273,6 @@ static void check_engine(const struct options *opts)
 		cli_value_error("-D (--daemonize) is not supported yet");
 	if (opts->interruptible)
 		cli_value_error("-I (--interruptible) is not supported yet");
-	if (opts->instruction_pointer)
-		cli_value_error("-i (--instruction-pointer) is not supported "
-				"yet");
 	if (opts->kill_on_exit)
 		cli_value_error("--kill-on-exit is not supported yet");
 }
@@ -304,6 +301,7 @@ static void finish_options(struct cli *c)
 		syscall_set_fill(&opts->trace, false);
 		opts->trace_all = false;
 	}
+	opts->format.instruction_pointer = opts->instruction_pointer;
 	opts->decode.abbrev_set = &opts->abbrev;
 	opts->decode.verbose_set = &opts->verbose;
 	opts->decode.raw_set = &opts->raw;

@@ -680,7 +680,10 @@ const struct cli_option cli_options[] = {
 	{ 0, "daemonise", O, opt_daemonize, SEC_MISC, NULL, NULL },
 	{ 0, "daemonized", O, opt_daemonize, SEC_MISC, NULL, NULL },
 	{ 'I', "interruptible", R, opt_I, SEC_MISC, NULL, NULL },
-	{ 'i', "instruction-pointer", N, opt_i, SEC_MISC, NULL, NULL },
+	{ 'i', "instruction-pointer", N, opt_i, SEC_OUTPUT,
+	  "-i, --instruction-pointer",
+	  "print the instruction pointer at each call and\n"
+	  "signal: [00007f...] (exit lines: [????????])" },
 	{ 0, "kill-on-exit", N, opt_kill_on_exit, SEC_MISC, NULL, NULL },
 };
 

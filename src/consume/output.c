@@ -81,6 +81,8 @@ static void output_plan(void *st, struct stop_plan *plan)
 		plan->needs_clock = true;
 	if (f->needs_ident)
 		plan->needs_ident = true;
+	if (oc->fopts.instruction_pointer)
+		plan->needs_ip = true;
 	/* -n prints the latest syscall number, traced or not, on signal
 	 * and exit lines: only stopping at every syscall knows it */
 	if (oc->fopts.numbers)

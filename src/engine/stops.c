@@ -25,6 +25,16 @@ void detach_now(struct tracer *tr, struct tracee *t, int sig)
 	tracee_remove(tr, t);
 }
 
+/* -i: where a thread stopped; PTRACE_GET_SYSCALL_INFO tells at any stop */
+static uint64_t stop_address(pid_t tid)
+{
+	struct __ptrace_syscall_info info;
+
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof(info), &info) <= 0)
+		return 0;
+	return info.instruction_pointer;
+}
+
 static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
 {
 	siginfo_t si;
@@ -42,6 +52,8 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
 		event_init(t, &ev, EV_SIGNAL);
 		ev.u.signal.sig = sig;
 		ev.u.signal.info = decode_siginfo(&t->arena, &si);
+		if (tr->pipe.plan.needs_ip)
+			ev.u.signal.ip = stop_address(t->tid);
 		emit(tr, t, &ev);
 	}
 	resume(t, sig);

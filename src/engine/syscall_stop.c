@@ -103,7 +103,7 @@ static void set_personality(struct tracer *tr, struct tracee *t,
 }
 
 static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
-			  const uint64_t *args, uint64_t sp)
+			  const uint64_t *args, uint64_t sp, uint64_t ip)
 {
 	const struct arch_personality *pers =
 		t->pers ? t->pers : &arch_personalities[0];
@@ -120,6 +120,7 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 	sc->arch = pers->name;
 	memcpy(sc->raw_args, args, sizeof(sc->raw_args));
 	sc->stack_pointer = sp;
+	sc->ip = ip;
 	sc->desc = syscall_lookup(pers->table, nr);
 	/* sets and rules are keyed by native numbers */
 	t->native_nr = arch_native_nr(pers, nr);
@@ -220,13 +221,13 @@ static void on_syscall_info(struct tracer *tr, struct tracee *t,
 		set_personality(tr, t, info->arch);
 		syscall_enter(tr, t, info->entry.nr,
 			      (const uint64_t *)info->entry.args,
-			      info->stack_pointer);
+			      info->stack_pointer, info->instruction_pointer);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
 		set_personality(tr, t, info->arch);
 		syscall_enter(tr, t, info->seccomp.nr,
 			      (const uint64_t *)info->seccomp.args,
-			      info->stack_pointer);
+			      info->stack_pointer, info->instruction_pointer);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
 		syscall_exit(tr, t, info->exit.rval, info->exit.is_error);
@@ -268,7 +269,7 @@ void on_syscall_stop(struct tracer *tr, struct tracee *t,
 	if (arch_get_syscall_regs(t->tid, &regs) < 0)
 		return;
 	if (!t->in_syscall)
-		syscall_enter(tr, t, regs.nr, regs.args, regs.sp);
+		syscall_enter(tr, t, regs.nr, regs.args, regs.sp, 0);
 	else
 		syscall_exit(tr, t, regs.rval,
 			     regs.rval < 0 && regs.rval >= -4095);

@@ -323,6 +323,27 @@ static void print_times(struct text_state *t, struct timespec ts)
 	}
 }
 
+/* -i: where the thread was; unknown for a process that is gone */
+static void print_address(struct text_state *t, const struct event *ev)
+{
+	switch (ev->kind) {
+	case EV_SYSCALL_ENTER:
+	case EV_SYSCALL_EXIT:
+		sink_printf(t->out, "[%016" PRIx64 "] ", ev->u.sc->ip);
+		break;
+	case EV_SIGNAL:
+		sink_printf(t->out, "[%016" PRIx64 "] ", ev->u.signal.ip);
+		break;
+	case EV_EXITED:
+	case EV_KILLED:
+	case EV_EXEC:
+		sink_puts(t->out, "[????????????????] ");
+		break;
+	default:
+		break;
+	}
+}
+
 /* Everything before a line's text: pid, times, and -n's syscall number
  * (on signal and exit lines, the thread's latest one, as strace does). */
 static void print_leader(struct text_state *t, const struct event *ev,
@@ -332,6 +353,8 @@ static void print_leader(struct text_state *t, const struct event *ev,
 	print_times(t, ts);
 	if (t->opts->numbers)
 		sink_printf(t->out, "[%4" PRIu64 "] ", ev->scno);
+	if (t->opts->instruction_pointer)
+		print_address(t, ev);
 }
 
 /* Ends another thread's line that is still waiting for its exit. */

@@ -359,6 +359,31 @@ static void test_version_features(void **state)
 	run_result_free(&r);
 }
 
+/* -i: "[" 16 hex digits "] " before every call line, as strace prints
+ * it; the exit line's address is unknown */
+static void test_instruction_pointer(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-i", CALLS, test_program(PROG), NULL };
+	unsigned calls = 0;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	for (const char *p = r.trace; *p; p = strchr(p, '\n') + 1) {
+		if (strncmp(p, "[????????????????] +++ exited with 0 +++\n",
+			    41) == 0)
+			continue;
+		assert_int_equal(p[0], '[');
+		assert_int_equal(strspn(p + 1, "0123456789abcdef"), 16);
+		assert_memory_equal(p + 17, "] ", 2);
+		calls++;
+	}
+	assert_true(calls > 3);
+	assert_true(has_line(r.trace,
+			     "[????????????????] +++ exited with 0 +++"));
+	run_result_free(&r);
+}
+
 static void test_refusals(void **state)
 {
 	EXPECT_ERROR("mytrace: --kvm is not supported\n", "--kvm=vcpu",
@@ -367,8 +392,6 @@ static void test_refusals(void **state)
 		     "/bin/true");
 	EXPECT_ERROR("mytrace: -Y is not supported\n", "-Y",
 		     "/bin/true");
-	EXPECT_ERROR("mytrace: -i (--instruction-pointer) is not supported "
-		     "yet\n", "-i", "/bin/true");
 	EXPECT_ERROR("mytrace: -D (--daemonize) is not supported yet\n",
 		     "--daemonize=session", "/bin/true");
 	EXPECT_ERROR("mytrace: -I (--interruptible) is not supported yet\n",
@@ -401,6 +424,7 @@ int main(void)
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_version_features),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_instruction_pointer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
