@@ -21,6 +21,9 @@ struct output_consumer {
 	bool several_from_start;	/* -o: bare pids once several */
 	struct sink *out;	/* NULL with -ff */
 	void *fmt;
+	/* the trace shares stderr with the program: a call's entry is
+	 * written out before the call can write there too */
+	bool flush_at_entry;
 	struct sink *err;	/* -ff: stderr, for the summary and digest */
 	void *err_fmt;
 	struct pipeline *p;
@@ -67,6 +70,8 @@ static void *output_make(const struct options *opts, struct pipeline *p)
 	}
 	oc->fmt = begin_or_die(oc, oc->out);
 	p->line_buffered = oc->out->line_buffered;
+	oc->flush_at_entry = oc->out->fd == STDERR_FILENO &&
+			     !oc->out->line_buffered;
 	return oc;
 }
 
@@ -149,6 +154,14 @@ static bool show_pid(const struct output_consumer *oc)
 	return oc->fopts.bare_pid || oc->p->visible_threads > 1;
 }
 
+/* A call on a descriptor, which may be the trace's own stderr: what the
+ * call writes there then comes after its entry, as in strace, not
+ * before lines still in our buffer. */
+static bool writes_to_fd(const struct syscall_desc *d)
+{
+	return d && !d->raw && d->nargs && d->args[0].type == ARG_FD;
+}
+
 /* The summary and the digest: the shared sink, or stderr with -ff. */
 static void *end_fmt(struct output_consumer *oc)
 {
@@ -182,6 +195,9 @@ static void output_event(void *st, void *ts, struct event *ev)
 		return;
 	fmt = t && t->out ? t->fmt : oc->fmt;
 	oc->formatter->event(fmt, ev, show_pid(oc));
+	if (oc->flush_at_entry && ev->kind == EV_SYSCALL_ENTER &&
+	    writes_to_fd(ev->u.sc->desc))
+		sink_flush(oc->out);
 }
 
 static void output_end(void *st)

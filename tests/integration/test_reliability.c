@@ -29,6 +29,24 @@ static void run_shell(struct run_result *r, const char *script)
 	run_command(r, argv);
 }
 
+/* The trace and the program's own writes share stderr (no -o, 2>&1 into
+ * a pipe): each write's entry is out before the program's bytes, and the
+ * bytes come before the return value, in the order things happened. */
+static void test_shared_stderr_order(void **state)
+{
+	struct run_result r;
+
+	run_shell(&r, "\"$MT\" -e trace=write /bin/sh -c "
+		  "'echo one >&2; echo two >&2' 2>&1 | cat");
+	assert_int_equal(r.exit_code, 0);
+	assert_non_null(strstr(r.out, "write(1, \"one\\n\", 4one\n)"));
+	assert_non_null(strstr(r.out, "write(1, \"two\\n\", 4two\n)"));
+	assert_true(strstr(r.out, "4one") < strstr(r.out, "4two"));
+	/* the rest of the line keeps its column: " = 4" at 40 */
+	assert_non_null(strstr(r.out, "4one\n)                    = 4\n"));
+	run_result_free(&r);
+}
+
 static char *make_temp_dir(void)
 {
 	char *dir = strdup("/tmp/mytrace-test-rel-XXXXXX");
@@ -321,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_write_error_names_file),
 		cmocka_unit_test(test_attach_zombie),
 		cmocka_unit_test(test_load_f_no_line_lost),
+		cmocka_unit_test(test_shared_stderr_order),
 		cmocka_unit_test(test_load_ff_no_line_lost),
 		cmocka_unit_test(test_load_json_no_line_lost),
 	};
