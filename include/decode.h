@@ -36,9 +36,13 @@ struct decode_opts {
 	struct fd_set_bits dump_write;	/* -e write= */
 };
 
+struct fdinfo_source;
+
 struct decode_ctx {
 	struct arena *arena;
 	const struct tracee_mem *mem;
+	/* -y, -yy: what descriptors refer to; NULL: /proc (fdinfo_proc) */
+	const struct fdinfo_source *fds;
 	const struct decode_opts *opts;
 	struct syscall_event *sc;
 	bool at_exit;		/* set while decoding the exit of a call */

@@ -8,6 +8,20 @@
 
 #include "arena.h"
 
+/* Where descriptor descriptions come from: /proc and sock_diag for a
+ * real tracee (fdinfo_proc), something else for the fuzzer and tests.
+ * Decoders use it through decode_ctx.fds. */
+struct fdinfo_source {
+	const char *(*describe)(const struct fdinfo_source *s,
+				struct arena *a, pid_t pid, int fd,
+				int detail);
+	const char *(*cwd)(const struct fdinfo_source *s, struct arena *a,
+			   pid_t pid);
+	void *ctx;
+};
+
+extern const struct fdinfo_source fdinfo_proc;
+
 /* The text strace shows between < and > for fd of pid, in arena, or NULL
  * when the descriptor is not open or detail (DECODE_FD_* bits) asks for
  * nothing it has: the path, socket details

@@ -138,6 +138,7 @@ static void decode_ctx_init(struct brun *r, struct bthread *t,
 		t->dopts_nr = t->sc.nr + 1;
 	}
 	memset(ctx, 0, sizeof(*ctx));
+	*ctx = (struct decode_ctx){ 0 };
 	ctx->arena = &t->arena;
 	ctx->mem = mem;
 	ctx->opts = &t->dopts;

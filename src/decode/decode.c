@@ -395,6 +395,11 @@ struct value *decode_enumd(struct decode_ctx *ctx, const struct arg_desc *a,
 
 /* --- descriptors */
 
+static const struct fdinfo_source *fd_source(const struct decode_ctx *ctx)
+{
+	return ctx->fds ? ctx->fds : &fdinfo_proc;
+}
+
 struct value *decode_fd(struct decode_ctx *ctx, const struct arg_desc *a,
 			uint64_t raw)
 {
@@ -402,9 +407,9 @@ struct value *decode_fd(struct decode_ctx *ctx, const struct arg_desc *a,
 				    (uint64_t)(int64_t)(int32_t)raw);
 
 	if (ctx->opts->decode_fds)
-		v->u.fd.path = fdinfo_describe(ctx->arena, ctx->mem->pid,
-					       (int32_t)raw,
-					       ctx->opts->decode_fds);
+		v->u.fd.path = fd_source(ctx)->describe(fd_source(ctx),
+				ctx->arena, ctx->mem->pid, (int32_t)raw,
+				ctx->opts->decode_fds);
 	return v;
 }
 
@@ -419,7 +424,8 @@ struct value *decode_atfd(struct decode_ctx *ctx, const struct arg_desc *a,
 	v = value_new(ctx->arena, V_FD, a->name, (uint64_t)(int64_t)-100);
 	v->u.fd.sym = "AT_FDCWD";
 	if ((ctx->opts->decode_fds & DECODE_FD_PATH) && ctx->mem->pid)
-		v->u.fd.path = fdinfo_cwd(ctx->arena, ctx->mem->pid);
+		v->u.fd.path = fd_source(ctx)->cwd(fd_source(ctx), ctx->arena,
+						   ctx->mem->pid);
 	return v;
 }
 
@@ -434,19 +440,32 @@ static uint64_t budget_left(const struct decode_ctx *ctx)
 	return ctx->spent < DECODE_BUDGET ? DECODE_BUDGET - ctx->spent : 0;
 }
 
+/* What reading len bytes at addr cost: tracee_read_str reads whole page
+ * ends, never past what was asked. */
+static size_t read_through_page(uint64_t addr, size_t len, size_t asked)
+{
+	uint64_t end = (addr + len + 4095) & ~(uint64_t)4095;
+
+	return end - addr < asked ? (size_t)(end - addr) : asked;
+}
+
 /* Reads a string of at most want bytes at addr into the arena, growing
  * the buffer as the string goes on: memory follows the bytes really
  * there, not -s. Returns its length, want + 1 when no NUL came within
- * want bytes, or -1 if it cannot be read; *out is the buffer. */
+ * want bytes, or -1 if it cannot be read; *out is the buffer, *asked
+ * the bytes read from the tracee: reads go to the end of a page, so a
+ * short string costs more than its length. */
 static ssize_t read_cstring(struct decode_ctx *ctx, uint64_t addr,
-			    size_t want, char **out)
+			    size_t want, char **out, size_t *asked)
 {
 	size_t cap = want < STR_FIRST_READ ? want + 1 : STR_FIRST_READ;
 	size_t done = 0;
 	char *buf = arena_alloc_bytes(ctx->arena, cap);
 	ssize_t n;
 
+	*asked = 0;
 	for (;;) {
+		*asked += cap - done;
 		n = tracee_read_str(ctx->mem, addr + done, buf + done,
 				    cap - 1 - done);
 		if (n < 0) {
@@ -467,15 +486,17 @@ static ssize_t read_cstring(struct decode_ctx *ctx, uint64_t addr,
 	*out = buf;
 	n += (ssize_t)done;
 	arena_shrink(ctx->arena, buf, cap, (size_t)n + 1);
+	*asked = read_through_page(addr, (size_t)n + 1, *asked);
 	return n;
 }
 
 /* A string of at most max bytes. The stop's budget is charged the bytes
- * read; a string the budget cuts is marked as cut ("..."), as -s does. */
+ * asked of the tracee (what reading cost, not -s); a string the budget
+ * cuts is marked as cut ("..."), as -s does. */
 struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr, size_t max)
 {
-	size_t want = max;
+	size_t want = max, asked;
 	char *buf;
 	ssize_t n;
 
@@ -483,15 +504,17 @@ struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
 		return value_ptr(ctx->arena, name, 0);
 	if (want > budget_left(ctx))
 		want = (size_t)budget_left(ctx);
-	n = read_cstring(ctx, addr, want, &buf);
-	if (n < 0)
+	n = read_cstring(ctx, addr, want, &buf, &asked);
+	if (n < 0) {
+		decode_spend(ctx, asked);
 		return value_unavailable(ctx, name, addr);
+	}
 	if ((size_t)n > want) {
-		decode_spend(ctx, want);
+		decode_spend(ctx, asked);
 		buf[want] = 0;
 		return value_string(ctx->arena, name, addr, buf, want, true);
 	}
-	decode_spend(ctx, (uint64_t)n);
+	decode_spend(ctx, asked);
 	buf[n] = 0;
 	return value_string(ctx->arena, name, addr, buf, (size_t)n, false);
 }
@@ -499,7 +522,6 @@ struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
 struct value *decode_path(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
-	/* strace never cuts file names at -s */
 	/* strace never cuts file names at -s, only at PATH_MAX - 1 */
 	return decode_cstring(ctx, a->name, raw, PATH_MAX - 1);
 }

@@ -370,3 +370,22 @@ const char *fdinfo_describe(struct arena *a, pid_t pid, int fd, int detail)
 		return kind;
 	return detail & DECODE_FD_PATH ? target : NULL;
 }
+
+static const char *proc_describe(const struct fdinfo_source *s,
+				 struct arena *a, pid_t pid, int fd, int detail)
+{
+	(void)s;
+	return fdinfo_describe(a, pid, fd, detail);
+}
+
+static const char *proc_cwd(const struct fdinfo_source *s, struct arena *a,
+			    pid_t pid)
+{
+	(void)s;
+	return fdinfo_cwd(a, pid);
+}
+
+const struct fdinfo_source fdinfo_proc = {
+	.describe = proc_describe,
+	.cwd = proc_cwd,
+};

@@ -60,6 +60,7 @@ static void decode_ctx_init(struct tracer *tr, struct tracee *t,
 {
 	tracee_mem_init(mem, t->tid);
 	mem->fd = tracee_mem_fd(tr, t);
+	*ctx = (struct decode_ctx){ 0 };
 	ctx->arena = &t->arena;
 	ctx->mem = mem;
 	/* the options depend on the call alone: copied once for a run of

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "decode.h"
+#include "fdinfo.h"
 #include "format.h"
 #include "output.h"
 #include "syscalls.h"
@@ -55,6 +56,34 @@ static uint64_t take(const uint8_t **p, size_t *n, size_t bytes)
 	return v;
 }
 
+/* -y and -yy without /proc: descriptions made from the input, NULL
+ * (closed) now and then, so that every rendering of a described
+ * descriptor is fuzzed too */
+static const char *fake_describe(const struct fdinfo_source *s,
+				 struct arena *a, pid_t pid, int fd,
+				 int detail)
+{
+	const struct fake *f = s->ctx;
+	size_t len = f->len ? f->data[(unsigned)fd % f->len] % 48 : 0;
+	char *text;
+
+	(void)pid;
+	(void)detail;
+	if (fd < 0 || len == 0)
+		return NULL;
+	text = arena_alloc(a, len + 1);
+	for (size_t i = 0; i < len; i++)
+		text[i] = (char)f->data[(fd + i + 1) % f->len];
+	text[len] = 0;
+	return text;
+}
+
+static const char *fake_cwd(const struct fdinfo_source *s, struct arena *a,
+			    pid_t pid)
+{
+	return fake_describe(s, a, pid, 0, 0);
+}
+
 static struct sink *devnull;
 static void *text_state;
 static struct format_opts fopts = { .align_column = 40 };
@@ -64,9 +93,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena arena = { 0 };
 	struct syscall_event sc;
 	struct fake f;
-	struct tracee_mem mem = { .read = fake_read, .pid = 0, .ctx = &f };
+	struct tracee_mem mem = { .read = fake_read, .pid = 1, .ctx = &f };
+	struct fdinfo_source fds = { .describe = fake_describe,
+				     .cwd = fake_cwd, .ctx = &f };
 	struct decode_opts dopts;
-	struct decode_ctx ctx = { .arena = &arena, .mem = &mem,
+	struct decode_ctx ctx = { .arena = &arena, .mem = &mem, .fds = &fds,
 				  .opts = &dopts, .sc = &sc };
 	struct event ev = { .pid = 1, .tid = 1 };
 	uint64_t sel, flags;
@@ -77,7 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	memset(&sc, 0, sizeof(sc));
 	sel = take(&data, &size, 2);
-	flags = take(&data, &size, 1);
+	flags = take(&data, &size, 2);
 	/* one in 64 inputs is an unknown syscall number */
 	sc.desc = (sel & 0x3f) == 0x3f ? NULL :
 		&syscall_descs[sel % syscall_desc_count];
@@ -105,6 +136,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* -e verbose=none and -e raw= now and then */
 	dopts.deref = (flags & 0xc0) != 0x40;
 	dopts.raw = (flags & 0xc0) == 0x80;
+	/* -y and -yy, through the fake source */
+	dopts.decode_fds = (flags & 0x100) ? 0 : (int)(flags >> 9) & 0xf;
+	fopts.fd_paths = dopts.decode_fds;
 
 	decode_syscall_enter(&ctx);
 	ev.kind = EV_SYSCALL_ENTER;

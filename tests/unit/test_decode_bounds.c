@@ -171,8 +171,8 @@ static void test_huge_s_prints_every_string(void **state)
 }
 
 /* Strings longer than the stop's budget: the first is read whole, the
- * budget cuts the second with "..." (never an address), and the third
- * is left out of the array with "...". */
+ * budget (the bytes read, page tails included) cuts the second with
+ * "..." (never an address), and the third is left out with "...". */
 static void test_budget_cut_is_marked(void **state)
 {
 	size_t big = (size_t)3 << 20;
@@ -191,8 +191,10 @@ static void test_budget_cut_is_marked(void **state)
 	/* the path argument is read at most PATH_MAX - 1 bytes */
 	second = strstr(line, "\", \"");
 	assert_non_null(second);
-	assert_int_equal(strspn(second + 4, "x"), (4u << 20) - (big - 1) -
-			 64 - 4095 - 64);
+	/* the budget pays for what was read: the path's 4096 bytes, 64 per
+	 * element, and the first string to the end of its last page */
+	assert_int_equal(strspn(second + 4, "x"), (4u << 20) - 4096 - 64 -
+			 (big + 4096 - 64) - 64);
 	assert_non_null(strstr(line, "x\"..., ...], NULL) = 0\n"));
 	assert_null(strstr(line, "0x"));
 	free(line);
