@@ -6,7 +6,9 @@
 # make cross-aarch64  only the aarch64 cross build, in build/aarch64
 # make install    PREFIX=/usr/local DESTDIR=
 # make deps       install the build and test dependencies (Debian)
-# make tables     refresh tables/<arch>.nr from the kernel headers
+# make tables     refresh tables/<arch>.nr and tables/ioctls.<arch> from
+#                 the kernel headers (IOCTL_CC=aarch64-linux-gnu-gcc
+#                 IOCTL_ARCH=aarch64 for another arch's ioctl numbers)
 # make bench      benchmark against strace (QUICK=1, UNPINNED=1; not in check)
 # make fuzz       build the decoder fuzzer (clang, libFuzzer) in build/fuzz
 # make fuzz-run   run it for FUZZ_SECONDS (default 30): CI's bounded run
@@ -68,7 +70,8 @@ TABLE_LISTS := $(wildcard tables/consts/*.list)
 LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c src/decode/*.c \
 	src/format/*.c)) $(wildcard src/arch/$(ARCH)/*.c)
 LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) \
-	$(BUILD)/obj/gen/syscall_tables.o $(BUILD)/obj/gen/consts.o
+	$(BUILD)/obj/gen/syscall_tables.o $(BUILD)/obj/gen/consts.o \
+	$(BUILD)/obj/gen/ioctls.o
 LIB := $(BUILD)/libmytrace.a
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
@@ -123,6 +126,14 @@ $(GEN)/syscall_tables.c: tables/gen-syscalls.awk tables/syscalls.list \
 $(GEN)/consts.c: tables/gen-consts.awk $(TABLE_LISTS)
 	@mkdir -p $(GEN)
 	awk -f tables/gen-consts.awk $(TABLE_LISTS) > $@.tmp && mv $@.tmp $@
+
+# ioctl request names; an arch without a generated list has none yet
+IOCTL_LIST := $(wildcard tables/ioctls.$(ARCH))
+$(GEN)/ioctls.c: tables/gen-ioctls.awk $(IOCTL_LIST)
+	@mkdir -p $(GEN)
+	awk -v stage=1 -f tables/gen-ioctls.awk $(or $(IOCTL_LIST),/dev/null) | \
+		LC_ALL=C sort -k1,1n -k2,2 | \
+		awk -v stage=2 -f tables/gen-ioctls.awk > $@.tmp && mv $@.tmp $@
 
 $(GEN)/consts.h: tables/gen-consts.awk $(TABLE_LISTS)
 	@mkdir -p $(GEN)
@@ -203,8 +214,11 @@ install: $(BUILD)/mytrace
 deps:
 	./scripts/install-deps
 
+IOCTL_ARCH ?= $(ARCH)
+IOCTL_CC ?= $(CC)
 tables:
 	sh tables/refresh-numbers.sh
+	sh tables/refresh-ioctls.sh $(IOCTL_ARCH) $(IOCTL_CC)
 
 bench: all
 	tests/bench/run

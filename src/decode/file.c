@@ -392,8 +392,16 @@ struct value *decode_fcntl_ret(struct decode_ctx *ctx,
 	return value_int(ar, a->name, (int64_t)raw);
 }
 
-/* Requests without a name print as strace prints them: _IOC(dir, type,
- * nr, size). Some requests take no argument at all. */
+static bool ioctl_named(uint32_t req)
+{
+	return xlat_find(&xlat_ioctl_cmd, req) ||
+	       xlat_find_sorted(&xlat_ioctl_request, req);
+}
+
+/* A request's name: the hand-kept list first (names strace prints
+ * differently from the headers), then the headers' names. Requests
+ * without a name print as strace prints them: _IOC(dir, type, nr, size).
+ * Some requests take no argument at all. */
 struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
@@ -402,11 +410,10 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 	unsigned dir = req >> 30;
 	const char *dirs;
 
-	if (req == FIOCLEX || req == FIONCLEX || req == TIOCNOTTY ||
-	    req == TIOCEXCL || req == TIOCNXCL || req == TIOCCONS ||
-	    req == TIOCSBRK || req == TIOCCBRK || req == TIOCVHANGUP ||
-	    req == TIOCSSERIAL)
+	if (xlat_find(&xlat_ioctl_noarg, req))
 		ctx->sc->nargs = 2;
+	if (!e)
+		e = xlat_find_sorted(&xlat_ioctl_request, req);
 	if (e)
 		return value_symbol(ctx->arena, a->name, req, V_HEX,
 				    e->msg ? e->msg : e->name);
@@ -622,13 +629,11 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 	case TCFLSH:
 		return value_enum(ctx->arena, a->name, (uint32_t)raw,
 				  &xlat_tcflsh_arg, V_INT);
-	case TCSBRK:
-	case TIOCSCTTY:
-	case 0x40049409:	/* FICLONE: a descriptor */
-		return value_int(ctx->arena, a->name, (int32_t)raw);
 	default:
+		if (xlat_find(&xlat_ioctl_int_arg, (uint32_t)ctx->sc->raw_args[1]))
+			return value_int(ctx->arena, a->name, (int32_t)raw);
 		/* a known request takes a pointer; an unknown one a number */
-		if (xlat_find(&xlat_ioctl_cmd, (uint32_t)ctx->sc->raw_args[1]) &&
+		if (ioctl_named((uint32_t)ctx->sc->raw_args[1]) &&
 		    !xlat_find(&xlat_ioctl_numeric_arg,
 			       (uint32_t)ctx->sc->raw_args[1]))
 			return value_ptr(ctx->arena, a->name, raw);

@@ -1,0 +1,116 @@
+/* Makes ioctl calls of several device families for test_decode_ioctl and
+ * prints, for each, the line mytrace must trace: request names come from
+ * the kernel headers (#req), unnamed requests print as _IOC(...). */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <linux/gpio.h>
+#include <linux/input.h>
+#include <linux/kd.h>
+#include <linux/kvm.h>
+#include <linux/loop.h>
+#include <linux/ptp_clock.h>
+#include <linux/rtc.h>
+#include <linux/seccomp.h>
+#include <linux/videodev2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#define REQ(r) { r, #r }
+
+/* requests that take a pointer: a NULL one fails with EBADF on fd -1 */
+static const struct {
+	unsigned long req;
+	const char *name;
+} pointer_reqs[] = {
+	REQ(FS_IOC_GETFLAGS), REQ(FS_IOC_SETFLAGS), REQ(BLKGETSIZE64),
+	REQ(BLKSSZGET), REQ(RTC_RD_TIME), REQ(RTC_SET_TIME),
+	REQ(EVIOCGVERSION), REQ(EVIOCGID), REQ(KDGKBTYPE),
+	REQ(PTP_CLOCK_GETCAPS), REQ(SECCOMP_IOCTL_NOTIF_RECV),
+	REQ(VIDIOC_QUERYCAP), REQ(GPIO_GET_CHIPINFO_IOCTL),
+	REQ(LOOP_GET_STATUS64), REQ(TIOCMGET), REQ(FIONREAD),
+};
+
+static void expect(const char *line)
+{
+	printf("%s\n", line);
+}
+
+static void bad_fd_calls(void)
+{
+	char line[200];
+
+	for (size_t i = 0; i < sizeof(pointer_reqs) / sizeof(pointer_reqs[0]);
+	     i++) {
+		ioctl(-1, pointer_reqs[i].req, NULL);
+		snprintf(line, sizeof(line), "ioctl(-1, %s, NULL) = -1 EBADF "
+			 "(Bad file descriptor)", pointer_reqs[i].name);
+		expect(line);
+	}
+	ioctl(-1, LOOP_CLR_FD, 0);
+	expect("ioctl(-1, LOOP_CLR_FD) = -1 EBADF (Bad file descriptor)");
+	ioctl(-1, LOOP_SET_FD, 5);
+	expect("ioctl(-1, LOOP_SET_FD, 5) = -1 EBADF (Bad file descriptor)");
+	/* no header names these: direction, type, number and size */
+	ioctl(-1, _IOR(0x12, 0x34, long), 0);
+	expect("ioctl(-1, _IOC(_IOC_READ, 0x12, 0x34, 0x8), 0) = -1 EBADF "
+	       "(Bad file descriptor)");
+	ioctl(-1, _IO(0xfe, 0x34), 0);
+	expect("ioctl(-1, _IOC(_IOC_NONE, 0xfe, 0x34, 0), 0) = -1 EBADF "
+	       "(Bad file descriptor)");
+	ioctl(-1, _IOWR(0xfe, 0x1, char[3]), 0x10);
+	expect("ioctl(-1, _IOC(_IOC_READ|_IOC_WRITE, 0xfe, 0x1, 0x3), 0x10) "
+	       "= -1 EBADF (Bad file descriptor)");
+}
+
+/* terminal requests on a pseudo-terminal pair */
+static void pty_calls(void)
+{
+	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
+	char line[200];
+	int master, slave, n = -1, unlock = 0, avail = -1;
+
+	master = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+	if (master < 0)
+		return;
+	ioctl(master, TIOCSPTLCK, &unlock);
+	snprintf(line, sizeof(line), "ioctl(%d, TIOCSPTLCK, [0]) = 0", master);
+	expect(line);
+	ioctl(master, TIOCGPTN, &n);
+	snprintf(line, sizeof(line), "ioctl(%d, TIOCGPTN, [%d]) = 0",
+		 master, n);
+	expect(line);
+	snprintf(line, sizeof(line), "/dev/pts/%d", n);
+	slave = open(line, O_RDWR | O_NOCTTY);
+	if (slave < 0)
+		return;
+	ioctl(slave, TIOCSWINSZ, &ws);
+	snprintf(line, sizeof(line), "ioctl(%d, TIOCSWINSZ, {ws_row=24, "
+		 "ws_col=80, ws_xpixel=0, ws_ypixel=0}) = 0", slave);
+	expect(line);
+	ioctl(slave, TIOCGWINSZ, &ws);
+	snprintf(line, sizeof(line), "ioctl(%d, TIOCGWINSZ, {ws_row=24, "
+		 "ws_col=80, ws_xpixel=0, ws_ypixel=0}) = 0", slave);
+	expect(line);
+	ioctl(master, FIONREAD, &avail);
+	snprintf(line, sizeof(line), "ioctl(%d, FIONREAD, [%d]) = 0", master,
+		 avail);
+	expect(line);
+	ioctl(slave, TIOCGPGRP, &n);
+	snprintf(line, sizeof(line), "ioctl(%d, TIOCGPGRP, 0x%lx) = -1 ENOTTY "
+		 "(Inappropriate ioctl for device)", slave, (unsigned long)&n);
+	expect(line);
+	close(slave);
+	close(master);
+}
+
+int main(void)
+{
+	bad_fd_calls();
+	pty_calls();
+	return 0;
+}
