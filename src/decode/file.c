@@ -419,10 +419,11 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 				    e->msg ? e->msg : e->name);
 	dirs = dir == 0 ? "_IOC_NONE" : dir == 1 ? "_IOC_WRITE" :
 	       dir == 2 ? "_IOC_READ" : "_IOC_READ|_IOC_WRITE";
-	return value_expr(ctx->arena, a->name, raw,
-			  arena_printf(ctx->arena, "_IOC(%s, %#x, %#x, %#x)",
-				       dirs, (req >> 8) & 0xff, req & 0xff,
-				       (req >> 16) & 0x3fff));
+	/* a symbol, so that -X raw prints the number and -X verbose both */
+	return value_symbol(ctx->arena, a->name, req, V_HEX,
+			    arena_printf(ctx->arena, "_IOC(%s, %#x, %#x, %#x)",
+					 dirs, (req >> 8) & 0xff, req & 0xff,
+					 (req >> 16) & 0x3fff));
 }
 
 struct value *decode_pipefds_out(struct decode_ctx *ctx,

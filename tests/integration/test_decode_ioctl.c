@@ -37,10 +37,34 @@ static void test_decode_ioctl(void **state)
 	run_result_free(&r);
 }
 
+/* -X raw prints every request as a number, -X verbose adds the name */
+static void test_decode_ioctl_xlat(void **state)
+{
+	const char *raw[] = { "-X", "raw", "-e", "trace=ioctl",
+			      test_program("decode_ioctl"), NULL };
+	const char *verbose[] = { "-X", "verbose", "-e", "trace=ioctl",
+				  test_program("decode_ioctl"), NULL };
+	struct run_result r;
+
+	run_traced(&r, raw);
+	assert_has_line(r.trace, "ioctl(-1, 0x4c00, 5)                    "
+			"= -1 EBADF (Bad file descriptor)");
+	assert_has_line(r.trace, "ioctl(-1, 0xfe34, 0)                    "
+			"= -1 EBADF (Bad file descriptor)");
+	run_result_free(&r);
+	run_traced(&r, verbose);
+	assert_has_line(r.trace, "ioctl(-1, 0x4c00 /* LOOP_SET_FD */, 5)  "
+			"= -1 EBADF (Bad file descriptor)");
+	assert_has_line(r.trace, "ioctl(-1, 0xfe34 /* _IOC(_IOC_NONE, 0xfe, "
+			"0x34, 0) */, 0) = -1 EBADF (Bad file descriptor)");
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_ioctl),
+		cmocka_unit_test(test_decode_ioctl_xlat),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
