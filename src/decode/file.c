@@ -583,12 +583,118 @@ static struct value *termios_value(struct decode_ctx *ctx, const char *name,
 
 /* The third argument: what a request reads is shown from entry, what it
  * returns from a successful exit (PHASE_BOTH). */
+/* How a request's third argument prints, by the lists of requests in
+ * tables/consts/ioctl_*.list. */
+enum ioctl_arg_kind {
+	IOCTL_INT_IN,		/* [N] read at entry */
+	IOCTL_INT_OUT,		/* [N] written by a successful call */
+	IOCTL_U64_IN,		/* [N], 64-bit unsigned, read at entry */
+	IOCTL_U64_OUT,
+	IOCTL_INT,		/* the argument is an int: decimal */
+	IOCTL_ULONG,		/* the argument is an unsigned long: decimal */
+	IOCTL_FD,		/* the argument is a descriptor */
+	IOCTL_NUMBER,		/* strace shows a plain hex number */
+	IOCTL_FLAGS,		/* the argument is a set of flags */
+	IOCTL_FLAGS_IN,		/* [flags] read at entry */
+	IOCTL_FLAGS_OUT,	/* [flags] written by a successful call */
+};
+
+static const struct {
+	const struct xlat *reqs;
+	enum ioctl_arg_kind kind;
+	const struct xlat *flags;	/* IOCTL_FLAGS* */
+} ioctl_arg_kinds[] = {
+	{ &xlat_ioctl_int_in, IOCTL_INT_IN, NULL },
+	{ &xlat_ioctl_int_out, IOCTL_INT_OUT, NULL },
+	{ &xlat_ioctl_u64_in, IOCTL_U64_IN, NULL },
+	{ &xlat_ioctl_u64_out, IOCTL_U64_OUT, NULL },
+	{ &xlat_ioctl_int_arg, IOCTL_INT, NULL },
+	{ &xlat_ioctl_ulong_arg, IOCTL_ULONG, NULL },
+	{ &xlat_ioctl_fd_arg, IOCTL_FD, NULL },
+	{ &xlat_ioctl_numeric_arg, IOCTL_NUMBER, NULL },
+	{ &xlat_ioctl_tiocm_in, IOCTL_FLAGS_IN, &xlat_tiocm_flags },
+	{ &xlat_ioctl_tiocm_out, IOCTL_FLAGS_OUT, &xlat_tiocm_flags },
+	{ &xlat_ioctl_nbd_flags_arg, IOCTL_FLAGS, &xlat_nbd_flags },
+	{ &xlat_ioctl_perf_flags_arg, IOCTL_FLAGS, &xlat_perf_ioc_flags },
+};
+
+/* flags, with strace's "PREFIX_???" comment when none is known */
+static struct value *ioctl_flags_value(struct decode_ctx *ctx,
+				       const char *name, uint32_t raw,
+				       const struct xlat *x)
+{
+	struct value *v = value_flags(ctx->arena, name, raw, x);
+
+	if (v->u.flags.count == 0 && v->u.flags.rest)
+		v->comment = unknown_comment(ctx, x);
+	return v;
+}
+
+static struct value *ioctl_flags_ptr(struct decode_ctx *ctx,
+				     const char *name, uint64_t addr,
+				     const struct xlat *x)
+{
+	struct value *v;
+	uint32_t bits;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (tracee_read(ctx->mem, addr, &bits, sizeof(bits)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_array(ctx->arena, name, addr);
+	value_add(v, ioctl_flags_value(ctx, NULL, bits, x));
+	return v;
+}
+
+static struct value *ioctl_kind_arg(struct decode_ctx *ctx,
+				    const struct arg_desc *a, uint64_t raw,
+				    enum ioctl_arg_kind kind,
+				    const struct xlat *flags)
+{
+	struct arg_desc fd = { a->name, ARG_FD, PARAM_NONE, NULL };
+	bool out = kind == IOCTL_INT_OUT || kind == IOCTL_U64_OUT ||
+		   kind == IOCTL_FLAGS_OUT;
+
+	if (ctx->at_exit && (!out || !ctx->sc->args[2]))
+		return ctx->sc->args[2];
+	if (out && !ctx->at_exit)
+		return value_ptr(ctx->arena, a->name, raw);
+	switch (kind) {
+	case IOCTL_INT_IN:
+	case IOCTL_INT_OUT:
+		return int_ptr_value(ctx, a->name, raw, 4, true);
+	case IOCTL_U64_IN:
+	case IOCTL_U64_OUT:
+		return int_ptr_value(ctx, a->name, raw, 8, false);
+	case IOCTL_INT:
+		return value_int(ctx->arena, a->name, (int32_t)raw);
+	case IOCTL_ULONG:
+		return value_uint(ctx->arena, a->name, raw);
+	case IOCTL_FD:
+		return decode_fd(ctx, &fd, (uint32_t)raw);
+	case IOCTL_FLAGS:
+		return ioctl_flags_value(ctx, a->name, (uint32_t)raw, flags);
+	case IOCTL_FLAGS_IN:
+	case IOCTL_FLAGS_OUT:
+		return ioctl_flags_ptr(ctx, a->name, raw, flags);
+	case IOCTL_NUMBER:
+		break;
+	}
+	return value_hex(ctx->arena, a->name, raw);
+}
+
 struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
 	struct value *before = ctx->sc->args[2];
+	uint32_t req = (uint32_t)ctx->sc->raw_args[1];
 
-	switch ((uint32_t)ctx->sc->raw_args[1]) {
+	for (size_t i = 0; i < sizeof(ioctl_arg_kinds) / sizeof(ioctl_arg_kinds[0]); i++)
+		if (xlat_find(ioctl_arg_kinds[i].reqs, req))
+			return ioctl_kind_arg(ctx, a, raw,
+					      ioctl_arg_kinds[i].kind,
+					      ioctl_arg_kinds[i].flags);
+	switch (req) {
 	case TIOCGWINSZ:
 		if (!ctx->at_exit)
 			return value_ptr(ctx->arena, a->name, raw);
@@ -597,33 +703,18 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 		if (!ctx->at_exit)
 			return value_ptr(ctx->arena, a->name, raw);
 		return termios_value(ctx, a->name, raw);
-	case FIONREAD:
-	case TIOCOUTQ:
-	case TIOCGPGRP:
-	case TIOCGSID:
-	case TIOCGPTN:
-	case TIOCGETD:
-		if (!ctx->at_exit)
-			return value_ptr(ctx->arena, a->name, raw);
-		return int_ptr_value(ctx, a->name, raw, 4, true);
 	default:
 		break;
 	}
 	if (ctx->at_exit && before)
 		return before;
-	switch ((uint32_t)ctx->sc->raw_args[1]) {
+	switch (req) {
 	case TIOCSWINSZ:
 		return winsize_value(ctx, a->name, raw);
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
 		return termios_value(ctx, a->name, raw);
-	case FIONBIO:
-	case FIOASYNC:
-	case TIOCSPGRP:
-	case TIOCSPTLCK:
-	case TIOCSETD:
-		return int_ptr_value(ctx, a->name, raw, 4, true);
 	case TCXONC:
 		return value_enum(ctx->arena, a->name, (uint32_t)raw,
 				  &xlat_tcxonc_arg, V_INT);
@@ -631,12 +722,8 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 		return value_enum(ctx->arena, a->name, (uint32_t)raw,
 				  &xlat_tcflsh_arg, V_INT);
 	default:
-		if (xlat_find(&xlat_ioctl_int_arg, (uint32_t)ctx->sc->raw_args[1]))
-			return value_int(ctx->arena, a->name, (int32_t)raw);
 		/* a known request takes a pointer; an unknown one a number */
-		if (ioctl_named((uint32_t)ctx->sc->raw_args[1]) &&
-		    !xlat_find(&xlat_ioctl_numeric_arg,
-			       (uint32_t)ctx->sc->raw_args[1]))
+		if (ioctl_named(req))
 			return value_ptr(ctx->arena, a->name, raw);
 		return value_hex(ctx->arena, a->name, raw);
 	}

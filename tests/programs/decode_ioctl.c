@@ -9,10 +9,13 @@
 #include <linux/kd.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
+#include <linux/nbd.h>
+#include <linux/perf_event.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/seccomp.h>
 #include <linux/videodev2.h>
+#include <linux/watchdog.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +70,30 @@ static void bad_fd_calls(void)
 	       "= -1 EBADF (Bad file descriptor)");
 }
 
+/* arguments that are numbers, flags or pointers to them */
+static void argument_calls(void)
+{
+	int timeout = 30, lines = TIOCM_DTR | TIOCM_RTS;
+
+	ioctl(-1, WDIOC_SETTIMEOUT, &timeout);
+	expect("ioctl(-1, WDIOC_SETTIMEOUT, [30]) = -1 EBADF "
+	       "(Bad file descriptor)");
+	ioctl(-1, WDIOC_KEEPALIVE, 0);
+	expect("ioctl(-1, WDIOC_KEEPALIVE) = -1 EBADF (Bad file descriptor)");
+	ioctl(-1, TIOCMBIS, &lines);
+	expect("ioctl(-1, TIOCMBIS, [TIOCM_DTR|TIOCM_RTS]) = -1 EBADF "
+	       "(Bad file descriptor)");
+	ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS | NBD_FLAG_READ_ONLY);
+	expect("ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS|NBD_FLAG_READ_ONLY)"
+	       " = -1 EBADF (Bad file descriptor)");
+	ioctl(-1, NBD_SET_SIZE, 4096UL);
+	expect("ioctl(-1, NBD_SET_SIZE, 4096) = -1 EBADF "
+	       "(Bad file descriptor)");
+	ioctl(-1, PERF_EVENT_IOC_ENABLE, 2);
+	expect("ioctl(-1, PERF_EVENT_IOC_ENABLE, 0x2 /* PERF_IOC_FLAG_??? */) "
+	       "= -1 EBADF (Bad file descriptor)");
+}
+
 /* terminal requests on a pseudo-terminal pair */
 static void pty_calls(void)
 {
@@ -111,6 +138,7 @@ static void pty_calls(void)
 int main(void)
 {
 	bad_fd_calls();
+	argument_calls();
 	pty_calls();
 	return 0;
 }
