@@ -40,6 +40,7 @@ struct value {
 	const char *name;	/* argument or field name; NULL in arrays */
 	uint64_t raw;		/* the value as the kernel saw it */
 	const char *comment;	/* printed after the value: 0x... / * 23 vars * / */
+	bool comment_unknown;	/* the comment is "XXX_???": not under -X raw */
 	bool labelled;		/* an argument strace prints as name=value */
 	struct value *next;	/* next sibling in a struct or array */
 	union {

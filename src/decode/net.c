@@ -20,8 +20,10 @@ struct value *decode_sock_type(struct decode_ctx *ctx,
 					    0xf, &xlat_sock_type_base,
 					    &xlat_sock_flags);
 
-	if (v->u.flags.rest)
+	if (v->u.flags.rest) {
 		v->comment = "SOCK_???";
+		v->comment_unknown = true;
+	}
 	return v;
 }
 
@@ -425,7 +427,7 @@ struct value *decode_sockopt_name(struct decode_ctx *ctx,
 				     V_INT);
 
 	if (!v->u.en.sym)
-		v->comment = unknown_comment(ctx, names);
+		set_unknown_comment(ctx, v, names);
 	return v;
 }
 

@@ -263,7 +263,7 @@ struct value *decode_cap_header(struct decode_ctx *ctx,
 	ver = value_enum(ctx->arena, "version", h.version, &xlat_cap_version,
 			 V_HEX);
 	if (!ver->u.en.sym)
-		ver->comment = unknown_comment(ctx, &xlat_cap_version);
+		set_unknown_comment(ctx, ver, &xlat_cap_version);
 	value_add(v, ver);
 	value_add(v, value_int(ctx->arena, "pid", h.pid));
 	return v;
@@ -396,7 +396,7 @@ struct value *decode_prctl_option(struct decode_ctx *ctx,
 	}
 	v = value_enum(ar, a->name, (uint32_t)raw, &xlat_prctl_option, V_HEX);
 	if (!v->u.en.sym)
-		v->comment = unknown_comment(ctx, &xlat_prctl_option);
+		set_unknown_comment(ctx, v, &xlat_prctl_option);
 	return v;
 }
 
@@ -441,6 +441,7 @@ static struct value *personality_value(struct decode_ctx *ctx,
 	if (!type) {
 		v = value_hex(ctx->arena, name, p);
 		v->comment = "PER_???";
+		v->comment_unknown = true;
 		return v;
 	}
 	v = value_flags(ctx->arena, name, p & ~0xffu, &xlat_personality_flags);

@@ -3,6 +3,7 @@
  * the kernel headers (#req), unnamed requests print as _IOC(...). */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/input.h>
@@ -74,6 +75,10 @@ static void bad_fd_calls(void)
 static void argument_calls(void)
 {
 	int timeout = 30, lines = TIOCM_DTR | TIOCM_RTS;
+	long flags = FS_APPEND_FL | FS_NOATIME_FL;
+	struct fiemap fm = { .fm_start = 4096, .fm_length = 8192,
+			     .fm_flags = FIEMAP_FLAG_SYNC,
+			     .fm_extent_count = 2 };
 
 	ioctl(-1, WDIOC_SETTIMEOUT, &timeout);
 	expect("ioctl(-1, WDIOC_SETTIMEOUT, [30]) = -1 EBADF "
@@ -88,6 +93,13 @@ static void argument_calls(void)
 	       " = -1 EBADF (Bad file descriptor)");
 	ioctl(-1, NBD_SET_SIZE, 4096UL);
 	expect("ioctl(-1, NBD_SET_SIZE, 4096) = -1 EBADF "
+	       "(Bad file descriptor)");
+	ioctl(-1, FS_IOC_SETFLAGS, &flags);
+	expect("ioctl(-1, FS_IOC_SETFLAGS, [FS_APPEND_FL|FS_NOATIME_FL]) = -1 "
+	       "EBADF (Bad file descriptor)");
+	ioctl(-1, FS_IOC_FIEMAP, &fm);
+	expect("ioctl(-1, FS_IOC_FIEMAP, {fm_start=4096, fm_length=8192, "
+	       "fm_flags=FIEMAP_FLAG_SYNC, fm_extent_count=2}) = -1 EBADF "
 	       "(Bad file descriptor)");
 	ioctl(-1, PERF_EVENT_IOC_ENABLE, 2);
 	expect("ioctl(-1, PERF_EVENT_IOC_ENABLE, 0x2 /* PERF_IOC_FLAG_??? */) "
