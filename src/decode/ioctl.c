@@ -84,6 +84,7 @@ enum ioctl_arg_kind {
 	IOCTL_FLAGS_IN,		/* [flags] read at entry */
 	IOCTL_FLAGS_OUT,	/* [flags] written by a successful call */
 	IOCTL_FIEMAP,		/* struct fiemap, then the extents mapped */
+	IOCTL_RAND_POOL,	/* struct rand_pool_info: counts, then bytes */
 };
 
 static const struct {
@@ -106,6 +107,7 @@ static const struct {
 	{ &xlat_ioctl_fs_flags_in, IOCTL_FLAGS_IN, &xlat_fs_flags },
 	{ &xlat_ioctl_fs_flags_out, IOCTL_FLAGS_OUT, &xlat_fs_flags },
 	{ &xlat_ioctl_fiemap_arg, IOCTL_FIEMAP, NULL },
+	{ &xlat_ioctl_rand_pool_arg, IOCTL_RAND_POOL, NULL },
 };
 
 /* flags, with strace's "PREFIX_???" comment when none is known */
@@ -202,6 +204,34 @@ static struct value *fiemap_value(struct decode_ctx *ctx, const char *name,
 	return value_inout(ar, name, ctx->sc->args[2], after);
 }
 
+/* RNDADDENTROPY: the entropy credited and the bytes added */
+static struct value *rand_pool_value(struct decode_ctx *ctx, const char *name,
+				     uint64_t addr)
+{
+	struct arena *ar = ctx->arena;
+	int32_t head[2];
+	struct value *v;
+	size_t len;
+	char *buf;
+
+	if (!decode_read(ctx, name, addr, head, sizeof(head), &v))
+		return v;
+	v = value_struct(ar, name, addr);
+	value_add(v, value_int(ar, "entropy_count", head[0]));
+	value_add(v, value_int(ar, "buf_size", head[1]));
+	len = head[1] < 0 ? 0 : (size_t)head[1];
+	if (len > ctx->opts->string_limit)
+		len = ctx->opts->string_limit;
+	buf = arena_alloc(ar, len + 1);
+	if (len && tracee_read(ctx->mem, addr + sizeof(head), buf, len) != 0) {
+		value_add(v, value_ptr(ar, "buf", addr + sizeof(head)));
+		return v;
+	}
+	value_add(v, value_string(ar, "buf", addr + sizeof(head), buf, len,
+				  len < (size_t)(head[1] < 0 ? 0 : head[1])));
+	return v;
+}
+
 static struct value *ioctl_kind_arg(struct decode_ctx *ctx,
 				    const struct arg_desc *a, uint64_t raw,
 				    enum ioctl_arg_kind kind,
@@ -213,6 +243,8 @@ static struct value *ioctl_kind_arg(struct decode_ctx *ctx,
 
 	if (kind == IOCTL_FIEMAP)
 		return fiemap_value(ctx, a->name, raw);
+	if (kind == IOCTL_RAND_POOL)
+		return rand_pool_value(ctx, a->name, raw);
 
 	if (ctx->at_exit && (!out || !ctx->sc->args[2]))
 		return ctx->sc->args[2];
@@ -237,6 +269,7 @@ static struct value *ioctl_kind_arg(struct decode_ctx *ctx,
 	case IOCTL_FLAGS_OUT:
 		return ioctl_flags_ptr(ctx, a->name, raw, flags);
 	case IOCTL_FIEMAP:
+	case IOCTL_RAND_POOL:
 	case IOCTL_NUMBER:
 		break;
 	}

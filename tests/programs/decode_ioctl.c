@@ -101,6 +101,11 @@ static void argument_calls(void)
 	expect("ioctl(-1, FS_IOC_FIEMAP, {fm_start=4096, fm_length=8192, "
 	       "fm_flags=FIEMAP_FLAG_SYNC, fm_extent_count=2}) = -1 EBADF "
 	       "(Bad file descriptor)");
+	ioctl(-1, LOOP_SET_BLOCK_SIZE, 4096UL);
+	expect("ioctl(-1, LOOP_SET_BLOCK_SIZE, 4096) = -1 EBADF "
+	       "(Bad file descriptor)");
+	ioctl(-1, LOOP_CTL_GET_FREE);
+	expect("ioctl(-1, LOOP_CTL_GET_FREE) = -1 EBADF (Bad file descriptor)");
 	ioctl(-1, PERF_EVENT_IOC_ENABLE, 2);
 	expect("ioctl(-1, PERF_EVENT_IOC_ENABLE, 0x2 /* PERF_IOC_FLAG_??? */) "
 	       "= -1 EBADF (Bad file descriptor)");
