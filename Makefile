@@ -127,7 +127,8 @@ $(GEN)/consts.c: tables/gen-consts.awk $(TABLE_LISTS)
 	@mkdir -p $(GEN)
 	awk -f tables/gen-consts.awk $(TABLE_LISTS) > $@.tmp && mv $@.tmp $@
 
-# ioctl request names; an arch without a generated list has none yet
+# ioctl request names (tables/ioctls.<arch>, from make tables); an arch
+# without a list prints every request as _IOC(...)
 IOCTL_LIST := $(wildcard tables/ioctls.$(ARCH))
 $(GEN)/ioctls.c: tables/gen-ioctls.awk $(IOCTL_LIST)
 	@mkdir -p $(GEN)
