@@ -39,7 +39,7 @@
 	X(DIRENTS_OUT, decode_dirents_out, PHASE_EXIT) \
 	X(FCNTL_ARG, decode_fcntl_arg, PHASE_BOTH) \
 	X(FCNTL_RET, decode_fcntl_ret, PHASE_EXIT) \
-	X(IOCTL_CMD, decode_ioctl_cmd, PHASE_ENTER) \
+	X(IOCTL_CMD, decode_ioctl_cmd, PHASE_BOTH) \
 	X(PIPEFDS_OUT, decode_pipefds_out, PHASE_EXIT) \
 	X(FD_RET, decode_fd, PHASE_EXIT) \
 	/* memory */ \

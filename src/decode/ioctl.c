@@ -30,6 +30,15 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 	unsigned dir = req >> 30;
 	const char *dirs;
 
+	/* after a successful call: a return value strace names */
+	if (ctx->at_exit) {
+		if (xlat_find(&xlat_ioctl_ret_ns_type, req))
+			ctx->sc->ret_note = value_enum(ctx->arena, NULL,
+						       (uint64_t)ctx->sc->rval,
+						       &xlat_clone_ns_flags,
+						       V_HEX);
+		return ctx->sc->args[1];
+	}
 	if (xlat_find(&xlat_ioctl_noarg, req))
 		ctx->sc->nargs = 2;
 	if (!e)

@@ -3,6 +3,7 @@
  * the kernel headers (#req), unnamed requests print as _IOC(...). */
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
@@ -11,6 +12,7 @@
 #include <linux/kvm.h>
 #include <linux/loop.h>
 #include <linux/nbd.h>
+#include <linux/nsfs.h>
 #include <linux/perf_event.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
@@ -152,10 +154,26 @@ static void pty_calls(void)
 	close(master);
 }
 
+/* a request whose return value strace names */
+static void ns_calls(void)
+{
+	char line[200];
+	int fd = open("/proc/self/ns/user", O_RDONLY);
+
+	if (fd < 0)
+		return;
+	ioctl(fd, NS_GET_NSTYPE);
+	snprintf(line, sizeof(line), "ioctl(%d, NS_GET_NSTYPE) = %d "
+		 "(CLONE_NEWUSER)", fd, CLONE_NEWUSER);
+	expect(line);
+	close(fd);
+}
+
 int main(void)
 {
 	bad_fd_calls();
 	argument_calls();
 	pty_calls();
+	ns_calls();
 	return 0;
 }
