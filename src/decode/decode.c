@@ -356,7 +356,7 @@ void set_unknown_comment(struct decode_ctx *ctx, struct value *v,
 			 const struct xlat *x)
 {
 	v->comment = unknown_comment(ctx, x);
-	v->comment_unknown = true;
+	v->comment_xlat = true;
 }
 
 struct value *decode_enum(struct decode_ctx *ctx, const struct arg_desc *a,

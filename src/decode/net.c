@@ -22,7 +22,7 @@ struct value *decode_sock_type(struct decode_ctx *ctx,
 
 	if (v->u.flags.rest) {
 		v->comment = "SOCK_???";
-		v->comment_unknown = true;
+		v->comment_xlat = true;
 	}
 	return v;
 }

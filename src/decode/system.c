@@ -441,7 +441,7 @@ static struct value *personality_value(struct decode_ctx *ctx,
 	if (!type) {
 		v = value_hex(ctx->arena, name, p);
 		v->comment = "PER_???";
-		v->comment_unknown = true;
+		v->comment_xlat = true;
 		return v;
 	}
 	v = value_flags(ctx->arena, name, p & ~0xffu, &xlat_personality_flags);

@@ -224,7 +224,7 @@ static void print_value(struct text_state *t, const struct value *v)
 		print_value(t, v->u.kids.first->next);
 		break;
 	}
-	if (v->comment && !(v->comment_unknown && t->opts->xlat == XLAT_RAW))
+	if (v->comment && !(v->comment_xlat && t->opts->xlat == XLAT_RAW))
 		sink_printf(s, " /* %s */", v->comment);
 }
 
