@@ -66,6 +66,9 @@ struct value {
 			struct value *last;	/* for appending */
 			unsigned count;
 			bool elided;	/* "..." after the children */
+			/* elided because the element at this address could
+			 * not be read: "... / * 0xADDR * /" */
+			uint64_t unread_at;
 		} kids;
 		struct {
 			const char **names;	/* without the SIG prefix */

@@ -162,8 +162,11 @@ static struct value *fiemap_extents(struct decode_ctx *ctx, uint64_t addr,
 	for (uint32_t i = 0; i < count; i++, addr += sizeof(fe)) {
 		struct value *e;
 
-		if (i && tracee_read(ctx->mem, addr, &fe, sizeof(fe)) != 0)
+		if (i && tracee_read(ctx->mem, addr, &fe, sizeof(fe)) != 0) {
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = addr;
 			break;
+		}
 		if (decode_array_full(ctx, i)) {
 			v->u.kids.elided = true;
 			break;

@@ -374,14 +374,16 @@ static struct value *mmsghdr_value(struct decode_ctx *ctx, const char *name,
 		uint32_t len;
 		struct value *e;
 
-		if (decode_array_full(ctx, i)) {
-			v->u.kids.elided = true;
-			break;
-		}
 		if (tracee_read(ctx->mem, addr + i * size + size - 8, &len,
 				sizeof(len)) != 0) {
 			if (i == 0)
 				return value_unavailable(ctx, name, addr);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = addr + i * size;
+			break;
+		}
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
 			break;
 		}
 		e = value_struct(ctx->arena, NULL, addr + i * size);

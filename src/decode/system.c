@@ -54,13 +54,15 @@ static struct value *groups_value(struct decode_ctx *ctx, const char *name,
 		return value_ptr(ctx->arena, name, addr);
 	v = value_array(ctx->arena, name, addr);
 	for (int64_t i = 0; i < n; i++) {
-		if (decode_array_full(ctx, i)) {
-			v->u.kids.elided = true;
-			break;
-		}
 		if (tracee_read(ctx->mem, addr + (uint64_t)i * 4, &id, 4)) {
 			if (i == 0)
 				return value_unavailable(ctx, name, addr);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = addr + (uint64_t)i * 4;
+			break;
+		}
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
 			break;
 		}
 		value_add(v, uid_value(ctx, NULL, id));

@@ -152,6 +152,8 @@ static void print_children(struct text_state *t, const struct value *v,
 	}
 	if (v->u.kids.elided)
 		sink_puts(t->out, first ? "..." : ", ...");
+	if (v->u.kids.elided && v->u.kids.unread_at)
+		sink_printf(t->out, " /* %#" PRIx64 " */", v->u.kids.unread_at);
 	sink_putc(t->out, close);
 }
 

@@ -1,6 +1,7 @@
 /* strace's rules for odd values, on fake tracee memory: clock ticks as
  * seconds, out-of-range fractions of a second printed unsigned, dates of
- * microsecond times, and no "XXX_???" comment under -X raw. */
+ * microsecond times, no "XXX_???" comment under -X raw, and where a
+ * partly readable array stops. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -115,12 +116,26 @@ static void test_unknown_comment_not_raw(void **state)
 	free(line);
 }
 
+/* an array whose end cannot be read: where the reading stopped */
+static void test_partly_readable_array(void **state)
+{
+	static const uint32_t gids[1] = { 5 };
+	struct window w = { gids, sizeof(gids) };
+	const uint64_t args[6] = { 3, BASE };
+	char *line = trace_call(&w, "setgroups", args, -14, XLAT_ABBREV);
+
+	assert_string_equal(line, "setgroups(3, [5, ... /* 0x10000004 */]) "
+			    "= -1 EFAULT (Bad address)\n");
+	free(line);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_times_ticks_as_seconds),
 		cmocka_unit_test(test_fraction_out_of_range_is_unsigned),
 		cmocka_unit_test(test_unknown_comment_not_raw),
+		cmocka_unit_test(test_partly_readable_array),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
