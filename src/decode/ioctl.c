@@ -94,6 +94,7 @@ enum ioctl_arg_kind {
 	IOCTL_FLAGS_OUT,	/* [flags] written by a successful call */
 	IOCTL_FIEMAP,		/* struct fiemap, then the extents mapped */
 	IOCTL_RAND_POOL,	/* struct rand_pool_info: counts, then bytes */
+	IOCTL_U64_PAIR_IN,	/* [start, length] read at entry */
 };
 
 static const struct {
@@ -117,6 +118,7 @@ static const struct {
 	{ &xlat_ioctl_fs_flags_out, IOCTL_FLAGS_OUT, &xlat_fs_flags },
 	{ &xlat_ioctl_fiemap_arg, IOCTL_FIEMAP, NULL },
 	{ &xlat_ioctl_rand_pool_arg, IOCTL_RAND_POOL, NULL },
+	{ &xlat_ioctl_u64_pair_in, IOCTL_U64_PAIR_IN, NULL },
 };
 
 /* flags, with strace's "PREFIX_???" comment when none is known */
@@ -280,6 +282,17 @@ static struct value *ioctl_kind_arg(struct decode_ctx *ctx,
 	case IOCTL_FLAGS_IN:
 	case IOCTL_FLAGS_OUT:
 		return ioctl_flags_ptr(ctx, a->name, raw, flags);
+	case IOCTL_U64_PAIR_IN: {
+		uint64_t pair[2];
+		struct value *v;
+
+		if (!decode_read(ctx, a->name, raw, pair, sizeof(pair), &v))
+			return v;
+		v = value_array(ctx->arena, a->name, raw);
+		value_add(v, value_uint(ctx->arena, NULL, pair[0]));
+		value_add(v, value_uint(ctx->arena, NULL, pair[1]));
+		return v;
+	}
 	case IOCTL_FIEMAP:
 	case IOCTL_RAND_POOL:
 	case IOCTL_NUMBER:

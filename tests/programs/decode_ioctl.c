@@ -19,6 +19,7 @@
 #include <linux/seccomp.h>
 #include <linux/videodev2.h>
 #include <linux/watchdog.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,7 @@ static void argument_calls(void)
 {
 	int timeout = 30, lines = TIOCM_DTR | TIOCM_RTS;
 	long flags = FS_APPEND_FL | FS_NOATIME_FL;
+	uint64_t range[2] = { 4096, 1 << 20 };
 	struct fiemap fm = { .fm_start = 4096, .fm_length = 8192,
 			     .fm_flags = FIEMAP_FLAG_SYNC,
 			     .fm_extent_count = 2 };
@@ -108,6 +110,11 @@ static void argument_calls(void)
 	       "(Bad file descriptor)");
 	ioctl(-1, LOOP_CTL_GET_FREE);
 	expect("ioctl(-1, LOOP_CTL_GET_FREE) = -1 EBADF (Bad file descriptor)");
+	ioctl(-1, BLKDISCARD, range);
+	expect("ioctl(-1, BLKDISCARD, [4096, 1048576]) = -1 EBADF "
+	       "(Bad file descriptor)");
+	ioctl(-1, RTC_AIE_ON, 0);
+	expect("ioctl(-1, RTC_AIE_ON) = -1 EBADF (Bad file descriptor)");
 	ioctl(-1, PERF_EVENT_IOC_ENABLE, 2);
 	expect("ioctl(-1, PERF_EVENT_IOC_ENABLE, 0x2 /* PERF_IOC_FLAG_??? */) "
 	       "= -1 EBADF (Bad file descriptor)");
