@@ -79,7 +79,8 @@ struct value *decode_groups(struct decode_ctx *ctx, const struct arg_desc *a,
 struct value *decode_groups_out(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
-	if ((int32_t)ctx->sc->raw_args[0] == 0)
+	/* a size of 0 asks for the count: nothing written unless it is 0 */
+	if ((int32_t)ctx->sc->raw_args[0] == 0 && ctx->sc->rval != 0)
 		return value_ptr(ctx->arena, a->name, raw);
 	return groups_value(ctx, a->name, raw, ctx->sc->rval);
 }

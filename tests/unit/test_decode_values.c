@@ -129,6 +129,20 @@ static void test_partly_readable_array(void **state)
 	free(line);
 }
 
+/* getgroups(0, list) asks for the count and writes nothing */
+static void test_getgroups_count_only(void **state)
+{
+	struct window w = { "", 0 };
+	const uint64_t args[6] = { 0, BASE };
+	char *line = trace_call(&w, "getgroups", args, 0, XLAT_ABBREV);
+
+	assert_string_equal(line, "getgroups(0, []) = 0\n");
+	free(line);
+	line = trace_call(&w, "getgroups", args, 2, XLAT_ABBREV);
+	assert_string_equal(line, "getgroups(0, 0x10000000) = 2\n");
+	free(line);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -136,6 +150,7 @@ int main(void)
 		cmocka_unit_test(test_fraction_out_of_range_is_unsigned),
 		cmocka_unit_test(test_unknown_comment_not_raw),
 		cmocka_unit_test(test_partly_readable_array),
+		cmocka_unit_test(test_getgroups_count_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
