@@ -6,7 +6,9 @@
 # make cross-aarch64  only the aarch64 cross build, in build/aarch64
 # make install    PREFIX=/usr/local DESTDIR=
 # make deps       install the build and test dependencies (Debian)
-# make tables     refresh tables/<arch>.nr from the kernel headers
+# make tables     refresh tables/<arch>.nr and tables/ioctls.<arch> from
+#                 the kernel headers (IOCTL_CC=aarch64-linux-gnu-gcc
+#                 IOCTL_ARCH=aarch64 for another arch's ioctl numbers)
 # make bench      benchmark against strace (QUICK=1, UNPINNED=1; not in check)
 # make stress     full load tests (580,000-line traces, 900 -ff processes)
 # make fuzz       build the decoder fuzzer (clang, libFuzzer) in build/fuzz
@@ -89,7 +91,8 @@ LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c src/decode/*.c \
 	src/engine/*.c src/consume/*.c \
 	src/format/*.c)) $(wildcard src/arch/$(ARCH)/*.c)
 LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) \
-	$(BUILD)/obj/gen/syscall_tables.o $(BUILD)/obj/gen/consts.o
+	$(BUILD)/obj/gen/syscall_tables.o $(BUILD)/obj/gen/consts.o \
+	$(BUILD)/obj/gen/ioctls.o
 LIB := $(BUILD)/libmytrace.a
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
@@ -144,6 +147,15 @@ $(GEN)/syscall_tables.c: tables/gen-syscalls.awk include/arg_types.h \
 $(GEN)/consts.c: tables/gen-consts.awk $(TABLE_LISTS)
 	@mkdir -p $(GEN)
 	awk -f tables/gen-consts.awk $(TABLE_LISTS) > $@.tmp && mv $@.tmp $@
+
+# ioctl request names (tables/ioctls.<arch>, from make tables); an arch
+# without a list prints every request as _IOC(...)
+IOCTL_LIST := $(wildcard tables/ioctls.$(ARCH))
+$(GEN)/ioctls.c: tables/gen-ioctls.awk $(IOCTL_LIST)
+	@mkdir -p $(GEN)
+	awk -v stage=1 -f tables/gen-ioctls.awk $(or $(IOCTL_LIST),/dev/null) | \
+		LC_ALL=C sort -k1,1n -k2,2 | \
+		awk -v stage=2 -f tables/gen-ioctls.awk > $@.tmp && mv $@.tmp $@
 
 $(GEN)/consts.h: tables/gen-consts.awk $(TABLE_LISTS)
 	@mkdir -p $(GEN)
@@ -245,8 +257,11 @@ install: $(BUILD)/mytrace
 deps:
 	./scripts/install-deps
 
+IOCTL_ARCH ?= $(ARCH)
+IOCTL_CC ?= $(CC)
 tables:
 	sh tables/refresh-numbers.sh
+	sh tables/refresh-ioctls.sh $(IOCTL_ARCH) $(IOCTL_CC)
 
 bench: all
 	tests/bench/run

@@ -40,6 +40,7 @@ struct value {
 	const char *name;	/* argument or field name; NULL in arrays */
 	uint64_t raw;		/* the value as the kernel saw it */
 	const char *comment;	/* printed after the value: 0x... / * 23 vars * / */
+	bool comment_xlat;	/* a comment -X raw leaves out: XXX_???, 0.31 s */
 	bool labelled;		/* an argument strace prints as name=value */
 	struct value *next;	/* next sibling in a struct or array */
 	union {
@@ -65,6 +66,9 @@ struct value {
 			struct value *last;	/* for appending */
 			unsigned count;
 			bool elided;	/* "..." after the children */
+			/* elided because the element at this address could
+			 * not be read: "... / * 0xADDR * /" */
+			uint64_t unread_at;
 		} kids;
 		struct {
 			const char **names;	/* without the SIG prefix */

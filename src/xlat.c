@@ -16,6 +16,23 @@ const struct xlat_entry *xlat_find(const struct xlat *x, uint64_t v)
 	return NULL;
 }
 
+const struct xlat_entry *xlat_find_sorted(const struct xlat *x, uint64_t v)
+{
+	unsigned lo = 0, hi = x->n;
+
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+
+		if (x->e[mid].value == v)
+			return &x->e[mid];
+		if (x->e[mid].value < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 const char *xlat_name(const struct xlat *x, uint64_t v)
 {
 	const struct xlat_entry *e = xlat_find(x, v);

@@ -2,6 +2,8 @@
 # struct xlat. A line is: SYMBOL [VALUE] ["message"]. Without VALUE the C
 # compiler takes SYMBOL's value from the headers that the list #includes,
 # so the tables follow the target architecture of the build.
+# A VALUE typed by hand is checked at build time against SYMBOL where the
+# included headers define it.
 # A line "#unknown TEXT" sets the comment printed after a value the list
 # does not name (strace's "AT_???").
 # usage: awk -v header=1 -f gen-consts.awk LISTS... > consts.h
@@ -60,6 +62,8 @@ FNR == 1 {
 		msg = rest
 	n = ++count[list]
 	entry[list, n] = sprintf("\t{ (uint64_t)(%s), \"%s\", %s },", val, sym, msg)
+	if (val ~ /^[-(]*[0-9]/ && val != sym)
+		checks[++nchecks] = sprintf("#ifdef %s\n_Static_assert((uint64_t)(%s) == (uint64_t)(%s),\n\t\"%s:%d: %s is not %s in the headers\");\n#endif", sym, sym, val, FILENAME, FNR, sym, val)
 	if (optional)
 		entry[list, n] = "#ifdef " sym "\n" entry[list, n] "\n#endif"
 }
@@ -80,6 +84,9 @@ END {
 	for (i = 1; i <= ninc; i++)
 		print incs[i]
 	print "#include \"consts.h\""
+	# a value typed by hand must match the headers where they have it
+	for (i = 1; i <= nchecks; i++)
+		print checks[i]
 	for (i = 1; i <= nlists; i++) {
 		l = lists[i]
 		printf("\nstatic const struct xlat_entry %s_entries[] = {\n", l)

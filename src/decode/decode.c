@@ -339,7 +339,7 @@ struct value *decode_flags(struct decode_ctx *ctx, const struct arg_desc *a,
 
 	/* nothing named: strace says which set it looked in */
 	if (v->u.flags.count == 0 && v->u.flags.rest)
-		v->comment = unknown_comment(ctx, a->xlat);
+		set_unknown_comment(ctx, v, a->xlat);
 	return v;
 }
 
@@ -368,6 +368,13 @@ const char *unknown_comment(struct decode_ctx *ctx, const struct xlat *x)
 	return arena_printf(ctx->arena, "%.*s???", (int)cut, a);
 }
 
+void set_unknown_comment(struct decode_ctx *ctx, struct value *v,
+			 const struct xlat *x)
+{
+	v->comment = unknown_comment(ctx, x);
+	v->comment_xlat = true;
+}
+
 struct value *decode_enum(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
@@ -379,7 +386,7 @@ struct value *decode_enum(struct decode_ctx *ctx, const struct arg_desc *a,
 		v->u.en.sym = xlat_name(a->xlat,
 					(uint64_t)(int64_t)(int32_t)raw);
 	if (!v->u.en.sym)
-		v->comment = unknown_comment(ctx, a->xlat);
+		set_unknown_comment(ctx, v, a->xlat);
 	return v;
 }
 

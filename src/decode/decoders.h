@@ -40,6 +40,9 @@ bool decode_array_full(struct decode_ctx *ctx, uint64_t i);
 
 /* "AT_???": the comment after a value the set x does not name. */
 const char *unknown_comment(struct decode_ctx *ctx, const struct xlat *x);
+/* v's comment becomes unknown_comment(x), which -X raw does not print. */
+void set_unknown_comment(struct decode_ctx *ctx, struct value *v,
+			 const struct xlat *x);
 
 /* The size an argument's parameter names: another argument or the
  * return value. */

@@ -50,12 +50,13 @@ static struct value *iovec_any(struct decode_ctx *ctx, const char *name,
 	for (uint64_t i = 0; i < count; i++) {
 		uint64_t take;
 
-		if (decode_array_full(ctx, i)) {
-			v->u.kids.elided = true;
-			break;
-		}
 		if (i && tracee_read(ctx->mem, addr + i * sizeof(iov), &iov,
 				     sizeof(iov)) != 0) {
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = addr + i * sizeof(iov);
+			break;
+		}
+		if (decode_array_full(ctx, i)) {
 			v->u.kids.elided = true;
 			break;
 		}
@@ -125,14 +126,15 @@ struct value *decode_pollfds(struct decode_ctx *ctx, const struct arg_desc *a,
 		return value_ptr(ctx->arena, a->name, 0);
 	v = value_array(ctx->arena, a->name, raw);
 	for (uint64_t i = 0; i < n; i++) {
-		if (decode_array_full(ctx, i)) {
-			v->u.kids.elided = true;
-			break;
-		}
 		if (tracee_read(ctx->mem, raw + i * sizeof(p), &p,
 				sizeof(p)) != 0) {
 			if (i == 0)
 				return value_unavailable(ctx, a->name, raw);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = raw + i * sizeof(p);
+			break;
+		}
+		if (decode_array_full(ctx, i)) {
 			v->u.kids.elided = true;
 			break;
 		}
@@ -330,14 +332,16 @@ struct value *decode_epoll_events_out(struct decode_ctx *ctx,
 		return value_ptr(ctx->arena, a->name, 0);
 	v = value_array(ctx->arena, a->name, raw);
 	for (uint64_t i = 0; i < n; i++) {
-		if (decode_array_full(ctx, i)) {
-			v->u.kids.elided = true;
-			break;
-		}
 		if (tracee_read(ctx->mem, raw + i * EPOLL_EVENT_SIZE, b,
 				sizeof(b)) != 0) {
 			if (i == 0)
 				return value_unavailable(ctx, a->name, raw);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = raw + i * EPOLL_EVENT_SIZE;
+			break;
+		}
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
 			break;
 		}
 		value_add(v, epoll_event_value(ctx, b,

@@ -20,8 +20,10 @@ struct value *decode_sock_type(struct decode_ctx *ctx,
 					    0xf, &xlat_sock_type_base,
 					    &xlat_sock_flags);
 
-	if (v->u.flags.rest)
+	if (v->u.flags.rest) {
 		v->comment = "SOCK_???";
+		v->comment_xlat = true;
+	}
 	return v;
 }
 
@@ -372,14 +374,16 @@ static struct value *mmsghdr_value(struct decode_ctx *ctx, const char *name,
 		uint32_t len;
 		struct value *e;
 
-		if (decode_array_full(ctx, i)) {
-			v->u.kids.elided = true;
-			break;
-		}
 		if (tracee_read(ctx->mem, addr + i * size + size - 8, &len,
 				sizeof(len)) != 0) {
 			if (i == 0)
 				return value_unavailable(ctx, name, addr);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = addr + i * size;
+			break;
+		}
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
 			break;
 		}
 		e = value_struct(ctx->arena, NULL, addr + i * size);
@@ -425,7 +429,7 @@ struct value *decode_sockopt_name(struct decode_ctx *ctx,
 				     V_INT);
 
 	if (!v->u.en.sym)
-		v->comment = unknown_comment(ctx, names);
+		set_unknown_comment(ctx, v, names);
 	return v;
 }
 

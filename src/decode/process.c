@@ -354,6 +354,7 @@ struct value *decode_futex_op(struct decode_ctx *ctx,
 
 		futex_args(ctx, UINT32_MAX);
 		v->comment = "FUTEX_???";
+		v->comment_xlat = true;
 		return v;
 	}
 	snprintf(text, sizeof(text), "%s%s%s", name,

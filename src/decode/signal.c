@@ -341,7 +341,7 @@ struct value *decode_sigevent(struct decode_ctx *ctx, const struct arg_desc *a,
 	val = value_enum(ar, "sigev_notify", (uint32_t)ev.sigev_notify,
 			 &xlat_sigev_notify, V_HEX);
 	if (!val->u.en.sym)
-		val->comment = unknown_comment(ctx, &xlat_sigev_notify);
+		set_unknown_comment(ctx, val, &xlat_sigev_notify);
 	value_add(v, val);
 	if (ev.sigev_notify == SIGEV_THREAD) {
 		value_add(v, value_ptr(ar, "sigev_notify_function",

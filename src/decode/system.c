@@ -54,13 +54,15 @@ static struct value *groups_value(struct decode_ctx *ctx, const char *name,
 		return value_ptr(ctx->arena, name, addr);
 	v = value_array(ctx->arena, name, addr);
 	for (int64_t i = 0; i < n; i++) {
-		if (decode_array_full(ctx, i)) {
-			v->u.kids.elided = true;
-			break;
-		}
 		if (tracee_read(ctx->mem, addr + (uint64_t)i * 4, &id, 4)) {
 			if (i == 0)
 				return value_unavailable(ctx, name, addr);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = addr + (uint64_t)i * 4;
+			break;
+		}
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
 			break;
 		}
 		value_add(v, uid_value(ctx, NULL, id));
@@ -77,7 +79,8 @@ struct value *decode_groups(struct decode_ctx *ctx, const struct arg_desc *a,
 struct value *decode_groups_out(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
-	if ((int32_t)ctx->sc->raw_args[0] == 0)
+	/* a size of 0 asks for the count: nothing written unless it is 0 */
+	if ((int32_t)ctx->sc->raw_args[0] == 0 && ctx->sc->rval != 0)
 		return value_ptr(ctx->arena, a->name, raw);
 	return groups_value(ctx, a->name, raw, ctx->sc->rval);
 }
@@ -263,7 +266,7 @@ struct value *decode_cap_header(struct decode_ctx *ctx,
 	ver = value_enum(ctx->arena, "version", h.version, &xlat_cap_version,
 			 V_HEX);
 	if (!ver->u.en.sym)
-		ver->comment = unknown_comment(ctx, &xlat_cap_version);
+		set_unknown_comment(ctx, ver, &xlat_cap_version);
 	value_add(v, ver);
 	value_add(v, value_int(ctx->arena, "pid", h.pid));
 	return v;
@@ -396,7 +399,7 @@ struct value *decode_prctl_option(struct decode_ctx *ctx,
 	}
 	v = value_enum(ar, a->name, (uint32_t)raw, &xlat_prctl_option, V_HEX);
 	if (!v->u.en.sym)
-		v->comment = unknown_comment(ctx, &xlat_prctl_option);
+		set_unknown_comment(ctx, v, &xlat_prctl_option);
 	return v;
 }
 
@@ -442,6 +445,7 @@ static struct value *personality_value(struct decode_ctx *ctx,
 	if (!type) {
 		v = value_hex(ctx->arena, name, p);
 		v->comment = "PER_???";
+		v->comment_xlat = true;
 		return v;
 	}
 	v = value_flags(ctx->arena, name, p & ~0xffu, &xlat_personality_flags);

@@ -20,8 +20,9 @@ static struct value *ts_value(struct decode_ctx *ctx, const char *name,
 	struct value *v = value_struct(ctx->arena, name, addr);
 
 	value_add(v, value_int(ctx->arena, "tv_sec", sec));
-	value_add(v, value_int(ctx->arena, usec ? "tv_usec" : "tv_nsec",
-			       frac));
+	/* strace prints the fraction unsigned, even out of range */
+	value_add(v, value_uint(ctx->arena, usec ? "tv_usec" : "tv_nsec",
+				(uint64_t)frac));
 	return v;
 }
 
@@ -70,8 +71,9 @@ struct value *decode_timeval(struct decode_ctx *ctx, const struct arg_desc *a,
 }
 
 /* strace adds the date of a timestamp as a comment. */
-void add_date(struct decode_ctx *ctx, struct value *v, int64_t sec,
-	      int64_t nsec)
+/* the date comment with a fraction of digits (6: microseconds) */
+static void date_comment(struct decode_ctx *ctx, struct value *v, int64_t sec,
+			 int64_t frac, int digits)
 {
 	time_t t = (time_t)sec;
 	struct tm tm;
@@ -81,11 +83,17 @@ void add_date(struct decode_ctx *ctx, struct value *v, int64_t sec,
 		return;
 	strftime(date, sizeof(date), "%FT%T", &tm);
 	strftime(zone, sizeof(zone), "%z", &tm);
-	if (nsec)
-		v->comment = arena_printf(ctx->arena, "%s.%09" PRId64 "%s",
-					  date, nsec, zone);
+	if (frac)
+		v->comment = arena_printf(ctx->arena, "%s.%0*" PRId64 "%s",
+					  date, digits, frac, zone);
 	else
 		v->comment = arena_printf(ctx->arena, "%s%s", date, zone);
+}
+
+void add_date(struct decode_ctx *ctx, struct value *v, int64_t sec,
+	      int64_t nsec)
+{
+	date_comment(ctx, v, sec, nsec, 9);
 }
 
 static struct value *pair_value(struct decode_ctx *ctx, const char *name,
@@ -112,8 +120,8 @@ static struct value *pair_value(struct decode_ctx *ctx, const char *name,
 			e = ts_value(ctx, NULL, addr, w[2 * i], frac, usec);
 			/* only a well-formed time has a date */
 			if (frac >= 0 && frac < (usec ? 1000000 : 1000000000))
-				add_date(ctx, e, w[2 * i],
-					 usec ? frac * 1000 : frac);
+				date_comment(ctx, e, w[2 * i], frac,
+					     usec ? 6 : 9);
 		}
 		value_add(v, e);
 	}
@@ -170,8 +178,18 @@ struct value *decode_tms_out(struct decode_ctx *ctx, const struct arg_desc *a,
 	if (!decode_read(ctx, a->name, raw, w, sizeof(w), &v))
 		return v;
 	v = value_struct(ctx->arena, a->name, raw);
-	for (int i = 0; i < 4; i++)
-		value_add(v, value_uint(ctx->arena, names[i], w[i]));
+	for (int i = 0; i < 4; i++) {
+		struct value *t = value_uint(ctx->arena, names[i], w[i]);
+
+		/* clock ticks as seconds: the kernel's USER_HZ is 100 */
+		if (w[i]) {
+			t->comment = arena_printf(ctx->arena, "%" PRIu64
+						  ".%02" PRIu64 " s",
+						  w[i] / 100, w[i] % 100);
+			t->comment_xlat = true;
+		}
+		value_add(v, t);
+	}
 	return v;
 }
 

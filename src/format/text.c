@@ -153,6 +153,8 @@ static void print_children(struct text_state *t, const struct value *v,
 	}
 	if (v->u.kids.elided)
 		sink_puts(t->out, first ? "..." : ", ...");
+	if (v->u.kids.elided && v->u.kids.unread_at)
+		sink_printf(t->out, " /* %#" PRIx64 " */", v->u.kids.unread_at);
 	sink_putc(t->out, close);
 }
 
@@ -225,7 +227,7 @@ static void print_value(struct text_state *t, const struct value *v)
 		print_value(t, v->u.kids.first->next);
 		break;
 	}
-	if (v->comment)
+	if (v->comment && !(v->comment_xlat && t->opts->xlat == XLAT_RAW))
 		sink_printf(s, " /* %s */", v->comment);
 }
 

@@ -1,0 +1,474 @@
+/* Decoders for ioctl(2): the request (names from tables/ioctls.<arch> and
+ * the hand-kept list, _IOC(...) otherwise) and its third argument, by
+ * the kind lists of tables/consts/ioctl_*.list; terminals' structs. */
+#include <linux/fiemap.h>
+#include <linux/fs.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+
+#include "consts.h"
+#include "decoders.h"
+
+static bool ioctl_named(uint32_t req)
+{
+	return xlat_find(&xlat_ioctl_cmd, req) ||
+	       xlat_find_sorted(&xlat_ioctl_request, req);
+}
+
+/* A request's name: the hand-kept list first (names strace prints
+ * differently from the headers), then the headers' names. Requests
+ * without a name print as strace prints them: _IOC(dir, type, nr, size).
+ * Some requests take no argument at all. */
+struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t req = (uint32_t)raw;
+	const struct xlat_entry *e = xlat_find(&xlat_ioctl_cmd, req);
+	unsigned dir = req >> 30;
+	const char *dirs;
+
+	/* after a successful call: a return value strace names */
+	if (ctx->at_exit) {
+		if (xlat_find(&xlat_ioctl_ret_ns_type, req))
+			ctx->sc->ret_note = value_enum(ctx->arena, NULL,
+						       (uint64_t)ctx->sc->rval,
+						       &xlat_clone_ns_flags,
+						       V_HEX);
+		return decode_entry_value(ctx);
+	}
+	if (xlat_find(&xlat_ioctl_noarg, req))
+		decode_end_args(ctx, 2);
+	if (!e)
+		e = xlat_find_sorted(&xlat_ioctl_request, req);
+	if (e)
+		return value_symbol(ctx->arena, a->name, req, V_HEX,
+				    e->msg ? e->msg : e->name);
+	dirs = dir == 0 ? "_IOC_NONE" : dir == 1 ? "_IOC_WRITE" :
+	       dir == 2 ? "_IOC_READ" : "_IOC_READ|_IOC_WRITE";
+	/* a symbol, so that -X raw prints the number and -X verbose both */
+	return value_symbol(ctx->arena, a->name, req, V_HEX,
+			    arena_printf(ctx->arena, "_IOC(%s, %#x, %#x, %#x)",
+					 dirs, (req >> 8) & 0xff, req & 0xff,
+					 (req >> 16) & 0x3fff));
+}
+
+/* --- ioctl arguments */
+
+static struct value *winsize_value(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr)
+{
+	struct winsize ws;
+	struct value *v;
+
+	if (tracee_read(ctx->mem, addr, &ws, sizeof(ws)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_uint(ctx->arena, "ws_row", ws.ws_row));
+	value_add(v, value_uint(ctx->arena, "ws_col", ws.ws_col));
+	value_add(v, value_uint(ctx->arena, "ws_xpixel", ws.ws_xpixel));
+	value_add(v, value_uint(ctx->arena, "ws_ypixel", ws.ws_ypixel));
+	return v;
+}
+
+static struct value *termios_value(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr);
+
+/* The third argument: what a request reads is shown from entry, what it
+ * returns from a successful exit (PHASE_BOTH). */
+/* How a request's third argument prints, by the lists of requests in
+ * tables/consts/ioctl_*.list. */
+enum ioctl_arg_kind {
+	IOCTL_INT_IN,		/* [N] read at entry */
+	IOCTL_INT_OUT,		/* [N] written by a successful call */
+	IOCTL_U64_IN,		/* [N], 64-bit unsigned, read at entry */
+	IOCTL_U64_OUT,
+	IOCTL_INT,		/* the argument is an int: decimal */
+	IOCTL_ULONG,		/* the argument is an unsigned long: decimal */
+	IOCTL_FD,		/* the argument is a descriptor */
+	IOCTL_NUMBER,		/* strace shows a plain hex number */
+	IOCTL_FLAGS,		/* the argument is a set of flags */
+	IOCTL_FLAGS_IN,		/* [flags] read at entry */
+	IOCTL_FLAGS_OUT,	/* [flags] written by a successful call */
+	IOCTL_FIEMAP,		/* struct fiemap, then the extents mapped */
+	IOCTL_RAND_POOL,	/* struct rand_pool_info: counts, then bytes */
+	IOCTL_U64_PAIR_IN,	/* [start, length] read at entry */
+};
+
+static const struct {
+	const struct xlat *reqs;
+	enum ioctl_arg_kind kind;
+	const struct xlat *flags;	/* IOCTL_FLAGS* */
+} ioctl_arg_kinds[] = {
+	{ &xlat_ioctl_int_in, IOCTL_INT_IN, NULL },
+	{ &xlat_ioctl_int_out, IOCTL_INT_OUT, NULL },
+	{ &xlat_ioctl_u64_in, IOCTL_U64_IN, NULL },
+	{ &xlat_ioctl_u64_out, IOCTL_U64_OUT, NULL },
+	{ &xlat_ioctl_int_arg, IOCTL_INT, NULL },
+	{ &xlat_ioctl_ulong_arg, IOCTL_ULONG, NULL },
+	{ &xlat_ioctl_fd_arg, IOCTL_FD, NULL },
+	{ &xlat_ioctl_numeric_arg, IOCTL_NUMBER, NULL },
+	{ &xlat_ioctl_tiocm_in, IOCTL_FLAGS_IN, &xlat_tiocm_flags },
+	{ &xlat_ioctl_tiocm_out, IOCTL_FLAGS_OUT, &xlat_tiocm_flags },
+	{ &xlat_ioctl_nbd_flags_arg, IOCTL_FLAGS, &xlat_nbd_flags },
+	{ &xlat_ioctl_perf_flags_arg, IOCTL_FLAGS, &xlat_perf_ioc_flags },
+	{ &xlat_ioctl_fs_flags_in, IOCTL_FLAGS_IN, &xlat_fs_flags },
+	{ &xlat_ioctl_fs_flags_out, IOCTL_FLAGS_OUT, &xlat_fs_flags },
+	{ &xlat_ioctl_fiemap_arg, IOCTL_FIEMAP, NULL },
+	{ &xlat_ioctl_rand_pool_arg, IOCTL_RAND_POOL, NULL },
+	{ &xlat_ioctl_u64_pair_in, IOCTL_U64_PAIR_IN, NULL },
+};
+
+/* flags, with strace's "PREFIX_???" comment when none is known */
+static struct value *ioctl_flags_value(struct decode_ctx *ctx,
+				       const char *name, uint32_t raw,
+				       const struct xlat *x)
+{
+	struct value *v = value_flags(ctx->arena, name, raw, x);
+
+	if (v->u.flags.count == 0 && v->u.flags.rest)
+		set_unknown_comment(ctx, v, x);
+	return v;
+}
+
+static struct value *ioctl_flags_ptr(struct decode_ctx *ctx,
+				     const char *name, uint64_t addr,
+				     const struct xlat *x)
+{
+	struct value *v;
+	uint32_t bits;
+
+	if (addr == 0)
+		return value_ptr(ctx->arena, name, 0);
+	if (tracee_read(ctx->mem, addr, &bits, sizeof(bits)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_array(ctx->arena, name, addr);
+	value_add(v, ioctl_flags_value(ctx, NULL, bits, x));
+	return v;
+}
+
+/* FS_IOC_FIEMAP: what the call is asked at entry; after a successful
+ * call, what it mapped (the extents themselves with -v). */
+static struct value *fiemap_extents(struct decode_ctx *ctx, uint64_t addr,
+				    uint32_t count)
+{
+	struct fiemap_extent fe;
+	struct arena *ar = ctx->arena;
+	struct value *v;
+
+	if (tracee_read(ctx->mem, addr, &fe, sizeof(fe)) != 0)
+		return value_ptr(ar, "fm_extents", addr);
+	v = value_array(ar, "fm_extents", addr);
+	for (uint32_t i = 0; i < count; i++, addr += sizeof(fe)) {
+		struct value *e;
+
+		if (i && tracee_read(ctx->mem, addr, &fe, sizeof(fe)) != 0) {
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = addr;
+			break;
+		}
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		e = value_struct(ar, NULL, addr);
+		value_add(e, value_uint(ar, "fe_logical", fe.fe_logical));
+		value_add(e, value_uint(ar, "fe_physical", fe.fe_physical));
+		value_add(e, value_uint(ar, "fe_length", fe.fe_length));
+		value_add(e, ioctl_flags_value(ctx, "fe_flags", fe.fe_flags,
+					       &xlat_fiemap_extent_flags));
+		value_add(v, e);
+	}
+	return v;
+}
+
+static struct value *fiemap_value(struct decode_ctx *ctx, const char *name,
+				  uint64_t addr)
+{
+	struct arena *ar = ctx->arena;
+	struct fiemap fm;
+	struct value *v, *after;
+
+	if (!decode_read(ctx, name, addr, &fm, sizeof(fm), &v))
+		return v;
+	if (!ctx->at_exit) {
+		v = value_struct(ar, name, addr);
+		value_add(v, value_uint(ar, "fm_start", fm.fm_start));
+		value_add(v, value_uint(ar, "fm_length", fm.fm_length));
+		value_add(v, ioctl_flags_value(ctx, "fm_flags", fm.fm_flags,
+					       &xlat_fiemap_flags));
+		value_add(v, value_uint(ar, "fm_extent_count",
+					fm.fm_extent_count));
+		return v;
+	}
+	after = value_struct(ar, name, addr);
+	value_add(after, ioctl_flags_value(ctx, "fm_flags", fm.fm_flags,
+					   &xlat_fiemap_flags));
+	value_add(after, value_uint(ar, "fm_mapped_extents",
+				    fm.fm_mapped_extents));
+	if (ctx->opts->verbose)
+		value_add(after, fiemap_extents(ctx, addr + sizeof(fm),
+						fm.fm_mapped_extents));
+	else
+		after->u.kids.elided = true;
+	if (!decode_entry_value(ctx))
+		return after;
+	return value_inout(ar, name, decode_entry_value(ctx), after);
+}
+
+/* RNDADDENTROPY: the entropy credited and the bytes added */
+static struct value *rand_pool_value(struct decode_ctx *ctx, const char *name,
+				     uint64_t addr)
+{
+	struct arena *ar = ctx->arena;
+	int32_t head[2];
+	struct value *v;
+	size_t len;
+	char *buf;
+
+	if (!decode_read(ctx, name, addr, head, sizeof(head), &v))
+		return v;
+	v = value_struct(ar, name, addr);
+	value_add(v, value_int(ar, "entropy_count", head[0]));
+	value_add(v, value_int(ar, "buf_size", head[1]));
+	len = head[1] < 0 ? 0 : (size_t)head[1];
+	if (len > ctx->opts->string_limit)
+		len = ctx->opts->string_limit;
+	buf = arena_alloc(ar, len + 1);
+	if (len && tracee_read(ctx->mem, addr + sizeof(head), buf, len) != 0) {
+		value_add(v, value_ptr(ar, "buf", addr + sizeof(head)));
+		return v;
+	}
+	value_add(v, value_string(ar, "buf", addr + sizeof(head), buf, len,
+				  len < (size_t)(head[1] < 0 ? 0 : head[1])));
+	return v;
+}
+
+static struct value *ioctl_kind_arg(struct decode_ctx *ctx,
+				    const struct arg_desc *a, uint64_t raw,
+				    enum ioctl_arg_kind kind,
+				    const struct xlat *flags)
+{
+	struct arg_desc fd = { a->name, ARG_FD, PARAM_NONE, NULL };
+	bool out = kind == IOCTL_INT_OUT || kind == IOCTL_U64_OUT ||
+		   kind == IOCTL_FLAGS_OUT;
+
+	if (kind == IOCTL_FIEMAP)
+		return fiemap_value(ctx, a->name, raw);
+	if (kind == IOCTL_RAND_POOL)
+		return rand_pool_value(ctx, a->name, raw);
+
+	if (ctx->at_exit && (!out || !decode_entry_value(ctx)))
+		return decode_entry_value(ctx);
+	if (out && !ctx->at_exit)
+		return value_ptr(ctx->arena, a->name, raw);
+	switch (kind) {
+	case IOCTL_INT_IN:
+	case IOCTL_INT_OUT:
+		return int_ptr_value(ctx, a->name, raw, 4, true);
+	case IOCTL_U64_IN:
+	case IOCTL_U64_OUT:
+		return int_ptr_value(ctx, a->name, raw, 8, false);
+	case IOCTL_INT:
+		return value_int(ctx->arena, a->name, (int32_t)raw);
+	case IOCTL_ULONG:
+		return value_uint(ctx->arena, a->name, raw);
+	case IOCTL_FD:
+		return decode_fd(ctx, &fd, (uint32_t)raw);
+	case IOCTL_FLAGS:
+		return ioctl_flags_value(ctx, a->name, (uint32_t)raw, flags);
+	case IOCTL_FLAGS_IN:
+	case IOCTL_FLAGS_OUT:
+		return ioctl_flags_ptr(ctx, a->name, raw, flags);
+	case IOCTL_U64_PAIR_IN: {
+		uint64_t pair[2];
+		struct value *v;
+
+		if (!decode_read(ctx, a->name, raw, pair, sizeof(pair), &v))
+			return v;
+		v = value_array(ctx->arena, a->name, raw);
+		value_add(v, value_uint(ctx->arena, NULL, pair[0]));
+		value_add(v, value_uint(ctx->arena, NULL, pair[1]));
+		return v;
+	}
+	case IOCTL_FIEMAP:
+	case IOCTL_RAND_POOL:
+	case IOCTL_NUMBER:
+		break;
+	}
+	return value_hex(ctx->arena, a->name, raw);
+}
+
+struct value *decode_ioctl_arg(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	struct value *before = decode_entry_value(ctx);
+	uint32_t req = (uint32_t)ctx->sc->raw_args[1];
+
+	for (size_t i = 0; i < sizeof(ioctl_arg_kinds) / sizeof(ioctl_arg_kinds[0]); i++)
+		if (xlat_find(ioctl_arg_kinds[i].reqs, req))
+			return ioctl_kind_arg(ctx, a, raw,
+					      ioctl_arg_kinds[i].kind,
+					      ioctl_arg_kinds[i].flags);
+	switch (req) {
+	case TIOCGWINSZ:
+		if (!ctx->at_exit)
+			return value_ptr(ctx->arena, a->name, raw);
+		return winsize_value(ctx, a->name, raw);
+	case TCGETS:
+		if (!ctx->at_exit)
+			return value_ptr(ctx->arena, a->name, raw);
+		return termios_value(ctx, a->name, raw);
+	default:
+		break;
+	}
+	if (ctx->at_exit && before)
+		return before;
+	switch (req) {
+	case TIOCSWINSZ:
+		return winsize_value(ctx, a->name, raw);
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return termios_value(ctx, a->name, raw);
+	case TCXONC:
+		return value_enum(ctx->arena, a->name, (uint32_t)raw,
+				  &xlat_tcxonc_arg, V_INT);
+	case TCFLSH:
+		return value_enum(ctx->arena, a->name, (uint32_t)raw,
+				  &xlat_tcflsh_arg, V_INT);
+	default:
+		/* a known request takes a pointer; an unknown one a number */
+		if (ioctl_named(req))
+			return value_ptr(ctx->arena, a->name, raw);
+		return value_hex(ctx->arena, a->name, raw);
+	}
+}
+
+/* --- terminals: the kernel's struct termios (TCGETS, TCSETS*) */
+
+struct kernel_termios {
+	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
+	uint8_t c_line;
+	uint8_t c_cc[19];
+};
+
+/* A flags value whose names are built here; "" when there are none, as
+ * strace prints an empty c_iflag. */
+static struct value *names_value(struct decode_ctx *ctx, const char *name,
+				 uint64_t raw, const char **names,
+				 unsigned count, uint64_t rest)
+{
+	struct value *v = value_new(ctx->arena, V_FLAGS, name, raw);
+
+	if (count == 0 && rest == 0)
+		names[count++] = "";
+	v->u.flags.names = names;
+	v->u.flags.count = count;
+	v->u.flags.rest = rest;
+	return v;
+}
+
+static struct value *termios_flags(struct decode_ctx *ctx, const char *name,
+				   uint32_t raw, const struct xlat *x)
+{
+	struct value *f = value_flags(ctx->arena, name, raw, x);
+	const char **names = arena_alloc(ctx->arena,
+					 (f->u.flags.count + 1) * sizeof(char *));
+
+	memcpy(names, f->u.flags.names, f->u.flags.count * sizeof(char *));
+	return names_value(ctx, name, raw, names, f->u.flags.count,
+			   f->u.flags.rest);
+}
+
+static struct value *termios_oflag(struct decode_ctx *ctx, uint32_t raw)
+{
+	static const struct {
+		uint32_t mask;
+		const struct xlat *x;
+	} fields[] = {
+		{ NLDLY, &xlat_termios_nldly }, { CRDLY, &xlat_termios_crdly },
+		{ TABDLY, &xlat_termios_tabdly }, { BSDLY, &xlat_termios_bsdly },
+		{ VTDLY, &xlat_termios_vtdly }, { FFDLY, &xlat_termios_ffdly },
+	};
+	struct value *f = value_flags(ctx->arena, "c_oflag", raw &
+				      ~(uint32_t)(NLDLY | CRDLY | TABDLY |
+						  BSDLY | VTDLY | FFDLY),
+				      &xlat_termios_oflag);
+	const char **names = arena_alloc(ctx->arena, (f->u.flags.count + 7) *
+					 sizeof(char *));
+	unsigned n = 0;
+	uint64_t rest = f->u.flags.rest;
+
+	for (unsigned i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const char *s = xlat_name(fields[i].x, raw & fields[i].mask);
+
+		if (s)
+			names[n++] = s;
+		else
+			rest |= raw & fields[i].mask;
+	}
+	memcpy(names + n, f->u.flags.names, f->u.flags.count * sizeof(char *));
+	return names_value(ctx, "c_oflag", raw, names, n + f->u.flags.count,
+			   rest);
+}
+
+static struct value *termios_cflag(struct decode_ctx *ctx, uint32_t raw)
+{
+	struct value *f = value_flags(ctx->arena, "c_cflag",
+				      raw & ~(uint32_t)(CBAUD | CSIZE),
+				      &xlat_termios_cflag);
+	const char **names = arena_alloc(ctx->arena, (f->u.flags.count + 2) *
+					 sizeof(char *));
+	const char *baud = xlat_name(&xlat_termios_baud, raw & CBAUD);
+	uint64_t rest = f->u.flags.rest;
+	unsigned n = 0;
+
+	if (baud)
+		names[n++] = baud;
+	else
+		rest |= raw & CBAUD;
+	names[n++] = xlat_name(&xlat_termios_csize, raw & CSIZE);
+	memcpy(names + n, f->u.flags.names, f->u.flags.count * sizeof(char *));
+	return names_value(ctx, "c_cflag", raw, names, n + f->u.flags.count,
+			   rest);
+}
+
+static struct value *termios_value(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr)
+{
+	struct kernel_termios t;
+	struct arena *ar = ctx->arena;
+	struct value *v, *cc;
+
+	if (tracee_read(ctx->mem, addr, &t, sizeof(t)) != 0)
+		return value_unavailable(ctx, name, addr);
+	v = value_struct(ar, name, addr);
+	value_add(v, termios_flags(ctx, "c_iflag", t.c_iflag,
+				   &xlat_termios_iflag));
+	value_add(v, termios_oflag(ctx, t.c_oflag));
+	value_add(v, termios_cflag(ctx, t.c_cflag));
+	value_add(v, termios_flags(ctx, "c_lflag", t.c_lflag,
+				   &xlat_termios_lflag));
+	if (!ctx->opts->verbose) {
+		v->u.kids.elided = true;
+		return v;
+	}
+	value_add(v, t.c_line == 0 ?
+		  value_symbol(ar, "c_line", 0, V_UINT, "N_TTY") :
+		  value_uint(ar, "c_line", t.c_line));
+	cc = value_array(ar, "c_cc", addr);
+	for (unsigned i = 0; i < sizeof(t.c_cc); i++) {
+		const char *idx = xlat_name(&xlat_termios_cc, i);
+		struct value *e = value_hex(ar, NULL, t.c_cc[i]);
+
+		/* [VINTR]=0x3: the index is printed as a designator */
+		e->name = idx ? arena_printf(ar, "[%s]", idx) :
+			arena_printf(ar, "[%u]", i);
+		value_add(cc, e);
+	}
+	value_add(v, cc);
+	return v;
+}
