@@ -40,7 +40,7 @@ static void test_process_tree(void **state)
 	const char *check[] = { CHECKER, NULL, NULL };
 	char *path;
 
-	snprintf(script, sizeof(script), "%s; /bin/cat /nope",
+	snprintf(script, sizeof(script), "%s; /bin/cat /nope; exit 1",
 		 test_program("write_hello"));
 	run_traced(&r, args);
 	if (r.exit_code == 1 && strstr(r.err, "invalid option"))
