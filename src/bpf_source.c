@@ -31,6 +31,10 @@ int bpf_source_trace(struct bpf_source *b, pid_t tgid)
 	return -1;
 }
 
+void bpf_source_untrace_all(struct bpf_source *b)
+{
+}
+
 pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[])
 {
 	return -1;
@@ -428,6 +432,18 @@ int bpf_source_trace(struct bpf_source *b, pid_t tgid)
 
 	return bpf_map_update_elem(bpf_map__fd(b->skel->maps.traced), &key,
 				   &one, BPF_ANY);
+}
+
+void bpf_source_untrace_all(struct bpf_source *b)
+{
+	int fd = bpf_map__fd(b->skel->maps.traced);
+	uint32_t key;
+
+	/* deleting the first key each time: the iteration never restarts
+	 * from a key that is gone */
+	while (bpf_map_get_next_key(fd, NULL, &key) == 0)
+		if (bpf_map_delete_elem(fd, &key) < 0)
+			break;
 }
 
 /* argv[0] as execve needs it: searched in PATH without a slash, so that
