@@ -586,11 +586,12 @@ int bpf_run(const struct options *opts)
 	r.no_notes = opts->quiet || opts->output_path;
 	pipeline_init(&r.p, opts, &bpf_ops, &r);
 	cfg.trace = selection(&r.p.plan);
+	/* on failure the consumers are left as they are, nothing printed
+	 * (their end would print an empty summary), as ptrace's launch
+	 * leaves them when it exits */
 	r.b = bpf_source_open(&cfg, &run_ops, &r);
-	if (!r.b) {
-		pipeline_free(&r.p);
+	if (!r.b)
 		return 1;
-	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	r.child = bpf_source_spawn(r.b, opts->command);
@@ -598,7 +599,6 @@ int bpf_run(const struct options *opts)
 		fprintf(stderr, "mytrace: cannot run '%s': %s\n",
 			opts->command[0], strerror(errno));
 		bpf_source_close(r.b);
-		pipeline_free(&r.p);
 		return 1;
 	}
 	r.procs++;
