@@ -255,8 +255,10 @@ static char *digest_comparable(const char *trace)
 
 	assert_non_null(copy);
 	for (char *t = copy; (t = strchr(t, ':')); t++) {
-		if (t - copy >= 2 && t[1] && t[2] == ':' && t[5] == '.') {
-			char *start = t - 2, *end = t + 6;
+		/* t at the first colon of hh:mm:ss.usec */
+		if (t - copy >= 2 && strlen(t) >= 7 && t[3] == ':' &&
+		    t[6] == '.') {
+			char *start = t - 2, *end = t + 7;
 
 			end += strspn(end, "0123456789");
 			*start = 'T';
@@ -284,9 +286,35 @@ static void test_failures(void **state)
 	pd = digest_comparable(p.trace);
 	bd = digest_comparable(b.trace);
 	assert_non_null(strstr(bd, "chdir(\"/nonexistent/mytrace-counts\")"));
+	assert_non_null(strstr(bd, "3x, first at T in pid N;"));
 	assert_string_equal(bd, pd);
 	free(pd);
 	free(bd);
+	run_result_free(&p);
+	run_result_free(&b);
+}
+
+/* --syscall-limit asks the engine to let go: bpf untraces the process
+ * in the kernel, prints what ptrace prints, and the command runs on to
+ * its own status. */
+static void test_syscall_limit(void **state)
+{
+	struct run_result p, b;
+	const char *args[] = { "--syscall-limit=2", test_program("exit3"),
+			       NULL };
+	char *pt, *bt;
+
+	if (!bpf_works())
+		skip();
+	run_both(&p, &b, args);
+	assert_int_equal(b.exit_code, 3);
+	pt = comparable(p.trace, NULL);
+	bt = comparable(b.trace, NULL);
+	assert_int_equal(count_lines_with_prefix(bt, "execve("), 1);
+	assert_int_equal(count_lines_with_prefix(bt, "exit_group("), 0);
+	assert_string_equal(bt, pt);
+	free(pt);
+	free(bt);
 	run_result_free(&p);
 	run_result_free(&b);
 }
@@ -351,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_filtered),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_failures),
+		cmocka_unit_test(test_syscall_limit),
 		cmocka_unit_test(test_lost_events),
 		cmocka_unit_test(test_unprivileged),
 		cmocka_unit_test(test_refused_options),
