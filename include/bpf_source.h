@@ -71,9 +71,11 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg,
 int bpf_source_trace(struct bpf_source *b, pid_t tgid);
 /* Traces no process any more: records already in the ring still come. */
 void bpf_source_untrace_all(struct bpf_source *b);
-/* Forks argv[0] (searched in PATH), marks it traced before it execs so
+/* Forks argv[0] (searched in PATH) with the environment changed by env
+ * (-E: VAR=VAL sets, VAR unsets), marks it traced before it execs so
  * that none of its calls is missed, and returns its pid; -1 on error. */
-pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[]);
+pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
+		       const char *const env[], size_t nenv);
 /* Hands the records that arrived to the callbacks, waiting up to
  * timeout_ms for some. Returns the count handled or -1. */
 int bpf_source_poll(struct bpf_source *b, int timeout_ms);

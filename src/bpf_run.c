@@ -594,7 +594,7 @@ int bpf_run(const struct options *opts)
 		return 1;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	r.child = bpf_source_spawn(r.b, opts->command);
+	r.child = bpf_source_spawn(r.b, opts->command, opts->env, opts->nenv);
 	if (r.child < 0) {
 		fprintf(stderr, "mytrace: cannot run '%s': %s\n",
 			opts->command[0], strerror(errno));

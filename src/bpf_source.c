@@ -35,7 +35,8 @@ void bpf_source_untrace_all(struct bpf_source *b)
 {
 }
 
-pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[])
+pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
+			const char *const env[], size_t nenv)
 {
 	return -1;
 }
@@ -487,7 +488,19 @@ static void pending_add(struct bpf_source *b, pid_t pid)
 		}
 }
 
-pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[])
+/* In the child: -E VAR=VAL sets, -E VAR unsets, in order. */
+static void set_env(const char *const env[], size_t nenv)
+{
+	for (size_t i = 0; i < nenv; i++) {
+		if (strchr(env[i], '='))
+			putenv((char *)env[i]);
+		else
+			unsetenv(env[i]);
+	}
+}
+
+pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
+		       const char *const env[], size_t nenv)
 {
 	char *file = resolve(argv[0]);
 	int gate[2];
@@ -508,6 +521,7 @@ pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[])
 		/* held until it is in the traced map */
 		while (read(gate[0], &c, 1) < 0 && errno == EINTR)
 			;
+		set_env(env, nenv);
 		execv(file, argv);
 		fprintf(stderr, "mytrace: exec '%s': %s\n", file,
 			strerror(errno));

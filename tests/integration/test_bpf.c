@@ -319,6 +319,22 @@ static void test_syscall_limit(void **state)
 	run_result_free(&b);
 }
 
+/* -E changes the command's environment under bpf too. */
+static void test_environment(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--backend=bpf", "-E", "MYTRACE_E=set",
+			       "-E", "HOME", "-e", "trace=none", "/bin/sh",
+			       "-c", "echo \"$MYTRACE_E.$HOME.\"", NULL };
+
+	if (!bpf_works())
+		skip();
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "set..\n");
+	run_result_free(&r);
+}
+
 /* A one-page ring loses most of 200000 calls: said on stderr, and the
  * command's status still comes through. */
 static void test_lost_events(void **state)
@@ -380,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_failures),
 		cmocka_unit_test(test_syscall_limit),
+		cmocka_unit_test(test_environment),
 		cmocka_unit_test(test_lost_events),
 		cmocka_unit_test(test_unprivileged),
 		cmocka_unit_test(test_refused_options),
