@@ -1,5 +1,4 @@
-/* --backend=bpf as a whole run, until the event pipeline of issue 14 can
- * take the eBPF source as one more engine. */
+/* --backend=bpf: the eBPF source as an engine of the pipeline. */
 #ifndef MYTRACE_BPF_RUN_H
 #define MYTRACE_BPF_RUN_H
 

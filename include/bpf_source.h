@@ -50,7 +50,9 @@ struct bpf_source_ops {
 struct bpf_source_config {
 	bool follow;			/* -f: children are traced too */
 	unsigned string_limit;		/* -s */
-	const struct syscall_set *trace;	/* -e trace=, NULL: all */
+	/* the calls that make records (the pipeline's stop plan), NULL:
+	 * all */
+	const struct syscall_set *trace;
 	size_t ring_bytes;		/* 0: BPF_RING_DEFAULT */
 };
 
@@ -67,9 +69,13 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg,
 				   void *data);
 /* Traces the process tgid from now on. */
 int bpf_source_trace(struct bpf_source *b, pid_t tgid);
-/* Forks argv[0] (searched in PATH), marks it traced before it execs so
+/* Traces no process any more: records already in the ring still come. */
+void bpf_source_untrace_all(struct bpf_source *b);
+/* Forks argv[0] (searched in PATH) with the environment changed by env
+ * (-E: VAR=VAL sets, VAR unsets), marks it traced before it execs so
  * that none of its calls is missed, and returns its pid; -1 on error. */
-pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[]);
+pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
+		       const char *const env[], size_t nenv);
 /* Hands the records that arrived to the callbacks, waiting up to
  * timeout_ms for some. Returns the count handled or -1. */
 int bpf_source_poll(struct bpf_source *b, int timeout_ms);

@@ -1,44 +1,52 @@
-/* --backend=bpf until the event pipeline exists: runs the command under
- * the eBPF source and passes each call through the same decoders and
- * formatter as the ptrace tracer. Options that need the pipeline's
- * consumers are refused here. */
+/* --backend=bpf as an engine of the pipeline: runs the command under the
+ * eBPF source and turns its records into the calls and events the ptrace
+ * engine makes (src/engine/syscall_stop.c, tracees.c, stops.c), in the
+ * same order, so that every consumer works under both. It cannot stop a
+ * tracee: consumers that must (inject, -k) refuse it themselves. */
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arch.h"
 #include "bpf_run.h"
 #include "bpf_source.h"
-#include "proc_ident.h"
+#include "decode.h"
+#include "output.h"
+#include "pipeline.h"
 
 #define BUCKETS 256
 
 struct bthread {
 	struct bthread *next;
 	pid_t tid, pid;
+	bool before_exec;	/* the command before its execve: hidden */
+	bool in_call;		/* between entry and exit records */
+	unsigned want;		/* enum call_want of the current call */
+	void *consumers;	/* the consumers' state for this thread */
 	struct arena arena;
 	struct syscall_event sc;
-	struct decode_opts dopts;
+	struct decode_opts dopts;	/* for the current call */
 	uint64_t dopts_nr;	/* the call dopts are for; 0 after + 1 */
-	struct proc_ident_cache who;
-	bool in_call;
 };
 
 struct brun {
 	const struct options *opts;
-	struct format_opts fopts;
-	struct sink *out;
-	void *fmt;
+	struct pipeline p;
+	struct bpf_source *b;
 	struct bthread *threads[BUCKETS];
 	unsigned count;		/* threads seen and not gone */
 	unsigned procs;		/* processes traced and not gone */
-	bool want_who;
-	uint64_t lost;
+	pid_t child;
+	bool no_notes;		/* -q, or -o with a command */
+	bool detaching;		/* --syscall-limit: let go of all */
+	bool detached;		/* done: later records are dropped */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -48,82 +56,216 @@ static void on_signal(int sig)
 	interrupted = sig;
 }
 
-static struct bthread *thread_get(struct brun *r, pid_t tid, pid_t pid)
+static void note(struct brun *r, const char *fmt, ...)
 {
-	struct bthread **head = &r->threads[(unsigned)tid % BUCKETS];
-	struct bthread *t;
+	va_list ap;
 
-	for (t = *head; t; t = t->next)
+	if (r->no_notes)
+		return;
+	sink_flush_all();
+	fputs("mytrace: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* --- the table of threads */
+
+static struct bthread **bucket(struct brun *r, pid_t tid)
+{
+	return &r->threads[(unsigned)tid % BUCKETS];
+}
+
+static struct bthread *thread_find(struct brun *r, pid_t tid)
+{
+	for (struct bthread *t = *bucket(r, tid); t; t = t->next)
 		if (t->tid == tid)
 			return t;
-	if (!pid)
-		return NULL;
-	t = calloc(1, sizeof(*t));
+	return NULL;
+}
+
+static void thread_link(struct brun *r, struct bthread *t)
+{
+	struct bthread **head = bucket(r, t->tid);
+
+	t->next = *head;
+	*head = t;
+	r->count++;
+	r->p.visible_threads = r->count;
+}
+
+static void thread_unlink(struct brun *r, struct bthread *t)
+{
+	struct bthread **p = bucket(r, t->tid);
+
+	while (*p != t)
+		p = &(*p)->next;
+	*p = t->next;
+	r->count--;
+	r->p.visible_threads = r->count;
+}
+
+static struct bthread *thread_add(struct brun *r, pid_t tid, pid_t pid)
+{
+	struct bthread *t = calloc(1, sizeof(*t));
+
 	if (!t) {
 		fprintf(stderr, "mytrace: out of memory\n");
 		exit(1);
 	}
 	t->tid = tid;
 	t->pid = pid;
-	t->next = *head;
-	*head = t;
-	r->count++;
+	t->consumers = pipeline_thread_new(&r->p, pid, tid);
+	thread_link(r, t);
 	return t;
 }
 
-static void thread_drop(struct brun *r, pid_t tid)
+static void thread_remove(struct brun *r, struct bthread *t)
 {
-	for (struct bthread **p = &r->threads[(unsigned)tid % BUCKETS]; *p;
-	     p = &(*p)->next) {
-		struct bthread *t = *p;
-
-		if (t->tid != tid)
-			continue;
-		*p = t->next;
-		arena_free(&t->arena);
-		free(t);
-		r->count--;
-		return;
-	}
+	thread_unlink(r, t);
+	pipeline_thread_free(&r->p, t->consumers);
+	arena_free(&t->arena);
+	free(t);
 }
 
-/* Takes t out of the table without freeing it. */
-static void thread_unlink(struct brun *r, struct bthread *t)
-{
-	for (struct bthread **p = &r->threads[(unsigned)t->tid % BUCKETS]; *p;
-	     p = &(*p)->next)
-		if (*p == t) {
-			*p = t->next;
-			r->count--;
-			return;
-		}
-}
-
-static void thread_link(struct brun *r, struct bthread *t)
-{
-	struct bthread **head = &r->threads[(unsigned)t->tid % BUCKETS];
-
-	t->next = *head;
-	*head = t;
-	r->count++;
-}
-
-/* Without -f strace traces the first thread alone, as ptrace does. */
+/* Without -f only the first thread is traced, as under ptrace. */
 static bool ignored(const struct brun *r, pid_t tid, pid_t pid)
 {
 	return !r->opts->follow && tid != pid;
 }
 
-static void emit(struct brun *r, struct bthread *t, struct event *ev)
+/* The thread of a record; made when a record is its first news. */
+static struct bthread *thread_get(struct brun *r, pid_t tid, pid_t pid)
 {
+	struct bthread *t = thread_find(r, tid);
+
+	if (t || ignored(r, tid, pid))
+		return t;
+	return thread_add(r, tid, pid);
+}
+
+/* --- events */
+
+static void event_init(struct bthread *t, struct event *ev,
+		       enum event_kind kind, const struct timespec *ts)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->kind = kind;
 	ev->pid = t->pid;
 	ev->tid = t->tid;
 	ev->scno = t->sc.nr;
-	ev->who = r->want_who ? proc_ident_get(&t->who, t->tid) : NULL;
-	if (!outfilter_pass(&r->opts->filter, ev))
+	ev->arena = &t->arena;
+	ev->ts = *ts;
+}
+
+static bool emit(struct brun *r, struct bthread *t, struct event *ev)
+{
+	if (t->before_exec)
+		ev->hidden = true;
+	return pipeline_event(&r->p, t->consumers, ev);
+}
+
+static bool emit_syscall(struct brun *r, struct bthread *t,
+			 enum event_kind kind)
+{
+	struct event ev;
+
+	event_init(t, &ev, kind, kind == EV_SYSCALL_ENTER ?
+		   &t->sc.enter_ts : &t->sc.exit_ts);
+	ev.u.sc = &t->sc;
+	ev.hidden = !(t->want & CALL_SHOWN);
+	return pipeline_event(&r->p, t->consumers, &ev);
+}
+
+/* A call that will have no exit: exit_group, the leader's call another
+ * thread's execve cuts short, or one in flight when mytrace let go. */
+static void finish_in_flight(struct brun *r, struct bthread *t,
+			     const struct timespec *ts, bool detached)
+{
+	bool shown = t->in_call && (t->want & CALL_SHOWN);
+
+	t->in_call = false;
+	if (!shown)
 		return;
-	r->opts->formatter->event(r->fmt, ev,
-				  r->fopts.bare_pid || r->count > 1);
+	t->sc.exit_ts = *ts;
+	t->sc.ret_unknown = true;
+	t->sc.detached = detached;
+	emit_syscall(r, t, EV_SYSCALL_EXIT);
+	t->want = 0;
+}
+
+/* --- letting go (--syscall-limit) */
+
+static void let_go(void *engine)
+{
+	struct brun *r = engine;
+
+	if (r->detaching)
+		return;
+	r->detaching = true;
+	bpf_source_untrace_all(r->b);
+}
+
+/* After let_go: every thread detached as ptrace's detach_now does. */
+static void detach_all(struct brun *r)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	r->detached = true;
+	for (unsigned i = 0; i < BUCKETS; i++)
+		while (r->threads[i]) {
+			struct bthread *t = r->threads[i];
+			struct event ev;
+
+			note(r, "Process %d detached", t->tid);
+			finish_in_flight(r, t, &now, true);
+			if (!t->before_exec) {
+				event_init(t, &ev, EV_DETACH, &now);
+				emit(r, t, &ev);
+			}
+			pipeline_thread_gone(&r->p, t->consumers, t->pid,
+					     t->tid);
+			thread_remove(r, t);
+		}
+}
+
+/* Whether records are still handed on. */
+static bool tracing(struct brun *r)
+{
+	if (r->detaching && !r->detached)
+		detach_all(r);
+	return !r->detached;
+}
+
+static void sleep_us(void *engine, uint64_t us)
+{
+	struct timespec ts = { (time_t)(us / 1000000),
+			       (long)(us % 1000000) * 1000 };
+
+	(void)engine;
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !interrupted)
+		;
+}
+
+static const struct engine_ops bpf_ops = {
+	.stops_tracees = false,
+	.let_go = let_go,
+	.sleep_us = sleep_us,
+};
+
+/* --- calls */
+
+static void call_init(struct bthread *t, struct call *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->sc = &t->sc;
+	c->pid = t->pid;
+	c->tid = t->tid;
+	c->native_nr = t->sc.nr;
+	c->want = t->want;
+	c->arena = &t->arena;
 }
 
 static void decode_ctx_init(struct brun *r, struct bthread *t,
@@ -145,82 +287,105 @@ static void decode_ctx_init(struct brun *r, struct bthread *t,
 	ctx->sc = &t->sc;
 }
 
-static void on_call_enter(void *data, const struct bpf_call *c,
-		     const struct tracee_mem *mem)
+static void on_call_enter(void *data, const struct bpf_call *bc,
+			  const struct tracee_mem *mem)
 {
 	struct brun *r = data;
 	struct bthread *t;
 	struct syscall_event *sc;
-	struct event ev = { .kind = EV_SYSCALL_ENTER };
 	struct decode_ctx ctx;
+	struct call c;
 
-	if (ignored(r, c->tid, c->pid))
+	if (!tracing(r) || !(t = thread_get(r, bc->tid, bc->pid)))
 		return;
-	t = thread_get(r, c->tid, c->pid);
 	sc = &t->sc;
 	arena_reset(&t->arena);
 	memset(sc, 0, sizeof(*sc));
-	sc->nr = (uint64_t)c->nr;
-	sc->arch = arch_personalities[0].name;
-	memcpy(sc->raw_args, c->args, sizeof(sc->raw_args));
-	sc->desc = syscall_lookup(arch_syscalls, sc->nr);
-	sc->enter_ts = c->enter_ts;
 	t->in_call = true;
-	decode_ctx_init(r, t, &ctx, mem);
-	decode_syscall_enter(&ctx);
-	ev.ts = sc->enter_ts;
-	ev.u.sc = sc;
-	emit(r, t, &ev);
+	t->want = 0;
+	sc->nr = (uint64_t)bc->nr;
+	sc->arch = arch_personalities[0].name;
+	memcpy(sc->raw_args, bc->args, sizeof(sc->raw_args));
+	sc->desc = syscall_lookup(arch_syscalls, sc->nr);
+	/* the kernel's times cost nothing: -c times calls by them */
+	sc->enter_ts = bc->enter_ts;
+	if (t->before_exec) {
+		if (!sc->desc || !(sc->desc->flags & SF_EXEC))
+			return;
+		t->before_exec = false;
+	}
+	call_init(t, &c);
+	pipeline_enter(&r->p, t->consumers, &c);
+	t->want = c.want;
+	if (!(t->want & (CALL_SHOWN | CALL_COLLECT)))
+		return;
+	if (r->p.plan.needs_args) {
+		decode_ctx_init(r, t, &ctx, mem);
+		decode_syscall_enter(&ctx);
+	}
+	/* -P refuses a call at entry; its exit is then hidden too */
+	if ((t->want & CALL_SHOWN) && !emit_syscall(r, t, EV_SYSCALL_ENTER))
+		t->want &= ~CALL_SHOWN;
 }
 
-static void on_call_exit(void *data, const struct bpf_call *c,
-		    const struct tracee_mem *mem)
+static void on_call_exit(void *data, const struct bpf_call *bc,
+			 const struct tracee_mem *mem)
 {
 	struct brun *r = data;
-	struct bthread *t = thread_get(r, c->tid, 0);
+	struct bthread *t;
 	struct syscall_event *sc;
-	struct event ev = { .kind = EV_SYSCALL_EXIT };
 	struct decode_ctx ctx;
+	struct call c;
 
-	if (!t || !t->in_call || ignored(r, c->tid, c->pid))
+	if (!tracing(r) || !(t = thread_find(r, bc->tid)) || !t->in_call)
 		return;
 	sc = &t->sc;
 	t->in_call = false;
-	sc->rval = c->rval;
+	sc->rval = bc->rval;
 	/* the kernel's error returns are -4095..-1 */
-	sc->err = c->rval < 0 && c->rval >= -4095 ? (int)-c->rval : 0;
-	sc->exit_ts = c->exit_ts;
-	decode_ctx_init(r, t, &ctx, mem);
-	decode_syscall_exit(&ctx);
-	ev.ts = sc->exit_ts;
-	ev.u.sc = sc;
-	emit(r, t, &ev);
+	sc->err = bc->rval < 0 && bc->rval >= -4095 ? (int)-bc->rval : 0;
+	sc->exit_ts = bc->exit_ts;
+	if (!t->before_exec) {
+		call_init(t, &c);
+		pipeline_exit(&r->p, t->consumers, &c);
+	}
+	if (!(t->want & (CALL_SHOWN | CALL_COLLECT)))
+		return;
+	if (r->p.plan.needs_args) {
+		decode_ctx_init(r, t, &ctx, mem);
+		decode_syscall_exit(&ctx);
+	}
+	emit_syscall(r, t, EV_SYSCALL_EXIT);
+	t->want = 0;
 }
+
+/* --- processes and threads */
 
 static void on_fork(void *data, pid_t tid, pid_t pid, pid_t child_tid,
 		    pid_t child_pid)
 {
 	struct brun *r = data;
+	struct bthread *parent, *child;
+	struct timespec now;
+	struct event ev;
 
-	thread_get(r, child_tid, child_pid);
 	if (child_pid != pid)
 		r->procs++;
-}
-
-/* exit_group and exit never return, nor the leader's call that another
- * thread's execve cuts short: strace's "= ?" */
-static void finish_in_flight(struct brun *r, struct bthread *t,
-			     const struct timespec *ts)
-{
-	struct event end = { .kind = EV_SYSCALL_EXIT, .ts = *ts };
-
-	if (!t->in_call)
+	if (!r->opts->follow || !tracing(r) ||
+	    !(parent = thread_get(r, tid, pid)) || thread_find(r, child_tid))
 		return;
-	t->sc.ret_unknown = true;
-	t->sc.exit_ts = *ts;
-	t->in_call = false;
-	end.u.sc = &t->sc;
-	emit(r, t, &end);
+	clock_gettime(CLOCK_REALTIME, &now);
+	child = thread_add(r, child_tid, child_pid);
+	note(r, "Process %d attached", child_tid);
+	event_init(child, &ev, EV_ATTACH, &now);
+	emit(r, child, &ev);
+	if (child_pid == pid)
+		return;
+	/* news for the consumers (--filter follow), never printed */
+	event_init(parent, &ev, EV_FORK, &now);
+	ev.hidden = true;
+	ev.u.fork.child = child_pid;
+	emit(r, parent, &ev);
 }
 
 static void on_gone(void *data, pid_t tid, pid_t pid, int status,
@@ -228,46 +393,67 @@ static void on_gone(void *data, pid_t tid, pid_t pid, int status,
 {
 	struct brun *r = data;
 	struct bthread *t;
-	struct event ev = { .ts = *ts };
+	struct event ev;
 
 	if (group_dead && r->procs)
 		r->procs--;
-	if (ignored(r, tid, pid))
+	if (!tracing(r) || !(t = thread_get(r, tid, pid)))
 		return;
-	t = thread_get(r, tid, pid);
-	finish_in_flight(r, t, ts);
+	finish_in_flight(r, t, ts, false);
 	if (WIFSIGNALED(status)) {
-		ev.kind = EV_KILLED;
+		event_init(t, &ev, EV_KILLED, ts);
 		ev.u.exit.status = WTERMSIG(status);
 		ev.u.exit.core_dumped = WCOREDUMP(status);
 	} else {
-		ev.kind = EV_EXITED;
+		event_init(t, &ev, EV_EXITED, ts);
 		ev.u.exit.status = WEXITSTATUS(status);
 	}
+	/* hidden ones too: the digest needs every process's end */
 	emit(r, t, &ev);
-	thread_drop(r, tid);
+	pipeline_thread_gone(&r->p, t->consumers, t->pid, t->tid);
+	thread_remove(r, t);
+}
+
+/* execve in a thread that is not the leader: the thread takes the
+ * leader's tid and the leader vanishes without an exit. */
+static void take_over_leader(struct brun *r, pid_t pid, pid_t former,
+			     const struct timespec *ts)
+{
+	struct bthread *t = thread_find(r, former);
+	struct bthread *leader = thread_find(r, pid);
+
+	if (!t)
+		return;
+	thread_unlink(r, t);
+	t->tid = pid;
+	if (leader) {
+		/* the leader's own syscall never returns: "= ?" */
+		finish_in_flight(r, leader, ts, false);
+		pipeline_thread_takeover(&r->p, t->consumers,
+					 leader->consumers);
+		thread_remove(r, leader);
+	}
+	thread_link(r, t);
 }
 
 static void on_exec(void *data, pid_t pid, pid_t old_tid,
 		    const struct timespec *ts)
 {
 	struct brun *r = data;
-	struct bthread *t, *old;
-	struct event ev = { .kind = EV_EXEC, .ts = *ts };
+	struct bthread *t;
+	struct event ev;
 
-	/* the thread that called execve goes on as the leader */
-	old = old_tid != pid ? thread_get(r, old_tid, 0) : NULL;
-	if (old) {
-		t = thread_get(r, pid, 0);
-		if (t)
-			finish_in_flight(r, t, ts);
-		thread_drop(r, pid);
-		thread_unlink(r, old);
-		old->tid = pid;
-		thread_link(r, old);
-	}
+	if (!tracing(r))
+		return;
+	if (old_tid != pid)
+		take_over_leader(r, pid, old_tid, ts);
 	t = thread_get(r, pid, pid);
-	proc_ident_stale(&t->who);
+	if (!t)
+		return;
+	/* the command's execve may be out of the selection: its exec is
+	 * the end of what is hidden all the same */
+	t->before_exec = false;
+	event_init(t, &ev, EV_EXEC, ts);
 	ev.u.exec.old_tid = old_tid;
 	emit(r, t, &ev);
 }
@@ -277,22 +463,17 @@ static void on_sig(void *data, pid_t tid, pid_t pid, int sig,
 {
 	struct brun *r = data;
 	struct bthread *t;
-	struct event ev = { .kind = EV_SIGNAL, .ts = *ts };
+	struct event ev;
 
 	/* a SIGKILL is never seen stopped under ptrace, nor printed */
-	if (sig == SIGKILL || ignored(r, tid, pid))
+	if (sig == SIGKILL || !tracing(r) || !(t = thread_get(r, tid, pid)))
 		return;
-	t = thread_get(r, tid, pid);
+	if (t->before_exec)
+		return;
+	event_init(t, &ev, EV_SIGNAL, ts);
 	ev.u.signal.sig = sig;
 	ev.u.signal.info = decode_siginfo(&t->arena, siginfo);
 	emit(r, t, &ev);
-}
-
-static void on_lost(void *data, uint64_t total)
-{
-	struct brun *r = data;
-
-	r->lost = total;
 }
 
 static const struct bpf_source_ops run_ops = {
@@ -302,26 +483,21 @@ static const struct bpf_source_ops run_ops = {
 	.exec = on_exec,
 	.exit = on_gone,
 	.signal = on_sig,
-	.lost = on_lost,
 };
 
-/* What this stand-in does not do yet: one line, exit 1. */
+/* --- the run */
+
+/* What the bpf backend cannot do: one line, exit 1. -e inject= and -k
+ * are refused by their consumers, which need a stopped tracee. */
 static void refuse_unsupported(const struct options *o)
 {
-	const char *what = o->inject ? "-e inject= and -e fault= (they stop "
-				       "the tracee)" :
-			   o->stack_trace ? "-k" :
-			   o->stats.count ? "-c" :
-			   o->failures ? "--failures" :
-			   o->nattach ? "-p" :
-			   o->follow == 2 ? "-ff" :
+	const char *what = o->nattach ? "-p (attaching)" :
 			   o->user ? "-u" :
-			   o->syscall_limit ? "--syscall-limit" :
 			   !o->command ? "no command" : NULL;
 
 	if (!what)
 		return;
-	fprintf(stderr, "mytrace: --backend=bpf: %s: not supported yet; use "
+	fprintf(stderr, "mytrace: --backend=bpf: %s: not supported; use "
 		"--backend=ptrace\n", what);
 	exit(1);
 }
@@ -339,90 +515,107 @@ static void die_like(int sig)
  * still counted: their exit records were lost. */
 #define IDLE_POLLS_MAX 100
 
-/* Polls until the command is reaped and no traced process is left. */
-static int wait_all(struct brun *r, struct bpf_source *b, pid_t child)
+/* Polls until the command is reaped and no traced process is left, or
+ * until mytrace let go of all; then waits for the command's end. */
+static int wait_all(struct brun *r)
 {
 	int status = 0, n;
 	bool reaped = false;
 	unsigned idle = 0;
 
-	for (;;) {
-		n = bpf_source_poll(b, 10);
+	while (!r->detached) {
+		n = bpf_source_poll(r->b, 10);
 		if (n < 0) {
 			fprintf(stderr, "mytrace: ring buffer: %s\n",
 				strerror(errno));
 			break;
 		}
+		tracing(r);
 		sink_flush_all();
-		if (!reaped && waitpid(child, &status, WNOHANG) == child)
+		if (!reaped && waitpid(r->child, &status, WNOHANG) == r->child)
 			reaped = true;
 		if (interrupted) {
-			kill(child, interrupted);
+			kill(r->child, interrupted);
 			interrupted = 0;
 		}
 		idle = n ? 0 : idle + 1;
 		/* the exit records were written before the reaping */
 		if (reaped && (r->procs == 0 || idle > IDLE_POLLS_MAX)) {
-			bpf_source_poll(b, 0);
+			bpf_source_poll(r->b, 0);
 			break;
 		}
 	}
+	while (!reaped && waitpid(r->child, &status, 0) < 0)
+		if (errno != EINTR)
+			break;
 	return status;
+}
+
+/* The kernel-side selection: what the consumers declared they stop at;
+ * NULL (every call) when one looks at every call, or -n wants the
+ * latest call number of all. */
+static const struct syscall_set *selection(const struct stop_plan *plan)
+{
+	if (plan->every_call || plan->prefer_every_call)
+		return NULL;
+	return &plan->stop;
+}
+
+static void lost_line(struct brun *r)
+{
+	uint64_t lost = bpf_source_lost(r->b);
+
+	if (lost)
+		fprintf(stderr, "mytrace: %llu events lost (a bigger "
+			"--bpf-buffer keeps them)\n",
+			(unsigned long long)lost);
 }
 
 int bpf_run(const struct options *opts)
 {
-	struct brun r = { .opts = opts };
+	static struct brun r;
 	struct bpf_source_config cfg = {
 		.follow = opts->follow > 0,
 		.string_limit = opts->decode.string_limit,
-		.trace = opts->trace_all ? NULL : &opts->trace,
 		.ring_bytes = opts->bpf_buffer,
 	};
-	struct bpf_source *b;
-	pid_t child;
+	struct bthread *t;
 	int status;
 
 	refuse_unsupported(opts);
-	b = bpf_source_open(&cfg, &run_ops, &r);
-	if (!b)
+	r.opts = opts;
+	r.no_notes = opts->quiet || opts->output_path;
+	pipeline_init(&r.p, opts, &bpf_ops, &r);
+	cfg.trace = selection(&r.p.plan);
+	/* on failure the consumers are left as they are, nothing printed
+	 * (their end would print an empty summary), as ptrace's launch
+	 * leaves them when it exits */
+	r.b = bpf_source_open(&cfg, &run_ops, &r);
+	if (!r.b)
 		return 1;
-	r.fopts = opts->format;
-	r.fopts.bare_pid = opts->output_path && opts->follow == 1;
-	r.want_who = opts->formatter->needs_ident ||
-		     proc_filter_needs_ident(&opts->procs);
-	r.out = sink_open(opts->output_path);
-	if (!r.out) {
-		fprintf(stderr, "mytrace: can't open '%s': %s\n",
-			opts->output_path, strerror(errno));
-		bpf_source_close(b);
-		return 1;
-	}
-	r.fmt = opts->formatter->begin(r.out, &r.fopts);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	child = bpf_source_spawn(b, opts->command);
-	if (child < 0) {
+	r.child = bpf_source_spawn(r.b, opts->command, opts->env, opts->nenv);
+	if (r.child < 0) {
 		fprintf(stderr, "mytrace: cannot run '%s': %s\n",
 			opts->command[0], strerror(errno));
-		opts->formatter->end(r.fmt);
-		sink_close(r.out);
-		bpf_source_close(b);
+		bpf_source_close(r.b);
 		return 1;
 	}
 	r.procs++;
-	status = wait_all(&r, b, child);
-	opts->formatter->end(r.fmt);
-	sink_close(r.out);
-	sink_flush_all();
-	if (bpf_source_lost(b))
-		fprintf(stderr, "mytrace: %llu events lost (a bigger "
-			"--bpf-buffer keeps them)\n",
-			(unsigned long long)bpf_source_lost(b));
-	bpf_source_close(b);
+	t = thread_add(&r, r.child, r.child);
+	t->before_exec = true;
+	r.p.command = r.child;
+	pipeline_start(&r.p);
+	status = wait_all(&r);
+	pipeline_end(&r.p);
 	for (unsigned i = 0; i < BUCKETS; i++)
 		while (r.threads[i])
-			thread_drop(&r, r.threads[i]->tid);
+			thread_remove(&r, r.threads[i]);
+	sink_flush_all();
+	pipeline_free(&r.p);
+	lost_line(&r);
+	bpf_source_close(r.b);
 	if (WIFSIGNALED(status)) {
 		die_like(WTERMSIG(status));
 		return 128 + WTERMSIG(status);

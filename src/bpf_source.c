@@ -31,7 +31,12 @@ int bpf_source_trace(struct bpf_source *b, pid_t tgid)
 	return -1;
 }
 
-pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[])
+void bpf_source_untrace_all(struct bpf_source *b)
+{
+}
+
+pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
+			const char *const env[], size_t nenv)
 {
 	return -1;
 }
@@ -430,6 +435,18 @@ int bpf_source_trace(struct bpf_source *b, pid_t tgid)
 				   &one, BPF_ANY);
 }
 
+void bpf_source_untrace_all(struct bpf_source *b)
+{
+	int fd = bpf_map__fd(b->skel->maps.traced);
+	uint32_t key;
+
+	/* deleting the first key each time: the iteration never restarts
+	 * from a key that is gone */
+	while (bpf_map_get_next_key(fd, NULL, &key) == 0)
+		if (bpf_map_delete_elem(fd, &key) < 0)
+			break;
+}
+
 /* argv[0] as execve needs it: searched in PATH without a slash, so that
  * the command makes one execve, as under ptrace. */
 static char *resolve(const char *cmd)
@@ -471,7 +488,19 @@ static void pending_add(struct bpf_source *b, pid_t pid)
 		}
 }
 
-pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[])
+/* In the child: -E VAR=VAL sets, -E VAR unsets, in order. */
+static void set_env(const char *const env[], size_t nenv)
+{
+	for (size_t i = 0; i < nenv; i++) {
+		if (strchr(env[i], '='))
+			putenv((char *)env[i]);
+		else
+			unsetenv(env[i]);
+	}
+}
+
+pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
+		       const char *const env[], size_t nenv)
 {
 	char *file = resolve(argv[0]);
 	int gate[2];
@@ -492,6 +521,7 @@ pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[])
 		/* held until it is in the traced map */
 		while (read(gate[0], &c, 1) < 0 && errno == EINTR)
 			;
+		set_env(env, nenv);
 		execv(file, argv);
 		fprintf(stderr, "mytrace: exec '%s': %s\n", file,
 			strerror(errno));

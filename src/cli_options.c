@@ -631,8 +631,8 @@ const struct cli_option cli_options[] = {
 	  "the command at each call; bpf copies them in\n"
 	  "the kernel without stopping it (root or\n"
 	  "CAP_BPF+CAP_PERFMON, a kernel with BTF; a\n"
-	  "command only, without -c -k -p -u -ff,\n"
-	  "inject or fault)" },
+	  "command only, without -k -p -u, inject or\n"
+	  "fault; -c times calls by the kernel's clock)" },
 	{ 0, "bpf-buffer", R, opt_bpf_buffer, SEC_FILTERING,
 	  "--bpf-buffer=SIZE",
 	  "the bpf backend's ring buffer in bytes (K and\n"

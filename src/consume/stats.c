@@ -59,11 +59,23 @@ static void read_clock(const struct stats_consumer *sc, pid_t pid,
 		process_cpu_time(pid, ts);
 }
 
+/* An engine that does not stop its tracees hands calls on after the
+ * fact: a clock read now would time mytrace, not the call. Such an
+ * engine (eBPF) gives each call the kernel's entry and exit times. */
+static bool after_the_fact(const struct stats_consumer *sc)
+{
+	return !sc->p->ops->stops_tracees;
+}
+
 static void stats_enter(void *st, void *ts, struct call *c)
 {
 	struct stats_thread *t = ts;
 
-	if (c->want & CALL_SHOWN)
+	if (!(c->want & CALL_SHOWN))
+		return;
+	if (after_the_fact(st))
+		t->enter = c->sc->enter_ts;
+	else
 		read_clock(st, c->pid, &t->enter);
 }
 
@@ -79,7 +91,10 @@ static void stats_exit(void *st, void *ts, struct call *c)
 
 	if (!(c->want & CALL_SHOWN))
 		return;
-	read_clock(sc, c->pid, &end);
+	if (after_the_fact(sc))
+		end = c->sc->exit_ts;
+	else
+		read_clock(sc, c->pid, &end);
 	d.tv_sec = end.tv_sec - t->enter.tv_sec;
 	d.tv_nsec = end.tv_nsec - t->enter.tv_nsec;
 	if (d.tv_nsec < 0) {

@@ -183,6 +183,158 @@ static void test_filtered(void **state)
 	run_result_free(&r);
 }
 
+/* -c's table without its three time columns (kernel times under bpf,
+ * CPU times under ptrace): the calls, errors and names. */
+static char *summary_counts(const char *trace)
+{
+	char *out = malloc(strlen(trace) + 1), *o = out;
+	const char *line = trace;
+
+	assert_non_null(out);
+	while (*line) {
+		size_t len = strcspn(line, "\n");
+		const char *p = line;
+
+		/* rows start with the percentage; header and rules do not */
+		if (*p == ' ' || (*p >= '0' && *p <= '9')) {
+			for (int field = 0; field < 3; field++) {
+				p += strspn(p, " ");
+				p += strcspn(p, " \n");
+			}
+		}
+		memcpy(o, p, len - (size_t)(p - line));
+		o += len - (size_t)(p - line);
+		*o++ = '\n';
+		line += len + (line[len] == '\n');
+	}
+	*o = 0;
+	return out;
+}
+
+/* The trace of args under both backends, the program's status and
+ * output the same. */
+static void run_both(struct run_result *p, struct run_result *b,
+		     const char *const args[])
+{
+	const char *bargs[16] = { "--backend=bpf" };
+
+	for (size_t i = 0; args[i]; i++)
+		bargs[i + 1] = args[i];
+	run_traced(p, args);
+	run_traced(b, bargs);
+	assert_int_equal(b->exit_code, p->exit_code);
+	assert_string_equal(b->out, p->out);
+}
+
+/* -c is a consumer of the pipeline: the same counts under both. */
+static void test_summary(void **state)
+{
+	struct run_result p, b;
+	const char *args[] = { "-c", "-S", "name", test_program("counts"),
+			       NULL };
+	char *pc, *bc;
+
+	if (!bpf_works())
+		skip();
+	run_both(&p, &b, args);
+	pc = summary_counts(p.trace);
+	bc = summary_counts(b.trace);
+	assert_non_null(strstr(bc, "         3         3 chdir\n"));
+	assert_non_null(strstr(bc, "         7           getppid\n"));
+	assert_string_equal(bc, pc);
+	free(pc);
+	free(bc);
+	run_result_free(&p);
+	run_result_free(&b);
+}
+
+/* The digest's times (hh:mm:ss.usec) as T, then comparable(). */
+static char *digest_comparable(const char *trace)
+{
+	char *copy = strdup(trace), *out;
+
+	assert_non_null(copy);
+	for (char *t = copy; (t = strchr(t, ':')); t++) {
+		/* t at the first colon of hh:mm:ss.usec */
+		if (t - copy >= 2 && strlen(t) >= 7 && t[3] == ':' &&
+		    t[6] == '.') {
+			char *start = t - 2, *end = t + 7;
+
+			end += strspn(end, "0123456789");
+			*start = 'T';
+			memmove(start + 1, end, strlen(end) + 1);
+			t = start;
+		}
+	}
+	out = comparable(copy, NULL);
+	free(copy);
+	return out;
+}
+
+/* --failures sees every call, whatever -e trace= shows: the kernel
+ * selection is the plan's, so the digest is ptrace's. */
+static void test_failures(void **state)
+{
+	struct run_result p, b;
+	const char *args[] = { "--failures", "-e", "trace=umask",
+			       test_program("counts"), NULL };
+	char *pd, *bd;
+
+	if (!bpf_works())
+		skip();
+	run_both(&p, &b, args);
+	pd = digest_comparable(p.trace);
+	bd = digest_comparable(b.trace);
+	assert_non_null(strstr(bd, "chdir(\"/nonexistent/mytrace-counts\")"));
+	assert_non_null(strstr(bd, "3x, first at T in pid N;"));
+	assert_string_equal(bd, pd);
+	free(pd);
+	free(bd);
+	run_result_free(&p);
+	run_result_free(&b);
+}
+
+/* --syscall-limit asks the engine to let go: bpf untraces the process
+ * in the kernel, prints what ptrace prints, and the command runs on to
+ * its own status. */
+static void test_syscall_limit(void **state)
+{
+	struct run_result p, b;
+	const char *args[] = { "--syscall-limit=2", test_program("exit3"),
+			       NULL };
+	char *pt, *bt;
+
+	if (!bpf_works())
+		skip();
+	run_both(&p, &b, args);
+	assert_int_equal(b.exit_code, 3);
+	pt = comparable(p.trace, NULL);
+	bt = comparable(b.trace, NULL);
+	assert_int_equal(count_lines_with_prefix(bt, "execve("), 1);
+	assert_int_equal(count_lines_with_prefix(bt, "exit_group("), 0);
+	assert_string_equal(bt, pt);
+	free(pt);
+	free(bt);
+	run_result_free(&p);
+	run_result_free(&b);
+}
+
+/* -E changes the command's environment under bpf too. */
+static void test_environment(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--backend=bpf", "-E", "MYTRACE_E=set",
+			       "-E", "HOME", "-e", "trace=none", "/bin/sh",
+			       "-c", "echo \"$MYTRACE_E.$HOME.\"", NULL };
+
+	if (!bpf_works())
+		skip();
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "set..\n");
+	run_result_free(&r);
+}
+
 /* A one-page ring loses most of 200000 calls: said on stderr, and the
  * command's status still comes through. */
 static void test_lost_events(void **state)
@@ -228,9 +380,12 @@ static void test_refused_options(void **state)
 	const char *args[] = { "--backend=bpf", "-e", "inject=openat:error=ENOENT",
 			       "/bin/true", NULL };
 
-	assert_usage_error(args, "mytrace: --backend=bpf: -e inject= and -e "
-			   "fault= (they stop the tracee): not supported yet; "
-			   "use --backend=ptrace");
+	const char *attach[] = { "--backend=bpf", "-p", "1", NULL };
+
+	assert_usage_error(args, "mytrace: -e inject= and -e fault= need a "
+			   "backend that stops the tracee (--backend=ptrace)");
+	assert_usage_error(attach, "mytrace: --backend=bpf: -p (attaching): "
+			   "not supported; use --backend=ptrace");
 }
 
 int main(void)
@@ -238,6 +393,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_same_text),
 		cmocka_unit_test(test_filtered),
+		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_failures),
+		cmocka_unit_test(test_syscall_limit),
+		cmocka_unit_test(test_environment),
 		cmocka_unit_test(test_lost_events),
 		cmocka_unit_test(test_unprivileged),
 		cmocka_unit_test(test_refused_options),
