@@ -13,6 +13,7 @@
 
 #include "arch.h"
 #include "bpf_source.h"
+#include "command.h"
 
 #ifndef HAVE_BPF
 
@@ -447,38 +448,6 @@ void bpf_source_untrace_all(struct bpf_source *b)
 			break;
 }
 
-/* argv[0] as execve needs it: searched in PATH without a slash, so that
- * the command makes one execve, as under ptrace. */
-static char *resolve(const char *cmd)
-{
-	const char *path = getenv("PATH");
-	struct stat st;
-	int saved = ENOENT;
-
-	if (strchr(cmd, '/'))
-		return strdup(cmd);
-	if (!path)
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (const char *p = path;; p += strcspn(p, ":") + 1) {
-		size_t len = strcspn(p, ":");
-		char *full;
-
-		if (asprintf(&full, "%.*s%s%s", (int)len, p, len ? "/" : "",
-			     cmd) < 0)
-			return NULL;
-		if (stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
-			if (access(full, X_OK) == 0)
-				return full;
-			saved = EACCES;
-		}
-		free(full);
-		if (!p[len])
-			break;
-	}
-	errno = saved;
-	return NULL;
-}
-
 static void pending_add(struct bpf_source *b, pid_t pid)
 {
 	for (unsigned i = 0; i < PENDING_MAX; i++)
@@ -488,21 +457,10 @@ static void pending_add(struct bpf_source *b, pid_t pid)
 		}
 }
 
-/* In the child: -E VAR=VAL sets, -E VAR unsets, in order. */
-static void set_env(const char *const env[], size_t nenv)
-{
-	for (size_t i = 0; i < nenv; i++) {
-		if (strchr(env[i], '='))
-			putenv((char *)env[i]);
-		else
-			unsetenv(env[i]);
-	}
-}
-
 pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
 		       const char *const env[], size_t nenv)
 {
-	char *file = resolve(argv[0]);
+	char *file = command_resolve(argv[0]);
 	int gate[2];
 	pid_t pid;
 	char c = 0;
@@ -521,7 +479,7 @@ pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
 		/* held until it is in the traced map */
 		while (read(gate[0], &c, 1) < 0 && errno == EINTR)
 			;
-		set_env(env, nenv);
+		command_apply_env(env, nenv);
 		execv(file, argv);
 		fprintf(stderr, "mytrace: exec '%s': %s\n", file,
 			strerror(errno));

@@ -15,65 +15,15 @@
 #include <unistd.h>
 
 #include "attach.h"
+#include "command.h"
 #include "ptrace_engine.h"
-
-/* Finds cmd in PATH as execvp would, so that the trace shows the file that
- * really runs and a missing command is reported before anything starts. */
-static char *resolve_command(const char *cmd)
-{
-	const char *path = getenv("PATH");
-	struct stat st;
-	int saved = ENOENT;
-
-	if (strchr(cmd, '/')) {
-		if (stat(cmd, &st) < 0)
-			return NULL;
-		if (S_ISDIR(st.st_mode)) {
-			errno = EISDIR;
-			return NULL;
-		}
-		if (access(cmd, X_OK) < 0)
-			return NULL;
-		return strdup(cmd);
-	}
-	if (!path)
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (const char *p = path;; p = strchr(p, ':') + 1) {
-		size_t len = strcspn(p, ":");
-		char *full = malloc(len + strlen(cmd) + 2);
-
-		if (!full)
-			return NULL;
-		if (len == 0)
-			sprintf(full, "%s", cmd);
-		else
-			sprintf(full, "%.*s/%s", (int)len, p, cmd);
-		if (stat(full, &st) == 0 && !S_ISDIR(st.st_mode)) {
-			if (access(full, X_OK) == 0)
-				return full;
-			saved = EACCES;
-		}
-		free(full);
-		if (!p[len])
-			break;
-	}
-	errno = saved;
-	return NULL;
-}
 
 static const long base_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 
 /* In the child, between fork and execve: -E and -u. */
 static void prepare_child(const struct options *opts, const struct passwd *pw)
 {
-	for (size_t i = 0; i < opts->nenv; i++) {
-		const char *e = opts->env[i];
-
-		if (strchr(e, '='))
-			putenv((char *)e);
-		else
-			unsetenv(e);
-	}
+	command_apply_env(opts->env, opts->nenv);
 	if (!pw)
 		return;
 	if (initgroups(pw->pw_name, pw->pw_gid) < 0 ||
@@ -136,7 +86,7 @@ static void run_child(struct tracer *tr, int gate, const char *file,
 
 void launch(struct tracer *tr, char **argv)
 {
-	char *file = resolve_command(argv[0]);
+	char *file = command_resolve(argv[0]);
 	struct passwd *pw;
 	struct syscall_set stop;
 	struct tracee *t;
