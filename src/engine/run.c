@@ -18,6 +18,7 @@
 
 volatile sig_atomic_t engine_flush_due;
 volatile sig_atomic_t engine_interrupted;
+volatile sig_atomic_t engine_interrupts;
 
 static void on_alarm(int sig)
 {
@@ -28,6 +29,7 @@ static void on_alarm(int sig)
 static void on_fatal(int sig)
 {
 	engine_interrupted = sig;
+	engine_interrupts++;
 }
 
 /* --- the services consumers may ask for */
@@ -151,11 +153,12 @@ static void engine_finish(struct tracer *tr)
 	seccomp_free(&tr->prog);
 }
 
-/* --syscall-limit let go of the command: it runs on to its end. */
+/* --syscall-limit let go of the command: it runs on to its end (not
+ * after an EPIPE: strace ends at once there). */
 static void wait_for_command(struct tracer *tr)
 {
-	while (tr->detaching && !engine_interrupted && tr->child &&
-	       !tr->child_done) {
+	while (tr->detaching && !engine_interrupted && !sink_broken_pipe &&
+	       tr->child && !tr->child_done) {
 		if (waitpid(tr->child, &tr->child_status, 0) >= 0)
 			tr->child_done = true;
 		else if (errno != EINTR)
@@ -167,6 +170,9 @@ static int exit_status(struct tracer *tr)
 {
 	int sig = engine_interrupted;
 
+	/* strace's status when its output's reader went away */
+	if (sink_broken_pipe && !sig)
+		return 128 + SIGPIPE;
 	if (sig && tr->opts->command) {
 		die_like(sig);
 		return 128 + sig;
