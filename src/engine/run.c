@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "format.h"
 #include "output.h"
 #include "ptrace_engine.h"
 #include "tracer.h"
@@ -124,6 +125,14 @@ static void die_like(int sig)
 
 /* --- the run */
 
+/* A formatter with records of its own for attaches and detaches, on
+ * stderr: our notes would break its stream (JSON lines, a table). */
+static bool notes_would_mix(const struct options *opts)
+{
+	return opts->formatter && opts->formatter->attach_records &&
+	       (!opts->output_path || strcmp(opts->output_path, "-") == 0);
+}
+
 static void engine_init(struct tracer *tr, const struct options *opts)
 {
 	cpu_set_t cpus;
@@ -132,7 +141,8 @@ static void engine_init(struct tracer *tr, const struct options *opts)
 	tr->multi_cpu = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 &&
 			CPU_COUNT(&cpus) > 1;
 	tr->no_notes = opts->quiet ||
-		       (opts->command && opts->output_path && !opts->nattach);
+		       (opts->command && opts->output_path && !opts->nattach) ||
+		       notes_would_mix(opts);
 	if (opts->follow)
 		tr->follow_opts = PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |
 				  PTRACE_O_TRACEVFORK;
