@@ -88,6 +88,7 @@ struct tracer {
 	unsigned streak;	/* how many in a row */
 	unsigned in_syscall;	/* tracees between entry and exit */
 	unsigned mem_fds;	/* open /proc/TID/mem descriptors */
+	unsigned mem_fds_max;	/* their bound, 0 until first needed */
 	bool multi_cpu;		/* we may run on several CPUs: poll stops */
 	/* per syscall: pollings in a row that found no stop */
 	unsigned char spin_fails[SPIN_SLOTS];
