@@ -206,15 +206,18 @@ int tracer_run(const struct options *opts)
 	engine_init(&tr, opts);
 	if (opts->command)
 		launch(&tr, opts->command);
-	for (size_t i = 0; i < opts->nattach; i++)
+	/* before attaching: an interrupt while threads are being seized
+	 * lets go of them in wait_loop instead of being lost */
+	setup_signals(&tr);
+	for (size_t i = 0; i < opts->nattach && !engine_interrupted; i++)
 		if (attach_process(&tr, opts->attach[i]))
 			attached = true;
 	if (!opts->command && !attached) {
+		stop_timer();
 		engine_finish(&tr);
-		return 1;
+		return engine_interrupted ? 128 + engine_interrupted : 1;
 	}
 	pipeline_start(&tr.pipe);
-	setup_signals(&tr);
 	wait_loop(&tr);
 	stop_timer();
 	engine_finish(&tr);
