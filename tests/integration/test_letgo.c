@@ -182,6 +182,33 @@ static void test_epipe_keeps_filtered(void **state)
 	run_result_free(&r);
 }
 
+/* A program's own SECCOMP_RET_TRACE filter (man page, RELIABILITY):
+ * ENOSYS untraced and with --no-seccomp-bpf; under mytrace's own filter
+ * the stop reaches mytrace, which resumes it: the real result, as with
+ * strace --seccomp-bpf. */
+static void test_own_trace_filter(void **state)
+{
+	struct run_result r;
+	const char *plain[] = { test_program("own_trace"), NULL };
+	const char *nofilter[] = { "--no-seccomp-bpf", "-e", "trace=getpgrp",
+				   test_program("own_trace"), NULL };
+	const char *filter[] = { "-e", "trace=getpgrp",
+				 test_program("own_trace"), NULL };
+
+	(void)state;
+	run_command(&r, plain);
+	assert_string_equal(r.out, "getpgrp ENOSYS\n");
+	run_result_free(&r);
+	run_traced(&r, nofilter);
+	assert_string_equal(r.out, "getpgrp ENOSYS\n");
+	assert_int_equal(r.exit_code, 0);
+	run_result_free(&r);
+	run_traced(&r, filter);
+	assert_string_equal(r.out, "getpgrp ok\n");
+	assert_int_equal(r.exit_code, 0);
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -191,6 +218,7 @@ int main(void)
 		cmocka_unit_test(test_second_signal_kills_kept),
 		cmocka_unit_test(test_epipe_stops_tracing),
 		cmocka_unit_test(test_epipe_keeps_filtered),
+		cmocka_unit_test(test_own_trace_filter),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
