@@ -209,6 +209,52 @@ static void test_own_trace_filter(void **state)
 	run_result_free(&r);
 }
 
+/* Bounded form of make stress: SIGINT during a fork storm of 30 cats
+ * under -f and mytrace's filter (the shell ignores SIGINT and runs on):
+ * every cat reads its file, none is left stopped. */
+static void test_signal_in_fork_storm(void **state)
+{
+	struct run_result r;
+
+	(void)state;
+	run_script(&r,
+		   "rm -f $DIR/storm $DIR/storm.done; "
+		   "$MT -f -e trace=openat sh -c 'trap \"\" INT; i=0; "
+		   "while [ $i -lt 30 ]; do { cat $DIR/host || echo FAIL; } "
+		   ">>$DIR/storm & i=$((i + 1)); done; wait; "
+		   "echo done >$DIR/storm.done' 2>/dev/null & mt=$!; "
+		   "k=0; while [ ! -s $DIR/storm ] && [ $k -lt 3000 ]; do "
+		   "sleep 0.001; k=$((k + 1)); done; kill -INT $mt; wait $mt; "
+		   "echo status=$?; k=0; while [ ! -e $DIR/storm.done ] && "
+		   "[ $k -lt 3000 ]; do sleep 0.01; k=$((k + 1)); done; "
+		   "grep -c myhost $DIR/storm; grep -c FAIL $DIR/storm; "
+		   "for p in $(pgrep -f $DIR/host); do cat /proc/$p/status; "
+		   "done 2>/dev/null | grep -c '^State:.*[tT] ('");
+	assert_string_equal(r.out, "status=130\n30\n0\n0\n");
+	run_result_free(&r);
+}
+
+/* Bounded form of make stress: SIGINT while -p seizes a two-thread
+ * program, 5 times: it is never left stopped and runs on. */
+static void test_signal_during_attach(void **state)
+{
+	struct run_result r;
+
+	(void)state;
+	setenv("BUSY", test_program("busy"), 1);
+	run_script(&r,
+		   "$BUSY $DIR/counter & b=$!; n=0; while [ $n -lt 5 ]; do "
+		   "$MT -p $b 2>/dev/null & m=$!; k=0; "
+		   "while kill -INT $m 2>/dev/null && [ $k -lt 500 ]; do "
+		   "sleep 0.01; k=$((k + 1)); done; wait $m; "
+		   "cat /proc/$b/task/*/status | grep -c '^State:.*[tT] ('; "
+		   "n=$((n + 1)); done; c0=$(cat $DIR/counter); sleep 0.05; "
+		   "[ \"$c0\" != \"$(cat $DIR/counter)\" ] && echo runs; "
+		   "kill $b");
+	assert_string_equal(r.out, "0\n0\n0\n0\n0\nruns\n");
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +265,8 @@ int main(void)
 		cmocka_unit_test(test_epipe_stops_tracing),
 		cmocka_unit_test(test_epipe_keeps_filtered),
 		cmocka_unit_test(test_own_trace_filter),
+		cmocka_unit_test(test_signal_in_fork_storm),
+		cmocka_unit_test(test_signal_during_attach),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
