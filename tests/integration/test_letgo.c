@@ -250,7 +250,7 @@ static void test_signal_during_attach(void **state)
 		   "cat /proc/$b/task/*/status | grep -c '^State:.*[tT] ('; "
 		   "n=$((n + 1)); done; c0=$(cat $DIR/counter); sleep 0.05; "
 		   "[ \"$c0\" != \"$(cat $DIR/counter)\" ] && echo runs; "
-		   "kill $b");
+		   "kill $b; wait $b");
 	assert_string_equal(r.out, "0\n0\n0\n0\n0\nruns\n");
 	run_result_free(&r);
 }
