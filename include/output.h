@@ -35,6 +35,10 @@ struct sink {
 	struct sink *lru_prev, *lru_next;
 };
 
+/* A sink's reader went away (EPIPE): mytrace stops tracing, as strace
+ * does, and ends with status 141 (128 + SIGPIPE). */
+extern bool sink_broken_pipe;
+
 /* Opens FILE for writing (or "-" / NULL for stderr); "|CMD" or "!CMD"
  * starts sh -c CMD with the sink as its standard input, and closing the
  * sink waits for it. Returns NULL and sets errno on failure. At most

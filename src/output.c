@@ -222,11 +222,15 @@ struct sink *sink_open(const char *path)
 	return s;
 }
 
+bool sink_broken_pipe;
+
 static void write_error(struct sink *s, int err)
 {
 	if (s->error)
 		return;
 	s->error = err;
+	if (err == EPIPE)
+		sink_broken_pipe = true;
 	if (s->path)
 		fprintf(stderr, "mytrace: write to '%s': %s\n", s->path,
 			strerror(err));

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "options.h"
 #include "pipeline.h"
 
 static void *stage_ts(const struct pipeline_stage *s, void *block)
@@ -41,6 +42,10 @@ void pipeline_init(struct pipeline *p, const struct options *opts,
 		if (st)
 			pipeline_add(p, *c, st);
 	}
+	/* -b execve lets go of processes that would keep a seccomp filter:
+	 * ENOSYS for their filtered calls */
+	if (opts->detach_on_execve)
+		p->plan.lets_go = true;
 }
 
 void pipeline_free(struct pipeline *p)

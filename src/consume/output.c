@@ -27,6 +27,8 @@ struct output_consumer {
 	struct sink *err;	/* -ff: stderr, for the summary and digest */
 	void *err_fmt;
 	struct pipeline *p;
+	bool started;		/* the tracees of the start are known */
+	bool open_failed;	/* -ff: a file could not be opened (said once) */
 };
 
 struct output_thread {
@@ -99,6 +101,7 @@ static void output_start(void *st)
 {
 	struct output_consumer *oc = st;
 
+	oc->started = true;
 	if (oc->several_from_start && oc->p->visible_threads > 1)
 		oc->fopts.bare_pid = true;
 }
@@ -114,10 +117,20 @@ static void output_thread_init(void *st, void *ts, pid_t pid, pid_t tid)
 		return;
 	snprintf(path, sizeof(path), "%s.%d", oc->path, tid);
 	t->out = sink_open(path);
-	if (!t->out) {
+	if (!t->out && !oc->started) {
 		fprintf(stderr, "mytrace: can't open '%s': %s\n", path,
 			strerror(errno));
 		exit(1);
+	}
+	/* once it runs, the workload must not end for it: said once, and
+	 * this thread's lines are lost */
+	if (!t->out) {
+		if (!oc->open_failed)
+			fprintf(stderr, "mytrace: can't open '%s': %s; going "
+				"on without that file\n", path,
+				strerror(errno));
+		oc->open_failed = true;
+		return;
 	}
 	t->fmt = begin_or_die(oc, t->out);
 }
@@ -194,6 +207,8 @@ static void output_event(void *st, void *ts, struct event *ev)
 	if (oc->trace_off)
 		return;
 	fmt = t && t->out ? t->fmt : oc->fmt;
+	if (!fmt)
+		return;	/* -ff, its file could not be opened */
 	oc->formatter->event(fmt, ev, show_pid(oc));
 	if (oc->flush_at_entry && ev->kind == EV_SYSCALL_ENTER &&
 	    writes_to_fd(ev->u.sc->desc))

@@ -133,6 +133,7 @@ void launch(struct tracer *tr, char **argv)
 	t = tracee_add(tr, pid, pid);
 	t->before_exec = true;
 	t->first_exec = true;
+	t->our_filter = tr->seccomp;
 	tr->child = pid;
 	tr->pipe.command = pid;
 	resume(t, 0);

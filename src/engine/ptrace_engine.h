@@ -32,6 +32,8 @@ struct tracee {
 	bool filtered;		/* our seccomp filter stops it: PTRACE_CONT
 				 * between syscalls */
 	bool hidden;		/* followed only for the filter's sake */
+	bool our_filter;	/* carries our seccomp filter (launched, or
+				 * a descendant): never let go of it */
 	bool detaching;		/* interrupted: let go at the next stop */
 	bool unreachable;	/* a zombie when we tried to interrupt it */
 	void *consumers;	/* the consumers' state for this thread */
@@ -67,6 +69,10 @@ struct tracer {
 	/* a fatal signal came, or --syscall-limit was reached: letting go
 	 * of all */
 	bool detaching;
+	/* tracees kept while letting go, for they carry our filter: served
+	 * silently until they exit (a second interrupt kills them) */
+	unsigned kept;
+	bool kept_killed;
 	/* tracees that could not be interrupted: zombies, maybe a leader
 	 * whose exit waits for threads we let go; they are not waited for */
 	unsigned unreachable;
@@ -82,6 +88,7 @@ struct tracer {
 	unsigned streak;	/* how many in a row */
 	unsigned in_syscall;	/* tracees between entry and exit */
 	unsigned mem_fds;	/* open /proc/TID/mem descriptors */
+	unsigned mem_fds_max;	/* their bound, 0 until first needed */
 	bool multi_cpu;		/* we may run on several CPUs: poll stops */
 	/* per syscall: pollings in a row that found no stop */
 	unsigned char spin_fails[SPIN_SLOTS];
@@ -90,6 +97,7 @@ struct tracer {
 /* set by signal handlers (run.c) */
 extern volatile sig_atomic_t engine_flush_due;
 extern volatile sig_atomic_t engine_interrupted;
+extern volatile sig_atomic_t engine_interrupts;	/* how many came */
 
 void engine_die(const char *what) __attribute__((noreturn));
 /* "mytrace: Process N attached" and the like, on stderr after whatever
@@ -130,6 +138,10 @@ void handle_status(struct tracer *tr, pid_t tid, int status);
 void detach_now(struct tracer *tr, struct tracee *t, int sig);
 /* A fatal signal sig, or --syscall-limit (0): let go of every thread. */
 void begin_detach(struct tracer *tr, int sig);
+/* A new tracee while letting go: kept silently if it carries our filter.
+ * Second interrupt: the kept ones are killed. */
+void letting_go_newcomer(struct tracer *tr, struct tracee *t);
+void kill_kept(struct tracer *tr);
 
 /* launch.c */
 void launch(struct tracer *tr, char **argv);

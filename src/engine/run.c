@@ -12,12 +12,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "format.h"
 #include "output.h"
 #include "ptrace_engine.h"
 #include "tracer.h"
 
 volatile sig_atomic_t engine_flush_due;
 volatile sig_atomic_t engine_interrupted;
+volatile sig_atomic_t engine_interrupts;
 
 static void on_alarm(int sig)
 {
@@ -28,6 +30,7 @@ static void on_alarm(int sig)
 static void on_fatal(int sig)
 {
 	engine_interrupted = sig;
+	engine_interrupts++;
 }
 
 /* --- the services consumers may ask for */
@@ -122,6 +125,14 @@ static void die_like(int sig)
 
 /* --- the run */
 
+/* A formatter with records of its own for attaches and detaches, on
+ * stderr: our notes would break its stream (JSON lines, a table). */
+static bool notes_would_mix(const struct options *opts)
+{
+	return opts->formatter && opts->formatter->attach_records &&
+	       (!opts->output_path || strcmp(opts->output_path, "-") == 0);
+}
+
 static void engine_init(struct tracer *tr, const struct options *opts)
 {
 	cpu_set_t cpus;
@@ -130,7 +141,8 @@ static void engine_init(struct tracer *tr, const struct options *opts)
 	tr->multi_cpu = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 &&
 			CPU_COUNT(&cpus) > 1;
 	tr->no_notes = opts->quiet ||
-		       (opts->command && opts->output_path && !opts->nattach);
+		       (opts->command && opts->output_path && !opts->nattach) ||
+		       notes_would_mix(opts);
 	if (opts->follow)
 		tr->follow_opts = PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |
 				  PTRACE_O_TRACEVFORK;
@@ -151,11 +163,12 @@ static void engine_finish(struct tracer *tr)
 	seccomp_free(&tr->prog);
 }
 
-/* --syscall-limit let go of the command: it runs on to its end. */
+/* --syscall-limit let go of the command: it runs on to its end (not
+ * after an EPIPE: strace ends at once there). */
 static void wait_for_command(struct tracer *tr)
 {
-	while (tr->detaching && !engine_interrupted && tr->child &&
-	       !tr->child_done) {
+	while (tr->detaching && !engine_interrupted && !sink_broken_pipe &&
+	       tr->child && !tr->child_done) {
 		if (waitpid(tr->child, &tr->child_status, 0) >= 0)
 			tr->child_done = true;
 		else if (errno != EINTR)
@@ -167,6 +180,9 @@ static int exit_status(struct tracer *tr)
 {
 	int sig = engine_interrupted;
 
+	/* strace's status when its output's reader went away */
+	if (sink_broken_pipe && !sig)
+		return 128 + SIGPIPE;
 	if (sig && tr->opts->command) {
 		die_like(sig);
 		return 128 + sig;
@@ -190,15 +206,18 @@ int tracer_run(const struct options *opts)
 	engine_init(&tr, opts);
 	if (opts->command)
 		launch(&tr, opts->command);
-	for (size_t i = 0; i < opts->nattach; i++)
+	/* before attaching: an interrupt while threads are being seized
+	 * lets go of them in wait_loop instead of being lost */
+	setup_signals(&tr);
+	for (size_t i = 0; i < opts->nattach && !engine_interrupted; i++)
 		if (attach_process(&tr, opts->attach[i]))
 			attached = true;
 	if (!opts->command && !attached) {
+		stop_timer();
 		engine_finish(&tr);
-		return 1;
+		return engine_interrupted ? 128 + engine_interrupted : 1;
 	}
 	pipeline_start(&tr.pipe);
-	setup_signals(&tr);
 	wait_loop(&tr);
 	stop_timer();
 	engine_finish(&tr);

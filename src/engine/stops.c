@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include "attach.h"
+#include "output.h"
 #include "ptrace_engine.h"
 
 void detach_now(struct tracer *tr, struct tracee *t, int sig)
@@ -68,6 +69,8 @@ static struct tracee *follow_silently(struct tracer *tr, pid_t tid)
 	struct tracee *t = tracee_add(tr, tid, tid);
 
 	tracee_set_hidden(tr, t);
+	t->our_filter = true;
+	letting_go_newcomer(tr, t);
 	return t;
 }
 
@@ -81,6 +84,12 @@ static struct tracee *adopt(struct tracer *tr, pid_t tid, pid_t pid)
 	if (t || is_gone(tr, tid))
 		return t;
 	t = tracee_add(tr, tid, pid ? pid : attach_tgid(tid));
+	/* until its parent's event says otherwise */
+	t->our_filter = tr->seccomp;
+	if (tr->detaching) {
+		letting_go_newcomer(tr, t);
+		return t;
+	}
 	engine_note(tr, "Process %d attached", tid);
 	emit_simple(tr, t, EV_ATTACH);
 	return t;
@@ -106,6 +115,11 @@ static void on_new_child(struct tracer *tr, struct tracee *parent,
 		return;
 	/* a child inherits its parent's seccomp filter */
 	child->filtered = parent->filtered;
+	if (child->our_filter != parent->our_filter) {
+		child->our_filter = parent->our_filter;
+		if (tr->detaching && !child->hidden)
+			letting_go_newcomer(tr, child);
+	}
 	if (child->pid != parent->pid) {
 		struct event ev;
 
@@ -303,6 +317,12 @@ void handle_status(struct tracer *tr, pid_t tid, int status)
 	if (!WIFSTOPPED(status))
 		return;
 	if (WSTOPSIG(status) == (SIGTRAP | 0x80)) {
+		if (t->hidden) {
+			/* kept while letting go, in the call it was in */
+			set_in_syscall(tr, t, false);
+			resume(t, 0);
+			return;
+		}
 		if (t->detaching) {
 			detach_now(tr, t, 0);
 			return;
@@ -316,8 +336,51 @@ void handle_status(struct tracer *tr, pid_t tid, int status)
 	}
 }
 
+/* t carries our filter: instead of letting go, it is served silently
+ * (PTRACE_CONT, its filter's stops resumed) until it exits. */
+static void keep_silently(struct tracer *tr, struct tracee *t)
+{
+	t->detaching = false;
+	if (t->hidden)
+		return;
+	finish_in_flight(tr, t, true);
+	if (!t->before_exec)
+		emit_simple(tr, t, EV_DETACH);
+	tracee_set_hidden(tr, t);
+	tr->kept++;
+}
+
+void letting_go_newcomer(struct tracer *tr, struct tracee *t)
+{
+	if (!tr->detaching)
+		return;
+	if (t->our_filter) {
+		keep_silently(tr, t);
+		if (tr->kept_killed)
+			kill(t->tid, SIGKILL);
+	} else {
+		t->detaching = true;
+	}
+}
+
+/* The second interrupt: what was kept ends, as --kill-on-exit would. */
+void kill_kept(struct tracer *tr)
+{
+	tr->kept_killed = true;
+	for (unsigned b = 0; b < TRACEE_BUCKETS; b++)
+		for (struct tracee *t = tr->buckets[b]; t; t = t->next)
+			if (t->our_filter)
+				kill(t->tid, SIGKILL);
+}
+
+/* A fatal signal sig, an output gone (EPIPE) or --syscall-limit (0):
+ * every thread is let go at its next stop, except those that carry our
+ * seccomp filter: without a tracer their filtered calls would fail with
+ * ENOSYS, so they are kept and resumed silently until they exit. */
 void begin_detach(struct tracer *tr, int sig)
 {
+	unsigned kept = 0;
+
 	if (tr->detaching)
 		return;
 	tr->detaching = true;
@@ -328,6 +391,11 @@ void begin_detach(struct tracer *tr, int sig)
 	}
 	for (unsigned b = 0; b < TRACEE_BUCKETS; b++) {
 		for (struct tracee *t = tr->buckets[b]; t; t = t->next) {
+			if (t->our_filter) {
+				keep_silently(tr, t);
+				kept++;
+				continue;
+			}
 			t->detaching = true;
 			if (ptrace(PTRACE_INTERRUPT, t->tid, 0, 0) < 0 &&
 			    errno == ESRCH) {
@@ -336,4 +404,10 @@ void begin_detach(struct tracer *tr, int sig)
 			}
 		}
 	}
+	if (!kept)
+		return;
+	sink_flush_all();
+	fprintf(stderr, "mytrace: %u thread%s with mytrace's seccomp filter "
+		"kept, no longer shown, until they exit (interrupt again to "
+		"kill them)\n", kept, kept > 1 ? "s" : "");
 }

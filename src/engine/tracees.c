@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "output.h"
@@ -99,9 +100,20 @@ void tracee_set_hidden(struct tracer *tr, struct tracee *t)
  * which looks the process up and checks access on every call (0.43 vs
  * 0.54-0.70 us for 32 bytes). One descriptor per traced thread, opened
  * at its first read and closed when it execs (the file keeps the old
- * memory) or goes; past MEM_FDS_MAX threads the others use
- * process_vm_readv. */
+ * memory) or goes; past MEM_FDS_MAX threads, or a quarter of the soft
+ * descriptor limit (read once, after mytrace raised it) when that is
+ * less, the others use process_vm_readv: -ff files need the rest. */
 #define MEM_FDS_MAX 256
+
+static unsigned mem_fds_bound(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY ||
+	    rl.rlim_cur / 4 >= MEM_FDS_MAX)
+		return MEM_FDS_MAX;
+	return (unsigned)(rl.rlim_cur / 4);
+}
 
 int tracee_mem_fd(struct tracer *tr, struct tracee *t)
 {
@@ -109,7 +121,9 @@ int tracee_mem_fd(struct tracer *tr, struct tracee *t)
 
 	if (t->mem_fd != -1)
 		return t->mem_fd;
-	if (tr->mem_fds < MEM_FDS_MAX) {
+	if (!tr->mem_fds_max)
+		tr->mem_fds_max = mem_fds_bound();
+	if (tr->mem_fds < tr->mem_fds_max) {
 		snprintf(path, sizeof(path), "/proc/%d/mem", t->tid);
 		t->mem_fd = open(path, O_RDONLY | O_CLOEXEC);
 	}

@@ -183,6 +183,10 @@ void wait_loop(struct tracer *tr)
 	while (tr->count > tr->unreachable) {
 		if (engine_interrupted && !tr->detaching)
 			begin_detach(tr, engine_interrupted);
+		else if (sink_broken_pipe && !tr->detaching)
+			begin_detach(tr, 0);
+		if (engine_interrupts > 1 && tr->kept && !tr->kept_killed)
+			kill_kept(tr);
 		if (engine_flush_due || line_buffered) {
 			engine_flush_due = 0;
 			sink_flush_all();

@@ -469,6 +469,31 @@ static void test_validator_rejects(void **state)
 	}
 }
 
+/* JSON on stderr: the "Process N attached" notes would break it; the
+ * attach records say the same. */
+static void test_stderr_only_json(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--format=json", "-f", "/bin/sh", "-c",
+			       "/bin/true", NULL };
+	int lines = 0;
+
+	(void)state;
+	run_mytrace_raw(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	for (char *p = r.err; *p; p = strchr(p, '\n') + 1) {
+		if (*p != '{')
+			fail_msg("not JSON: %.80s", p);
+		lines++;
+		if (!strchr(p, '\n'))
+			break;
+	}
+	assert_true(lines > 1);
+	assert_int_equal(count_lines_with_prefix(r.err, "{\"type\":\"attach\""),
+			 1);
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -481,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_battery),
 		cmocka_unit_test(test_follow),
 		cmocka_unit_test(test_validator_rejects),
+		cmocka_unit_test(test_stderr_only_json),
 	};
 
 	return cmocka_run_group_tests_name("integration: --format=json", tests,

@@ -182,6 +182,25 @@ static void test_ff_short_of_descriptors(void **state)
 }
 
 /* mytrace raises its own descriptor limit; the program keeps its own. */
+/* -ff: a file that cannot be opened once the workload runs (its
+ * directory removed) is reported once; the workload goes on. */
+static void test_ff_file_refused_keeps_workload(void **state)
+{
+	struct run_result r;
+	char *dir = make_temp_dir();
+
+	(void)state;
+	run_shell(&r, "mkdir $DIR/sub && $MT -ff -o $DIR/sub/t sh -c "
+		  "'rm -rf $DIR/sub; /bin/true; /bin/true; echo ok'; "
+		  "echo status=$?");
+	assert_string_equal(r.out, "ok\nstatus=0\n");
+	assert_int_equal(count_lines_with_prefix(r.err, "mytrace: can't open"),
+			 1);
+	assert_non_null(strstr(r.err, "going on without that file"));
+	run_result_free(&r);
+	remove_dir(dir);
+}
+
 static void test_program_keeps_fd_limit(void **state)
 {
 	struct run_result r;
@@ -335,6 +354,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_huge_s_prints_all_strings),
 		cmocka_unit_test(test_ff_short_of_descriptors),
+		cmocka_unit_test(test_ff_file_refused_keeps_workload),
 		cmocka_unit_test(test_program_keeps_fd_limit),
 		cmocka_unit_test(test_write_error_names_file),
 		cmocka_unit_test(test_attach_zombie),
