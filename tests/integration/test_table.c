@@ -202,8 +202,8 @@ static void test_retval_column(void **state)
 {
 	struct run_result r;
 	const char *args[] = { "-f", "--format=table", "-s", "200", "/bin/sh",
-			       "-c",
-			       "ls -l / /usr/bin/ >/dev/null; cat /nope; exit 1",
+			       "-c", "/bin/ls -l / /usr/bin/ >/dev/null; "
+			       "/bin/cat /nope; exit 1",
 			       NULL };
 	unsigned rows = 0, execs = 0, cut = 0;
 	bool after_execve = false;

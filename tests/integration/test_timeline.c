@@ -64,10 +64,10 @@ static void test_failing_script(void **state)
 	char path[] = "/tmp/mytrace-test-timeline-XXXXXX.html";
 	char opt[128];
 	struct run_result r;
-	/* the exit keeps a busybox sh (the arm64 guest) from running cat
-	 * in its own place */
+	/* paths and the exit keep a busybox sh (the arm64 guest) from
+	 * running ls as an applet and cat in its own place */
 	const char *args[] = { "-f", opt, "/bin/sh", "-c",
-			       "ls /; cat /nope; exit 1", NULL };
+			       "/bin/ls /; /bin/cat /nope; exit 1", NULL };
 	const char *sh, *ls, *cat;
 	char *html;
 	int fd = mkstemps(path, 5);
