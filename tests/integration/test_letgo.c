@@ -190,21 +190,21 @@ static void test_own_trace_filter(void **state)
 {
 	struct run_result r;
 	const char *plain[] = { test_program("own_trace"), NULL };
-	const char *nofilter[] = { "--no-seccomp-bpf", "-e", "trace=getpgrp",
+	const char *nofilter[] = { "--no-seccomp-bpf", "-e", "trace=getppid",
 				   test_program("own_trace"), NULL };
-	const char *filter[] = { "-e", "trace=getpgrp",
+	const char *filter[] = { "-e", "trace=getppid",
 				 test_program("own_trace"), NULL };
 
 	(void)state;
 	run_command(&r, plain);
-	assert_string_equal(r.out, "getpgrp ENOSYS\n");
+	assert_string_equal(r.out, "getppid ENOSYS\n");
 	run_result_free(&r);
 	run_traced(&r, nofilter);
-	assert_string_equal(r.out, "getpgrp ENOSYS\n");
+	assert_string_equal(r.out, "getppid ENOSYS\n");
 	assert_int_equal(r.exit_code, 0);
 	run_result_free(&r);
 	run_traced(&r, filter);
-	assert_string_equal(r.out, "getpgrp ok\n");
+	assert_string_equal(r.out, "getppid ok\n");
 	assert_int_equal(r.exit_code, 0);
 	run_result_free(&r);
 }

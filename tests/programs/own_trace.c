@@ -1,6 +1,6 @@
 /* Installs its own seccomp filter that returns SECCOMP_RET_TRACE for
- * getpgrp, calls it and prints what it got: "getpgrp ENOSYS" untraced
- * (no tracer takes the stop), "getpgrp ok" when a tracer resumes it. */
+ * getppid, calls it and prints what it got: "getppid ENOSYS" untraced
+ * (no tracer takes the stop), "getppid ok" when a tracer resumes it. */
 #include <errno.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -15,7 +15,7 @@ int main(void)
 	struct sock_filter f[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 			 offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_getpgrp, 0, 1),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_getppid, 0, 1),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
@@ -27,10 +27,10 @@ int main(void)
 		perror("seccomp");
 		return 1;
 	}
-	r = syscall(SYS_getpgrp);
+	r = syscall(SYS_getppid);
 	if (r < 0)
-		printf("getpgrp %s\n", errno == ENOSYS ? "ENOSYS" : "error");
+		printf("getppid %s\n", errno == ENOSYS ? "ENOSYS" : "error");
 	else
-		printf("getpgrp ok\n");
+		printf("getppid ok\n");
 	return 0;
 }
