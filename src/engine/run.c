@@ -163,12 +163,13 @@ static void engine_finish(struct tracer *tr)
 	seccomp_free(&tr->prog);
 }
 
-/* --syscall-limit let go of the command: it runs on to its end (not
- * after an EPIPE: strace ends at once there). */
+/* We let go of the command (--syscall-limit, or -b execve when the
+ * command itself execs): it runs on to its end, and its status is ours
+ * (not after an EPIPE: strace ends at once there). */
 static void wait_for_command(struct tracer *tr)
 {
-	while (tr->detaching && !engine_interrupted && !sink_broken_pipe &&
-	       tr->child && !tr->child_done) {
+	while (!engine_interrupted && !sink_broken_pipe && tr->child &&
+	       !tr->child_done) {
 		if (waitpid(tr->child, &tr->child_status, 0) >= 0)
 			tr->child_done = true;
 		else if (errno != EINTR)

@@ -62,15 +62,22 @@ static void test_b_execve_leaves_no_filter(void **state)
 	const char *asked[] = { "--seccomp-bpf", "-b", "execve", "-e",
 				"trace=openat", "/bin/sh", "-c",
 				"cat $DIR/host", NULL };
-	const char *const *runs[] = { plain, asked };
+	/* the command itself execs: mytrace lets go of it and waits for it,
+	 * and its status is mytrace's */
+	const char *in_place[] = { "-b", "execve", "-e", "trace=openat",
+				   "/bin/sh", "-c",
+				   "exec /bin/sh -c 'cat $DIR/host; exit 3'",
+				   NULL };
+	const char *const *runs[] = { plain, asked, in_place };
+	const int status[] = { 0, 0, 3 };
 
 	(void)state;
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < 3; i++) {
 		struct run_result r;
 
 		run_traced(&r, runs[i]);
 		assert_string_equal(r.out, "myhost\n");
-		assert_int_equal(r.exit_code, 0);
+		assert_int_equal(r.exit_code, status[i]);
 		run_result_free(&r);
 	}
 }
