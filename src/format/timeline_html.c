@@ -358,6 +358,7 @@ static void put_group(struct layout *L, const int *idx, size_t n)
 	const struct timeline *tl = L->tl;
 	const struct tl_mark *first = &tl->marks[idx[0]];
 	unsigned per_class[16] = { 0 }, best = 0, shown = 0;
+	size_t nfailed = 0;
 	const char *names[6];
 	unsigned counts[6], nnames = 0, others = 0;
 	bool failed = false;
@@ -397,13 +398,23 @@ static void put_group(struct layout *L, const int *idx, size_t n)
 			sink_printf(L->s, " and %u more", others);
 		sink_puts(L->s, "&#10;");
 	}
-	/* the failed lines first: they are why one looks */
+	/* the failed lines first: they are why one looks; past TIP_LINES
+	 * the last ones, which came just before whatever followed */
+	for (size_t i = 0; i < n; i++)
+		nfailed += tl->marks[idx[i]].failed;
 	for (int pass = 0; pass < 2; pass++) {
+		size_t skip = pass == 0 && nfailed > TIP_LINES ?
+			      nfailed - TIP_LINES : 0;
+
 		for (size_t i = 0; i < n && shown < TIP_LINES; i++) {
 			const struct tl_mark *m = &tl->marks[idx[i]];
 
 			if (m->failed != (pass == 0))
 				continue;
+			if (skip) {
+				skip--;
+				continue;
+			}
 			put_line(L, m);
 			sink_puts(L->s, "&#10;");
 			shown++;

@@ -91,6 +91,35 @@ static void test_merge_and_tree(void **state)
 	free(html);
 }
 
+/* More failed calls in one mark than its tooltip shows: the last ones,
+ * which came just before what followed (cat's locale misses, then the
+ * open of the missing file) */
+static void test_merged_tip_keeps_last_failures(void **state)
+{
+	static struct syscall_event sc[6];
+	static struct event ev[7];
+	char *html;
+
+	for (unsigned i = 0; i < 6; i++) {
+		sc[i] = (struct syscall_event){ .desc = desc("read"),
+			.nargs = 1, .rval = -9, .err = 9, .enter_ts = at(i),
+			.exit_ts = at(i) };
+		sc[i].args[0] = value_int(&arena, "fd", i);
+		ev[i] = (struct event){ .kind = EV_SYSCALL_EXIT, .pid = 10,
+			.tid = 10, .ts = at(i), .who = &parent,
+			.u.sc = &sc[i] };
+	}
+	/* a second later the process ends: the six are too close to part */
+	ev[6] = (struct event){ .kind = EV_EXITED, .pid = 10, .tid = 10,
+		.ts = at(1000000), .who = &parent, .u.exit = { 1, false } };
+	html = render_events(&format_timeline, &opts, ev, 7);
+	assert_non_null(strstr(html, "6 calls: 6 read&#10;read(2) = -1 EBADF "
+			       "(Bad file descriptor)&#10;read(3)"));
+	assert_non_null(strstr(html, "read(5) = -1 EBADF"));
+	assert_null(strstr(html, "read(0) = -1"));
+	free(html);
+}
+
 static int teardown(void **state)
 {
 	arena_free(&arena);
@@ -101,6 +130,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_merge_and_tree),
+		cmocka_unit_test(test_merged_tip_keeps_last_failures),
 	};
 
 	return cmocka_run_group_tests_name("unit: timeline", tests, NULL,
