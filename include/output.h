@@ -106,5 +106,8 @@ void sink_pad_to(struct sink *s, size_t col);
 void sink_flush(struct sink *s);
 /* Flushes every sink written to since the last call. */
 void sink_flush_all(void);
+/* "mytrace: <fmt>\n" on stderr, after the trace text already written:
+ * the notes of event sources ("Process N attached"). */
+void sink_vnote(const char *fmt, va_list ap);
 
 #endif

@@ -62,12 +62,9 @@ static void note(struct brun *r, const char *fmt, ...)
 
 	if (r->no_notes)
 		return;
-	sink_flush_all();
-	fputs("mytrace: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sink_vnote(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /* --- the table of threads */

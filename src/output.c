@@ -492,3 +492,11 @@ void sink_pad_to(struct sink *s, size_t col)
 		sink_write(s, spaces, n);
 	}
 }
+
+void sink_vnote(const char *fmt, va_list ap)
+{
+	sink_flush_all();
+	fputs("mytrace: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}

@@ -25,12 +25,9 @@ void engine_note(struct tracer *tr, const char *fmt, ...)
 
 	if (tr->no_notes)
 		return;
-	sink_flush_all();
-	fputs("mytrace: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sink_vnote(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static struct tracee **bucket_of(struct tracer *tr, pid_t tid)
