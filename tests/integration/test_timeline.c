@@ -68,6 +68,8 @@ static void test_failing_script(void **state)
 	 * running ls as an applet and cat in its own place */
 	const char *args[] = { "-f", opt, "/bin/sh", "-c",
 			       "/bin/ls /; /bin/cat /nope; exit 1", NULL };
+	const char *nope = "openat(AT_FDCWD, &quot;/nope&quot;, O_RDONLY) "
+			   "= -1 ENOENT (No such file or directory)";
 	const char *sh, *ls, *cat;
 	char *html;
 	int fd = mkstemps(path, 5);
@@ -111,12 +113,12 @@ static void test_failing_script(void **state)
 	assert_int_equal(count(html, "<circle class=\"exit fail\" "
 			       "data-status=\"1\""), 2);
 	/* the failed call: a red mark whose tooltip is its line */
-	assert_true(element_holds(html, "<rect class=\"call fail",
-				  "openat(AT_FDCWD, &quot;/nope&quot;, "
-				  "O_RDONLY) = -1 ENOENT (No such file or "
-				  "directory)"));
-	assert_false(element_holds(html, "<rect class=\"call\"",
-				   "openat(AT_FDCWD, &quot;/nope&quot;"));
+	/* a slow machine (the TCG guest under load) can make the call
+	 * long enough to be drawn as a bar: red either way */
+	assert_true(element_holds(html, "<rect class=\"call fail", nope) ||
+		    element_holds(html, "<rect class=\"call long fail", nope));
+	assert_false(element_holds(html, "<rect class=\"call\"", nope));
+	assert_false(element_holds(html, "<rect class=\"call long\"", nope));
 	free(html);
 	unlink(path);
 	run_result_free(&r);
