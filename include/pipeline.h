@@ -58,6 +58,11 @@ struct engine_ops {
 	int (*set_return)(void *engine, pid_t tid, int64_t value);
 	/* Let go of every tracee at its next stop (--syscall-limit). */
 	void (*let_go)(void *engine);
+	/* Reads up to len bytes of the thread's memory at addr while it is
+	 * stopped: the count read, or -1. NULL where the source has no
+	 * stopped thread to read (eBPF). */
+	ssize_t (*read_mem)(void *engine, pid_t tid, uint64_t addr, void *buf,
+			    size_t len);
 	/* Sleeps, cut short when mytrace is interrupted. */
 	void (*sleep_us)(void *engine, uint64_t us);
 };

@@ -63,6 +63,7 @@ enum syscall_flag {
 	SF_COMM = 1 << 4,		/* may change the thread's comm */
 	SF_SECCOMP = 1 << 5,		/* may install a seccomp filter */
 	SF_PRCTL_OPTION = 1 << 6,	/* takes a prctl option (PR_*) first */
+	SF_WRITES = 1 << 7,		/* writes its buffer(s) to its fd */
 };
 
 struct syscall_desc {

@@ -295,6 +295,9 @@ static void finish_options(struct cli *c)
 	if (opts->format.color == COLOR_AUTO && getenv("NO_COLOR") &&
 	    *getenv("NO_COLOR"))
 		opts->format.color = COLOR_NEVER;
+	/* a CI step is a script: the failure that matters is in a child */
+	if (opts->failures && !opts->follow)
+		opts->follow = 1;
 	/* -q --failures: the digest instead of the trace, unless the user
 	 * chose what to trace */
 	if (opts->failures && opts->quiet && opts->trace_all) {

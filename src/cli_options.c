@@ -553,7 +553,8 @@ const struct cli_option cli_options[] = {
 	  "at the end, print a digest of the failed syscalls\n"
 	  "(with -q and no -e trace=: the digest alone)\n"
 	  "grouped by syscall, errno and path, likeliest\n"
-	  "cause of the command's failure first" },
+	  "cause of the command's failure first, and the\n"
+	  "last lines failing processes wrote; implies -f" },
 	{ 0, NULL, N, NULL, SEC_OUTPUT, "-e read=FDS, --read=FDS",
 	  "dump in hex and ASCII all data read from FDS" },
 	{ 0, NULL, N, NULL, SEC_OUTPUT, "-e write=FDS, --write=FDS",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "failures.h"
+#include "failures_words.h"
 #include "unwind.h"
 
 #define BUCKETS 1024
@@ -15,9 +16,15 @@
 
 struct proc_span {
 	pid_t pid;
+	pid_t ppid;		/* 0: not seen being made */
+	char comm[16];
 	unsigned long first_seq, last_seq;
+	unsigned long exit_seq;	/* order of its end among all events */
 	bool failed;		/* exited non-zero or was killed */
 	bool ended;
+	bool killed;
+	int status;		/* exit code, or the signal */
+	struct words *words;	/* what it last wrote to stdout/stderr */
 	struct proc_span *next;
 };
 
@@ -33,6 +40,8 @@ struct failures {
 	bool found_full;	/* a found name was not remembered */
 	struct proc_span *procs;
 	unsigned long seq;
+	pid_t command;		/* the launched command, once it ended */
+	char *words_text[FAILURE_WORDS_PROCS];	/* the digest's lines */
 	struct failure_digest digest;
 };
 
@@ -161,7 +170,20 @@ static char *path_arg(const struct syscall_event *sc)
 
 static void prune(struct failures *f);
 
-void failures_record(struct failures *f, pid_t pid,
+void failures_write(struct failures *f, pid_t pid, int fd,
+		    const char *bytes, size_t len, bool cut)
+{
+	struct proc_span *p = span_of(f, pid);
+
+	if (!p)
+		return;
+	if (!p->words)
+		p->words = words_new();
+	if (p->words)
+		words_append(p->words, fd, bytes, len, cut);
+}
+
+void failures_record(struct failures *f, pid_t pid, const char *comm,
 		     const struct syscall_event *sc, const char *fd_path)
 {
 	struct proc_span *p = span_of(f, pid);
@@ -172,8 +194,11 @@ void failures_record(struct failures *f, pid_t pid,
 	unsigned h;
 
 	f->seq++;
-	if (p)
+	if (p) {
 		p->last_seq = f->seq;
+		if (comm)
+			snprintf(p->comm, sizeof(p->comm), "%s", comm);
+	}
 	if (sc->ret_unknown)
 		return;
 	path = path_arg(sc);
@@ -204,6 +229,7 @@ void failures_record(struct failures *f, pid_t pid,
 		     (g->path && path && strcmp(g->path, path) == 0))) {
 			g->count++;
 			g->last_seq = f->seq;
+			g->last_pid = pid;
 			free(path);
 			return;
 		}
@@ -222,6 +248,9 @@ void failures_record(struct failures *f, pid_t pid,
 	g->count = 1;
 	g->first_ts = sc->exit_ts;
 	g->first_pid = pid;
+	g->last_pid = pid;
+	if (comm)
+		snprintf(g->first_comm, sizeof(g->first_comm), "%s", comm);
 	g->stack = stack_trace_dup(sc->stack);
 	g->last_seq = f->seq;
 	g->next = f->groups[h];
@@ -236,15 +265,30 @@ void failures_process_exit(struct failures *f, pid_t pid, bool is_command,
 {
 	struct proc_span *p = span_of(f, pid);
 
+	f->seq++;
 	if (p) {
 		p->failed = killed || status != 0;
 		p->ended = true;
+		p->killed = killed;
+		p->status = status;
+		p->exit_seq = f->seq;
 	}
 	if (is_command) {
+		f->command = pid;
 		f->digest.command_ended = true;
 		f->digest.command_killed = killed;
 		f->digest.command_status = status;
 	}
+}
+
+void failures_fork(struct failures *f, pid_t parent, pid_t child)
+{
+	struct proc_span *p;
+
+	span_of(f, parent);	/* begins no later than its child */
+	p = span_of(f, child);
+	if (p)
+		p->ppid = parent;
 }
 
 static bool is_benign(const struct failure_group *g)
@@ -269,13 +313,13 @@ static bool is_benign(const struct failure_group *g)
 
 /* How close the group's last failure came to the end of a process that
  * then failed: 2 among its last calls, 1 in its last fifth, else 0.
- * Groups are keyed without the pid: the first one's process stands for
+ * Groups are keyed without the pid: the last one's process stands for
  * the group. */
 static int before_failing_exit(struct failures *f,
 			       const struct failure_group *g)
 {
 	for (struct proc_span *p = f->procs; p; p = p->next) {
-		if (p->pid != g->first_pid || !p->failed)
+		if (p->pid != g->last_pid || !p->failed)
 			continue;
 		if (g->last_seq < p->first_seq || g->last_seq > p->last_seq)
 			continue;
@@ -287,7 +331,58 @@ static int before_failing_exit(struct failures *f,
 	return 0;
 }
 
-static void rank(struct failures *f, struct failure_group *g)
+/* child passed its status on to parent: it failed, it ended before its
+ * parent, and the parent exited with what it exited with (a shell
+ * reports a child killed by signal N as 128+N). */
+static bool passed_on(const struct proc_span *child,
+		      const struct proc_span *parent)
+{
+	if (child->ppid != parent->pid || !child->ended || !child->failed ||
+	    child->first_seq < parent->first_seq ||
+	    child->exit_seq > parent->exit_seq)
+		return false;
+	if (parent->killed)
+		return child->killed && child->status == parent->status;
+	if (child->killed)
+		return parent->status == 128 + child->status;
+	return child->status == parent->status;
+}
+
+/* The process whose exit status became the command's: from the command
+ * down, the last child to end that passed its status on; NULL when the
+ * command has not failed. */
+static struct proc_span *status_source(struct failures *f)
+{
+	struct proc_span *p = NULL;
+
+	for (struct proc_span *q = f->procs; q; q = q->next)
+		if (q->pid == f->command && q->ended &&
+		    (!p || q->exit_seq > p->exit_seq))
+			p = q;
+	if (!p || !p->failed)
+		return NULL;
+	for (;;) {
+		struct proc_span *best = NULL;
+
+		for (struct proc_span *c = f->procs; c; c = c->next)
+			if (passed_on(c, p) &&
+			    (!best || c->exit_seq > best->exit_seq))
+				best = c;
+		if (!best)
+			return p;
+		p = best;
+	}
+}
+
+static bool in_span(const struct failure_group *g,
+		    const struct proc_span *p)
+{
+	return p && g->last_pid == p->pid && g->last_seq >= p->first_seq &&
+	       g->last_seq <= p->last_seq;
+}
+
+static void rank(struct failures *f, struct failure_group *g,
+		 const struct proc_span *source)
 {
 	bool missing = g->err == ENOENT || g->err == ENOTDIR;
 
@@ -306,7 +401,8 @@ static void rank(struct failures *f, struct failure_group *g)
 		free(stem);
 	}
 	g->before_failing_exit = near == 2;
-	g->score = 0;
+	g->in_status_process = in_span(g, source);
+	g->score = g->in_status_process ? 3 : 0;
 	if (g->never_found)
 		g->score += 4;
 	if (g->found_elsewhere)
@@ -346,7 +442,12 @@ static void group_free(struct failure_group *g)
  * f->digest.groups. */
 static void rank_all(struct failures *f)
 {
+	struct proc_span *source = status_source(f);
 	unsigned n = 0;
+
+	/* the command's own failures need no telling apart */
+	if (source && source->pid == f->command)
+		source = NULL;
 
 	free(f->digest.groups);
 	f->digest.groups = calloc(f->digest.ngroups + 1,
@@ -357,7 +458,7 @@ static void rank_all(struct failures *f)
 	}
 	for (unsigned b = 0; b < BUCKETS; b++) {
 		for (struct failure_group *g = f->groups[b]; g; g = g->next) {
-			rank(f, g);
+			rank(f, g, source);
 			f->digest.groups[n++] = g;
 		}
 	}
@@ -392,9 +493,62 @@ static void prune(struct failures *f)
 	f->digest.groups = NULL;
 }
 
+/* One process's last words into the digest. */
+static void add_words(struct failures *f, const struct proc_span *p)
+{
+	struct failure_words *w = &f->digest.words[f->digest.nwords];
+	char **buf = &f->words_text[f->digest.nwords];
+
+	if (!*buf)
+		*buf = malloc(WORDS_BYTES);
+	if (!*buf)
+		return;
+	w->nlines = words_lines(p->words, *buf, w->lines,
+				FAILURE_WORDS_LINES);
+	if (!w->nlines)
+		return;
+	w->pid = p->pid;
+	memcpy(w->comm, p->comm, sizeof(w->comm));
+	w->killed = p->killed;
+	w->status = p->status;
+	f->digest.nwords++;
+}
+
+/* The last words of the processes that failed: the status source's
+ * first, then the latest to end. */
+static void collect_words(struct failures *f, const struct proc_span *source)
+{
+	unsigned long before = (unsigned long)-1;
+
+	f->digest.nwords = 0;
+	if (source && source->words)
+		add_words(f, source);
+	while (f->digest.nwords < FAILURE_WORDS_PROCS) {
+		const struct proc_span *next = NULL;
+
+		for (const struct proc_span *p = f->procs; p; p = p->next)
+			if (p->ended && p->failed && p->words &&
+			    p != source && p->exit_seq < before &&
+			    (!next || p->exit_seq > next->exit_seq))
+				next = p;
+		if (!next)
+			break;
+		before = next->exit_seq;
+		add_words(f, next);
+	}
+}
+
 const struct failure_digest *failures_digest(struct failures *f)
 {
+	const struct proc_span *source = status_source(f);
+
 	rank_all(f);
+	f->digest.command_pid = f->command;
+	f->digest.status_pid = source ? source->pid : 0;
+	if (source)
+		memcpy(f->digest.status_comm, source->comm,
+		       sizeof(f->digest.status_comm));
+	collect_words(f, source);
 	return &f->digest;
 }
 
@@ -421,8 +575,11 @@ void failures_free(struct failures *f)
 		struct proc_span *p = f->procs;
 
 		f->procs = p->next;
+		words_free(p->words);
 		free(p);
 	}
+	for (unsigned i = 0; i < FAILURE_WORDS_PROCS; i++)
+		free(f->words_text[i]);
 	free(f->digest.groups);
 	free(f);
 }

@@ -18,6 +18,7 @@ BEGIN {
 	flag_c["comm"] = "SF_COMM"
 	flag_c["seccomp"] = "SF_SECCOMP"
 	flag_c["prctl_option"] = "SF_PRCTL_OPTION"
+	flag_c["writes"] = "SF_WRITES"
 }
 
 function fail(msg) {

@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include "failures.h"
+#include "failures_words.h"
 #include "options.h"
 #include "pipeline.h"
+#include "syscalls.h"
 
 struct failures_consumer {
 	struct failures *f;
@@ -37,6 +39,7 @@ static void failures_plan(void *st, struct stop_plan *plan)
 	plan->every_call = true;
 	plan->needs_args = true;
 	plan->needs_clock = true;
+	plan->needs_ident = true;	/* each group names its command */
 }
 
 static void failures_enter(void *st, void *ts, struct call *c)
@@ -61,7 +64,57 @@ static void record(struct failures_consumer *fc, const struct event *ev)
 	}
 	if (n > 0)
 		target[n] = 0;
-	failures_record(fc->f, ev->pid, sc, n > 0 ? target : NULL);
+	failures_record(fc->f, ev->pid, ev->who ? ev->who->comm : NULL, sc,
+			n > 0 ? target : NULL);
+}
+
+/* One buffer written to fd: what the trace decoded, or, when -s cut it
+ * and the source can read the stopped thread, its last bytes in full. */
+static void keep_buffer(struct failures_consumer *fc, const struct event *ev,
+			int fd, const struct value *v, uint64_t written)
+{
+	const struct engine_ops *ops = fc->p->ops;
+	char buf[WORDS_BYTES];
+	uint64_t take = written < sizeof(buf) ? written : sizeof(buf);
+	ssize_t n = -1;
+
+	if (v->u.str.truncated && ops && ops->read_mem && v->raw)
+		n = ops->read_mem(fc->p->engine, ev->tid,
+				  v->raw + written - take, buf, take);
+	if (n == (ssize_t)take) {
+		failures_write(fc->f, ev->pid, fd, buf, (size_t)n, false);
+		return;
+	}
+	failures_write(fc->f, ev->pid, fd, v->u.str.bytes, v->u.str.len,
+		       v->u.str.truncated);
+}
+
+/* A write to stdout or stderr joins the process's last words: a buffer,
+ * or an iovec's buffers in order. */
+static void keep_words(struct failures_consumer *fc, const struct event *ev)
+{
+	const struct syscall_event *sc = ev->u.sc;
+	const struct value *v = sc->nargs > 1 ? sc->args[1] : NULL;
+	int fd = (int)sc->raw_args[0];
+
+	if (!(sc->desc->flags & SF_WRITES) || sc->err || !v ||
+	    (sc->raw_args[0] != 1 && sc->raw_args[0] != 2) || sc->rval <= 0)
+		return;
+	if (v->kind == V_STRING) {
+		keep_buffer(fc, ev, fd, v, (uint64_t)sc->rval);
+		return;
+	}
+	if (v->kind != V_ARRAY)
+		return;
+	for (const struct value *e = v->u.kids.first; e; e = e->next) {
+		if (e->kind != V_STRUCT)
+			continue;
+		for (const struct value *k = e->u.kids.first; k; k = k->next)
+			if (k->kind == V_STRING)
+				failures_write(fc->f, ev->pid, fd,
+					       k->u.str.bytes, k->u.str.len,
+					       k->u.str.truncated);
+	}
 }
 
 static void failures_event(void *st, void *ts, struct event *ev)
@@ -71,8 +124,13 @@ static void failures_event(void *st, void *ts, struct event *ev)
 	(void)ts;
 	switch (ev->kind) {
 	case EV_SYSCALL_EXIT:
-		if (!ev->u.sc->ret_unknown)
-			record(fc, ev);
+		if (ev->u.sc->ret_unknown)
+			break;
+		record(fc, ev);
+		keep_words(fc, ev);
+		break;
+	case EV_FORK:
+		failures_fork(fc->f, ev->pid, ev->u.fork.child);
 		break;
 	case EV_EXITED:
 	case EV_KILLED:

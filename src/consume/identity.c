@@ -6,17 +6,24 @@
 #include "pipeline.h"
 #include "proc_ident.h"
 
+struct identity {
+	bool hidden_too;	/* hidden events are named too (the digest) */
+};
+
 static void *identity_make(const struct options *opts, struct pipeline *p)
 {
-	static int active;
+	static struct identity shown_only, every_event = { true };
 
 	(void)p;
+	/* the digest names the process of each failure, shown or not */
+	if (opts->failures)
+		return &every_event;
 	/* the formatters that show comm and uid, the filters on them, and
 	 * the timeline's lanes, named by comm */
 	if (!opts->formatter->needs_ident &&
 	    !proc_filter_needs_ident(&opts->procs) && !opts->timeline)
 		return NULL;
-	return &active;
+	return &shown_only;
 }
 
 static void identity_plan(void *st, struct stop_plan *plan)
@@ -45,12 +52,13 @@ static void identity_exit(void *st, void *ts, struct call *c)
 
 static void identity_event(void *st, void *ts, struct event *ev)
 {
-	(void)st;
+	const struct identity *id = st;
+
 	if (!ts)
 		return;
 	if (ev->kind == EV_EXEC)
 		proc_ident_stale(ts);
-	if (!ev->hidden || ev->kind == EV_FORK)
+	if (!ev->hidden || ev->kind == EV_FORK || id->hidden_too)
 		ev->who = proc_ident_get(ts, ev->tid);
 }
 

@@ -15,6 +15,7 @@
 #include "format.h"
 #include "output.h"
 #include "ptrace_engine.h"
+#include "tracee_mem.h"
 #include "tracer.h"
 
 volatile sig_atomic_t engine_flush_due;
@@ -47,6 +48,16 @@ static int set_return(void *engine, pid_t tid, int64_t value)
 	return arch_set_return(tid, value);
 }
 
+static ssize_t read_mem(void *engine, pid_t tid, uint64_t addr, void *buf,
+			size_t len)
+{
+	struct tracee_mem m;
+
+	(void)engine;
+	tracee_mem_init(&m, tid);
+	return tracee_read_upto(&m, addr, buf, len);
+}
+
 static void let_go(void *engine)
 {
 	begin_detach(engine, 0);
@@ -67,6 +78,7 @@ static const struct engine_ops ptrace_ops = {
 	.stops_tracees = true,
 	.skip_call = skip_call,
 	.set_return = set_return,
+	.read_mem = read_mem,
 	.let_go = let_go,
 	.sleep_us = sleep_us,
 };

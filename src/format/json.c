@@ -601,6 +601,13 @@ static void put_failure_group(struct json_state *j,
 	put_key(s, "first_timestamp_ns");
 	put_timestamp(s, &g->first_ts);
 	sink_printf(s, ",\"first_pid\":%d", g->first_pid);
+	put_key(s, "first_comm");
+	if (*g->first_comm)
+		put_cstr(s, g->first_comm);
+	else
+		sink_puts(s, "null");
+	put_key(s, "in_status_process");
+	put_bool(s, g->in_status_process);
 	put_key(s, "never_found");
 	put_bool(s, g->never_found);
 	put_key(s, "found_elsewhere");
@@ -658,6 +665,44 @@ static void put_summary(struct json_state *j, const struct event *ev)
 	free(rows);
 }
 
+/* How a process ended: {"exit_code":N} or a signal object. */
+static void put_ending(struct sink *s, bool killed, int status)
+{
+	if (killed)
+		put_signal_object(s, status);
+	else
+		sink_printf(s, "{\"exit_code\":%d}", status);
+}
+
+/* The last lines of one process that failed. */
+static void put_words(struct sink *s, const struct failure_words *w)
+{
+	sink_printf(s, "{\"pid\":%d", w->pid);
+	put_key(s, "comm");
+	if (*w->comm)
+		put_cstr(s, w->comm);
+	else
+		sink_puts(s, "null");
+	put_key(s, "ended");
+	put_ending(s, w->killed, w->status);
+	put_key(s, "lines");
+	sink_putc(s, '[');
+	for (unsigned k = 0; k < w->nlines; k++) {
+		const struct failure_line *l = &w->lines[k];
+
+		sink_printf(s, "%s{\"fd\":%d", k ? "," : "", l->fd);
+		put_key(s, "text");
+		if (!put_str(s, l->text, l->len)) {
+			put_key(s, "hex");
+			put_hex_bytes(s, l->text, l->len);
+		}
+		put_key(s, "cut");
+		put_bool(s, l->cut);
+		sink_putc(s, '}');
+	}
+	sink_puts(s, "]}");
+}
+
 /* --failures: one record for the whole digest, likeliest cause first */
 static void put_failures(struct json_state *j, const struct event *ev)
 {
@@ -678,10 +723,21 @@ static void put_failures(struct json_state *j, const struct event *ev)
 	put_key(s, "command");
 	if (!d->command_ended)
 		sink_puts(s, "null");
-	else if (d->command_killed)
-		put_signal_object(s, d->command_status);
 	else
-		sink_printf(s, "{\"exit_code\":%d}", d->command_status);
+		put_ending(s, d->command_killed, d->command_status);
+	put_key(s, "status_pid");
+	if (d->status_pid)
+		sink_printf(s, "%d", d->status_pid);
+	else
+		sink_puts(s, "null");
+	put_key(s, "last_words");
+	sink_putc(s, '[');
+	for (unsigned i = 0; i < d->nwords; i++) {
+		if (i)
+			sink_putc(s, ',');
+		put_words(s, &d->words[i]);
+	}
+	sink_putc(s, ']');
 	put_key(s, "groups");
 	sink_putc(s, '[');
 	for (unsigned i = 0; i < d->ngroups; i++) {

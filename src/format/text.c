@@ -537,6 +537,54 @@ static void print_time_of_day(struct sink *s, const struct timespec *ts)
 /* How many groups the text digest shows; the rest are counted. */
 #define DIGEST_SHOWN 5
 
+/* "cat [1234]", or "pid 1234" when the name is not known */
+static void put_process(struct sink *s, const char *comm, pid_t pid)
+{
+	if (comm && *comm)
+		sink_printf(s, "%s [%d]", comm, pid);
+	else
+		sink_printf(s, "pid %d", pid);
+}
+
+/* How a process ended: "exited with 1", "was killed by SIGSEGV". */
+static void put_ending(struct sink *s, bool killed, int status)
+{
+	char sigbuf[16];
+	const char *sig;
+
+	if (!killed) {
+		sink_printf(s, "exited with %d", status);
+		return;
+	}
+	sig = signal_name(status, sigbuf);
+	sink_printf(s, "was killed by %s", sig ? sig : "a signal");
+}
+
+/* What the processes that failed last wrote to stdout (1>) and
+ * stderr (2>): often the error message itself. */
+static void print_last_words(struct text_state *t,
+			     const struct failure_digest *d)
+{
+	struct sink *s = t->out;
+
+	for (unsigned i = 0; i < d->nwords; i++) {
+		const struct failure_words *w = &d->words[i];
+
+		sink_puts(s, "last words of ");
+		put_process(s, w->comm, w->pid);
+		sink_puts(s, ", which ");
+		put_ending(s, w->killed, w->status);
+		sink_puts(s, ":\n");
+		for (unsigned k = 0; k < w->nlines; k++) {
+			sink_printf(s, "  %d> ", w->lines[k].fd);
+			escape_quoted(s, w->lines[k].text, w->lines[k].len,
+				      w->lines[k].cut, t->opts->escape,
+				      STR_TEXT);
+			sink_putc(s, '\n');
+		}
+	}
+}
+
 static void print_failure_group(struct text_state *t, unsigned rank,
 				const struct failure_group *g)
 {
@@ -556,7 +604,10 @@ static void print_failure_group(struct text_state *t, unsigned rank,
 		sink_printf(s, "(errno %d)", g->err);
 	sink_printf(s, ": %lux, first at ", g->count);
 	print_time_of_day(s, &g->first_ts);
-	sink_printf(s, " in pid %d", g->first_pid);
+	sink_puts(s, " in ");
+	put_process(s, g->first_comm, g->first_pid);
+	if (g->in_status_process)
+		sink_puts(s, "; in the process that failed the command");
 	if (g->never_found)
 		sink_puts(s, "; never found");
 	if (g->found_elsewhere)
@@ -572,19 +623,17 @@ static void print_failures(struct text_state *t,
 {
 	struct sink *s = t->out;
 	unsigned shown = 0;
-	char sigbuf[16];
-	const char *sig;
 
 	sink_printf(s, "--- failures: %lu failed call%s in %u group%s",
 		    d->failed_calls, d->failed_calls == 1 ? "" : "s",
 		    d->ngroups, d->ngroups == 1 ? "" : "s");
-	if (d->command_ended && d->command_killed) {
-		sig = signal_name(d->command_status, sigbuf);
-		sink_printf(s, "; the command was killed by %s",
-			    sig ? sig : "a signal");
-	} else if (d->command_ended) {
-		sink_printf(s, "; the command exited with %d",
-			    d->command_status);
+	if (d->command_ended) {
+		sink_puts(s, "; the command ");
+		put_ending(s, d->command_killed, d->command_status);
+	}
+	if (d->status_pid && d->status_pid != d->command_pid) {
+		sink_puts(s, ", passed on from ");
+		put_process(s, d->status_comm, d->status_pid);
 	}
 	sink_puts(s, d->ngroups ? "; likeliest cause first ---\n" : " ---\n");
 	/* the suspects; expected failures only when there is nothing else */
@@ -605,6 +654,7 @@ static void print_failures(struct text_state *t,
 			    d->dropped_groups,
 			    d->dropped_groups == 1 ? "" : "s",
 			    d->dropped_calls, d->dropped_calls == 1 ? "" : "s");
+	print_last_words(t, d);
 }
 
 static void print_name(struct text_state *t, const struct syscall_event *sc)

@@ -286,7 +286,7 @@ static void test_failures(void **state)
 	pd = digest_comparable(p.trace);
 	bd = digest_comparable(b.trace);
 	assert_non_null(strstr(bd, "chdir(\"/nonexistent/mytrace-counts\")"));
-	assert_non_null(strstr(bd, "3x, first at T in pid N;"));
+	assert_non_null(strstr(bd, "3x, first at T in counts [N];"));
 	assert_string_equal(bd, pd);
 	free(pd);
 	free(bd);

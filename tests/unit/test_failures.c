@@ -32,7 +32,22 @@ static void call(struct failures *f, pid_t pid, const char *name,
 	sc.err = err;
 	sc.rval = err ? -err : 3;
 	sc.exit_ts.tv_sec = 1;
-	failures_record(f, pid, &sc, NULL);
+	failures_record(f, pid, NULL, &sc, NULL);
+}
+
+/* A successful write of text to fd by process pid (comm). */
+static void write_call(struct failures *f, pid_t pid, const char *comm,
+		       int fd, const char *text, bool cut)
+{
+	struct syscall_event sc = { .desc = desc("write") };
+
+	sc.nargs = sc.desc->nargs;
+	sc.raw_args[0] = (uint64_t)fd;
+	sc.args[1] = value_string(&arena, "buf", 0x1000, text, strlen(text),
+				  cut);
+	sc.rval = (int64_t)strlen(text);
+	failures_record(f, pid, comm, &sc, NULL);
+	failures_write(f, pid, fd, text, strlen(text), cut);
 }
 
 static char *render(const struct failure_digest *d)
@@ -177,6 +192,110 @@ static void test_dump_and_stack_rendering(void **state)
 	sink_close(s);
 }
 
+/* sh (10) runs true (11) and then cat (12), which fails; sh exits with
+ * cat's status: cat's failure ranks first, named by its comm, and its
+ * last words follow the groups. */
+static void test_status_passed_on(void **state)
+{
+	struct failures *f = failures_new();
+	const struct failure_digest *d;
+	char *text;
+
+	failures_fork(f, 10, 11);
+	call(f, 11, "access", "/etc/true.conf", ENOENT);
+	failures_process_exit(f, 11, false, false, 0);
+	failures_fork(f, 10, 12);
+	call(f, 12, "openat", "/nope", ENOENT);
+	write_call(f, 12, "cat", 2, "cat: ", false);
+	write_call(f, 12, "cat", 2, "/nope", false);
+	write_call(f, 12, "cat", 2, ": No such file or directory\n", false);
+	failures_process_exit(f, 12, false, false, 1);
+	call(f, 10, "access", "/etc/sh.conf", ENOENT);
+	failures_process_exit(f, 10, true, false, 1);
+	d = failures_digest(f);
+	assert_int_equal(d->status_pid, 12);
+	assert_int_equal(d->command_pid, 10);
+	assert_string_equal(d->groups[0]->path, "/nope");
+	assert_true(d->groups[0]->in_status_process);
+	assert_false(d->groups[1]->in_status_process);
+	text = render(d);
+	assert_string_equal(text,
+		"--- failures: 3 failed calls in 3 groups; the command exited "
+		"with 1, passed on from cat [12]; likeliest cause first ---\n"
+		"1. openat(\"/nope\") = -1 ENOENT (No such file or "
+		"directory): 1x, first at 00:00:01.000000 in pid 12; in the "
+		"process that failed the command; never found; just before "
+		"the failing exit\n"
+		"2. access(\"/etc/sh.conf\") = -1 ENOENT (No such file or "
+		"directory): 1x, first at 00:00:01.000000 in pid 10; never "
+		"found; just before the failing exit\n"
+		"3. access(\"/etc/true.conf\") = -1 ENOENT (No such file or "
+		"directory): 1x, first at 00:00:01.000000 in pid 11; never "
+		"found\n"
+		"last words of cat [12], which exited with 1:\n"
+		"  2> \"cat: /nope: No such file or directory\\n\"\n");
+	free(text);
+	failures_free(f);
+}
+
+/* A shell reports a child killed by signal N as 128+N; processes that
+ * exited 0, or wrote nothing, have no last words. */
+static void test_killed_child_and_words(void **state)
+{
+	struct failures *f = failures_new();
+	const struct failure_digest *d;
+
+	failures_fork(f, 10, 11);
+	write_call(f, 11, "ok", 1, "fine\n", false);
+	failures_process_exit(f, 11, false, false, 0);
+	failures_fork(f, 10, 12);
+	write_call(f, 12, "crash", 1, "partial output", false);
+	write_call(f, 12, "crash", 2, "a long message the trace cut", true);
+	write_call(f, 12, "crash", 2, "tail\n", false);
+	failures_process_exit(f, 12, false, true, 11);
+	failures_process_exit(f, 10, true, false, 128 + 11);
+	d = failures_digest(f);
+	assert_int_equal(d->status_pid, 12);
+	assert_int_equal(d->nwords, 1);
+	assert_int_equal(d->words[0].pid, 12);
+	assert_true(d->words[0].killed);
+	assert_int_equal(d->words[0].nlines, 3);
+	assert_int_equal(d->words[0].lines[0].fd, 1);
+	assert_memory_equal(d->words[0].lines[0].text, "partial output", 14);
+	assert_int_equal(d->words[0].lines[1].fd, 2);
+	assert_true(d->words[0].lines[1].cut);
+	assert_int_equal(d->words[0].lines[2].len, 5);
+	assert_false(d->words[0].lines[2].cut);
+	failures_free(f);
+}
+
+/* Past the bytes kept, the oldest lines go, and a line the ring cut at
+ * its start is left out. */
+static void test_words_are_bounded(void **state)
+{
+	struct failures *f = failures_new();
+	const struct failure_digest *d;
+	char line[64];
+
+	for (unsigned i = 0; i < 200; i++) {
+		snprintf(line, sizeof(line), "line %u of the log\n", i);
+		write_call(f, 10, "log", 2, line, false);
+		arena_reset(&arena);
+	}
+	failures_process_exit(f, 10, true, false, 3);
+	d = failures_digest(f);
+	assert_int_equal(d->nwords, 1);
+	assert_int_equal(d->words[0].nlines, FAILURE_WORDS_LINES);
+	for (unsigned k = 0; k < FAILURE_WORDS_LINES; k++) {
+		snprintf(line, sizeof(line), "line %u of the log\n",
+			 200 - FAILURE_WORDS_LINES + k);
+		assert_int_equal(d->words[0].lines[k].len, strlen(line));
+		assert_memory_equal(d->words[0].lines[k].text, line,
+				    strlen(line));
+	}
+	failures_free(f);
+}
+
 static int setup(void **state)
 {
 	/* the digest prints local times: make them predictable */
@@ -191,6 +310,9 @@ int main(void)
 		cmocka_unit_test(test_nothing_failed),
 		cmocka_unit_test(test_groups_are_bounded),
 		cmocka_unit_test(test_dump_and_stack_rendering),
+		cmocka_unit_test(test_status_passed_on),
+		cmocka_unit_test(test_killed_child_and_words),
+		cmocka_unit_test(test_words_are_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
