@@ -12,6 +12,7 @@
 #include "failures.h"
 #include "format.h"
 #include "stats.h"
+#include "text_digest.h"
 
 struct text_state {
 	struct sink *out;
@@ -505,8 +506,8 @@ static void print_io_dump(struct sink *s, const struct value *v)
 }
 
 /* -k: one frame a line, as strace prints them. */
-static void print_stack(struct sink *s, const struct stack_trace *st,
-			const char *indent)
+void text_print_stack(struct sink *s, const struct stack_trace *st,
+		      const char *indent)
 {
 	for (unsigned i = 0; st && i < st->count; i++) {
 		const struct stack_frame *f = &st->frames[i];
@@ -522,139 +523,6 @@ static void print_stack(struct sink *s, const struct stack_trace *st,
 				    "]\n", indent, f->file, f->func,
 				    f->func_offset, f->rel);
 	}
-}
-
-static void print_time_of_day(struct sink *s, const struct timespec *ts)
-{
-	struct tm tm;
-	time_t sec = ts->tv_sec;
-
-	localtime_r(&sec, &tm);
-	sink_printf(s, "%02d:%02d:%02d.%06ld", tm.tm_hour, tm.tm_min,
-		    tm.tm_sec, ts->tv_nsec / 1000);
-}
-
-/* How many groups the text digest shows; the rest are counted. */
-#define DIGEST_SHOWN 5
-
-/* "cat [1234]", or "pid 1234" when the name is not known */
-static void put_process(struct sink *s, const char *comm, pid_t pid)
-{
-	if (comm && *comm)
-		sink_printf(s, "%s [%d]", comm, pid);
-	else
-		sink_printf(s, "pid %d", pid);
-}
-
-/* How a process ended: "exited with 1", "was killed by SIGSEGV". */
-static void put_ending(struct sink *s, bool killed, int status)
-{
-	char sigbuf[16];
-	const char *sig;
-
-	if (!killed) {
-		sink_printf(s, "exited with %d", status);
-		return;
-	}
-	sig = signal_name(status, sigbuf);
-	sink_printf(s, "was killed by %s", sig ? sig : "a signal");
-}
-
-/* What the processes that failed last wrote to stdout (1>) and
- * stderr (2>): often the error message itself. */
-static void print_last_words(struct text_state *t,
-			     const struct failure_digest *d)
-{
-	struct sink *s = t->out;
-
-	for (unsigned i = 0; i < d->nwords; i++) {
-		const struct failure_words *w = &d->words[i];
-
-		sink_puts(s, "last words of ");
-		put_process(s, w->comm, w->pid);
-		sink_puts(s, ", which ");
-		put_ending(s, w->killed, w->status);
-		sink_puts(s, ":\n");
-		for (unsigned k = 0; k < w->nlines; k++) {
-			sink_printf(s, "  %d> ", w->lines[k].fd);
-			escape_quoted(s, w->lines[k].text, w->lines[k].len,
-				      w->lines[k].cut, t->opts->escape,
-				      STR_TEXT);
-			sink_putc(s, '\n');
-		}
-	}
-}
-
-static void print_failure_group(struct text_state *t, unsigned rank,
-				const struct failure_group *g)
-{
-	struct sink *s = t->out;
-	const char *name = errno_name(g->err);
-
-	sink_printf(s, "%u. %s(", rank, g->syscall);
-	if (g->path && g->path_is_fd)
-		sink_printf(s, "%d<%s>", g->fd, g->path);
-	else if (g->path)
-		escape_quoted(s, g->path, strlen(g->path), false,
-			      t->opts->escape, STR_TEXT);
-	sink_puts(s, ") = -1 ");
-	if (name)
-		sink_printf(s, "%s (%s)", name, errno_message(g->err));
-	else
-		sink_printf(s, "(errno %d)", g->err);
-	sink_printf(s, ": %lux, first at ", g->count);
-	print_time_of_day(s, &g->first_ts);
-	sink_puts(s, " in ");
-	put_process(s, g->first_comm, g->first_pid);
-	if (g->in_status_process)
-		sink_puts(s, "; in the process that failed the command");
-	if (g->never_found)
-		sink_puts(s, "; never found");
-	if (g->found_elsewhere)
-		sink_puts(s, "; found elsewhere");
-	if (g->before_failing_exit)
-		sink_puts(s, "; just before the failing exit");
-	sink_putc(s, '\n');
-	print_stack(s, g->stack, "  ");
-}
-
-static void print_failures(struct text_state *t,
-			   const struct failure_digest *d)
-{
-	struct sink *s = t->out;
-	unsigned shown = 0;
-
-	sink_printf(s, "--- failures: %lu failed call%s in %u group%s",
-		    d->failed_calls, d->failed_calls == 1 ? "" : "s",
-		    d->ngroups, d->ngroups == 1 ? "" : "s");
-	if (d->command_ended) {
-		sink_puts(s, "; the command ");
-		put_ending(s, d->command_killed, d->command_status);
-	}
-	if (d->status_pid && d->status_pid != d->command_pid) {
-		sink_puts(s, ", passed on from ");
-		put_process(s, d->status_comm, d->status_pid);
-	}
-	sink_puts(s, d->ngroups ? "; likeliest cause first ---\n" : " ---\n");
-	/* the suspects; expected failures only when there is nothing else */
-	while (shown < d->ngroups && shown < DIGEST_SHOWN &&
-	       d->groups[shown]->score > 0)
-		shown++;
-	if (shown == 0)
-		shown = d->ngroups < 3 ? d->ngroups : 3;
-	for (unsigned i = 0; i < shown; i++)
-		print_failure_group(t, i + 1, d->groups[i]);
-	if (d->ngroups > shown)
-		sink_printf(s, "... and %u more group%s, less likely\n",
-			    d->ngroups - shown,
-			    d->ngroups - shown == 1 ? "" : "s");
-	if (d->dropped_groups)
-		sink_printf(s, "... and %lu more group%s not kept (%lu failed "
-			    "call%s), least likely, to bound memory\n",
-			    d->dropped_groups,
-			    d->dropped_groups == 1 ? "" : "s",
-			    d->dropped_calls, d->dropped_calls == 1 ? "" : "s");
-	print_last_words(t, d);
 }
 
 static void print_name(struct text_state *t, const struct syscall_event *sc)
@@ -711,7 +579,7 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 	t->open_tid = 0;
 	if (sc->io_dump)
 		print_io_dump(t->out, sc->io_dump);
-	print_stack(t->out, sc->stack, "");
+	text_print_stack(t->out, sc->stack, "");
 }
 
 /* Starts a line about a process ("--- ... ---", "+++ ... +++"): its
@@ -792,7 +660,7 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 			sink_puts(t->out, "{}");
 		sink_puts(t->out, " ---");
 		note_end(t);
-		print_stack(t->out, ev->u.signal.stack, "");
+		text_print_stack(t->out, ev->u.signal.stack, "");
 		break;
 	case EV_EXITED:
 		note_begin(t, ev, show_pid, COLOR_PROCESS);
@@ -813,7 +681,7 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 			    ev->pid, ev->u.personality.mode);
 		break;
 	default:
-		print_failures(t, ev->u.failures);
+		text_print_failures(t->out, ev->u.failures, t->opts->escape);
 		break;
 	}
 }
