@@ -186,7 +186,7 @@ static const char head[] =
 "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n"
 "<title>mytrace timeline</title>\n<style>\n"
 "body{font:13px sans-serif;margin:12px;color:#222}\n"
-"svg{display:block}\n"
+"svg{display:block;width:100%;height:auto}\n"
 "svg text{font:11px monospace;fill:#222}\n"
 "svg text.label{paint-order:stroke;stroke:#fff;stroke-width:3px}\n"
 ".legend span{display:inline-block;margin-right:14px}\n"
@@ -575,8 +575,12 @@ void timeline_write_html(struct timeline *tl, struct sink *s)
 	}
 	put_summary(&L);
 	height = y_of(L.nrows) + 4;
-	sink_printf(s, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-		    "height=\"%.0f\">\n", LABEL_W + PLOT_W + RIGHT_W, height);
+	/* drawn at its own size, shrunk to fit a narrower window so that
+	 * the end of the run (where a failure usually is) stays in view */
+	sink_printf(s, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+		    "viewBox=\"0 0 %d %.0f\" style=\"max-width:%dpx\">\n",
+		    LABEL_W + PLOT_W + RIGHT_W, height,
+		    LABEL_W + PLOT_W + RIGHT_W);
 	put_axis(&L, height);
 	for (int r = 0; r < L.nrows; r++)
 		put_lane(&L, r);
