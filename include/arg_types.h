@@ -40,6 +40,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(HEX, decode_hex, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(UHEX, decode_uhex, PHASE_ENTER, ARGP_IN | ARGP_FILE) /* 32 bits */ \
+	/* mmap2's offset in 4096-byte units, shown in bytes */ \
+	X(PGOFF, decode_pgoff, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(OCTAL, decode_octal, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(PTR, decode_ptr, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \

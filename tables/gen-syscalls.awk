@@ -70,14 +70,18 @@ FILENAME ~ /arg_types\.h$/ {
 	next
 }
 
-# "!word ..." -> C expression of enum syscall_flag bits; !compat_raw is
-# for this script only (see compat_ok)
+# "!word ..." -> C expression of enum syscall_flag bits; !compat_raw and
+# !native_layout are for this script only (see compat_ok)
 function flags_init(name, words, n,    i, w, c) {
 	c = ""
 	for (i = 1; i <= n; i++) {
 		w = substr(words[i], 2)
 		if (w == "compat_raw") {
 			compat_raw[name] = 1
+			continue
+		}
+		if (w == "native_layout") {
+			native_layout[name] = 1
 			continue
 		}
 		if (!(w in flag_c))
@@ -226,6 +230,8 @@ FILENAME ~ /syscalls\.list$/ {
 function compat_ok(name,    n, i, t) {
 	if (!(name in sig) || (name in compat_raw))
 		return 0
+	if (name in native_layout)
+		return 1
 	n = split(types[name], t, " ")
 	for (i = 1; i <= n; i++)
 		if (!(t[i] in compat_safe))

@@ -313,6 +313,13 @@ struct value *decode_uhex(struct decode_ctx *ctx, const struct arg_desc *a,
 	return value_hex(ctx->arena, a->name, (uint32_t)raw);
 }
 
+/* mmap2 counts its offset in 4096-byte units whatever the page size */
+struct value *decode_pgoff(struct decode_ctx *ctx, const struct arg_desc *a,
+			   uint64_t raw)
+{
+	return value_hex(ctx->arena, a->name, raw * 4096);
+}
+
 struct value *decode_octal(struct decode_ctx *ctx, const struct arg_desc *a,
 			   uint64_t raw)
 {

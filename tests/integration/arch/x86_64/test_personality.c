@@ -1,6 +1,7 @@
 /* End-to-end tests of the i386 personality on x86_64 (built only there): a
  * 32-bit program is announced as strace does and its calls are named and
- * decoded with the i386 table; -e trace= selects them by name. */
+ * decoded with the i386 table, its own calls too; -e trace= selects them
+ * by name. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -136,11 +137,39 @@ static void test_trace_set_by_name(void **state)
 	run_result_free(&r);
 }
 
+/* The calls only the i386 table has are decoded, each as the program
+ * says (mmap2's offset in bytes, 32-bit ids, the 64-bit timespec of the
+ * *_time64 calls). */
+static void test_i386_only_calls(void **state)
+{
+	const char *args[] = { test_program("i386/calls32"), NULL };
+	struct run_result r;
+	int lines = 0;
+
+	skip_without_32bit();
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	for (char *line = r.out, *nl; (nl = strchr(line, '\n'));
+	     line = nl + 1) {
+		char *tab;
+
+		*nl = 0;
+		tab = strchr(line, '\t');
+		assert_non_null(tab);
+		*tab = 0;
+		assert_callf(r.trace, tab + 1, "%s", line);
+		lines++;
+	}
+	assert_int_equal(lines, 4);
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_announced_and_decoded),
 		cmocka_unit_test(test_trace_set_by_name),
+		cmocka_unit_test(test_i386_only_calls),
 	};
 
 	return cmocka_run_group_tests_name("integration: i386 personality",
