@@ -30,6 +30,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 /* The decoder reads the argument (or the return value) named in
  * parentheses in the list, which must name one: open_mode(flags). */
 #define ARGP_PARAM	(1u << 7)
+/* An exit-phase decoder that runs when the call failed too (nanosleep's
+ * time left, written when a signal interrupted it): it decides. */
+#define ARGP_ON_ERROR	(1u << 8)
 
 #define ARG_TYPES(X) \
 	/* numbers */ \
@@ -151,7 +154,11 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(PRCTL_OPTION, decode_prctl_option, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(PSELECT_SIGMASK, decode_pselect_sigmask, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) \
-	X(REM_TIMESPEC, decode_rem_timespec, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(REM_TIMESPEC, decode_rem_timespec, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_ON_ERROR) \
+	/* clock_nanosleep's: never written for an absolute time */ \
+	X(CLOCK_REM_TIMESPEC, decode_clock_rem_timespec, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_ON_ERROR | ARGP_PARAM) \
 	X(SCHED_PARAM, decode_sched_param, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SIGINFO_IN, decode_siginfo_in, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SKIP, decode_skip, PHASE_ENTER, ARGP_IN | ARGP_FILE) \

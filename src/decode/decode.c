@@ -160,7 +160,8 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 		if ((sc->err || sc->ret_unknown) &&
 		    arg_types[a->type].phase == PHASE_BOTH)
 			continue;
-		if (sc->err || sc->ret_unknown)
+		if (sc->ret_unknown || (sc->err &&
+		    !(arg_type_props(a->type) & ARGP_ON_ERROR)))
 			sc->args[i] = value_ptr(ctx->arena, a->name,
 						sc->raw_args[i]);
 		else

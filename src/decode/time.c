@@ -1,5 +1,6 @@
 /* Decoders for time: timespec, timeval, itimerspec, itimerval, the
  * utimensat/utimes pairs, struct tms, adjtimex's struct timex. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <sys/time.h>
@@ -58,10 +59,26 @@ struct value *decode_timespec(struct decode_ctx *ctx, const struct arg_desc *a,
 
 /* nanosleep's remainder is written only when the sleep is interrupted,
  * and then the call fails: a successful sleep shows its address. */
+/* The time left, which the kernel writes only when a signal cut the
+ * sleep short (EINTR, or a restart code the tracer sees at the exit). */
 struct value *decode_rem_timespec(struct decode_ctx *ctx,
 				  const struct arg_desc *a, uint64_t raw)
 {
+	int err = ctx->sc->err;
+
+	if (raw && (err == EINTR || (err >= 512 && err <= 516)))
+		return timespec_value(ctx, a->name, raw);
 	return value_ptr(ctx->arena, a->name, raw);
+}
+
+struct value *decode_clock_rem_timespec(struct decode_ctx *ctx,
+					const struct arg_desc *a,
+					uint64_t raw)
+{
+	/* clock_rem_timespec(flags) */
+	if (decode_param(ctx, a) & TIMER_ABSTIME)
+		return value_ptr(ctx->arena, a->name, raw);
+	return decode_rem_timespec(ctx, a, raw);
 }
 
 struct value *decode_timeval(struct decode_ctx *ctx, const struct arg_desc *a,

@@ -36,10 +36,30 @@ static void test_decode_time(void **state)
 	assert_traced_lines(args, expected);
 }
 
+/* The time left of a sleep a signal cut short, as the program saw it. */
+static void test_interrupted_sleep(void **state)
+{
+	const char *args[] = { "-e", "trace=nanosleep", "-e", "signal=none",
+			       test_program("interrupted_sleep"), NULL };
+	struct run_result r;
+	char *line, *nl;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	line = strstr(r.out, "nanosleep({tv_sec=0, tv_nsec=999999999}");
+	assert_non_null(line);
+	nl = strchr(line, '\n');
+	assert_non_null(nl);
+	*nl = 0;
+	assert_has_line(r.trace, line);
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_time),
+		cmocka_unit_test(test_interrupted_sleep),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,28 @@
+/* A sleep a signal cuts short: the kernel writes the time left, which
+ * the trace shows at the exit (whose restart code the tracer sees). The
+ * program prints that line, since only it knows the time left. */
+#include <signal.h>
+#include <stdio.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+int main(void)
+{
+	struct timespec req = { 0, 999999999 }, left = { 0, 0 };
+	struct itimerval once = { { 0, 0 }, { 0, 50000 } };
+
+	signal(SIGALRM, on_alarm);
+	setitimer(ITIMER_REAL, &once, NULL);
+	syscall(SYS_nanosleep, &req, &left);
+	printf("nanosleep({tv_sec=0, tv_nsec=999999999}, {tv_sec=%ld, "
+	       "tv_nsec=%ld}) = ? ERESTART_RESTARTBLOCK (Interrupted by "
+	       "signal)\n", (long)left.tv_sec, left.tv_nsec);
+	return 0;
+}
