@@ -22,12 +22,29 @@ struct value *decode_open_flags(struct decode_ctx *ctx,
 				 &xlat_open_access, &xlat_open_flags);
 }
 
+/* statx's sync type is a two-bit field whose zero value has a name;
+ * strace names its bits one by one, so that both set shows as both. */
 struct value *decode_statx_flags(struct decode_ctx *ctx,
 				 const struct arg_desc *a, uint64_t raw)
 {
-	return value_field_flags(ctx->arena, a->name, (uint32_t)raw,
-				 AT_STATX_SYNC_TYPE, &xlat_statx_sync,
-				 &xlat_at_flags);
+	uint32_t flags = (uint32_t)raw;
+	struct value *v = value_flags(ctx->arena, a->name,
+				      flags & ~AT_STATX_SYNC_TYPE,
+				      &xlat_at_flags);
+	const struct xlat_entry *e;
+
+	v->raw = flags;
+	if (!(flags & AT_STATX_SYNC_TYPE)) {
+		value_flags_prepend(ctx->arena, v, "AT_STATX_SYNC_AS_STAT");
+		return v;
+	}
+	/* prepended last to first, so that they print in list order */
+	for (unsigned i = xlat_statx_sync.n; i-- > 0;) {
+		e = &xlat_statx_sync.e[i];
+		if (e->value && (flags & e->value) == e->value)
+			value_flags_prepend(ctx->arena, v, e->name);
+	}
+	return v;
 }
 
 struct value *decode_open_mode(struct decode_ctx *ctx,
@@ -188,11 +205,15 @@ struct value *decode_statx_out(struct decode_ctx *ctx,
 	value_add(v, value_uint(ar, "stx_blocks", stx.stx_blocks));
 	value_add(v, value_flags(ar, "stx_attributes_mask",
 				 stx.stx_attributes_mask, &xlat_statx_attrs));
-	value_add(v, statx_time(ctx, "stx_atime", &stx.stx_atime));
+	/* a time shows only when the mask says the kernel filled it */
+	if (stx.stx_mask & STATX_ATIME)
+		value_add(v, statx_time(ctx, "stx_atime", &stx.stx_atime));
 	if (stx.stx_mask & STATX_BTIME)
 		value_add(v, statx_time(ctx, "stx_btime", &stx.stx_btime));
-	value_add(v, statx_time(ctx, "stx_ctime", &stx.stx_ctime));
-	value_add(v, statx_time(ctx, "stx_mtime", &stx.stx_mtime));
+	if (stx.stx_mask & STATX_CTIME)
+		value_add(v, statx_time(ctx, "stx_ctime", &stx.stx_ctime));
+	if (stx.stx_mask & STATX_MTIME)
+		value_add(v, statx_time(ctx, "stx_mtime", &stx.stx_mtime));
 	value_add(v, value_uint(ar, "stx_rdev_major", stx.stx_rdev_major));
 	value_add(v, value_uint(ar, "stx_rdev_minor", stx.stx_rdev_minor));
 	value_add(v, value_uint(ar, "stx_dev_major", stx.stx_dev_major));

@@ -68,6 +68,7 @@ static const char *const expected[] = {
 	EXPECT_LEGACY("lstat(\"l\", {st_mode=S_IFLNK|0777, st_size=1, ...}) = 0",
 		      "newfstatat(AT_FDCWD, \"l\", {st_mode=S_IFLNK|0777, st_size=1, ...}, AT_SYMLINK_NOFOLLOW) = 0"),
 	"newfstatat(AT_FDCWD, \"f\", {st_mode=S_IFREG|0644, st_size=2, ...}, 0) = 0",
+	"statx(AT_FDCWD, \"f\", AT_STATX_FORCE_SYNC|AT_STATX_DONT_SYNC, STATX_ALL, 0xADDR) = -1 EINVAL (Invalid argument)",
 	"openat2(AT_FDCWD, \"f\", {flags=O_RDONLY|O_CLOEXEC, resolve=RESOLVE_NO_SYMLINKS}, 24) = 3",
 	"lseek(3, 1, SEEK_SET) = 1",
 	"pread64(3, \"he\", 8, 0) = 2",

@@ -88,6 +88,9 @@ int main(int argc, char **argv)
 	syscall(SYS_newfstatat, AT_FDCWD, "f", &st, 0);
 	syscall(SYS_statx, AT_FDCWD, "f", AT_SYMLINK_NOFOLLOW, STATX_SIZE,
 		&stx);
+	/* both sync bits: a field value with no name of its own */
+	syscall(SYS_statx, AT_FDCWD, "f",
+		AT_STATX_FORCE_SYNC | AT_STATX_DONT_SYNC, STATX_ALL, &stx);
 	fd = syscall(SYS_openat2, AT_FDCWD, "f", &how, sizeof(how));
 	syscall(SYS_lseek, fd, 1, SEEK_SET);
 	syscall(SYS_pread64, fd, buf, 8, 0);
