@@ -55,6 +55,9 @@ struct value *decode_argv(struct decode_ctx *ctx, const struct arg_desc *a,
 		if (vector_get(ctx, &vec, i, &ptr) != 0) {
 			if (i == 0)
 				return value_unavailable(ctx, a->name, raw);
+			/* no terminator before an unreadable page: say where */
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = raw + i * sizeof(ptr);
 			break;
 		}
 		if (ptr == 0)
@@ -76,17 +79,19 @@ struct value *decode_envp(struct decode_ctx *ctx, const struct arg_desc *a,
 	struct vector vec = { .addr = raw };
 	uint64_t ptr;
 	unsigned count = 0;
+	bool unread = false;
 
 	if (ctx->opts->verbose)
 		return decode_argv(ctx, a, raw);
 	if (!decode_read(ctx, a->name, raw, &ptr, sizeof(ptr), &v))
 		return v;
 	while (count < VECTOR_MAX_COUNT &&
-	       vector_get(ctx, &vec, count, &ptr) == 0 && ptr)
+	       (unread = vector_get(ctx, &vec, count, &ptr) != 0) == 0 && ptr)
 		count++;
 	v = value_ptr(ctx->arena, a->name, raw);
-	v->comment = arena_printf(ctx->arena, "%u var%s", count,
-				  count == 1 ? "" : "s");
+	v->comment = arena_printf(ctx->arena, "%u var%s%s", count,
+				  count == 1 ? "" : "s",
+				  unread ? ", unterminated" : "");
 	return v;
 }
 

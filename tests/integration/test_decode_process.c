@@ -47,10 +47,31 @@ static void test_decode_process(void **state)
 	assert_traced_lines(args, expected);
 }
 
+/* execve's vectors that run into an unmapped page before a terminator:
+ * the readable part, then where the reading stopped (the program prints
+ * the line, since only it knows its addresses). */
+static void test_unterminated_vectors(void **state)
+{
+	const char *args[] = { "-e", "trace=execve",
+			       test_program("exec_unterminated"), NULL };
+	struct run_result r;
+	char *nl;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	nl = strchr(r.out, '\n');
+	assert_non_null(nl);
+	*nl = 0;
+	assert_non_null(strstr(r.out, "... /* 0x"));
+	assert_has_line(r.trace, r.out);
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_process),
+		cmocka_unit_test(test_unterminated_vectors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
