@@ -18,5 +18,9 @@ enum escape_mode {
 /* Writes "bytes" quoted, with ... after the quote when truncated. */
 void escape_quoted(struct sink *s, const char *bytes, size_t len,
 		   bool truncated, enum escape_mode mode, enum string_style st);
+/* Writes a file's path as -y shows it between angle brackets: escaped
+ * as strings are, and < and > too, without quotes. */
+void escape_fd_path(struct sink *s, const char *path, size_t len,
+		    enum escape_mode mode);
 
 #endif

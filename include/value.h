@@ -78,6 +78,8 @@ struct value {
 		struct {
 			const char *path;	/* -y: NULL when unknown */
 			const char *sym;	/* AT_FDCWD; NULL: a number */
+			/* -yy on a device: "char 1:5"; NULL otherwise */
+			const char *dev;
 		} fd;
 		const char *expr;
 	} u;

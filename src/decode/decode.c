@@ -415,16 +415,38 @@ static const struct fdinfo_source *fd_source(const struct decode_ctx *ctx)
 	return ctx->fds ? ctx->fds : &fdinfo_proc;
 }
 
+/* -yy describes a device as "/dev/zero<char 1:5>": the path and the
+ * device go apart, so that -P compares the path and formatters escape
+ * it alone. */
+static void split_device(struct decode_ctx *ctx, struct value *v)
+{
+	const char *p = v->u.fd.path, *lt;
+	size_t n;
+
+	if (!p || p[0] != '/')
+		return;
+	n = strlen(p);
+	lt = strrchr(p, '<');
+	if (n < 2 || p[n - 1] != '>' || !lt ||
+	    (strncmp(lt, "<char ", 6) != 0 && strncmp(lt, "<block ", 7) != 0))
+		return;
+	v->u.fd.dev = arena_strndup(ctx->arena, lt + 1,
+				    n - (size_t)(lt - p) - 2);
+	v->u.fd.path = arena_strndup(ctx->arena, p, (size_t)(lt - p));
+}
+
 struct value *decode_fd(struct decode_ctx *ctx, const struct arg_desc *a,
 			uint64_t raw)
 {
 	struct value *v = value_new(ctx->arena, V_FD, a->name,
 				    (uint64_t)(int64_t)(int32_t)raw);
 
-	if (ctx->opts->decode_fds)
+	if (ctx->opts->decode_fds) {
 		v->u.fd.path = fd_source(ctx)->describe(fd_source(ctx),
 				ctx->arena, ctx->mem->pid, (int32_t)raw,
 				ctx->opts->decode_fds);
+		split_device(ctx, v);
+	}
 	return v;
 }
 

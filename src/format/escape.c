@@ -110,3 +110,22 @@ void escape_quoted(struct sink *s, const char *bytes, size_t len,
 	if (truncated)
 		sink_write(s, "...", 3);
 }
+
+void escape_fd_path(struct sink *s, const char *path, size_t len,
+		    enum escape_mode mode)
+{
+	const unsigned char *p = (const unsigned char *)path;
+
+	if (wants_hex(p, len, mode, STR_TEXT)) {
+		put_hex(s, p, len);
+		return;
+	}
+	for (size_t i = 0; i < len; i++) {
+		/* the angle brackets enclose the path: escaped inside it */
+		if (plain[p[i]] && p[i] != '<' && p[i] != '>')
+			sink_write(s, path + i, 1);
+		else
+			put_escape(s, p[i], i + 1 < len ? p[i + 1] : -1,
+				   mode == ESC_CHARS_HEX);
+	}
+}

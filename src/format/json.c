@@ -334,6 +334,10 @@ static void put_value(struct json_state *j, const struct value *v,
 			put_key(s, "path");
 			put_cstr(s, v->u.fd.path);
 		}
+		if (v->u.fd.dev) {
+			put_key(s, "device");
+			put_cstr(s, v->u.fd.dev);
+		}
 		break;
 	case V_STRING:
 		put_string_value(s, v);

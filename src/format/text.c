@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "decode.h"
 #include "escape.h"
 #include "failures.h"
 #include "format.h"
@@ -117,6 +118,19 @@ static void print_sigset(struct sink *s, const struct value *v,
 	sink_putc(s, ']');
 }
 
+/* Whether what a descriptor refers to is shown: decoding may know more
+ * than was asked (-P compares paths even without -y). A file's path
+ * shows with -y, or with decode-fds=dev when it is a device. */
+static bool fd_detail_shown(const struct value *v, int shown)
+{
+	if (!v->u.fd.path || !shown)
+		return false;
+	if (v->u.fd.path[0] != '/')
+		return true;
+	return (shown & DECODE_FD_PATH) ||
+	       (v->u.fd.dev && (shown & DECODE_FD_DEV));
+}
+
 static void print_fd(struct text_state *t, const struct value *v)
 {
 	struct sink *s = t->out;
@@ -128,9 +142,18 @@ static void print_fd(struct text_state *t, const struct value *v)
 		sink_puts(s, v->u.fd.sym);
 	if (v->u.fd.sym && style == XLAT_VERBOSE)
 		sink_printf(s, " /* %s */", v->u.fd.sym);
-	if (v->u.fd.path && t->opts->fd_paths) {
+	if (fd_detail_shown(v, t->opts->fd_paths)) {
+		const char *path = v->u.fd.path;
+
 		sink_putc(s, '<');
-		sink_puts(s, v->u.fd.path);
+		/* a file's path is escaped; "socket:[42]", "TCP:[...]" and
+		 * the like are ours and print as they are */
+		if (path[0] == '/')
+			escape_fd_path(s, path, strlen(path), t->opts->escape);
+		else
+			sink_puts(s, path);
+		if (v->u.fd.dev && (t->opts->fd_paths & DECODE_FD_DEV))
+			sink_printf(s, "<%s>", v->u.fd.dev);
 		sink_putc(s, '>');
 	}
 }

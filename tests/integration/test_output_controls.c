@@ -144,6 +144,8 @@ static void test_fd_paths(void **state)
 {
 	const char *y[] = { "-y", CALLS, NULL };
 	const char *yy[] = { "-yy", CALLS, NULL };
+	const char *dev[] = { "--decode-fds=dev", CALLS, NULL };
+	const char *yy_path[] = { "-yy", "-P", "/dev/null", CALLS, NULL };
 	struct run_result r;
 	char cwd[4096], *line = NULL;
 
@@ -159,6 +161,18 @@ static void test_fd_paths(void **state)
 	run_prog(&r, yy);
 	assert_has_line(r.trace, "write(3</dev/null<char 1:3>>, \"plain\\n\", "
 			"6) = 6");
+	run_result_free(&r);
+	/* only devices: their path and device, no working directory */
+	run_prog(&r, dev);
+	assert_has_line(r.trace, "openat(AT_FDCWD, \"/dev/null\", O_WRONLY) = "
+			"3</dev/null<char 1:3>>");
+	run_result_free(&r);
+	/* -P compares the path, not what -yy adds to it */
+	run_prog(&r, yy_path);
+	assert_has_line(r.trace, "write(3</dev/null<char 1:3>>, \"plain\\n\", "
+			"6) = 6");
+	assert_int_equal(count_lines_with_prefix(r.trace, "close(3</dev/null"),
+			 1);
 	run_result_free(&r);
 }
 

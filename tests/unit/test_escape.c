@@ -26,6 +26,21 @@ static void check(const char *bytes, size_t len, bool truncated,
 	sink_close(s);
 }
 
+/* -y's paths: escaped as strings are, angle brackets too, no quotes */
+static void test_fd_path(void **state)
+{
+	struct sink *s = capture_open();
+	char *text;
+	const char path[] = "/tmp/a<b>\n\"c\\\0010";
+
+	assert_non_null(s);
+	escape_fd_path(s, path, sizeof(path) - 1, ESC_DEFAULT);
+	text = capture_text(s);
+	assert_string_equal(text, "/tmp/a\\74b\\76\\n\\\"c\\\\\\0010");
+	free(text);
+	sink_close(s);
+}
+
 static void test_printable(void **state)
 {
 	check("hello", 5, false, ESC_DEFAULT, STR_TEXT, "\"hello\"");
@@ -82,6 +97,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_printable),
+		cmocka_unit_test(test_fd_path),
 		cmocka_unit_test(test_simple_escapes),
 		cmocka_unit_test(test_octal),
 		cmocka_unit_test(test_truncated),
