@@ -154,6 +154,12 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(PRCTL_OPTION, decode_prctl_option, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(PSELECT_SIGMASK, decode_pselect_sigmask, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) \
+	/* time(2): the seconds it stores and returns, with their date */ \
+	X(TIME_OUT, decode_time_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(TIME_RET, decode_time_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	/* reboot's argument: a string for LINUX_REBOOT_CMD_RESTART2 only */ \
+	X(REBOOT_ARG, decode_reboot_arg, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(REM_TIMESPEC, decode_rem_timespec, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE | ARGP_ON_ERROR) \
 	/* clock_nanosleep's: never written for an absolute time */ \

@@ -3,6 +3,7 @@
  * struct clone_args, System V IPC flags. */
 #include <inttypes.h>
 #include <linux/capability.h>
+#include <linux/reboot.h>
 #include <linux/sched.h>
 #include <sched.h>
 #include <stdio.h>
@@ -611,4 +612,30 @@ struct value *decode_prctl_ret(struct decode_ctx *ctx, const struct arg_desc *a,
 		/* strace names these even with -X raw */
 		ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw, name);
 	return value_int(ctx->arena, a->name, (int64_t)raw);
+}
+
+/* reboot's fourth argument: the command string of
+ * LINUX_REBOOT_CMD_RESTART2, and nothing for the other commands. The
+ * kernel copies a fixed 256 bytes; strace reads 255 of them, all or
+ * none, and marks a string with no NUL among them as cut. */
+struct value *decode_reboot_arg(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	enum { WANT = 255 };
+	char *buf;
+	size_t len, limit = ctx->opts->string_limit;
+
+	/* reboot_arg(cmd) */
+	if ((uint32_t)decode_param(ctx, a) != LINUX_REBOOT_CMD_RESTART2)
+		return NULL;
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	buf = arena_alloc_bytes(ctx->arena, WANT);
+	if (!decode_spend(ctx, WANT) ||
+	    tracee_read(ctx->mem, raw, buf, WANT) != 0)
+		return value_unavailable(ctx, a->name, raw);
+	len = strnlen(buf, WANT);
+	return value_string(ctx->arena, a->name, raw, buf,
+			    len < limit ? len : limit,
+			    len == WANT || len > limit);
 }

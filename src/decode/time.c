@@ -249,3 +249,34 @@ struct value *decode_timex_ret(struct decode_ctx *ctx,
 					       time_states[raw]);
 	return value_int(ctx->arena, a->name, (int64_t)raw);
 }
+
+/* time(2)'s tloc: where it stored the seconds, shown with their date */
+struct value *decode_time_out(struct decode_ctx *ctx, const struct arg_desc *a,
+			      uint64_t raw)
+{
+	int64_t sec;
+	struct value *v, *e;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	if (!decode_read(ctx, a->name, raw, &sec, sizeof(sec), &v))
+		return v;
+	v = value_array(ctx->arena, a->name, raw);
+	e = value_int(ctx->arena, NULL, sec);
+	date_comment(ctx, e, sec, 0, 0);
+	value_add(v, e);
+	return v;
+}
+
+/* time(2)'s result, with its date after it: "= 1796303181 (2026-...)" */
+struct value *decode_time_ret(struct decode_ctx *ctx, const struct arg_desc *a,
+			      uint64_t raw)
+{
+	struct value *date = value_int(ctx->arena, NULL, (int64_t)raw);
+
+	date_comment(ctx, date, (int64_t)raw, 0, 0);
+	if (date->comment)
+		ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw,
+					       date->comment);
+	return value_int(ctx->arena, a->name, (int64_t)raw);
+}
