@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifdef SYS_time
 static void print_time_line(void)
 {
 	int64_t t = 0;
@@ -22,6 +23,7 @@ static void print_time_line(void)
 	printf("time([%lld /* %s */]) = %ld (%s)\n", (long long)t, date, r,
 	       date);
 }
+#endif
 
 int main(void)
 {
