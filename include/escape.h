@@ -19,4 +19,8 @@ enum escape_mode {
 void escape_quoted(struct sink *s, const char *bytes, size_t len,
 		   bool truncated, enum escape_mode mode, enum string_style st);
 
+/* Writes "<text>", text escaped as between quotes and its < and > as
+ * octal escapes: a command name in 42<sh>. Nothing when text is NULL. */
+void escape_tag(struct sink *s, const char *text);
+
 #endif

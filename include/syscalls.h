@@ -98,7 +98,7 @@ syscall_lookup(const struct syscall_table *t, uint64_t nr)
 }
 
 /* The ARGP_ bits of an argument type (include/arg_types.h). */
-extern const unsigned char arg_type_prop_table[ARG_TYPE_COUNT];
+extern const unsigned short arg_type_prop_table[ARG_TYPE_COUNT];
 static inline unsigned arg_type_props(unsigned type)
 {
 	return type < ARG_TYPE_COUNT ? arg_type_prop_table[type] : 0;

@@ -20,7 +20,7 @@
 ARG_TYPES(X)
 #undef X
 
-const unsigned char arg_type_prop_table[ARG_TYPE_COUNT] = {
+const unsigned short arg_type_prop_table[ARG_TYPE_COUNT] = {
 #define X(name, fn, phase, props) [ARG_##name] = (props),
 	ARG_TYPES(X)
 #undef X

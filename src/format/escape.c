@@ -110,3 +110,19 @@ void escape_quoted(struct sink *s, const char *bytes, size_t len,
 	if (truncated)
 		sink_write(s, "...", 3);
 }
+
+void escape_tag(struct sink *s, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	if (!text)
+		return;
+	sink_putc(s, '<');
+	for (size_t i = 0; p[i]; i++) {
+		if (plain[p[i]] && p[i] != '<' && p[i] != '>')
+			sink_putc(s, (char)p[i]);
+		else
+			put_escape(s, p[i], p[i + 1] ? p[i + 1] : -1, false);
+	}
+	sink_putc(s, '>');
+}
