@@ -4,6 +4,7 @@
  * is filled in after decoding, by src/pidinfo.c, for --decode-pids. */
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <linux/ioprio.h>
 
 #include "decoders.h"
 
@@ -77,6 +78,20 @@ struct value *decode_waitid_id(struct decode_ctx *ctx,
 		return pid_value(ctx, a->name, raw, PID_PGID);
 	case P_PIDFD:
 		return decode_fd(ctx, a, raw);
+	default:
+		return value_int(ctx->arena, a->name, (int32_t)raw);
+	}
+}
+
+/* ioprio_get's and ioprio_set's who: a process, a group, a user. */
+struct value *decode_ioprio_who(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	switch (decode_param(ctx, a)) {
+	case IOPRIO_WHO_PROCESS:
+		return pid_value(ctx, a->name, raw, PID_TGID);
+	case IOPRIO_WHO_PGRP:
+		return pid_value(ctx, a->name, raw, PID_PGID);
 	default:
 		return value_int(ctx->arena, a->name, (int32_t)raw);
 	}

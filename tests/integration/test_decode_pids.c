@@ -14,7 +14,8 @@
 
 #include "harness.h"
 
-#define CALLS "-e", "trace=getpid,gettid,kill,getppid,setsid,getsid,getpgid"
+#define CALLS "-e", \
+	"trace=getpid,gettid,kill,getppid,setsid,getsid,getpgid,ioprio_get,ioprio_set"
 
 /* Every line the program printed is in the trace, and nothing else of
  * the inner process is. */
@@ -46,7 +47,7 @@ static void assert_program_lines(const char *const flags[], const char *mode)
 		assert_has_line(norm, line);
 		lines++;
 	}
-	assert_int_equal(lines, 7);
+	assert_int_equal(lines, 9);
 	free(out);
 	free(norm);
 	run_result_free(&r);

@@ -60,6 +60,15 @@ static int inside(void)
 	leader();
 	/* a group and a session have no command name */
 	printf("getsid(0) = 1 /* %d in strace's PID NS */\n", outer);
+	/* an I/O priority: the class BE, level 4 */
+	rc = syscall(SYS_ioprio_set, 1, 1, 2 << 13 | 4);
+	leader();
+	printf("ioprio_set(IOPRIO_WHO_PROCESS, %s, "
+	       "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)) = %ld\n", self(), rc);
+	rc = syscall(SYS_ioprio_get, 1, 1);
+	leader();
+	printf("ioprio_get(IOPRIO_WHO_PROCESS, %s) = %ld "
+	       "(IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))\n", self(), rc);
 	rc = syscall(SYS_getpgid, 1);
 	leader();
 	printf("getpgid(%s) = 1 /* %d in strace's PID NS */\n", self(),
