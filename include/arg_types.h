@@ -30,9 +30,12 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 /* The decoder reads the argument (or the return value) named in
  * parentheses in the list, which must name one: open_mode(flags). */
 #define ARGP_PARAM	(1u << 7)
+/* May hold a process, thread, group or session id (a V_PID), even inside
+ * a struct: --decode-pids looks at it (src/pidinfo.c). */
+#define ARGP_PID	(1u << 8)
 /* An exit-phase decoder that runs when the call failed too (nanosleep's
  * time left, written when a signal interrupted it): it decides. */
-#define ARGP_ON_ERROR	(1u << 8)
+#define ARGP_ON_ERROR	(1u << 9)
 
 #define ARG_TYPES(X) \
 	/* numbers */ \
@@ -85,9 +88,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(DIRENTS_OUT, decode_dirents_out, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
 	X(FCNTL_ARG, decode_fcntl_arg, PHASE_BOTH, \
-	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM | ARGP_PID) \
 	X(FCNTL_RET, decode_fcntl_ret, PHASE_EXIT, \
-	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM | ARGP_PID) \
 	X(IOCTL_CMD, decode_ioctl_cmd, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(PIPEFDS_OUT, decode_pipefds_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE | ARGP_COMPAT) \
@@ -108,6 +111,36 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(CLONE_ALL, decode_clone_all, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(KEEP, decode_keep, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(FUTEX_OP, decode_futex_op, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	/* ids of threads, processes, groups, sessions (src/decode/pids.c) */ \
+	X(TID, decode_tid, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID) \
+	X(TGID, decode_tgid, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID) \
+	X(PGID, decode_pgid, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID) \
+	X(SID, decode_sid, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID) \
+	X(PID_OR_PGID, decode_pid_or_pgid, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID) \
+	X(PRIO_WHO, decode_prio_who, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID | ARGP_PARAM) \
+	X(IOPRIO_WHO, decode_ioprio_who, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID | ARGP_PARAM) \
+	X(IOPRIO_VALUE, decode_ioprio_value, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(IOPRIO_RET, decode_ioprio_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
+	X(WAITID_ID, decode_waitid_id, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_FD | ARGP_COMPAT | ARGP_PID | \
+	  ARGP_PARAM) \
+	X(TID_RET, decode_tid, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID) \
+	X(TGID_RET, decode_tgid, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID) \
+	X(PGID_RET, decode_pgid, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID) \
+	X(SID_RET, decode_sid, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID) \
 	/* signals */ \
 	X(SIGNAL, decode_signal, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
@@ -166,7 +199,7 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(CLOCK_REM_TIMESPEC, decode_clock_rem_timespec, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE | ARGP_ON_ERROR | ARGP_PARAM) \
 	X(SCHED_PARAM, decode_sched_param, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(SIGINFO_IN, decode_siginfo_in, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SIGINFO_IN, decode_siginfo_in, PHASE_ENTER, ARGP_IN | ARGP_FILE | ARGP_PID) \
 	X(SKIP, decode_skip, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SOCK_PROTO, decode_sock_proto, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SOCK_TYPE, decode_sock_type, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
@@ -208,12 +241,12 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SCHED_POLICY_RET, decode_sched_policy_ret, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \
 	X(SELECT_RET, decode_select_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
-	X(SIGINFO_OUT, decode_siginfo_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(SIGINFO_OUT, decode_siginfo_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE | ARGP_PID) \
 	X(SIGNAL_RET, decode_signal_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(SOCKADDR_OUT, decode_sockaddr_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
 	X(SOCKOPT_VAL_OUT, decode_sockopt_val_out, PHASE_EXIT, \
-	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM | ARGP_PID) \
 	X(STACK_T_OUT, decode_stack_t_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(STATFS_OUT, decode_statfs_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(SYSINFO_OUT, decode_sysinfo_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \

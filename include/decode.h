@@ -29,6 +29,9 @@ struct decode_opts {
 	/* What to tell of descriptors: DECODE_FD_* bits (-y: PATH, -yy:
 	 * all, -e decode-fds=; -P adds PATH) */
 	int decode_fds;
+	/* DECODE_PID_* bits (include/pidinfo.h): -Y, --pidns-translation,
+	 * -e decode-pids= */
+	int decode_pids;
 	/* The -e abbrev=, verbose=, raw= sets; NULL means the default
 	 * (abbreviate all, dereference all, raw none). */
 	const struct syscall_set *abbrev_set, *verbose_set, *raw_set;

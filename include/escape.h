@@ -23,4 +23,8 @@ void escape_quoted(struct sink *s, const char *bytes, size_t len,
 void escape_fd_path(struct sink *s, const char *path, size_t len,
 		    enum escape_mode mode);
 
+/* Writes "<text>", text escaped as between quotes and its < and > as
+ * octal escapes: a command name in 42<sh>. Nothing when text is NULL. */
+void escape_tag(struct sink *s, const char *text);
+
 #endif

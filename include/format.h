@@ -58,6 +58,7 @@ struct format_opts {
 	bool bare_pid;
 	int color;		/* enum color_mode; NO_COLOR already applied */
 	bool always_show_pid;	/* --always-show-pid */
+	bool pid_comm;		/* -Y: "[pid  1234<sh>] " (ev->who) */
 	bool arg_names;		/* -N: name=value for every argument */
 	bool instruction_pointer;	/* -i: [address] before each line */
 	struct timespec start;	/* origin of relative times (JSON) */

@@ -28,6 +28,17 @@ enum value_kind {
 	V_UNAVAILABLE,	/* a pointer we could not read: shown as its address */
 	V_INOUT,	/* an in/out argument that changed: kids are the value
 			 * before and after the call ([110 => 16]) */
+	V_PID,		/* a process, thread, group or session id as the
+			 * tracee sees it, signed decimal: 42<sh> */
+};
+
+/* What a V_PID names; the same id can name a thread, a process, a
+ * process group and a session. */
+enum pid_kind {
+	PID_TID,
+	PID_TGID,
+	PID_PGID,
+	PID_SID,
 };
 
 enum string_style {
@@ -82,6 +93,15 @@ struct value {
 			const char *dev;
 		} fd;
 		const char *expr;
+		struct {
+			enum pid_kind kind;
+			/* filled after decoding (src/pidinfo.c) for
+			 * --decode-pids: the id in mytrace's PID namespace
+			 * when the tracee's differs (0: not known), and the
+			 * command name of a thread or process (NULL) */
+			int32_t outer;
+			const char *comm;
+		} pid;
 	} u;
 };
 
@@ -119,6 +139,9 @@ struct value *value_field_flags(struct arena *a, const char *name,
 struct value *value_struct(struct arena *a, const char *name, uint64_t addr);
 struct value *value_array(struct arena *a, const char *name, uint64_t addr);
 void value_add(struct value *parent, struct value *child);
+/* V_PID of kind for the id v. */
+struct value *value_pid(struct arena *a, const char *name, int64_t v,
+			enum pid_kind kind);
 /* V_INOUT of the value at entry and the value at exit. */
 struct value *value_inout(struct arena *a, const char *name,
 			  struct value *before, struct value *after);

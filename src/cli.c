@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli_table.h"
+#include "pidinfo.h"
 #include "escape.h"
 
 void cli_usage_error(const char *fmt, ...)
@@ -309,6 +310,8 @@ static void finish_options(struct cli *c)
 	opts->decode.verbose_set = &opts->verbose;
 	opts->decode.raw_set = &opts->raw;
 	opts->format.fd_paths = (int)c->decode_fds;
+	opts->format.pid_comm =
+		(opts->decode.decode_pids & DECODE_PID_COMM) != 0;
 	/* -P compares descriptors by their paths even without -y */
 	opts->decode.decode_fds = (int)c->decode_fds;
 	if (outfilter_has_paths(&opts->filter))

@@ -10,6 +10,7 @@
 #include "arch.h"
 #include "attach.h"
 #include "cli_table.h"
+#include "pidinfo.h"
 #include "escape.h"
 
 static unsigned parse_uint(const char *flag, const char *arg)
@@ -183,6 +184,18 @@ static void opt_y(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	c->decode_fds = c->decode_fds & DECODE_FD_PATH ? DECODE_FD_ALL :
 			c->decode_fds | DECODE_FD_PATH;
+}
+
+/* -Y and --pidns-translation replace the decode-pids= set, as in strace */
+static void opt_Y(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->decode.decode_pids = DECODE_PID_COMM;
+}
+
+static void opt_pidns(struct cli *c, const struct cli_option *o,
+		      const char *arg)
+{
+	c->opts->decode.decode_pids = DECODE_PID_PIDNS;
 }
 
 static void opt_n(struct cli *c, const struct cli_option *o, const char *arg)
@@ -493,6 +506,14 @@ const struct cli_option cli_options[] = {
 	{ 0, "decode-fds", O, cli_long_qualifier, SEC_OUTPUT,
 	  "-e decode-fds=SET, --decode-fds[=SET]",
 	  "what -y tells: path, socket, dev, pidfd, all" },
+	{ 'Y', NULL, N, opt_Y, SEC_OUTPUT, "-Y",
+	  "print the command name of process ids: 42<sh>" },
+	{ 0, "pidns-translation", N, opt_pidns, SEC_OUTPUT,
+	  "--pidns-translation",
+	  "print ids in mytrace's PID namespace too" },
+	{ 0, "decode-pids", R, cli_long_qualifier, SEC_OUTPUT,
+	  "-e decode-pids=SET, --decode-pids=SET",
+	  "comm (-Y), pidns (--pidns-translation), all" },
 	{ 'n', "syscall-number", N, opt_n, SEC_OUTPUT,
 	  "-n, --syscall-number",
 	  "print the syscall number before each line" },
@@ -663,9 +684,6 @@ const struct cli_option cli_options[] = {
 
 	/* strace's that mytrace does not have */
 	{ 0, "kvm", R, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 'Y', NULL, N, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "decode-pids", R, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "pidns-translation", N, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "secontext", O, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "tips", O, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 'd', "debug", N, cli_unsupported, SEC_MISC, NULL, NULL },

@@ -9,6 +9,7 @@
 
 #include "arch.h"
 #include "cli_table.h"
+#include "pidinfo.h"
 #include "set_expr.h"
 
 typedef void qualifier_fn(struct cli *c, const char *name, const char *value);
@@ -162,6 +163,43 @@ static void q_decode_fds(struct cli *c, const char *name, const char *value)
 		cli_usage_error("%s", *value ? err : "invalid decode-fds ''");
 }
 
+/* What a decode-pids= token asks for, or -1. */
+static int decode_pid_token(void *ctx, char *tok, bool on, char *err,
+			    size_t errlen)
+{
+	static const struct {
+		const char *name;
+		int bits;
+	} names[] = {
+		{ "comm", DECODE_PID_COMM }, { "pidns", DECODE_PID_PIDNS },
+		{ "all", DECODE_PID_ALL }, { "none", 0 },
+	};
+	int *bits = ctx;
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(names[i].name, tok) != 0)
+			continue;
+		*bits = on ? *bits | names[i].bits : *bits & ~names[i].bits;
+		return 0;
+	}
+	snprintf(err, errlen, "invalid decode-pids '%s'", tok);
+	return -1;
+}
+
+/* the last decode-pids= (or -Y, --pidns-translation) wins, as in strace */
+static void q_decode_pids(struct cli *c, const char *name, const char *value)
+{
+	int *bits = &c->opts->decode.decode_pids;
+	bool first = true, negate;
+	char err[256];
+
+	set_expr_start(&value, &first, &negate);
+	*bits = negate ? DECODE_PID_ALL : 0;
+	if (set_expr_each(value, !negate, decode_pid_token, bits, err,
+			  sizeof(err)) < 0 || !*value)
+		cli_usage_error("%s", *value ? err : "invalid decode-pids ''");
+}
+
 static void q_unsupported(struct cli *c, const char *name, const char *value)
 {
 	cli_value_error("-e %s= is not supported", name);
@@ -181,7 +219,7 @@ static const struct qualifier qualifiers[] = {
 	{ "quiet", "silent", "silence", q_quiet },
 	{ "decode-fds", "decode-fd", NULL, q_decode_fds },
 	{ "kvm", NULL, NULL, q_unsupported },
-	{ "decode-pids", "decode-pid", NULL, q_unsupported },
+	{ "decode-pids", "decode-pid", NULL, q_decode_pids },
 	{ "trace-fds", NULL, NULL, q_unsupported },
 	{ "secontext", NULL, NULL, q_unsupported },
 };

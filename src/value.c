@@ -19,6 +19,15 @@ struct value *value_int(struct arena *a, const char *name, int64_t v)
 	return value_new(a, V_INT, name, (uint64_t)v);
 }
 
+struct value *value_pid(struct arena *a, const char *name, int64_t v,
+			enum pid_kind kind)
+{
+	struct value *p = value_new(a, V_PID, name, (uint64_t)v);
+
+	p->u.pid.kind = kind;
+	return p;
+}
+
 struct value *value_uint(struct arena *a, const char *name, uint64_t v)
 {
 	return value_new(a, V_UINT, name, v);

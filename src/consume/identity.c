@@ -18,10 +18,11 @@ static void *identity_make(const struct options *opts, struct pipeline *p)
 	/* the digest names the process of each failure, shown or not */
 	if (opts->failures)
 		return &every_event;
-	/* the formatters that show comm and uid, the filters on them, and
-	 * the timeline's lanes, named by comm */
+	/* the formatters that show comm and uid, the filters on them, the
+	 * timeline's lanes, named by comm, and -Y's pid prefixes */
 	if (!opts->formatter->needs_ident &&
-	    !proc_filter_needs_ident(&opts->procs) && !opts->timeline)
+	    !proc_filter_needs_ident(&opts->procs) && !opts->timeline &&
+	    !opts->format.pid_comm)
 		return NULL;
 	return &shown_only;
 }

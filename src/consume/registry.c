@@ -1,12 +1,13 @@
 /* The consumers a trace may run, in pipeline order: identity first (the
- * filters need comm and uid), the print filters before what counts shown
- * calls, -k before the digest that keeps its stacks, the pictures and
- * the output last. */
+ * filters need comm and uid), then what ids name (--decode-pids), the
+ * print filters before what counts shown calls, -k before the digest
+ * that keeps its stacks, the pictures and the output last. */
 #include <stddef.h>
 
 #include "pipeline.h"
 
 extern const struct consumer consumer_identity;
+extern const struct consumer consumer_pids;
 extern const struct consumer consumer_inject;
 extern const struct consumer consumer_print_filter;
 extern const struct consumer consumer_stats;
@@ -18,6 +19,7 @@ extern const struct consumer consumer_output;
 
 const struct consumer *const consumer_registry[] = {
 	&consumer_identity,
+	&consumer_pids,
 	&consumer_inject,
 	&consumer_print_filter,
 	&consumer_stats,

@@ -281,7 +281,7 @@ static struct value *flock_value(struct decode_ctx *ctx, const char *name,
 	value_add(v, value_int(ar, "l_start", fl.l_start));
 	value_add(v, value_int(ar, "l_len", fl.l_len));
 	if (with_pid)
-		value_add(v, value_int(ar, "l_pid", fl.l_pid));
+		value_add(v, value_pid(ar, "l_pid", fl.l_pid, PID_TGID));
 	return v;
 }
 
@@ -296,7 +296,14 @@ static struct value *owner_value(struct decode_ctx *ctx, const char *name,
 	v = value_struct(ctx->arena, name, addr);
 	value_add(v, value_enum(ctx->arena, "type", (uint32_t)o.type,
 				&xlat_f_owner_type, V_INT));
-	value_add(v, value_int(ctx->arena, "pid", o.pid));
+	/* F_OWNER_TID, F_OWNER_PID, F_OWNER_PGRP */
+	if (o.type >= F_OWNER_TID && o.type <= F_OWNER_PGRP)
+		value_add(v, value_pid(ctx->arena, "pid", o.pid,
+				       o.type == F_OWNER_TID ? PID_TID :
+				       o.type == F_OWNER_PID ? PID_TGID :
+							       PID_PGID));
+	else
+		value_add(v, value_int(ctx->arena, "pid", o.pid));
 	return v;
 }
 
@@ -342,9 +349,10 @@ struct value *decode_fcntl_arg(struct decode_ctx *ctx,
 	case F_ADD_SEALS:
 		return value_flags(ar, a->name, (uint32_t)raw,
 				   &xlat_fcntl_seals);
+	case F_SETOWN:	/* a process, or -PGID */
+		return decode_pid_or_pgid(ctx, a, raw);
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-	case F_SETOWN:
 	case F_SETPIPE_SZ:
 		return value_int(ar, a->name, (int32_t)raw);
 	case F_GETFD:
@@ -407,6 +415,8 @@ struct value *decode_fcntl_ret(struct decode_ctx *ctx,
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
 		return decode_fd(ctx, a, raw);
+	case F_GETOWN:
+		return decode_pid_or_pgid(ctx, a, raw);
 	default:
 		break;
 	}

@@ -201,7 +201,7 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	}
 	if (si->si_code <= 0) {
 		/* sent by a process: kill, tgkill, sigqueue, mq_notify */
-		value_add(v, value_int(ar, "si_pid", si->si_pid));
+		value_add(v, value_pid(ar, "si_pid", si->si_pid, PID_TGID));
 		value_add(v, value_uint(ar, "si_uid", si->si_uid));
 		if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ)
 			add_sigval(ar, v, si);
@@ -211,7 +211,7 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	case SIGCHLD:
 		if (si->si_code == SI_KERNEL)
 			break;
-		value_add(v, value_int(ar, "si_pid", si->si_pid));
+		value_add(v, value_pid(ar, "si_pid", si->si_pid, PID_TGID));
 		value_add(v, value_uint(ar, "si_uid", si->si_uid));
 		if (si->si_code == CLD_EXITED) {
 			value_add(v, value_int(ar, "si_status", si->si_status));

@@ -210,6 +210,37 @@ struct value *decode_sched_policy_ret(struct decode_ctx *ctx,
 	return value_int(ctx->arena, a->name, (int64_t)raw);
 }
 
+/* "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)": the class above bit 13, as
+ * strace shifts it (unmasked), and the data below. */
+static const char *ioprio_text(struct decode_ctx *ctx, uint32_t v)
+{
+	const char *cls = xlat_name(&xlat_ioprio_class, v >> 13);
+
+	if (cls)
+		return arena_printf(ctx->arena, "IOPRIO_PRIO_VALUE(%s, %u)",
+				    cls, v & 0x1fff);
+	return arena_printf(ctx->arena,
+			    "IOPRIO_PRIO_VALUE(%#x /* IOPRIO_CLASS_??? */, %u)",
+			    v >> 13, v & 0x1fff);
+}
+
+struct value *decode_ioprio_value(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	return value_symbol(ctx->arena, a->name,
+			    (uint64_t)(int64_t)(int32_t)raw, V_INT,
+			    ioprio_text(ctx, (uint32_t)raw));
+}
+
+/* ioprio_get's priority, named after it */
+struct value *decode_ioprio_ret(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw,
+				       ioprio_text(ctx, (uint32_t)raw));
+	return value_int(ctx->arena, a->name, (int64_t)raw);
+}
+
 #define CPUSET_MAX_BYTES 1024
 
 static struct value *cpuset_value(struct decode_ctx *ctx, const char *name,

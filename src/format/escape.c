@@ -1,5 +1,6 @@
 /* Quoting of tracee bytes the way strace prints strings. */
 #include <stdbool.h>
+#include <string.h>
 
 #include "escape.h"
 
@@ -128,4 +129,13 @@ void escape_fd_path(struct sink *s, const char *path, size_t len,
 			put_escape(s, p[i], i + 1 < len ? p[i + 1] : -1,
 				   mode == ESC_CHARS_HEX);
 	}
+}
+
+void escape_tag(struct sink *s, const char *text)
+{
+	if (!text)
+		return;
+	sink_putc(s, '<');
+	escape_fd_path(s, text, strlen(text), ESC_DEFAULT);
+	sink_putc(s, '>');
 }

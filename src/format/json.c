@@ -36,6 +36,7 @@ static const char *const kind_names[] = {
 	[V_EXPR] = "expr",
 	[V_UNAVAILABLE] = "unavailable",
 	[V_INOUT] = "inout",
+	[V_PID] = "pid",
 };
 
 /* --- scalars */
@@ -385,6 +386,18 @@ static void put_value(struct json_state *j, const struct value *v,
 		put_u64(s, v->raw);
 		put_key(s, "text");
 		put_cstr(s, v->u.expr);
+		break;
+	case V_PID:
+		put_key(s, "value");
+		put_i64(s, (int64_t)v->raw);
+		if (v->u.pid.outer) {
+			put_key(s, "tracer_pid");
+			put_i64(s, v->u.pid.outer);
+		}
+		if (v->u.pid.comm) {
+			put_key(s, "comm");
+			put_cstr(s, v->u.pid.comm);
+		}
 		break;
 	case V_INOUT:
 		/* the value the call was given, then what it wrote back */

@@ -197,6 +197,13 @@ static void print_value(struct text_state *t, const struct value *v)
 	case V_FD:
 		print_fd(t, v);
 		break;
+	case V_PID:	/* the comment in strace's words: scripts look */
+		sink_put_i64(s, (int64_t)v->raw);
+		escape_tag(s, v->u.pid.comm);
+		if (v->u.pid.outer)
+			sink_printf(s, " /* %d in strace's PID NS */",
+				    v->u.pid.outer);
+		break;
 	case V_STRING:
 		if (v->u.str.prefix)
 			sink_puts(s, v->u.str.prefix);
@@ -272,6 +279,14 @@ static void print_prefix(struct text_state *t, const struct event *ev,
 	char digits[16];
 	int n;
 
+	if (t->opts->pid_comm && ev->who) {
+		/* -Y: "1234<sh> ", "[pid  1234<sh>] "; comm may change */
+		sink_printf(t->out, t->opts->bare_pid ? "%u" : "[pid %5u",
+			    (unsigned)ev->tid);
+		escape_tag(t->out, ev->who->comm);
+		sink_puts(t->out, t->opts->bare_pid ? " " : "] ");
+		return;
+	}
 	if (t->prefixes[slot].tid != ev->tid || !t->prefixes[slot].len) {
 		/* "%-5d " and "[pid %5d] " */
 		n = snprintf(digits, sizeof(digits), "%u", (unsigned)ev->tid);

@@ -390,8 +390,8 @@ static void test_refusals(void **state)
 		     "/bin/true");
 	EXPECT_ERROR("mytrace: -e kvm= is not supported\n", "-e", "kvm=vcpu",
 		     "/bin/true");
-	EXPECT_ERROR("mytrace: -Y is not supported\n", "-Y",
-		     "/bin/true");
+	EXPECT_ERROR("mytrace: invalid decode-pids 'foo'" HINT,
+		     "--decode-pids=foo", "/bin/true");
 	EXPECT_ERROR("mytrace: -D (--daemonize) is not supported yet\n",
 		     "--daemonize=session", "/bin/true");
 	EXPECT_ERROR("mytrace: -I (--interruptible) is not supported yet\n",

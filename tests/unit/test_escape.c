@@ -79,6 +79,23 @@ static void test_hex_modes(void **state)
 	check("\xec\x3d", 2, false, ESC_DEFAULT, STR_HEX, "\"\\xec\\x3d\"");
 }
 
+/* -Y's command names: escaped as strings are, and < > too */
+static void test_tag(void **state)
+{
+	struct sink *s = capture_open();
+	char *text;
+
+	assert_non_null(s);
+	escape_tag(s, "sh");
+	escape_tag(s, NULL);
+	escape_tag(s, "foo<bar>");
+	escape_tag(s, "foo\33[2Jbar\"");
+	text = capture_text(s);
+	assert_string_equal(text, "<sh><foo\\74bar\\76><foo\\33[2Jbar\\\">");
+	free(text);
+	sink_close(s);
+}
+
 static void test_long_string(void **state)
 {
 	char bytes[2000];
@@ -103,6 +120,7 @@ int main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_hex_modes),
 		cmocka_unit_test(test_long_string),
+		cmocka_unit_test(test_tag),
 	};
 
 	return cmocka_run_group_tests_name("unit: escape", tests, NULL, NULL);

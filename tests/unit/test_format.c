@@ -77,6 +77,24 @@ static void test_error_return(void **state)
 	free(text);
 }
 
+/* --decode-pids: the name after the id, the other namespace's number in
+ * a comment after it; a group gets no name */
+static void test_pid_values(void **state)
+{
+	struct syscall_event sc = { .desc = desc("kill"), .nargs = 2,
+				    .nargs_enter = 2 };
+	char *text;
+
+	sc.args[0] = value_pid(&arena, "pid", 1, PID_TGID);
+	sc.args[0]->u.pid.comm = "a<b>";
+	sc.args[0]->u.pid.outer = 4242;
+	sc.args[1] = value_pid(&arena, "sig", -7, PID_PGID);
+	sc.args[1]->u.pid.outer = 77;
+	text = render_call(&sc);
+	assert_string_equal(text, "kill(1<a\\74b\\76> /* 4242 in strace's PID NS */, -7 /* 77 in strace's PID NS */) = 0\n");
+	free(text);
+}
+
 static void test_struct_and_omitted_arg(void **state)
 {
 	struct syscall_event sc = { .desc = desc("newfstatat"), .nargs = 4,
@@ -192,6 +210,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_flags_and_alignment),
 		cmocka_unit_test(test_error_return),
+		cmocka_unit_test(test_pid_values),
 		cmocka_unit_test(test_struct_and_omitted_arg),
 		cmocka_unit_test(test_unfinished_resumed),
 		cmocka_unit_test(test_sigset_and_comment),

@@ -1,0 +1,107 @@
+/* Makes calls with process ids from inside a new PID namespace (in a new
+ * user namespace, so that no privilege is needed) and prints the lines a
+ * tracer in the parent's namespace prints for them with -f -o FILE and
+ * --pidns-translation ("pidns_ids pidns"), or with --decode-pids=all
+ * ("pidns_ids all"). Prints SKIP and exits 77 when namespaces cannot be
+ * made. The first process stays outside: it tells the one inside its
+ * number in the outer namespace, waits and passes on its exit status. */
+#include <errno.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int outer;		/* our pid in the tracer's namespace */
+static const char *comm = "";	/* "<pidns_ids>" with comm */
+
+/* "1 / * 4242 in strace's PID NS * /" for our own id 1 */
+static const char *self(void)
+{
+	static char buf[64];
+
+	snprintf(buf, sizeof(buf), "1%s /* %d in strace's PID NS */", comm,
+		 outer);
+	return buf;
+}
+
+static void leader(void)
+{
+	if (*comm)
+		printf("%d%s ", outer, comm);
+	else
+		printf("%-5d ", outer);
+}
+
+static int inside(void)
+{
+	long rc;
+
+	leader();
+	printf("getpid() = %s\n", (rc = syscall(SYS_getpid), self()));
+	if (rc != 1)
+		return 1;
+	leader();
+	printf("gettid() = %s\n", (syscall(SYS_gettid), self()));
+	rc = syscall(SYS_kill, 1, 0);
+	leader();
+	printf("kill(%s, 0) = %ld\n", self(), rc);
+	/* the parent is outside: 0 in here, and nothing to translate */
+	rc = syscall(SYS_getppid);
+	leader();
+	printf("getppid() = %ld\n", rc);
+	rc = syscall(SYS_setsid);
+	leader();
+	/* strace shows setsid's result as a plain number */
+	printf("setsid() = %ld\n", rc);
+	rc = syscall(SYS_getsid, 0);
+	leader();
+	/* a group and a session have no command name */
+	printf("getsid(0) = 1 /* %d in strace's PID NS */\n", outer);
+	/* an I/O priority: the class BE, level 4 */
+	rc = syscall(SYS_ioprio_set, 1, 1, 2 << 13 | 4);
+	leader();
+	printf("ioprio_set(IOPRIO_WHO_PROCESS, %s, "
+	       "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)) = %ld\n", self(), rc);
+	rc = syscall(SYS_ioprio_get, 1, 1);
+	leader();
+	printf("ioprio_get(IOPRIO_WHO_PROCESS, %s) = %ld "
+	       "(IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))\n", self(), rc);
+	rc = syscall(SYS_getpgid, 1);
+	leader();
+	printf("getpgid(%s) = 1 /* %d in strace's PID NS */\n", self(),
+	       outer);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int fds[2], status;
+	pid_t child;
+
+	if (argc > 1 && strcmp(argv[1], "all") == 0)
+		comm = "<pidns_ids>";
+	if (unshare(CLONE_NEWUSER | CLONE_NEWPID) < 0) {
+		printf("SKIP unshare: %s\n", strerror(errno));
+		return 77;
+	}
+	if (pipe(fds) < 0)
+		return 1;
+	fflush(stdout);
+	child = fork();
+	if (child < 0)
+		return 1;
+	if (child == 0) {
+		if (read(fds[0], &outer, sizeof(outer)) != sizeof(outer))
+			return 1;
+		return inside();
+	}
+	outer = child;
+	if (write(fds[1], &outer, sizeof(outer)) != sizeof(outer))
+		return 1;
+	if (waitpid(child, &status, 0) != child || !WIFEXITED(status))
+		return 1;
+	return WEXITSTATUS(status);
+}
