@@ -643,15 +643,19 @@ const struct cli_option cli_options[] = {
 	  "let the command run on" },
 
 	{ 0, "inject", R, cli_long_qualifier, SEC_TAMPERING,
-	  "-e inject=SET:error=ERRNO|retval=N[:signal=SIG][:delay_enter=US]\n"
-	  "            [:delay_exit=US][:when=FIRST[..LAST][+[STEP]]]",
-	  "make the syscalls in SET fail with ERRNO or\n"
-	  "return N without running, send SIG, or delay\n"
-	  "them; when= picks invocations (per thread and\n"
+	  "-e inject=SET:error=ERRNO|retval=N[:syscall=NAME][:signal=SIG]\n"
+	  "            [:delay_enter=US][:delay_exit=US][:when=FIRST[..LAST]"
+	  "[+[STEP]]]\n"
+	  "            [:poke_enter=@argN=HEX,...][:poke_exit=@argN=HEX,...]",
+	  "make the traced calls in SET (that pass -P)\n"
+	  "fail with ERRNO or return N, running none or\n"
+	  "the %pure NAME instead; send SIG; delay them;\n"
+	  "write HEX bytes where argument N points;\n"
+	  "when= picks invocations (per thread and\n"
 	  "syscall, from 1); marked (INJECTED); --inject=\n"
 	  "is the same" },
 	{ 0, "fault", R, cli_long_qualifier, SEC_TAMPERING,
-	  "-e fault=SET[:error=ERRNO][:when=...]",
+	  "-e fault=SET[:error=ERRNO][:syscall=NAME][:when=...]",
 	  "inject=, with ERRNO ENOSYS by default; --fault=\n"
 	  "is the same" },
 

@@ -80,25 +80,10 @@ static void q_quiet(struct cli *c, const char *name, const char *value)
 	c->opts->quiet = c->opts->filter.quiet & QUIET_ATTACH;
 }
 
-/* The injections the tracer cannot make yet: refused by name. */
-static void refuse_engine_inject(const char *name, const char *value)
-{
-	static const char *const opts[] = {
-		":syscall=", ":poke_enter=", ":poke_exit=",
-	};
-
-	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-		if (strstr(value, opts[i]))
-			cli_value_error("-e %s=...%.*s is not supported yet",
-					name, (int)strlen(opts[i]) - 1, opts[i]);
-}
-
 static void q_inject(struct cli *c, const char *name, const char *value)
 {
 	bool fault = name[0] == 'f';
 	char err[256];
-
-	refuse_engine_inject(name, value);
 
 	if (inject_parse(&c->opts->inject, arch_syscalls, value, fault, err,
 			 sizeof(err)) < 0)

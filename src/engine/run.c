@@ -35,10 +35,22 @@ static void on_fatal(int sig)
 
 /* --- the services consumers may ask for */
 
-static int skip_call(void *engine, pid_t tid)
+static int skip_call(void *engine, pid_t tid, long instead)
 {
 	(void)engine;
-	return arch_skip_syscall(tid);
+	return arch_set_syscall(tid, instead);
+}
+
+static int signal_at_resume(void *engine, pid_t tid, int sig)
+{
+	struct tracee *t = tracee_find(engine, tid);
+
+	if (!t) {
+		errno = ESRCH;
+		return -1;
+	}
+	t->resume_sig = sig;
+	return 0;
 }
 
 static int set_return(void *engine, pid_t tid, int64_t value)
@@ -67,6 +79,8 @@ static const struct engine_ops ptrace_ops = {
 	.stops_tracees = true,
 	.skip_call = skip_call,
 	.set_return = set_return,
+	.signal_at_resume = signal_at_resume,
+	.poke = tracee_poke,
 	.let_go = let_go,
 	.sleep_us = sleep_us,
 };
