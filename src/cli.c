@@ -384,6 +384,9 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	check_engine(opts);
 	note_output_name(opts);
 	finish_options(&c);
+	if (c.path_notes && !(opts->filter.quiet & QUIET_PATH_RESOLUTION))
+		fputs(c.path_notes, stderr);
+	free(c.path_notes);
 }
 
 void cli_free(struct options *opts)

@@ -295,10 +295,33 @@ static void opt_z(struct cli *c, const struct cli_option *o, const char *arg)
 	cli_qualifier(c, "status", o->letter == 'z' ? "successful" : "failed");
 }
 
+/* A path that is not its own real path: strace says what it became. */
+static void note_resolved(struct cli *c, const char *path)
+{
+	char *real = realpath(path, NULL), *grown;
+	size_t had = c->path_notes ? strlen(c->path_notes) : 0;
+	int n;
+
+	if (!real || strcmp(real, path) == 0) {
+		free(real);
+		return;
+	}
+	n = snprintf(NULL, 0, "mytrace: Requested path \"%s\" resolved into "
+		     "\"%s\"\n", path, real);
+	grown = realloc(c->path_notes, had + (size_t)n + 1);
+	if (!grown)
+		cli_value_error("-P: %s", strerror(errno));
+	snprintf(grown + had, (size_t)n + 1, "mytrace: Requested path \"%s\" "
+		 "resolved into \"%s\"\n", path, real);
+	c->path_notes = grown;
+	free(real);
+}
+
 static void opt_P(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	if (outfilter_add_path(&c->opts->filter, arg) != 0)
 		cli_usage_error("-P %s: %s", arg, strerror(errno));
+	note_resolved(c, arg);
 }
 
 static void opt_seccomp(struct cli *c, const struct cli_option *o,
@@ -608,7 +631,8 @@ const struct cli_option cli_options[] = {
 	{ 'P', "trace-path", R, opt_P, SEC_FILTERING,
 	  "-P PATH, --trace-path=PATH",
 	  "print only syscalls that use PATH, by name or\n"
-	  "through a descriptor open on it; repeatable" },
+	  "through a descriptor open on it (a link: and\n"
+	  "its real path, said on stderr); repeatable" },
 	{ 0, "seccomp-bpf", N, opt_seccomp, SEC_FILTERING, "--seccomp-bpf",
 	  "stop the command only at traced syscalls with a\n"
 	  "seccomp-bpf filter (the default when -e trace=\n"

@@ -313,6 +313,41 @@ static void test_output_name_note(void **state)
 	assert_int_equal(unlink("json"), 0);
 }
 
+/* -P names a symbolic link: both tell on stderr what it resolved into,
+ * unless -e quiet=path-resolution (or -qqq). */
+static void test_path_resolution(void **state)
+{
+	char dir[] = "/tmp/mytrace-cli-XXXXXX", link[64];
+	const char *args[] = { "-P", link, "-P", "/dev/null", CALLS,
+			       test_program(PROG), NULL };
+	const char *quiet[] = { "-P", link, "-e", "quiet=path-resolution",
+				"-e", "trace=none", "/bin/true", NULL };
+	struct run_result m, s;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(link, sizeof(link), "%s/null", dir);
+	assert_int_equal(symlink("/dev/null", link), 0);
+	LIKE_STRACE("-P", link, CALLS);
+	run_traced(&m, args);
+	assert_int_equal(m.exit_code, 0);
+	if (have_strace()) {
+		run_command(&s, (const char *const[]){ "/usr/bin/strace", "-P",
+			    link, "-P", "/dev/null", "-o", "/dev/null",
+			    "/bin/true", NULL });
+		/* strace's line, with our name */
+		assert_string_equal(strstr(m.err, "Requested"),
+				    strstr(s.err, "Requested"));
+		run_result_free(&s);
+	}
+	assert_true(strncmp(m.err, "mytrace: Requested path \"", 25) == 0);
+	run_result_free(&m);
+	run_mytrace_raw(&m, quiet);
+	assert_string_equal(m.err, "+++ exited with 0 +++\n");
+	run_result_free(&m);
+	unlink(link);
+	rmdir(dir);
+}
+
 static void test_follow_aliases(void **state)
 {
 	struct run_result r;
@@ -456,6 +491,7 @@ int main(void)
 		cmocka_unit_test(test_append),
 		cmocka_unit_test(test_pipe),
 		cmocka_unit_test(test_output_name_note),
+		cmocka_unit_test(test_path_resolution),
 		cmocka_unit_test(test_follow_aliases),
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_version_features),
