@@ -264,6 +264,8 @@ static void check_command(struct cli *c, int argc, char **argv)
 		cli_usage_error("-u needs a COMMAND to run");
 	if (opts->nenv && !opts->command)
 		cli_usage_error("-E needs a COMMAND to run");
+	if (opts->argv0 && !opts->command)
+		cli_usage_error("--argv0 needs a COMMAND to run");
 }
 
 /* The tracer's options that it does not run yet. */

@@ -87,6 +87,12 @@ static void opt_u(struct cli *c, const struct cli_option *o, const char *arg)
 	c->opts->user = arg;
 }
 
+static void opt_argv0(struct cli *c, const struct cli_option *o,
+		      const char *arg)
+{
+	c->opts->argv0 = arg;
+}
+
 static void opt_b(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	if (strcmp(arg, "execve") != 0)
@@ -233,6 +239,17 @@ static void opt_O(struct cli *c, const struct cli_option *o, const char *arg)
 static void opt_k(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	c->opts->stack_trace = true;
+}
+
+static void opt_frame_limit(struct cli *c, const struct cli_option *o,
+			    const char *arg)
+{
+	unsigned n = parse_uint("--stack-trace-frame-limit", arg);
+
+	if (n == 0)
+		cli_usage_error("invalid --stack-trace-frame-limit argument: "
+				"'%s'", arg);
+	c->opts->stack_frame_limit = n;
 }
 
 static void opt_failures(struct cli *c, const struct cli_option *o,
@@ -476,7 +493,10 @@ const struct cli_option cli_options[] = {
 	{ 'E', "env", R, opt_E, SEC_PROCESSES, "-E VAR=VAL, --env=VAR=VAL",
 	  "run COMMAND with VAR set to VAL; -E VAR unsets" },
 	{ 'u', "user", R, opt_u, SEC_PROCESSES, "-u USER, --user=USER",
-	  "run COMMAND as USER (uid, gid and groups)" },
+	  "run COMMAND as USER (uid, gid and groups);\n"
+	  "-u UID:GID: exactly those ids, no groups" },
+	{ 0, "argv0", R, opt_argv0, SEC_PROCESSES, "    --argv0=NAME",
+	  "run COMMAND with NAME as its argv[0]" },
 	{ 'b', "detach-on", R, opt_b, SEC_PROCESSES,
 	  "-b execve, --detach-on=execve",
 	  "detach from a process when it calls execve\n"
@@ -572,6 +592,9 @@ const struct cli_option cli_options[] = {
 	{ 'k', "stack-trace", N, opt_k, SEC_OUTPUT, "-k, --stack-trace",
 	  "print the user-space stack after each syscall" },
 	{ 0, "stack-traces", N, opt_k, SEC_OUTPUT, NULL, NULL },
+	{ 0, "stack-trace-frame-limit", R, opt_frame_limit, SEC_OUTPUT,
+	  "    --stack-trace-frame-limit=N",
+	  "at most N frames per stack (default 256)" },
 	{ 0, "failures", N, opt_failures, SEC_OUTPUT, "    --failures",
 	  "at the end, print a digest of the failed syscalls\n"
 	  "(with -q and no -e trace=: the digest alone)\n"
@@ -633,6 +656,10 @@ const struct cli_option cli_options[] = {
 	  "print only syscalls that use PATH, by name or\n"
 	  "through a descriptor open on it (a link: and\n"
 	  "its real path, said on stderr); repeatable" },
+	{ 0, "trace-fds", R, cli_long_qualifier, SEC_FILTERING,
+	  "-e trace-fds=FDS, --trace-fds=FDS",
+	  "print only syscalls on the descriptors FDS\n"
+	  "(3,5; all; '!' negates); with -P: either" },
 	{ 0, "seccomp-bpf", N, opt_seccomp, SEC_FILTERING, "--seccomp-bpf",
 	  "stop the command only at traced syscalls with a\n"
 	  "seccomp-bpf filter (the default when -e trace=\n"
@@ -696,10 +723,6 @@ const struct cli_option cli_options[] = {
 	{ 0, "secontext", O, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "tips", O, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 'd', "debug", N, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "trace-fds", R, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "argv0", R, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "stack-trace-frame-limit", R, cli_unsupported, SEC_MISC, NULL,
-	  NULL },
 	{ 0, "namespace", R, cli_unsupported, SEC_MISC, NULL, NULL },
 	/* the tracer's, parsed into struct options, refused until it runs
 	 * them */

@@ -147,6 +147,16 @@ static void q_decode_fds(struct cli *c, const char *name, const char *value)
 		cli_usage_error("%s", *value ? err : "invalid decode-fds ''");
 }
 
+static void q_trace_fds(struct cli *c, const char *name, const char *value)
+{
+	char err[256];
+
+	if (outfilter_parse_fds(&c->opts->filter, value, err,
+				sizeof(err)) < 0)
+		cli_value_error("invalid %s argument '%s': %s", name, value,
+				err);
+}
+
 static void q_unsupported(struct cli *c, const char *name, const char *value)
 {
 	cli_value_error("-e %s= is not supported", name);
@@ -167,7 +177,9 @@ static const struct qualifier qualifiers[] = {
 	{ "decode-fds", "decode-fd", NULL, q_decode_fds },
 	{ "kvm", NULL, NULL, q_unsupported },
 	{ "decode-pids", "decode-pid", NULL, q_unsupported },
-	{ "trace-fds", NULL, NULL, q_unsupported },
+	{ "trace-fds", "trace-fd", "fd", q_trace_fds },
+	{ "fds", NULL, NULL, q_trace_fds },
+	{ "namespace", NULL, NULL, q_unsupported },
 	{ "secontext", NULL, NULL, q_unsupported },
 };
 

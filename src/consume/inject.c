@@ -15,7 +15,8 @@
 struct inject_consumer {
 	struct inject_state *rules;
 	struct pipeline *p;
-	bool paths;		/* -P: decide once the entry passed it */
+	/* -P, -e trace-fds=: decide once the entry passed them */
+	bool paths;
 };
 
 struct inject_thread {
@@ -43,7 +44,7 @@ static void *inject_make(const struct options *opts, struct pipeline *p)
 	}
 	ic->rules = opts->inject;
 	ic->p = p;
-	ic->paths = outfilter_has_paths(&opts->filter);
+	ic->paths = outfilter_narrows_calls(&opts->filter);
 	return ic;
 }
 

@@ -459,6 +459,78 @@ static void test_inject_signal_seccomp(void **state)
 	run_result_free(&r);
 }
 
+/* strace 6.3's --argv0, 6.8's --stack-trace-frame-limit and 6.9's
+ * -u UID:GID, as their man pages describe them (strace 6.1 has none). */
+static void test_newer_forms(void **state)
+{
+	struct run_result r;
+	const char *argv0[] = { "-e", "trace=execve", "--argv0=renamed",
+				"/bin/sh", "-c", "echo $0", NULL };
+	const char *ids[] = { "-e", "trace=none", "-u", "65534:65533",
+			      "/bin/sh", "-c", "echo $(id -u) $(id -g) "
+			      "$(id -G)", NULL };
+	const char *frames[] = { "-k", "--stack-trace-frame-limit=1",
+				 "-e", "trace=openat",
+				 test_program("callchain"), NULL };
+
+	run_traced(&r, argv0);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "renamed\n");
+	assert_non_null(strstr(r.trace, "execve(\"/bin/sh\", [\"renamed\", "
+			       "\"-c\", \"echo $0\"], "));
+	run_result_free(&r);
+	/* the main thread's openat: one frame, the libc one */
+	run_traced(&r, frames);
+	assert_int_equal(r.exit_code, 0);
+	assert_true(count_lines_with_prefix(r.trace, "openat(") > 0);
+	assert_int_equal(count_lines_with_prefix(r.trace, " > "),
+			 count_lines_with_prefix(r.trace, "openat("));
+	run_result_free(&r);
+	EXPECT_ERROR("mytrace: invalid --stack-trace-frame-limit argument: "
+		     "'0'" HINT, "--stack-trace-frame-limit=0", "/bin/true");
+	EXPECT_ERROR("mytrace: --argv0 needs a COMMAND to run" HINT,
+		     "--argv0=x", "-p", "1");
+	if (getuid() != 0)
+		return;
+	/* exactly those ids, and no supplementary group */
+	run_traced(&r, ids);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "65534 65533 65533\n");
+	run_result_free(&r);
+}
+
+/* strace 6.3's -e trace-fds= (its man page): only calls on those
+ * descriptors (the loader's too), and with -P a call that matches
+ * either; injection follows the filter. */
+static void test_trace_fds(void **state)
+{
+	struct run_result r;
+	const char *fds[] = { "--trace-fds=3", test_program(PROG), NULL };
+	const char *either[] = { "-e", "fd=!0,1,2", "-P", "/dev/null",
+				 "-e", "inject=write:error=ENOSPC",
+				 test_program(PROG), NULL };
+
+	run_traced(&r, fds);
+	assert_int_equal(r.exit_code, 0);
+	assert_true(has_line(r.trace, "write(3, \"a\\33b\\n\\377\", 5)"
+			     "              = 5"));
+	assert_true(has_line(r.trace, "read(3, \"\", 4)                    "
+			     "      = 0"));
+	assert_int_equal(count_lines_with_prefix(r.trace, "openat("), 0);
+	assert_int_equal(count_lines_with_prefix(r.trace, "getuid("), 0);
+	run_result_free(&r);
+	run_traced(&r, either);
+	assert_int_equal(r.exit_code, 1);
+	assert_true(has_line(r.trace, "write(3, \"a\\33b\\n\\377\", 5)"
+			     "              = -1 ENOSPC (No space left on "
+			     "device) (INJECTED)"));
+	assert_true(has_line(r.trace, "openat(AT_FDCWD, \"/dev/null\", "
+			     "O_WRONLY) = 3"));
+	run_result_free(&r);
+	EXPECT_ERROR("mytrace: invalid trace-fds argument 'x': invalid "
+		     "descriptor 'x'\n", "-e", "trace-fds=x", "/bin/true");
+}
+
 static void test_refusals(void **state)
 {
 	EXPECT_ERROR("mytrace: --kvm is not supported\n", "--kvm=vcpu",
@@ -467,6 +539,10 @@ static void test_refusals(void **state)
 		     "/bin/true");
 	EXPECT_ERROR("mytrace: -Y is not supported\n", "-Y",
 		     "/bin/true");
+	EXPECT_ERROR("mytrace: --namespace is not supported\n",
+		     "--namespace=new", "/bin/true");
+	EXPECT_ERROR("mytrace: -e namespace= is not supported\n",
+		     "-e", "namespace=new", "/bin/true");
 	EXPECT_ERROR("mytrace: -D (--daemonize) is not supported yet\n",
 		     "--daemonize=session", "/bin/true");
 	EXPECT_ERROR("mytrace: -I (--interruptible) is not supported yet\n",
@@ -495,6 +571,8 @@ int main(void)
 		cmocka_unit_test(test_follow_aliases),
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_version_features),
+		cmocka_unit_test(test_newer_forms),
+		cmocka_unit_test(test_trace_fds),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_instruction_pointer),
 	};
