@@ -41,6 +41,7 @@ struct options {
 	pid_t *attach;			/* -p, in order */
 	size_t nattach;
 	bool quiet;			/* -q, -e quiet=attach */
+	bool debug;			/* -d: the engine's own lines */
 	const char **env;		/* -E VAR=VAL / -E VAR, in order */
 	size_t nenv;
 	const char *user;		/* -u USER or UID:GID */

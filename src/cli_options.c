@@ -415,6 +415,11 @@ static void opt_syscall_limit(struct cli *c, const struct cli_option *o,
 
 static void opt_h(struct cli *c, const struct cli_option *o, const char *arg);
 
+static void opt_d(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->debug = true;
+}
+
 static void opt_V(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	printf("mytrace -- version %s\n", MYTRACE_VERSION);
@@ -714,6 +719,9 @@ const struct cli_option cli_options[] = {
 	  "print this help and exit" },
 	{ 'V', "version", N, opt_V, SEC_MISC, "-V, --version",
 	  "print the version and the features built in" },
+	{ 'd', "debug", N, opt_d, SEC_MISC, "-d, --debug",
+	  "print mytrace's own debugging lines on stderr\n"
+	  "(consumers, filter, waited-for statuses)" },
 
 	/* strace's that mytrace does not have */
 	{ 0, "kvm", R, cli_unsupported, SEC_MISC, NULL, NULL },
@@ -722,7 +730,6 @@ const struct cli_option cli_options[] = {
 	{ 0, "pidns-translation", N, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "secontext", O, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "tips", O, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 'd', "debug", N, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "namespace", R, cli_unsupported, SEC_MISC, NULL, NULL },
 	/* the tracer's, parsed into struct options, refused until it runs
 	 * them */

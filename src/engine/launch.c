@@ -146,6 +146,8 @@ void launch(struct tracer *tr, char **argv)
 		run_child(tr, gate[0], file, argv, pw);
 	}
 	close(gate[0]);
+	engine_debug(tr, "launched %s as %d, %s", file, pid, tr->seccomp ?
+		     "under our seccomp filter" : "stopping at every syscall");
 	free(file);
 	if (ptrace(PTRACE_SEIZE, pid, 0, options) < 0) {
 		fprintf(stderr, "mytrace: ptrace(PTRACE_SEIZE, %d): %s\n", pid,

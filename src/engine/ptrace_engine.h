@@ -106,6 +106,10 @@ void engine_die(const char *what) __attribute__((noreturn));
 void engine_note(struct tracer *tr, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* -d: "mytrace: debug: ..." on stderr, after the trace written so far. */
+void engine_debug(struct tracer *tr, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* tracees.c: the table of traced threads */
 struct tracee *tracee_find(struct tracer *tr, pid_t tid);
 struct tracee *tracee_add(struct tracer *tr, pid_t tid, pid_t pid);

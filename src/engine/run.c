@@ -163,6 +163,9 @@ static void engine_init(struct tracer *tr, const struct options *opts)
 	pipeline_init(&tr->pipe, opts, &ptrace_ops, tr);
 	tr->want_args = tr->pipe.plan.needs_args;
 	tr->want_clock = tr->pipe.plan.needs_clock;
+	for (unsigned i = 0; i < tr->pipe.count; i++)
+		engine_debug(tr, "consumer %u: %s", i,
+			     tr->pipe.stages[i].c->name);
 }
 
 /* The consumers' summaries, then every record and sink closed. */

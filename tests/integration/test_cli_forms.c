@@ -531,6 +531,22 @@ static void test_trace_fds(void **state)
 		     "descriptor 'x'\n", "-e", "trace-fds=x", "/bin/true");
 }
 
+/* -d: our own lines, after the trace, on stderr (strace's are its own). */
+static void test_debug(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-d", "-e", "trace=none", "/bin/true", NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_true(count_lines_with_prefix(r.err, "mytrace: debug: consumer "
+					    "0: ") == 1);
+	assert_true(count_lines_with_prefix(r.err, "mytrace: debug: launched "
+					    "/bin/true as ") == 1);
+	assert_non_null(strstr(r.err, ": wait status 0\n"));
+	run_result_free(&r);
+}
+
 static void test_refusals(void **state)
 {
 	EXPECT_ERROR("mytrace: --kvm is not supported\n", "--kvm=vcpu",
@@ -573,6 +589,7 @@ int main(void)
 		cmocka_unit_test(test_version_features),
 		cmocka_unit_test(test_newer_forms),
 		cmocka_unit_test(test_trace_fds),
+		cmocka_unit_test(test_debug),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_instruction_pointer),
 	};
