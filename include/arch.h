@@ -56,10 +56,11 @@ extern const unsigned arch_sigreturn_mask_offset;
  * Returns 0 or -1 with errno set. */
 int arch_get_syscall_regs(pid_t tid, struct syscall_regs *r);
 
-/* -e inject=: at a syscall-entry stop, makes the kernel skip the call (its
- * number becomes -1); at the exit stop, sets the value the call returns
- * (-errno for an error). Each returns 0, or -1 with errno set. */
-int arch_skip_syscall(pid_t tid);
+/* -e inject=: at a syscall-entry stop, makes the kernel run call nr
+ * instead (-1: none, the call is skipped); at the exit stop, sets the
+ * value the call returns (-errno for an error). Each returns 0, or -1
+ * with errno set. */
+int arch_set_syscall(pid_t tid, long nr);
 int arch_set_return(pid_t tid, int64_t value);
 
 #endif

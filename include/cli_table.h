@@ -31,6 +31,9 @@ struct cli {
 	bool separately;	/* --output-separately */
 	bool summary_only;	/* -c */
 	bool summary;		/* -C */
+	/* -P's "Requested path ... resolved into ..." lines, printed after
+	 * parsing unless -e quiet=path-resolution; NULL: none */
+	char *path_notes;
 };
 
 struct cli_option;

@@ -72,6 +72,7 @@ struct syscall_event {
 	struct value *ret_note;
 	struct timespec enter_ts, exit_ts;
 	bool injected;		/* -e inject= changed the result */
+	bool poked;		/* -e inject=...:poke_*= wrote into memory */
 	bool delayed;		/* -e inject=...:delay_*= slowed it */
 	/* -e read=/write=: every byte moved (bounded), printed as a dump */
 	struct value *io_dump;

@@ -12,13 +12,30 @@
 
 #include "filter.h"
 
+/* poke_enter= / poke_exit=: bytes written where an argument points */
+#define INJECT_POKE_MAX 1024
+#define INJECT_POKE_ARGS 7	/* @arg1 .. @arg7, as strace counts */
+
+struct inject_poke {
+	unsigned arg;		/* from 1 */
+	size_t len;
+	unsigned char *data;
+};
+
+struct inject_pokes {
+	struct inject_poke *v;
+	unsigned n;
+};
+
 struct inject_rule {
 	struct syscall_set set;
 	bool fault;		/* error= or retval= given: skip the call */
 	int err;		/* error=: errno, else 0 */
 	int64_t retval;		/* retval= */
+	long run_instead;	/* syscall=: run this native number, else -1 */
 	int signo;		/* signal=, 0 if none */
 	uint64_t delay_enter_us, delay_exit_us;
+	struct inject_pokes poke_enter, poke_exit;
 	unsigned first, last, step;	/* when=; last 0: no end; step 0: once */
 };
 
@@ -36,9 +53,6 @@ int inject_parse(struct inject_state **st, const struct syscall_table *t,
 /* Counts this invocation of nr by thread tid and says what to do with it. */
 struct inject_action inject_decide(struct inject_state *st, pid_t tid,
 				   uint64_t nr);
-/* Adds to s every syscall a rule may change: they must stop even when
- * they are not traced (the seccomp filter). */
-void inject_add_calls(const struct inject_state *st, struct syscall_set *s);
 /* Drops a thread's counters. */
 void inject_forget(struct inject_state *st, pid_t tid);
 void inject_free(struct inject_state *st);

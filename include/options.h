@@ -30,6 +30,7 @@ struct options {
 	struct outfilter filter;	/* -e status=, -e signal=, -P */
 	struct stats_opts stats;	/* -c -C -w -S -U */
 	bool stack_trace;		/* -k */
+	unsigned stack_frame_limit;	/* --stack-trace-frame-limit; 0: 256 */
 	bool failures;			/* --failures */
 	struct inject_state *inject;	/* -e inject= / fault=; NULL: none */
 	/* --seccomp-bpf 1, --no-seccomp-bpf 0, default -1: a filter in
@@ -40,9 +41,11 @@ struct options {
 	pid_t *attach;			/* -p, in order */
 	size_t nattach;
 	bool quiet;			/* -q, -e quiet=attach */
+	bool debug;			/* -d: the engine's own lines */
 	const char **env;		/* -E VAR=VAL / -E VAR, in order */
 	size_t nenv;
-	const char *user;		/* -u */
+	const char *user;		/* -u USER or UID:GID */
+	const char *argv0;		/* --argv0: COMMAND's argv[0] */
 	bool detach_on_execve;		/* -b execve */
 	struct proc_filter procs;	/* --filter */
 	unsigned long syscall_limit;	/* --syscall-limit; 0: none */

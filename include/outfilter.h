@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "event.h"
+#include "filter.h"
 #include "proc_filter.h"
 
 /* -e status= bits */
@@ -40,6 +41,9 @@ struct outfilter {
 	unsigned quiet;		/* enum quiet_bit mask (0) */
 	char **paths;		/* -P, plus each one's real path */
 	size_t npaths;
+	/* -e trace-fds=: calls on these descriptors pass too (or with -P) */
+	struct fd_set_bits fds;
+	bool fds_given;
 	/* --filter retval and SYSCALL.ARG conditions, judged at a syscall's
 	 * exit; NULL: none (the process fields are the core's to judge) */
 	const struct proc_filter *events;
@@ -69,6 +73,14 @@ static inline bool outfilter_has_paths(const struct outfilter *f)
 {
 	return f->npaths > 0;
 }
+/* Whether -P or -e trace-fds= keeps only the calls on some files. */
+static inline bool outfilter_narrows_calls(const struct outfilter *f)
+{
+	return f->npaths > 0 || f->fds_given;
+}
+/* -e trace-fds=SET: replaces the one before. 0, or -1 + err. */
+int outfilter_parse_fds(struct outfilter *f, const char *spec, char *err,
+			size_t errlen);
 bool outfilter_has_signal(const struct outfilter *f, int sig);
 
 /* Whether ev is printed. An entry that is refused means its exit is too:

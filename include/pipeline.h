@@ -52,10 +52,19 @@ struct stop_plan {
 struct engine_ops {
 	/* threads are stopped at each event: stacks can be read (ptrace) */
 	bool stops_tracees;
-	/* At a syscall-entry stop: the kernel skips the call. At its exit:
-	 * the call returns value (-errno for an error). 0, or -1 + errno. */
-	int (*skip_call)(void *engine, pid_t tid);
+	/* At a syscall-entry stop: the kernel runs native call instead
+	 * (-1: none, it skips the call). At its exit: the call returns
+	 * value (-errno for an error). 0, or -1 + errno. */
+	int (*skip_call)(void *engine, pid_t tid, long instead);
 	int (*set_return)(void *engine, pid_t tid, int64_t value);
+	/* At a syscall stop: the thread is resumed with signal sig, which
+	 * the kernel sends it as its own (SI_KERNEL); from a seccomp stop,
+	 * at the call's exit. 0, or -1 + errno. */
+	int (*signal_at_resume)(void *engine, pid_t tid, int sig);
+	/* Writes len bytes at addr in the thread's memory, read-only
+	 * mappings included: the count written, or -1 + errno. */
+	ssize_t (*poke)(void *engine, pid_t tid, uint64_t addr,
+			const void *buf, size_t len);
 	/* Let go of every tracee at its next stop (--syscall-limit). */
 	void (*let_go)(void *engine);
 	/* Reads up to len bytes of the thread's memory at addr while it is

@@ -13,7 +13,8 @@
 
 struct unwinder;
 
-struct unwinder *unwind_new(void);
+/* At most max_frames frames per stack (0: the default, 256). */
+struct unwinder *unwind_new(unsigned max_frames);
 /* The stack of thread tid of process pid, or NULL when it cannot be read
  * at all; frames without unwind or symbol information keep their address. */
 struct stack_trace *unwind_capture(struct unwinder *u, pid_t pid, pid_t tid,

@@ -489,7 +489,7 @@ static const struct bpf_source_ops run_ops = {
 static void refuse_unsupported(const struct options *o)
 {
 	const char *what = o->nattach ? "-p (attaching)" :
-			   o->user ? "-u" :
+			   o->user ? "-u" : o->argv0 ? "--argv0" :
 			   !o->command ? "no command" : NULL;
 
 	if (!what)

@@ -265,6 +265,8 @@ static void check_command(struct cli *c, int argc, char **argv)
 		cli_usage_error("-u needs a COMMAND to run");
 	if (opts->nenv && !opts->command)
 		cli_usage_error("-E needs a COMMAND to run");
+	if (opts->argv0 && !opts->command)
+		cli_usage_error("--argv0 needs a COMMAND to run");
 }
 
 /* The tracer's options that it does not run yet. */
@@ -390,6 +392,9 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	check_engine(opts);
 	note_output_name(opts);
 	finish_options(&c);
+	if (c.path_notes && !(opts->filter.quiet & QUIET_PATH_RESOLUTION))
+		fputs(c.path_notes, stderr);
+	free(c.path_notes);
 }
 
 void cli_free(struct options *opts)

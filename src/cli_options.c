@@ -88,6 +88,12 @@ static void opt_u(struct cli *c, const struct cli_option *o, const char *arg)
 	c->opts->user = arg;
 }
 
+static void opt_argv0(struct cli *c, const struct cli_option *o,
+		      const char *arg)
+{
+	c->opts->argv0 = arg;
+}
+
 static void opt_b(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	if (strcmp(arg, "execve") != 0)
@@ -248,6 +254,17 @@ static void opt_k(struct cli *c, const struct cli_option *o, const char *arg)
 	c->opts->stack_trace = true;
 }
 
+static void opt_frame_limit(struct cli *c, const struct cli_option *o,
+			    const char *arg)
+{
+	unsigned n = parse_uint("--stack-trace-frame-limit", arg);
+
+	if (n == 0)
+		cli_usage_error("invalid --stack-trace-frame-limit argument: "
+				"'%s'", arg);
+	c->opts->stack_frame_limit = n;
+}
+
 static void opt_failures(struct cli *c, const struct cli_option *o,
 			 const char *arg)
 {
@@ -308,10 +325,33 @@ static void opt_z(struct cli *c, const struct cli_option *o, const char *arg)
 	cli_qualifier(c, "status", o->letter == 'z' ? "successful" : "failed");
 }
 
+/* A path that is not its own real path: strace says what it became. */
+static void note_resolved(struct cli *c, const char *path)
+{
+	char *real = realpath(path, NULL), *grown;
+	size_t had = c->path_notes ? strlen(c->path_notes) : 0;
+	int n;
+
+	if (!real || strcmp(real, path) == 0) {
+		free(real);
+		return;
+	}
+	n = snprintf(NULL, 0, "mytrace: Requested path \"%s\" resolved into "
+		     "\"%s\"\n", path, real);
+	grown = realloc(c->path_notes, had + (size_t)n + 1);
+	if (!grown)
+		cli_value_error("-P: %s", strerror(errno));
+	snprintf(grown + had, (size_t)n + 1, "mytrace: Requested path \"%s\" "
+		 "resolved into \"%s\"\n", path, real);
+	c->path_notes = grown;
+	free(real);
+}
+
 static void opt_P(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	if (outfilter_add_path(&c->opts->filter, arg) != 0)
 		cli_usage_error("-P %s: %s", arg, strerror(errno));
+	note_resolved(c, arg);
 }
 
 static void opt_seccomp(struct cli *c, const struct cli_option *o,
@@ -387,6 +427,11 @@ static void opt_syscall_limit(struct cli *c, const struct cli_option *o,
 /* --- miscellaneous */
 
 static void opt_h(struct cli *c, const struct cli_option *o, const char *arg);
+
+static void opt_d(struct cli *c, const struct cli_option *o, const char *arg)
+{
+	c->opts->debug = true;
+}
 
 static void opt_V(struct cli *c, const struct cli_option *o, const char *arg)
 {
@@ -466,7 +511,10 @@ const struct cli_option cli_options[] = {
 	{ 'E', "env", R, opt_E, SEC_PROCESSES, "-E VAR=VAL, --env=VAR=VAL",
 	  "run COMMAND with VAR set to VAL; -E VAR unsets" },
 	{ 'u', "user", R, opt_u, SEC_PROCESSES, "-u USER, --user=USER",
-	  "run COMMAND as USER (uid, gid and groups)" },
+	  "run COMMAND as USER (uid, gid and groups);\n"
+	  "-u UID:GID: exactly those ids, no groups" },
+	{ 0, "argv0", R, opt_argv0, SEC_PROCESSES, "    --argv0=NAME",
+	  "run COMMAND with NAME as its argv[0]" },
 	{ 'b', "detach-on", R, opt_b, SEC_PROCESSES,
 	  "-b execve, --detach-on=execve",
 	  "detach from a process when it calls execve\n"
@@ -570,6 +618,9 @@ const struct cli_option cli_options[] = {
 	{ 'k', "stack-trace", N, opt_k, SEC_OUTPUT, "-k, --stack-trace",
 	  "print the user-space stack after each syscall" },
 	{ 0, "stack-traces", N, opt_k, SEC_OUTPUT, NULL, NULL },
+	{ 0, "stack-trace-frame-limit", R, opt_frame_limit, SEC_OUTPUT,
+	  "    --stack-trace-frame-limit=N",
+	  "at most N frames per stack (default 256)" },
 	{ 0, "failures", N, opt_failures, SEC_OUTPUT, "    --failures",
 	  "at the end, print a digest of the failed syscalls\n"
 	  "(with -q and no -e trace=: the digest alone)\n"
@@ -630,7 +681,12 @@ const struct cli_option cli_options[] = {
 	{ 'P', "trace-path", R, opt_P, SEC_FILTERING,
 	  "-P PATH, --trace-path=PATH",
 	  "print only syscalls that use PATH, by name or\n"
-	  "through a descriptor open on it; repeatable" },
+	  "through a descriptor open on it (a link: and\n"
+	  "its real path, said on stderr); repeatable" },
+	{ 0, "trace-fds", R, cli_long_qualifier, SEC_FILTERING,
+	  "-e trace-fds=FDS, --trace-fds=FDS",
+	  "print only syscalls on the descriptors FDS\n"
+	  "(3,5; all; '!' negates); with -P: either" },
 	{ 0, "seccomp-bpf", N, opt_seccomp, SEC_FILTERING, "--seccomp-bpf",
 	  "stop the command only at traced syscalls with a\n"
 	  "seccomp-bpf filter (the default when -e trace=\n"
@@ -665,15 +721,19 @@ const struct cli_option cli_options[] = {
 	  "let the command run on" },
 
 	{ 0, "inject", R, cli_long_qualifier, SEC_TAMPERING,
-	  "-e inject=SET:error=ERRNO|retval=N[:signal=SIG][:delay_enter=US]\n"
-	  "            [:delay_exit=US][:when=FIRST[..LAST][+[STEP]]]",
-	  "make the syscalls in SET fail with ERRNO or\n"
-	  "return N without running, send SIG, or delay\n"
-	  "them; when= picks invocations (per thread and\n"
+	  "-e inject=SET:error=ERRNO|retval=N[:syscall=NAME][:signal=SIG]\n"
+	  "            [:delay_enter=US][:delay_exit=US][:when=FIRST[..LAST]"
+	  "[+[STEP]]]\n"
+	  "            [:poke_enter=@argN=HEX,...][:poke_exit=@argN=HEX,...]",
+	  "make the traced calls in SET (that pass -P)\n"
+	  "fail with ERRNO or return N, running none or\n"
+	  "the %pure NAME instead; send SIG; delay them;\n"
+	  "write HEX bytes where argument N points;\n"
+	  "when= picks invocations (per thread and\n"
 	  "syscall, from 1); marked (INJECTED); --inject=\n"
 	  "is the same" },
 	{ 0, "fault", R, cli_long_qualifier, SEC_TAMPERING,
-	  "-e fault=SET[:error=ERRNO][:when=...]",
+	  "-e fault=SET[:error=ERRNO][:syscall=NAME][:when=...]",
 	  "inject=, with ERRNO ENOSYS by default; --fault=\n"
 	  "is the same" },
 
@@ -681,16 +741,14 @@ const struct cli_option cli_options[] = {
 	  "print this help and exit" },
 	{ 'V', "version", N, opt_V, SEC_MISC, "-V, --version",
 	  "print the version and the features built in" },
+	{ 'd', "debug", N, opt_d, SEC_MISC, "-d, --debug",
+	  "print mytrace's own debugging lines on stderr\n"
+	  "(consumers, filter, waited-for statuses)" },
 
 	/* strace's that mytrace does not have */
 	{ 0, "kvm", R, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "secontext", O, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "tips", O, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 'd', "debug", N, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "trace-fds", R, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "argv0", R, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "stack-trace-frame-limit", R, cli_unsupported, SEC_MISC, NULL,
-	  NULL },
 	{ 0, "namespace", R, cli_unsupported, SEC_MISC, NULL, NULL },
 	/* the tracer's, parsed into struct options, refused until it runs
 	 * them */

@@ -81,25 +81,10 @@ static void q_quiet(struct cli *c, const char *name, const char *value)
 	c->opts->quiet = c->opts->filter.quiet & QUIET_ATTACH;
 }
 
-/* The injections the tracer cannot make yet: refused by name. */
-static void refuse_engine_inject(const char *name, const char *value)
-{
-	static const char *const opts[] = {
-		":syscall=", ":poke_enter=", ":poke_exit=",
-	};
-
-	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-		if (strstr(value, opts[i]))
-			cli_value_error("-e %s=...%.*s is not supported yet",
-					name, (int)strlen(opts[i]) - 1, opts[i]);
-}
-
 static void q_inject(struct cli *c, const char *name, const char *value)
 {
 	bool fault = name[0] == 'f';
 	char err[256];
-
-	refuse_engine_inject(name, value);
 
 	if (inject_parse(&c->opts->inject, arch_syscalls, value, fault, err,
 			 sizeof(err)) < 0)
@@ -200,6 +185,16 @@ static void q_decode_pids(struct cli *c, const char *name, const char *value)
 		cli_usage_error("%s", *value ? err : "invalid decode-pids ''");
 }
 
+static void q_trace_fds(struct cli *c, const char *name, const char *value)
+{
+	char err[256];
+
+	if (outfilter_parse_fds(&c->opts->filter, value, err,
+				sizeof(err)) < 0)
+		cli_value_error("invalid %s argument '%s': %s", name, value,
+				err);
+}
+
 static void q_unsupported(struct cli *c, const char *name, const char *value)
 {
 	cli_value_error("-e %s= is not supported", name);
@@ -220,7 +215,9 @@ static const struct qualifier qualifiers[] = {
 	{ "decode-fds", "decode-fd", NULL, q_decode_fds },
 	{ "kvm", NULL, NULL, q_unsupported },
 	{ "decode-pids", "decode-pid", NULL, q_decode_pids },
-	{ "trace-fds", NULL, NULL, q_unsupported },
+	{ "trace-fds", "trace-fd", "fd", q_trace_fds },
+	{ "fds", NULL, NULL, q_trace_fds },
+	{ "namespace", NULL, NULL, q_unsupported },
 	{ "secontext", NULL, NULL, q_unsupported },
 };
 

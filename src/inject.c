@@ -2,10 +2,12 @@
  * counters that decide which call to tamper with. */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "inject.h"
 #include "xlat.h"
@@ -142,7 +144,7 @@ static int parse_errno(const char *s, int *out)
 	for (int e = 1; e < 4096; e++) {
 		const char *name = errno_name(e);
 
-		if (name && strcmp(name, s) == 0) {
+		if (name && strcasecmp(name, s) == 0) {
 			*out = e;
 			return 0;
 		}
@@ -153,9 +155,162 @@ static int parse_errno(const char *s, int *out)
 	return 0;
 }
 
-static int parse_option(struct inject_rule *r, const char *opt, bool fault,
-			bool *have_error, bool *have_signal, char *err,
+/* syscall=NAME: a call without side effects (%pure) to run instead of
+ * none when error= or retval= skips the call. */
+static int parse_instead(struct inject_rule *r, const struct syscall_table *t,
+			 const char *v, char *err, size_t errlen)
+{
+	const struct syscall_desc *d;
+	long long n;
+	long nr = syscall_number(t, v);
+
+	if (r->run_instead >= 0)
+		return fail(err, errlen, "only one syscall= may be given");
+	if (nr < 0 && parse_num(v, 0, INT_MAX, &n) == 0)
+		nr = (long)n;
+	d = nr >= 0 ? syscall_lookup(t, (uint64_t)nr) : NULL;
+	if (!d)
+		return fail(err, errlen, "unknown syscall '%s'", v);
+	if (!(d->classes & syscall_class_bit("pure")))
+		return fail(err, errlen, "syscall=%s: only calls without side "
+			    "effects (%%pure) may run instead", v);
+	r->run_instead = nr;
+	return 0;
+}
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* One "@argN=HEX" of poke_enter= / poke_exit=. */
+static int parse_poke(struct inject_pokes *pk, char *item, char *err,
+		      size_t errlen)
+{
+	struct inject_poke *p, *grown;
+	char *eq = strchr(item, '='), *end;
+	unsigned long arg;
+	size_t hex;
+
+	if (strncmp(item, "@arg", 4) != 0 || !eq)
+		return fail(err, errlen, "'%s' is not @argN=HEX", item);
+	arg = strtoul(item + 4, &end, 10);
+	if (end != eq || end == item + 4 || arg < 1 || arg > INJECT_POKE_ARGS)
+		return fail(err, errlen, "'%s': N of @argN is 1..%d", item,
+			    INJECT_POKE_ARGS);
+	for (unsigned i = 0; i < pk->n; i++)
+		if (pk->v[i].arg == arg)
+			return fail(err, errlen, "@arg%lu is poked twice", arg);
+	hex = strlen(eq + 1);
+	if (!hex || hex % 2 || hex / 2 > INJECT_POKE_MAX)
+		return fail(err, errlen, "'%s': the data is 1..%d bytes in "
+			    "hex, two digits each", item, INJECT_POKE_MAX);
+	grown = realloc(pk->v, (pk->n + 1) * sizeof(*grown));
+	if (!grown)
+		return fail(err, errlen, "out of memory");
+	pk->v = grown;
+	p = &pk->v[pk->n];
+	p->arg = (unsigned)arg;
+	p->len = hex / 2;
+	p->data = malloc(p->len);
+	if (!p->data)
+		return fail(err, errlen, "out of memory");
+	pk->n++;
+	for (size_t i = 0; i < p->len; i++) {
+		int hi = hex_digit(eq[1 + 2 * i]), lo = hex_digit(eq[2 + 2 * i]);
+
+		if (hi < 0 || lo < 0)
+			return fail(err, errlen, "'%s': not hexadecimal", item);
+		p->data[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+static int parse_pokes(struct inject_pokes *pk, const char *v, char *err,
+		       size_t errlen)
+{
+	char *copy, *item, *save = NULL;
+	int rc = 0;
+
+	if (pk->n)
+		return fail(err, errlen, "only one poke_enter= and one "
+			    "poke_exit= may be given");
+	if (!*v)
+		return fail(err, errlen, "poke_enter= and poke_exit= need "
+			    "@argN=HEX");
+	copy = strdup(v);
+	if (!copy)
+		return fail(err, errlen, "out of memory");
+	for (item = strtok_r(copy, ",", &save); item && rc == 0;
+	     item = strtok_r(NULL, ",", &save))
+		rc = parse_poke(pk, item, err, errlen);
+	free(copy);
+	return rc;
+}
+
+static void free_pokes(struct inject_pokes *pk)
+{
+	for (unsigned i = 0; i < pk->n; i++)
+		free(pk->v[i].data);
+	free(pk->v);
+	pk->v = NULL;
+	pk->n = 0;
+}
+
+static void free_rule(struct inject_rule *r)
+{
+	free_pokes(&r->poke_enter);
+	free_pokes(&r->poke_exit);
+}
+
+struct seen {
+	bool error, signal, delay_enter, delay_exit;
+};
+
+static int parse_delay_option(uint64_t *us, bool *seen, const char *v,
+			      char *err, size_t errlen)
+{
+	if (*seen)
+		return fail(err, errlen, "only one delay_enter= and one "
+			    "delay_exit= may be given");
+	*seen = true;
+	if (parse_delay(v, us) < 0)
+		return fail(err, errlen, "bad delay '%s' (a number of us, or "
+			    "with s, ms, us, ns)", v);
+	return 0;
+}
+
+static int parse_result(struct inject_rule *r, const char *opt, const char *v,
+			bool fault, struct seen *seen, char *err,
 			size_t errlen)
+{
+	long long n;
+
+	if (seen->error)
+		return fail(err, errlen, "only one of error= and retval= may "
+			    "be given");
+	seen->error = r->fault = true;
+	if (opt[0] == 'e') {
+		if (parse_errno(v, &r->err) < 0)
+			return fail(err, errlen, "unknown error '%s' (a name "
+				    "like EACCES, or 1..4095)", v);
+		return 0;
+	}
+	if (parse_num(v, LLONG_MIN, LLONG_MAX, &n) < 0)
+		return fail(err, errlen, "bad retval '%s'", v);
+	r->retval = n;
+	return 0;
+}
+
+static int parse_option(struct inject_rule *r, const struct syscall_table *t,
+			const char *opt, bool fault, struct seen *seen,
+			char *err, size_t errlen)
 {
 	const char *v = strchr(opt, '=');
 	long long n;
@@ -163,52 +318,36 @@ static int parse_option(struct inject_rule *r, const char *opt, bool fault,
 	if (!v)
 		return fail(err, errlen, "'%s' is not KEY=VALUE", opt);
 	v++;
-	if (strncmp(opt, "error=", 6) == 0) {
-		if (*have_error)
-			return fail(err, errlen, "only one of error= and "
-				    "retval= may be given");
-		if (parse_errno(v, &r->err) < 0)
-			return fail(err, errlen, "unknown error '%s' (a name "
-				    "like EACCES, or 1..4095)", v);
-		r->fault = *have_error = true;
-		return 0;
-	}
-	if (strncmp(opt, "retval=", 7) == 0) {
-		if (fault)
-			return fail(err, errlen, "fault= takes no retval=");
-		if (*have_error)
-			return fail(err, errlen, "only one of error= and "
-				    "retval= may be given");
-		if (parse_num(v, LLONG_MIN, LLONG_MAX, &n) < 0)
-			return fail(err, errlen, "bad retval '%s'", v);
-		r->retval = n;
-		r->fault = *have_error = true;
-		return 0;
-	}
+	if (fault && strncmp(opt, "error=", 6) != 0 &&
+	    strncmp(opt, "syscall=", 8) != 0 && strncmp(opt, "when=", 5) != 0)
+		return fail(err, errlen, "fault= takes only error=, syscall= "
+			    "and when=");
+	if (strncmp(opt, "error=", 6) == 0 || strncmp(opt, "retval=", 7) == 0)
+		return parse_result(r, opt, v, fault, seen, err, errlen);
 	if (strncmp(opt, "signal=", 7) == 0) {
-		if (*have_signal)
+		if (seen->signal)
 			return fail(err, errlen, "only one signal= may be "
 				    "given");
 		r->signo = signal_number(v);
-		if (r->signo <= 0 && parse_num(v, 1, 64, &n) == 0)
+		if (r->signo <= 0 && parse_num(v, 1, SIGRTMAX, &n) == 0)
 			r->signo = (int)n;
 		if (r->signo <= 0)
 			return fail(err, errlen, "unknown signal '%s'", v);
-		*have_signal = true;
+		seen->signal = true;
 		return 0;
 	}
-	if (strncmp(opt, "delay_enter=", 12) == 0) {
-		if (parse_delay(v, &r->delay_enter_us) < 0)
-			return fail(err, errlen, "bad delay '%s' (a number of "
-				    "us, or with s, ms, us, ns)", v);
-		return 0;
-	}
-	if (strncmp(opt, "delay_exit=", 11) == 0) {
-		if (parse_delay(v, &r->delay_exit_us) < 0)
-			return fail(err, errlen, "bad delay '%s' (a number of "
-				    "us, or with s, ms, us, ns)", v);
-		return 0;
-	}
+	if (strncmp(opt, "delay_enter=", 12) == 0)
+		return parse_delay_option(&r->delay_enter_us,
+					  &seen->delay_enter, v, err, errlen);
+	if (strncmp(opt, "delay_exit=", 11) == 0)
+		return parse_delay_option(&r->delay_exit_us, &seen->delay_exit,
+					  v, err, errlen);
+	if (strncmp(opt, "syscall=", 8) == 0)
+		return parse_instead(r, t, v, err, errlen);
+	if (strncmp(opt, "poke_enter=", 11) == 0)
+		return parse_pokes(&r->poke_enter, v, err, errlen);
+	if (strncmp(opt, "poke_exit=", 10) == 0)
+		return parse_pokes(&r->poke_exit, v, err, errlen);
 	if (strncmp(opt, "when=", 5) == 0)
 		return parse_when(v, r, err, errlen);
 	return fail(err, errlen, "unknown option '%s'", opt);
@@ -217,9 +356,10 @@ static int parse_option(struct inject_rule *r, const char *opt, bool fault,
 int inject_parse(struct inject_state **stp, const struct syscall_table *t,
 		 const char *spec, bool fault, char *err, size_t errlen)
 {
-	struct inject_rule r = { .first = 1, .step = 1 };
+	struct inject_rule r = { .first = 1, .step = 1, .run_instead = -1 };
 	struct inject_state *st = *stp;
-	bool have_error = false, have_signal = false, first = true;
+	struct seen seen = { 0 };
+	bool first = true;
 	char *copy = strdup(spec), *colon, *opt, *save = NULL;
 	int rc = -1;
 
@@ -232,16 +372,17 @@ int inject_parse(struct inject_state **stp, const struct syscall_table *t,
 		goto out;
 	for (opt = colon ? strtok_r(colon + 1, ":", &save) : NULL; opt;
 	     opt = strtok_r(NULL, ":", &save))
-		if (parse_option(&r, opt, fault, &have_error, &have_signal, err,
-				 errlen) < 0)
+		if (parse_option(&r, t, opt, fault, &seen, err, errlen) < 0)
 			goto out;
-	if (fault && !have_error) {
+	if (fault && !seen.error) {
 		r.err = ENOSYS;
 		r.fault = true;
 	}
-	if (!r.fault && !r.signo && !r.delay_enter_us && !r.delay_exit_us) {
+	if (!r.fault && !r.signo && !seen.delay_enter && !seen.delay_exit &&
+	    !r.poke_enter.n && !r.poke_exit.n) {
 		fail(err, errlen, "one of error=, retval=, signal=, "
-		     "delay_enter= or delay_exit= is needed");
+		     "delay_enter=, delay_exit=, poke_enter= or poke_exit= "
+		     "is needed");
 		goto out;
 	}
 	if (!st) {
@@ -270,6 +411,8 @@ int inject_parse(struct inject_state **stp, const struct syscall_table *t,
 	st->nrules++;
 	rc = 0;
 out:
+	if (rc < 0)
+		free_rule(&r);
 	free(copy);
 	return rc;
 }
@@ -293,15 +436,6 @@ static struct thread_counts *thread_of(struct inject_state *st, pid_t tid)
 	t->next = st->threads;
 	st->threads = t;
 	return t;
-}
-
-void inject_add_calls(const struct inject_state *st, struct syscall_set *s)
-{
-	for (unsigned nr = 0; nr < SYSCALL_SET_MAX; nr++)
-		if (st->rule_of[nr] >= 0)
-			s->bits[nr / 64] |= 1ULL << (nr % 64);
-	if (st->rule_of_others >= 0)
-		s->others = true;
 }
 
 struct inject_action inject_decide(struct inject_state *st, pid_t tid,
@@ -357,6 +491,8 @@ void inject_free(struct inject_state *st)
 		return;
 	while (st->threads)
 		inject_forget(st, st->threads->tid);
+	for (unsigned i = 0; i < st->nrules; i++)
+		free_rule(&st->rules[i]);
 	free(st->rules);
 	free(st);
 }

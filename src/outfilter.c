@@ -240,6 +240,18 @@ static bool path_selected(const struct outfilter *f, const char *path,
 	return false;
 }
 
+int outfilter_parse_fds(struct outfilter *f, const char *spec, char *err,
+			size_t errlen)
+{
+	struct fd_set_bits s = { 0 };
+
+	if (fd_set_parse(&s, spec, err, errlen) < 0)
+		return -1;
+	f->fds = s;
+	f->fds_given = true;
+	return 0;
+}
+
 /* Descriptors anywhere in a value (poll arrays, fd sets) count too. */
 static bool value_touches(const struct outfilter *f, const struct value *v)
 {
@@ -247,6 +259,9 @@ static bool value_touches(const struct outfilter *f, const struct value *v)
 		return false;
 	switch (v->kind) {
 	case V_FD:
+		/* an int as the kernel sees it: AT_FDCWD is no descriptor */
+		if (f->fds_given && fd_set_has(&f->fds, (int32_t)v->raw))
+			return true;
 		return v->u.fd.path &&
 		       path_selected(f, v->u.fd.path, strlen(v->u.fd.path));
 	case V_STRUCT:
@@ -294,7 +309,8 @@ bool outfilter_pass(const struct outfilter *f, const struct event *ev)
 {
 	switch (ev->kind) {
 	case EV_SYSCALL_ENTER:
-		return !f->npaths || syscall_touches(f, ev->u.sc);
+		return !outfilter_narrows_calls(f) ||
+		       syscall_touches(f, ev->u.sc);
 	case EV_SYSCALL_EXIT:
 		if (!(f->status & status_of(ev->u.sc)))
 			return false;

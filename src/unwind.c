@@ -46,11 +46,23 @@ struct proc {
 
 struct unwinder {
 	struct proc *procs;
+	unsigned max_frames;
+	struct stack_frame *frames;	/* max_frames of room */
 };
 
-struct unwinder *unwind_new(void)
+struct unwinder *unwind_new(unsigned max_frames)
 {
-	return calloc(1, sizeof(struct unwinder));
+	struct unwinder *u = calloc(1, sizeof(*u));
+
+	if (!u)
+		return NULL;
+	u->max_frames = max_frames ? max_frames : MAX_FRAMES;
+	u->frames = calloc(u->max_frames, sizeof(*u->frames));
+	if (!u->frames) {
+		free(u);
+		return NULL;
+	}
+	return u;
 }
 
 static void drop_caches(struct proc *p)
@@ -202,7 +214,8 @@ static const struct sym *sym_of(struct proc *p, unw_cursor_t *c, uint64_t ip)
 
 /* Whether every frame's address lies in a known mapping; walks a copy of
  * the cursor, so the caller's stays at the top frame. */
-static bool reloaded_for(struct proc *p, const unw_cursor_t *top)
+static bool reloaded_for(struct proc *p, const unw_cursor_t *top,
+			 unsigned max_frames)
 {
 	unw_cursor_t c = *top;
 	unsigned n = 0;
@@ -214,7 +227,7 @@ static bool reloaded_for(struct proc *p, const unw_cursor_t *top)
 			break;
 		if (!map_of(p, ip))
 			return false;
-	} while (++n < MAX_FRAMES && unw_step(&c) > 0);
+	} while (++n < max_frames && unw_step(&c) > 0);
 	return true;
 }
 
@@ -222,7 +235,7 @@ struct stack_trace *unwind_capture(struct unwinder *u, pid_t pid, pid_t tid,
 				   struct arena *a)
 {
 	struct proc *p = proc_of(u, pid, true);
-	struct stack_frame frames[MAX_FRAMES];
+	struct stack_frame *frames = u->frames;
 	struct stack_trace *st;
 	struct thread *t;
 	unw_cursor_t c;
@@ -236,7 +249,7 @@ struct stack_trace *unwind_capture(struct unwinder *u, pid_t pid, pid_t tid,
 		return NULL;
 	/* code mapped behind our back (syscalls we did not stop at): the
 	 * maps are read again, once per capture */
-	if (!reloaded_for(p, &c)) {
+	if (!reloaded_for(p, &c, u->max_frames)) {
 		drop_caches(p);
 		if (!(t = thread_of(p, tid)))
 			return NULL;
@@ -266,7 +279,7 @@ struct stack_trace *unwind_capture(struct unwinder *u, pid_t pid, pid_t tid,
 			}
 		}
 		n++;
-	} while (n < MAX_FRAMES && unw_step(&c) > 0);
+	} while (n < u->max_frames && unw_step(&c) > 0);
 	if (n == 0)
 		return NULL;
 	st = arena_alloc(a, sizeof(*st));
@@ -407,5 +420,6 @@ void unwind_free(struct unwinder *u)
 		u->procs = p->next;
 		proc_free(p);
 	}
+	free(u->frames);
 	free(u);
 }

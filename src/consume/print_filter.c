@@ -19,9 +19,9 @@ static void print_filter_plan(void *st, struct stop_plan *plan)
 	const struct options *opts = st;
 	struct syscall_set shown = opts->trace;
 
-	/* -P prints only calls that can name a file: the others need not
-	 * stop */
-	if (outfilter_has_paths(&opts->filter)) {
+	/* -P and -e trace-fds= print only calls that can name a file: the
+	 * others need not stop */
+	if (outfilter_narrows_calls(&opts->filter)) {
 		syscall_set_keep_path_calls(&shown, arch_syscalls);
 		plan->needs_args = true;
 	}

@@ -1,6 +1,7 @@
 /* The consumers a trace may run, in pipeline order: identity first (the
  * filters need comm and uid), then what ids name (--decode-pids), the
- * print filters before what counts shown calls, -k before the digest
+ * print filters before what counts shown calls and before inject (strace
+ * tampers only with traced calls that pass -P), -k before the digest
  * that keeps its stacks, the pictures and the output last. */
 #include <stddef.h>
 
@@ -20,8 +21,8 @@ extern const struct consumer consumer_output;
 const struct consumer *const consumer_registry[] = {
 	&consumer_identity,
 	&consumer_pids,
-	&consumer_inject,
 	&consumer_print_filter,
+	&consumer_inject,
 	&consumer_stats,
 	&consumer_unwind,
 	&consumer_failures,

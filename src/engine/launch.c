@@ -26,9 +26,11 @@ static void prepare_child(const struct options *opts, const struct passwd *pw)
 	command_apply_env(opts->env, opts->nenv);
 	if (!pw)
 		return;
-	if (initgroups(pw->pw_name, pw->pw_gid) < 0 ||
+	/* -u UID:GID (no name): no supplementary groups at all */
+	if ((pw->pw_name ? initgroups(pw->pw_name, pw->pw_gid) :
+			   setgroups(0, NULL)) < 0 ||
 	    setgid(pw->pw_gid) < 0 || setuid(pw->pw_uid) < 0) {
-		fprintf(stderr, "mytrace: -u %s: %s\n", pw->pw_name,
+		fprintf(stderr, "mytrace: -u %s: %s\n", opts->user,
 			strerror(errno));
 		_exit(1);
 	}
@@ -50,12 +52,36 @@ static bool want_seccomp(const struct tracer *tr, struct syscall_set *stop)
 	return asked > 0 || !plan->prefer_every_call;
 }
 
+/* -u UID:GID, two decimal numbers: no name is looked up. */
+static bool parse_ids(const char *user, struct passwd *pw)
+{
+	unsigned long uid, gid;
+	char *end;
+
+	if (*user < '0' || *user > '9')
+		return false;
+	errno = 0;
+	uid = strtoul(user, &end, 10);
+	if (*end != ':' || end[1] < '0' || end[1] > '9')
+		return false;
+	gid = strtoul(end + 1, &end, 10);
+	if (*end || errno || uid >= (uid_t)-1 || gid >= (gid_t)-1)
+		return false;
+	memset(pw, 0, sizeof(*pw));
+	pw->pw_uid = (uid_t)uid;
+	pw->pw_gid = (gid_t)gid;
+	return true;
+}
+
 static struct passwd *lookup_user(const char *user)
 {
+	static struct passwd ids;
 	struct passwd *pw;
 
 	if (!user)
 		return NULL;
+	if (parse_ids(user, &ids))
+		return &ids;
 	errno = 0;
 	pw = getpwnam(user);
 	if (!pw) {
@@ -79,6 +105,8 @@ static void run_child(struct tracer *tr, int gate, const char *file,
 		fprintf(stderr, "mytrace: seccomp filter: %s; "
 			"tracing every syscall\n", strerror(errno));
 	prepare_child(tr->opts, pw);
+	if (tr->opts->argv0)
+		argv[0] = (char *)tr->opts->argv0;
 	execv(file, argv);
 	fprintf(stderr, "mytrace: exec '%s': %s\n", file, strerror(errno));
 	_exit(1);
@@ -118,6 +146,8 @@ void launch(struct tracer *tr, char **argv)
 		run_child(tr, gate[0], file, argv, pw);
 	}
 	close(gate[0]);
+	engine_debug(tr, "launched %s as %d, %s", file, pid, tr->seccomp ?
+		     "under our seccomp filter" : "stopping at every syscall");
 	free(file);
 	if (ptrace(PTRACE_SEIZE, pid, 0, options) < 0) {
 		fprintf(stderr, "mytrace: ptrace(PTRACE_SEIZE, %d): %s\n", pid,

@@ -42,6 +42,7 @@ struct tracee {
 	struct decode_opts decode_opts;	/* for the current syscall */
 	uint64_t decode_opts_nr;	/* the call decode_opts were made for */
 	int mem_fd;		/* /proc/TID/mem, -1 unopened, -2 refused */
+	int resume_sig;		/* sent when resumed from a syscall stop */
 	struct tracee *next;
 };
 
@@ -105,6 +106,10 @@ void engine_die(const char *what) __attribute__((noreturn));
 void engine_note(struct tracer *tr, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* -d: "mytrace: debug: ..." on stderr, after the trace written so far. */
+void engine_debug(struct tracer *tr, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* tracees.c: the table of traced threads */
 struct tracee *tracee_find(struct tracer *tr, pid_t tid);
 struct tracee *tracee_add(struct tracer *tr, pid_t tid, pid_t pid);
@@ -146,6 +151,10 @@ void kill_kept(struct tracer *tr);
 /* launch.c */
 void launch(struct tracer *tr, char **argv);
 bool attach_process(struct tracer *tr, pid_t pid);
+
+/* poke.c: -e inject=...:poke_enter= writes into the tracee */
+ssize_t tracee_poke(void *engine, pid_t tid, uint64_t addr, const void *buf,
+		    size_t len);
 
 /* wait.c */
 void resume_after_syscall_stop(struct tracer *tr, struct tracee *t);

@@ -36,10 +36,22 @@ static void on_fatal(int sig)
 
 /* --- the services consumers may ask for */
 
-static int skip_call(void *engine, pid_t tid)
+static int skip_call(void *engine, pid_t tid, long instead)
 {
 	(void)engine;
-	return arch_skip_syscall(tid);
+	return arch_set_syscall(tid, instead);
+}
+
+static int signal_at_resume(void *engine, pid_t tid, int sig)
+{
+	struct tracee *t = tracee_find(engine, tid);
+
+	if (!t) {
+		errno = ESRCH;
+		return -1;
+	}
+	t->resume_sig = sig;
+	return 0;
 }
 
 static int set_return(void *engine, pid_t tid, int64_t value)
@@ -79,6 +91,8 @@ static const struct engine_ops ptrace_ops = {
 	.skip_call = skip_call,
 	.set_return = set_return,
 	.read_mem = read_mem,
+	.signal_at_resume = signal_at_resume,
+	.poke = tracee_poke,
 	.let_go = let_go,
 	.sleep_us = sleep_us,
 };
@@ -161,6 +175,9 @@ static void engine_init(struct tracer *tr, const struct options *opts)
 	pipeline_init(&tr->pipe, opts, &ptrace_ops, tr);
 	tr->want_args = tr->pipe.plan.needs_args;
 	tr->want_clock = tr->pipe.plan.needs_clock;
+	for (unsigned i = 0; i < tr->pipe.count; i++)
+		engine_debug(tr, "consumer %u: %s", i,
+			     tr->pipe.stages[i].c->name);
 }
 
 /* The consumers' summaries, then every record and sink closed. */

@@ -293,6 +293,8 @@ void handle_status(struct tracer *tr, pid_t tid, int status)
 	struct tracee *t = tracee_find(tr, tid);
 	bool exited = WIFEXITED(status) || WIFSIGNALED(status);
 
+	engine_debug(tr, "%d: wait status %#x%s", tid, (unsigned)status,
+		     t ? "" : " (not a known tracee)");
 	tr->probe = NULL;
 	if (!t) {
 		if (exited) {

@@ -30,6 +30,20 @@ void engine_note(struct tracer *tr, const char *fmt, ...)
 	va_end(ap);
 }
 
+void engine_debug(struct tracer *tr, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!tr->opts->debug)
+		return;
+	sink_flush_all();
+	fputs("mytrace: debug: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 static struct tracee **bucket_of(struct tracer *tr, pid_t tid)
 {
 	return &tr->buckets[(unsigned)tid % TRACEE_BUCKETS];

@@ -51,7 +51,9 @@ static bool probe_worthy(const struct tracer *tr, const struct tracee *t)
 
 void resume_after_syscall_stop(struct tracer *tr, struct tracee *t)
 {
-	resume(t, 0);
+	/* a signal -e inject= asked for: the kernel sends it as its own */
+	resume(t, t->resume_sig);
+	t->resume_sig = 0;
 	note_syscall_stop(tr, t);
 	tr->probe = probe_worthy(tr, t) ? t : NULL;
 }

@@ -559,6 +559,10 @@ static void put_syscall(struct json_state *j, const struct event *ev)
 		put_key(s, "injected");
 		put_bool(s, true);
 	}
+	if (sc->poked) {
+		put_key(s, "injected_args");
+		put_bool(s, true);
+	}
 	if (sc->delayed) {
 		put_key(s, "delayed");
 		put_bool(s, true);

@@ -491,8 +491,10 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 	}
 	if (!sc->err && !sc->ret_unknown && sc->ret_note)
 		print_note(t, sc->ret_note);
-	if (sc->injected)
-		sink_puts(s, " (INJECTED)");
+	if (sc->injected || sc->poked)
+		sink_puts(s, !sc->poked ? " (INJECTED)" :
+			     sc->injected ? " (INJECTED: args, retval)" :
+					    " (INJECTED: args)");
 	if (sc->delayed)
 		sink_puts(s, " (DELAYED)");
 	if (t->opts->durations && !sc->ret_unknown) {

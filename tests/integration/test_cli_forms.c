@@ -313,6 +313,41 @@ static void test_output_name_note(void **state)
 	assert_int_equal(unlink("json"), 0);
 }
 
+/* -P names a symbolic link: both tell on stderr what it resolved into,
+ * unless -e quiet=path-resolution (or -qqq). */
+static void test_path_resolution(void **state)
+{
+	char dir[] = "/tmp/mytrace-cli-XXXXXX", link[64];
+	const char *args[] = { "-P", link, "-P", "/dev/null", CALLS,
+			       test_program(PROG), NULL };
+	const char *quiet[] = { "-P", link, "-e", "quiet=path-resolution",
+				"-e", "trace=none", "/bin/true", NULL };
+	struct run_result m, s;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(link, sizeof(link), "%s/null", dir);
+	assert_int_equal(symlink("/dev/null", link), 0);
+	LIKE_STRACE("-P", link, CALLS);
+	run_traced(&m, args);
+	assert_int_equal(m.exit_code, 0);
+	if (have_strace()) {
+		run_command(&s, (const char *const[]){ "/usr/bin/strace", "-P",
+			    link, "-P", "/dev/null", "-o", "/dev/null",
+			    "/bin/true", NULL });
+		/* strace's line, with our name */
+		assert_string_equal(strstr(m.err, "Requested"),
+				    strstr(s.err, "Requested"));
+		run_result_free(&s);
+	}
+	assert_true(strncmp(m.err, "mytrace: Requested path \"", 25) == 0);
+	run_result_free(&m);
+	run_mytrace_raw(&m, quiet);
+	assert_string_equal(m.err, "+++ exited with 0 +++\n");
+	run_result_free(&m);
+	unlink(link);
+	rmdir(dir);
+}
+
 static void test_follow_aliases(void **state)
 {
 	struct run_result r;
@@ -384,6 +419,134 @@ static void test_instruction_pointer(void **state)
 	run_result_free(&r);
 }
 
+/* As in strace, only traced calls that pass -P are tampered with. */
+static void test_inject_forms(void **state)
+{
+	LIKE_STRACE("-P", "/dev/null", "-e", "inject=%file:error=ENOENT");
+	LIKE_STRACE("-e", "trace=close", "-e", "inject=openat:error=ENOENT");
+	LIKE_STRACE("-e", "trace=openat,getuid",
+		    "-e", "inject=getuid:syscall=gettid:retval=7");
+	LIKE_STRACE("-e", "trace=openat,getuid",
+		    "-e", "fault=getuid:syscall=getpid:error=EPERM");
+	/* "/dev/zero" over the first path; "ABC" into read's buffer */
+	LIKE_STRACE("-e", "trace=openat",
+		    "-e", "inject=openat:when=1:"
+		    "poke_enter=@arg2=2f6465762f7a65726f00");
+	LIKE_STRACE("-e", "trace=read",
+		    "-e", "inject=read:poke_exit=@arg2=41424300:retval=3");
+	LIKE_STRACE("-e", "trace=read",
+		    "-e", "inject=read:poke_exit=@arg2=41424300");
+	/* the kernel sends the signal: SI_KERNEL */
+	LIKE_STRACE("-e", "trace=getuid", "-e", "inject=getuid:signal=USR1");
+}
+
+/* Under a seccomp filter the call's entry stop cannot carry a signal:
+ * strace 6.1 drops it, mytrace sends it at the call's exit. */
+static void test_inject_signal_seccomp(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "--seccomp-bpf", "-e", "trace=getuid",
+			       "-e", "inject=getuid:error=EIO:signal=USR1",
+			       test_program(PROG), NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 128 + 10);
+	assert_string_equal(r.trace,
+		"getuid()                                = -1 EIO "
+		"(Input/output error) (INJECTED)\n"
+		"--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_KERNEL} ---\n"
+		"+++ killed by SIGUSR1 +++\n");
+	run_result_free(&r);
+}
+
+/* strace 6.3's --argv0, 6.8's --stack-trace-frame-limit and 6.9's
+ * -u UID:GID, as their man pages describe them (strace 6.1 has none). */
+static void test_newer_forms(void **state)
+{
+	struct run_result r;
+	const char *argv0[] = { "-e", "trace=execve", "--argv0=renamed",
+				"/bin/sh", "-c", "echo $0", NULL };
+	const char *ids[] = { "-e", "trace=none", "-u", "65534:65533",
+			      "/bin/sh", "-c", "echo $(id -u) $(id -g) "
+			      "$(id -G)", NULL };
+	const char *frames[] = { "-k", "--stack-trace-frame-limit=1",
+				 "-e", "trace=openat",
+				 test_program("callchain"), NULL };
+
+	run_traced(&r, argv0);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "renamed\n");
+	assert_non_null(strstr(r.trace, "execve(\"/bin/sh\", [\"renamed\", "
+			       "\"-c\", \"echo $0\"], "));
+	run_result_free(&r);
+	/* the main thread's openat: one frame, the libc one */
+	run_traced(&r, frames);
+	assert_int_equal(r.exit_code, 0);
+	assert_true(count_lines_with_prefix(r.trace, "openat(") > 0);
+	assert_int_equal(count_lines_with_prefix(r.trace, " > "),
+			 count_lines_with_prefix(r.trace, "openat("));
+	run_result_free(&r);
+	EXPECT_ERROR("mytrace: invalid --stack-trace-frame-limit argument: "
+		     "'0'" HINT, "--stack-trace-frame-limit=0", "/bin/true");
+	EXPECT_ERROR("mytrace: --argv0 needs a COMMAND to run" HINT,
+		     "--argv0=x", "-p", "1");
+	if (getuid() != 0)
+		return;
+	/* exactly those ids, and no supplementary group */
+	run_traced(&r, ids);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "65534 65533 65533\n");
+	run_result_free(&r);
+}
+
+/* strace 6.3's -e trace-fds= (its man page): only calls on those
+ * descriptors (the loader's too), and with -P a call that matches
+ * either; injection follows the filter. */
+static void test_trace_fds(void **state)
+{
+	struct run_result r;
+	const char *fds[] = { "--trace-fds=3", test_program(PROG), NULL };
+	const char *either[] = { "-e", "fd=!0,1,2", "-P", "/dev/null",
+				 "-e", "inject=write:error=ENOSPC",
+				 test_program(PROG), NULL };
+
+	run_traced(&r, fds);
+	assert_int_equal(r.exit_code, 0);
+	assert_true(has_line(r.trace, "write(3, \"a\\33b\\n\\377\", 5)"
+			     "              = 5"));
+	assert_true(has_line(r.trace, "read(3, \"\", 4)                    "
+			     "      = 0"));
+	assert_int_equal(count_lines_with_prefix(r.trace, "openat("), 0);
+	assert_int_equal(count_lines_with_prefix(r.trace, "getuid("), 0);
+	run_result_free(&r);
+	run_traced(&r, either);
+	assert_int_equal(r.exit_code, 1);
+	assert_true(has_line(r.trace, "write(3, \"a\\33b\\n\\377\", 5)"
+			     "              = -1 ENOSPC (No space left on "
+			     "device) (INJECTED)"));
+	assert_true(has_line(r.trace, "openat(AT_FDCWD, \"/dev/null\", "
+			     "O_WRONLY) = 3"));
+	run_result_free(&r);
+	EXPECT_ERROR("mytrace: invalid trace-fds argument 'x': invalid "
+		     "descriptor 'x'\n", "-e", "trace-fds=x", "/bin/true");
+}
+
+/* -d: our own lines, after the trace, on stderr (strace's are its own). */
+static void test_debug(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-d", "-e", "trace=none", "/bin/true", NULL };
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_true(count_lines_with_prefix(r.err, "mytrace: debug: consumer "
+					    "0: ") == 1);
+	assert_true(count_lines_with_prefix(r.err, "mytrace: debug: launched "
+					    "/bin/true as ") == 1);
+	assert_non_null(strstr(r.err, ": wait status 0\n"));
+	run_result_free(&r);
+}
+
 static void test_refusals(void **state)
 {
 	EXPECT_ERROR("mytrace: --kvm is not supported\n", "--kvm=vcpu",
@@ -392,16 +555,14 @@ static void test_refusals(void **state)
 		     "/bin/true");
 	EXPECT_ERROR("mytrace: invalid decode-pids 'foo'" HINT,
 		     "--decode-pids=foo", "/bin/true");
+	EXPECT_ERROR("mytrace: --namespace is not supported\n",
+		     "--namespace=new", "/bin/true");
+	EXPECT_ERROR("mytrace: -e namespace= is not supported\n",
+		     "-e", "namespace=new", "/bin/true");
 	EXPECT_ERROR("mytrace: -D (--daemonize) is not supported yet\n",
 		     "--daemonize=session", "/bin/true");
 	EXPECT_ERROR("mytrace: -I (--interruptible) is not supported yet\n",
 		     "-I", "2", "/bin/true");
-	EXPECT_ERROR("mytrace: -e inject=...:syscall is not supported yet\n",
-		     "-e", "inject=openat:syscall=getpid:error=ENOENT",
-		     "/bin/true");
-	EXPECT_ERROR("mytrace: -e inject=...:poke_enter is not supported "
-		     "yet\n", "--inject=read:poke_enter=@arg2=00",
-		     "/bin/true");
 	EXPECT_ERROR("mytrace: --kill-on-exit is not supported yet\n",
 		     "--kill-on-exit", "/bin/true");
 }
@@ -410,6 +571,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_last_qualifier_wins),
+		cmocka_unit_test(test_inject_forms),
+		cmocka_unit_test(test_inject_signal_seccomp),
 		cmocka_unit_test(test_long_qualifiers),
 		cmocka_unit_test(test_syscall_set_syntax),
 		cmocka_unit_test(test_quiet),
@@ -420,9 +583,13 @@ int main(void)
 		cmocka_unit_test(test_append),
 		cmocka_unit_test(test_pipe),
 		cmocka_unit_test(test_output_name_note),
+		cmocka_unit_test(test_path_resolution),
 		cmocka_unit_test(test_follow_aliases),
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_version_features),
+		cmocka_unit_test(test_newer_forms),
+		cmocka_unit_test(test_trace_fds),
+		cmocka_unit_test(test_debug),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_instruction_pointer),
 	};

@@ -434,7 +434,7 @@ static void test_bad_input(void **state)
 		{ "-e", "inject=openat:error=EIO:retval=1",
 		  "only one of error= and retval= may be given" },
 		{ "-e", "inject=openat", "one of error=, retval=" },
-		{ "-e", "fault=openat:retval=1", "fault= takes no retval=" },
+		{ "-e", "fault=openat:retval=1", "fault= takes only error=" },
 		{ "-e", "inject=openat:error=EIO:when=3..2",
 		  "bad when= range '3..2'" },
 		{ "-e", "inject=openat:signal=SIGFOO",

@@ -112,6 +112,37 @@ static void test_rule_contents(void **state)
 	inject_free(st);
 }
 
+static void test_pokes_and_instead(void **state)
+{
+	struct inject_state *st = NULL;
+	const struct inject_rule *r;
+	char err[256];
+
+	assert_int_equal(inject_parse(&st, t, "openat:error=eio:syscall=gettid"
+				      ":poke_enter=@arg2=2f00,@arg1=FF"
+				      ":poke_exit=@arg3=00", false, err,
+				      sizeof(err)), 0);
+	r = inject_decide(st, 1, NR_OPENAT).rule;
+	assert_non_null(r);
+	assert_int_equal(r->err, EIO);
+	assert_int_equal(r->run_instead, syscall_number(t, "gettid"));
+	assert_int_equal(r->poke_enter.n, 2);
+	assert_int_equal(r->poke_enter.v[0].arg, 2);
+	assert_int_equal(r->poke_enter.v[0].len, 2);
+	assert_memory_equal(r->poke_enter.v[0].data, "/", 2);
+	assert_int_equal(r->poke_enter.v[1].data[0], 0xff);
+	assert_int_equal(r->poke_exit.n, 1);
+	inject_free(st);
+	/* a poke alone is enough; no syscall=: -1, nothing runs instead */
+	st = NULL;
+	assert_int_equal(inject_parse(&st, t, "openat:poke_exit=@arg1=00",
+				      false, err, sizeof(err)), 0);
+	r = inject_decide(st, 1, NR_OPENAT).rule;
+	assert_false(r->fault);
+	assert_int_equal(r->run_instead, -1);
+	inject_free(st);
+}
+
 static void test_errors(void **state)
 {
 	static const struct {
@@ -139,7 +170,25 @@ static void test_errors(void **state)
 		{ "openat:bogus=1", false, "unknown option 'bogus=1'" },
 		{ "openat:bogus", false, "'bogus' is not KEY=VALUE" },
 		{ "nosuchcall:error=EIO", false, "invalid system call" },
-		{ "openat:retval=1", true, "fault= takes no retval=" },
+		{ "openat:retval=1", true, "fault= takes only error=" },
+		{ "openat:signal=USR1", true, "fault= takes only error=" },
+		{ "openat:delay_enter=1:delay_enter=2", false,
+		  "only one delay_enter=" },
+		{ "openat:error=EIO:syscall=openat", false, "(%pure)" },
+		{ "openat:error=EIO:syscall=nosuch", false,
+		  "unknown syscall 'nosuch'" },
+		{ "openat:error=EIO:syscall=gettid:syscall=gettid", false,
+		  "only one syscall=" },
+		{ "openat:syscall=gettid", false, "one of error=, retval=" },
+		{ "openat:poke_enter=", false, "need @argN=HEX" },
+		{ "openat:poke_enter=@arg0=00", false, "N of @argN is 1..7" },
+		{ "openat:poke_enter=@arg8=00", false, "N of @argN is 1..7" },
+		{ "openat:poke_enter=@arg1", false, "is not @argN=HEX" },
+		{ "openat:poke_enter=@arg1=000", false, "two digits each" },
+		{ "openat:poke_enter=@arg1=zz", false, "not hexadecimal" },
+		{ "openat:poke_exit=@arg1=00,@arg1=00", false, "poked twice" },
+		{ "openat:poke_exit=@arg1=00:poke_exit=@arg2=00", false,
+		  "only one poke_enter= and one poke_exit=" },
 	};
 	char err[256];
 
@@ -163,6 +212,7 @@ int main(void)
 		cmocka_unit_test(test_when_forms),
 		cmocka_unit_test(test_counters_per_thread_and_syscall),
 		cmocka_unit_test(test_rule_contents),
+		cmocka_unit_test(test_pokes_and_instead),
 		cmocka_unit_test(test_errors),
 	};
 

@@ -40,9 +40,9 @@ int arch_get_syscall_regs(pid_t tid, struct syscall_regs *r)
 
 /* x8 is read before the entry stop: the number the kernel will run lives
  * in the NT_ARM_SYSTEM_CALL register set. */
-int arch_skip_syscall(pid_t tid)
+int arch_set_syscall(pid_t tid, long number)
 {
-	int nr = -1;
+	int nr = (int)number;
 	struct iovec iov = { &nr, sizeof(nr) };
 
 	return ptrace(PTRACE_SETREGSET, tid, NT_ARM_SYSTEM_CALL, &iov) < 0 ?

@@ -41,13 +41,13 @@ int arch_get_syscall_regs(pid_t tid, struct syscall_regs *r)
 }
 
 /* The kernel reads the number from orig_rax after the entry stop. */
-int arch_skip_syscall(pid_t tid)
+int arch_set_syscall(pid_t tid, long nr)
 {
 	struct user_regs_struct regs;
 
 	if (ptrace(PTRACE_GETREGS, tid, 0, &regs) < 0)
 		return -1;
-	regs.orig_rax = (unsigned long long)-1;
+	regs.orig_rax = (unsigned long long)nr;
 	return ptrace(PTRACE_SETREGS, tid, 0, &regs) < 0 ? -1 : 0;
 }
 
