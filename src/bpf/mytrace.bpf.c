@@ -27,20 +27,11 @@ struct {
 	__type(value, __u8);
 } traced SEC(".maps");
 
-/* -e trace=: bit nr of word nr / 64 */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, MT_MAX_NR / 64);
-	__type(key, __u32);
-	__type(value, __u64);
-} selected SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, MT_MAX_NR);
-	__type(key, __u32);
-	__type(value, struct mt_plan);
-} plans SEC(".maps");
+/* -e trace= (bit nr % 64 of word nr / 64) and the capture plans: set by
+ * user space before load, in the object's read-only data, so that they
+ * cost no map update and one lookup-free read per call */
+const volatile __u64 selected[MT_MAX_NR / 64];
+const volatile struct mt_plan plans[MT_MAX_NR];
 
 /* a call between its entry and its exit, per thread */
 struct inflight {
@@ -102,18 +93,26 @@ static __always_inline bool is_traced(__u32 tgid)
 	return bpf_map_lookup_elem(&traced, &tgid) != NULL;
 }
 
+/* The copying is in global functions: the verifier checks each once, on
+ * its own, instead of once for every path into it (inlined, the two
+ * syscall programs took 36k and 62k processed instructions and about
+ * 100 ms of loading). Their pointer arguments may be NULL to it, and
+ * they return the new end of the record, with SEG_FAILED set when a
+ * read failed. */
+#define SEG_FAILED (1ULL << 63)
+#define SEG_END(r) ((__u32)(r))
+
 /* Appends a segment with the memory at addr: a string (len counts the
- * bytes kept, the NUL included when it fits) or len bytes. Returns the
- * new end of the record, or off unchanged when there is no room. */
-static __always_inline __u32 put_seg(struct scratch *s, __u32 end,
-				     __u64 addr, __u32 size, bool str,
-				     int *err)
+ * bytes kept, the NUL included when it fits) or size bytes. When there
+ * is no room the end stays as it was. */
+__noinline __u64 put_seg(struct scratch *s, __u64 end, __u64 addr,
+			 __u64 size, __u64 str)
 {
 	struct mt_seg *seg;
 	__u64 off = end, len = size, d;
 	long r;
 
-	if (off >= MT_SEG_AREA - sizeof(*seg))
+	if (!s || off >= MT_SEG_AREA - sizeof(*seg))
 		return end;
 	if (len > MT_SEG_MAX - 1)
 		len = MT_SEG_MAX - 1;
@@ -136,9 +135,8 @@ static __always_inline __u32 put_seg(struct scratch *s, __u32 end,
 	seg->addr = addr;
 	seg->err = r < 0 ? r : 0;
 	seg->len = r < 0 ? 0 : r;
-	*err = r < 0;
 	((struct mt_hdr *)s->b)->nsegs++;
-	return d + ((seg->len + 7) & ~7U);
+	return (d + ((seg->len + 7) & ~7U)) | (r < 0 ? SEG_FAILED : 0);
 }
 
 /* A pointer array (argv, envp) up to its NULL, which is kept too: one
@@ -166,14 +164,14 @@ static long ptr_one(__u32 i, void *arg)
 	return p == 0;
 }
 
-static __always_inline __u32 put_ptrs(struct scratch *s, __u32 end,
-				      __u64 addr, __u32 n, int *err)
+__noinline __u64 put_ptrs(struct scratch *s, __u64 end, __u64 addr,
+			  __u64 n)
 {
 	struct ptrs_ctx v = { .s = s, .base = addr };
 	struct mt_seg *seg;
 	__u64 off = end;
 
-	if (off >= MT_SEG_AREA - sizeof(*seg))
+	if (!s || off >= MT_SEG_AREA - sizeof(*seg))
 		return end;
 	asm volatile("%0 &= 0x3ff8" : "+r"(off));
 	seg = (void *)&s->b[off];
@@ -182,16 +180,15 @@ static __always_inline __u32 put_ptrs(struct scratch *s, __u32 end,
 	seg->addr = addr;
 	seg->len = v.count * 8;
 	seg->err = v.count ? 0 : -14;	/* EFAULT */
-	*err = v.err;
 	((struct mt_hdr *)s->b)->nsegs++;
-	return v.data + seg->len;
+	return (v.data + seg->len) | (v.err ? SEG_FAILED : 0);
 }
 
 /* argv's strings, after its pointers */
 struct vec_ctx {
 	struct scratch *s;
 	__u64 base;
-	__u32 off;
+	__u64 end;
 	__u32 elem;
 	int err;
 };
@@ -199,82 +196,87 @@ struct vec_ctx {
 static long vec_one(__u32 i, void *data)
 {
 	struct vec_ctx *v = data;
-	__u64 p = 0;
-	int err = 0;
+	__u64 p = 0, r;
 
 	if (bpf_probe_read_user(&p, sizeof(p), (void *)(v->base + i * 8)) ||
 	    !p)
 		return 1;
-	v->off = put_seg(v->s, v->off, p, v->elem, true, &err);
-	v->err |= err;
+	r = put_seg(v->s, v->end, p, v->elem, 1);
+	v->end = SEG_END(r);
+	if (r & SEG_FAILED)
+		v->err = 1;
 	return 0;
 }
 
-/* Copies what plan a says of argument value x; ret is the return value at
- * exit. Returns the new end of the record. */
-static __always_inline __u32 capture(struct scratch *s, __u32 off,
-				     const struct mt_arg_plan *a, __u64 x,
-				     const __u64 *args, __s64 ret, int *err)
+/* Copies x as kind (enum mt_cap, in the low byte of how; an argv's
+ * string limit above it) says, n bytes or pointers at most. */
+__noinline __u64 capture(struct scratch *s, __u64 off, __u64 how, __u64 x,
+			 __u64 n)
 {
-	struct vec_ctx v;
-	__u64 n = a->size;
+	struct vec_ctx v = { .s = s, .base = x, .elem = how >> 8 };
+	__u64 r;
 
-	if (!x)
-		return off;
-	switch (a->kind) {
+	switch (how & 0xff) {
 	case CAP_STR:
-		return put_seg(s, off, x, a->size, true, err);
+		return put_seg(s, off, x, n, 1);
 	case CAP_BUF:
-		if (a->param == MT_PARAM_RET)
-			n = ret < 0 ? 0 : ret;
-		else if ((__u8)a->param < MT_MAX_ARGS)
-			n = args[(__u8)a->param];
-		if (n > a->size)
-			n = a->size;
-		return n ? put_seg(s, off, x, n, false, err) : off;
+		return put_seg(s, off, x, n, 0);
 	case CAP_PTRS:
-		return put_ptrs(s, off, x, a->size, err);
+		return put_ptrs(s, off, x, n);
 	case CAP_VEC:
-		off = put_ptrs(s, off, x, a->size, err);
-		v.s = s;
-		v.base = x;
-		v.off = off;
-		v.elem = a->elem;
-		v.err = 0;
-		bpf_loop(a->size < MT_VEC_MAX ? a->size : MT_VEC_MAX,
-			 vec_one, &v, 0);
-		*err |= v.err;
-		return v.off;
+		r = put_ptrs(s, off, x, n);
+		v.end = SEG_END(r);
+		bpf_loop(n < MT_VEC_MAX ? n : MT_VEC_MAX, vec_one, &v, 0);
+		return v.end | (r & SEG_FAILED) | (v.err ? SEG_FAILED : 0);
 	}
 	return off;
 }
 
-/* One walk over the arguments: a bpf_loop callback, so the verifier
- * checks the capture code once rather than once per argument. */
+/* One walk over the arguments of call nr, as its plan says. */
 struct args_ctx {
 	struct scratch *s;
-	struct mt_plan *plan;
 	__u64 args[MT_MAX_ARGS];
 	__s64 ret;
+	__u64 nr;
 	__u32 off;
 	__u32 phase;		/* PH_ENTER or PH_EXIT */
 	__u32 again;		/* at exit: arguments to read once more */
 	__u32 failed;		/* arguments whose copy failed */
 };
 
-static long arg_one(__u32 i, void *data)
+static long arg_one(__u32 idx, void *data)
 {
 	struct args_ctx *c = data;
-	struct mt_arg_plan *a;
-	int err = 0;
+	const volatile struct mt_arg_plan *a;
+	__u64 nr = c->nr, i = idx, n, r;
+	__u8 param;
 
-	if (i >= MT_MAX_ARGS)
+	/* the checked registers are the ones used */
+	barrier_var(i);
+	barrier_var(nr);
+	if (i >= MT_MAX_ARGS || nr >= MT_MAX_NR)
 		return 1;
-	a = &c->plan->arg[i];
+	a = &plans[nr].arg[i];
+	if (a->kind == CAP_NONE || !c->args[i])
+		return 0;
 	if (!(a->phase & c->phase) && !((c->again >> i) & 1))
 		return 0;
-	c->off = capture(c->s, c->off, a, c->args[i], c->args, c->ret, &err);
-	if (err)
+	n = a->size;
+	if (a->kind == CAP_BUF) {
+		param = a->param;
+		if (a->param == MT_PARAM_RET)
+			n = c->ret < 0 ? 0 : c->ret;
+		else if (param < MT_MAX_ARGS)
+			n = c->args[param];
+		if (n > a->size)
+			n = a->size;
+		if (!n)
+			return 0;
+	}
+	r = capture(c->s, c->off, a->kind | (__u64)a->elem << 8, c->args[i],
+		    n);
+	c->off = SEG_END(r);
+	if (r & SEG_FAILED)
 		c->failed |= 1U << i;
 	return 0;
 }
@@ -299,30 +301,26 @@ static __always_inline struct scratch *record(__u32 kind, __u64 pid_tgid,
 	return s;
 }
 
+/* unknown numbers trace as raw calls */
 static __always_inline bool selected_nr(__s64 nr)
 {
-	__u32 word;
-	__u64 *bits;
-
 	if (nr < 0 || nr >= MT_MAX_NR)
-		return true;	/* unknown numbers trace as raw calls */
-	word = (__u64)nr / 64;
-	bits = bpf_map_lookup_elem(&selected, &word);
-	return bits && (*bits >> ((__u64)nr % 64)) & 1;
+		return true;
+	return (selected[(__u64)nr / 64] >> ((__u64)nr % 64)) & 1;
 }
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid, key = id;
+	__u32 tid = (__u32)pid_tgid;
 	struct inflight call = { .nr = id };
-	struct mt_plan *plan;
 	struct scratch *s;
 	struct mt_hdr *h;
 	__u32 off = sizeof(*h);
 
-	if (!is_traced(pid_tgid >> 32) || !selected_nr(id))
+	/* the selection first: a call not traced costs no lookup */
+	if (!selected_nr(id) || !is_traced(pid_tgid >> 32))
 		return 0;
 	call.args[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
 	call.args[1] = PT_REGS_PARM2_CORE_SYSCALL(regs);
@@ -336,10 +334,8 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	h = (void *)s->b;
 	__builtin_memcpy(h->args, call.args, sizeof(call.args));
-	plan = id >= 0 && id < MT_MAX_NR ? bpf_map_lookup_elem(&plans, &key)
-					  : NULL;
-	if (plan) {
-		struct args_ctx c = { .s = s, .plan = plan, .off = off,
+	if (id >= 0 && id < MT_MAX_NR) {
+		struct args_ctx c = { .s = s, .nr = id, .off = off,
 				      .phase = PH_ENTER };
 
 		__builtin_memcpy(c.args, call.args, sizeof(c.args));
@@ -359,9 +355,8 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid, key;
+	__u32 tid = (__u32)pid_tgid;
 	struct inflight *call = bpf_map_lookup_elem(&calls, &tid);
-	struct mt_plan *plan;
 	struct scratch *s;
 	struct mt_hdr *h;
 	__u32 off = sizeof(*h);
@@ -369,18 +364,15 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 
 	if (!call)
 		return 0;
-	key = call->nr;
 	s = record(MT_EXIT, pid_tgid, call->nr);
 	if (!s)
 		goto out;
 	h = (void *)s->b;
 	h->args[0] = ret;
 	mm = (__u64)BPF_CORE_READ(bpf_get_current_task_btf(), mm);
-	plan = call->nr >= 0 && call->nr < MT_MAX_NR ?
-	       bpf_map_lookup_elem(&plans, &key) : NULL;
-	if (plan) {
+	if (call->nr >= 0 && call->nr < MT_MAX_NR) {
 		/* what entry could not read, the call has paged in by now */
-		struct args_ctx c = { .s = s, .plan = plan, .off = off,
+		struct args_ctx c = { .s = s, .nr = call->nr, .off = off,
 				      .ret = ret, .phase = PH_EXIT,
 				      .again = mm == call->mm ? call->retry : 0 };
 
