@@ -636,7 +636,7 @@ const struct cli_option cli_options[] = {
 	{ 0, "bpf-buffer", R, opt_bpf_buffer, SEC_FILTERING,
 	  "--bpf-buffer=SIZE",
 	  "the bpf backend's ring buffer in bytes (K and\n"
-	  "M suffixes; default 64M)" },
+	  "M suffixes; default 8M)" },
 	{ 0, "syscall-limit", R, opt_syscall_limit, SEC_FILTERING,
 	  "--syscall-limit=N",
 	  "stop tracing after N syscalls were printed and\n"
