@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "arch.h"
+#include "bpf_btf.h"
 #include "bpf_source.h"
 #include "command.h"
 
@@ -379,6 +380,8 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg,
 {
 	struct bpf_source *b = calloc(1, sizeof(*b));
 	struct timespec real, mono;
+	struct mt_offsets koff;
+	const char *missing;
 	int err;
 
 	if (!b)
@@ -392,12 +395,24 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg,
 			"--backend=ptrace\n", strerror(errno));
 		goto fail;
 	}
+	if (bpf_kernel_offsets(&koff, &missing) < 0) {
+		if (missing)
+			fprintf(stderr, "mytrace: --backend=bpf: the kernel's "
+				"BTF has no %s; use --backend=ptrace\n",
+				missing);
+		else
+			explain("reading the kernel's BTF", errno);
+		goto fail;
+	}
 	b->skel = mytrace_bpf__open();
 	if (!b->skel) {
 		explain("opening the eBPF object", errno);
 		goto fail;
 	}
 	fill_rodata(b, cfg);
+	b->skel->rodata->koff = koff;
+	/* without -f a fork's records would only be dropped */
+	bpf_program__set_autoload(b->skel->progs.fork, cfg->follow);
 	bpf_map__set_max_entries(b->skel->maps.events,
 				 ring_size(cfg->ring_bytes ? cfg->ring_bytes :
 					   BPF_RING_DEFAULT));

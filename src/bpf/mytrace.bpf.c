@@ -4,25 +4,25 @@
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
-#include <bpf/bpf_core_read.h>
 
 #include "bpf_record.h"
 
-/* libbpf 1.1 has no PT_REGS_PARM6_CORE_SYSCALL */
-#if defined(__TARGET_ARCH_x86)
-#define SYSCALL_ARG6(regs) BPF_CORE_READ(regs, r9)
-#elif defined(__TARGET_ARCH_arm64)
-#define SYSCALL_ARG6(regs) BPF_CORE_READ(regs, regs[5])
-#endif
+/* Raw tracepoints, and kernel fields read at offsets user space found in
+ * the kernel's BTF (struct mt_offsets): no tp_btf program and no CO-RE
+ * relocation, so libbpf never parses the kernel's whole BTF. No field of
+ * a kernel struct is touched here directly. */
 
 char LICENSE[] SEC("license") = "GPL";
 
 /* set by user space before load */
 const volatile bool follow_forks;
+const volatile struct mt_offsets koff;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 8192);
+	/* changed at fork and exit only: not worth allocating up front */
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, __u32);		/* tgid */
 	__type(value, __u8);
 } traced SEC(".maps");
@@ -86,6 +86,27 @@ static __always_inline void submit(void *rec, __u64 size, __u64 flags)
 		size = MT_SCRATCH;
 	if (bpf_ringbuf_output(&events, rec, size, flags) < 0)
 		count_lost();
+}
+
+static __always_inline __u64 kread(const void *base, __u32 off)
+{
+	__u64 v = 0;
+
+	bpf_probe_read_kernel(&v, sizeof(v), base + off);
+	return v;
+}
+
+static __always_inline __u32 kread32(const void *base, __u32 off)
+{
+	__u32 v = 0;
+
+	bpf_probe_read_kernel(&v, sizeof(v), base + off);
+	return v;
+}
+
+static __always_inline __u64 current_mm(void)
+{
+	return kread((void *)bpf_get_current_task(), koff.task_mm);
 }
 
 static __always_inline bool is_traced(__u32 tgid)
@@ -309,7 +330,7 @@ static __always_inline bool selected_nr(__s64 nr)
 	return (selected[(__u64)nr / 64] >> ((__u64)nr % 64)) & 1;
 }
 
-SEC("tp_btf/sys_enter")
+SEC("raw_tp/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
@@ -322,13 +343,9 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	/* the selection first: a call not traced costs no lookup */
 	if (!selected_nr(id) || !is_traced(pid_tgid >> 32))
 		return 0;
-	call.args[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
-	call.args[1] = PT_REGS_PARM2_CORE_SYSCALL(regs);
-	call.args[2] = PT_REGS_PARM3_CORE_SYSCALL(regs);
-	call.args[3] = PT_REGS_PARM4_CORE_SYSCALL(regs);
-	call.args[4] = PT_REGS_PARM5_CORE_SYSCALL(regs);
-	call.args[5] = SYSCALL_ARG6(regs);
-	call.mm = (__u64)BPF_CORE_READ(bpf_get_current_task_btf(), mm);
+	for (int i = 0; i < MT_MAX_ARGS; i++)
+		call.args[i] = kread(regs, koff.regs_arg[i]);
+	call.mm = current_mm();
 	s = record(MT_ENTER, pid_tgid, id);
 	if (!s)
 		return 0;
@@ -351,7 +368,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	return 0;
 }
 
-SEC("tp_btf/sys_exit")
+SEC("raw_tp/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
@@ -369,7 +386,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		goto out;
 	h = (void *)s->b;
 	h->args[0] = ret;
-	mm = (__u64)BPF_CORE_READ(bpf_get_current_task_btf(), mm);
+	mm = current_mm();
 	if (call->nr >= 0 && call->nr < MT_MAX_NR) {
 		/* what entry could not read, the call has paged in by now */
 		struct args_ctx c = { .s = s, .nr = call->nr, .off = off,
@@ -404,10 +421,11 @@ static __always_inline void small_record(__u32 kind, __u64 pid_tgid,
 		count_lost();
 }
 
-SEC("tp_btf/sched_process_fork")
+SEC("raw_tp/sched_process_fork")
 int BPF_PROG(fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u32 ptgid = parent->tgid, ctgid = child->tgid;
+	__u32 ptgid = kread32(parent, koff.task_tgid);
+	__u32 ctgid = kread32(child, koff.task_tgid);
 	__u8 one = 1;
 
 	if (!is_traced(ptgid))
@@ -418,12 +436,13 @@ int BPF_PROG(fork, struct task_struct *parent, struct task_struct *child)
 		/* before the child first runs: none of its calls is missed */
 		bpf_map_update_elem(&traced, &ctgid, &one, BPF_ANY);
 	}
-	small_record(MT_FORK, (__u64)ptgid << 32 | (__u32)parent->pid,
-		     child->pid, ctgid);
+	small_record(MT_FORK,
+		     (__u64)ptgid << 32 | kread32(parent, koff.task_pid),
+		     kread32(child, koff.task_pid), ctgid);
 	return 0;
 }
 
-SEC("tp_btf/sched_process_exec")
+SEC("raw_tp/sched_process_exec")
 int BPF_PROG(exec, struct task_struct *p, pid_t old_pid,
 	     struct linux_binprm *bprm)
 {
@@ -444,23 +463,25 @@ int BPF_PROG(exec, struct task_struct *p, pid_t old_pid,
 }
 
 /* Only the task argument: 6.1 has no group_dead. */
-SEC("tp_btf/sched_process_exit")
+SEC("raw_tp/sched_process_exit")
 int BPF_PROG(gone, struct task_struct *p)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
-	struct task_struct *exec_by;
+	void *sig, *exec_by = NULL;
 	__u64 how;
 
 	if (!is_traced(tgid))
 		return 0;
 	bpf_map_delete_elem(&calls, &tid);
-	how = BPF_CORE_READ(p, signal, live.counter) == 0 ? MT_GONE_GROUP : 0;
+	sig = (void *)kread(p, koff.task_signal);
+	how = kread32(sig, koff.signal_live) == 0 ? MT_GONE_GROUP : 0;
 	/* another thread's execve ends this one; the process goes on */
-	exec_by = BPF_CORE_READ(p, signal, group_exec_task);
+	if (koff.signal_group_exec_task)
+		exec_by = (void *)kread(sig, koff.signal_group_exec_task);
 	if (exec_by && exec_by != p)
 		how |= MT_GONE_EXEC;
-	small_record(MT_GONE, pid_tgid, BPF_CORE_READ(p, exit_code), how);
+	small_record(MT_GONE, pid_tgid, kread32(p, koff.task_exit_code), how);
 	if (how & MT_GONE_GROUP)
 		bpf_map_delete_elem(&traced, &tgid);
 	return 0;
@@ -472,7 +493,7 @@ struct sig_rec {
 	__u8 info[128];		/* a user siginfo_t */
 };
 
-SEC("tp_btf/signal_deliver")
+SEC("raw_tp/signal_deliver")
 int BPF_PROG(signal, int sig, struct kernel_siginfo *info,
 	     struct k_sigaction *ka)
 {
