@@ -354,6 +354,11 @@ static void fill_rodata(struct bpf_source *b,
 	ro->follow_forks = cfg->follow;
 	bpf_plan_build((struct mt_plan *)ro->plans, MT_MAX_NR, arch_syscalls,
 		       cfg->string_limit);
+	for (unsigned nr = 0; nr < MT_MAX_NR; nr++)
+		for (unsigned i = 0; i < MT_MAX_ARGS; i++)
+			if (ro->plans[nr].arg[i].kind != CAP_NONE)
+				ro->plan_phases[nr] |=
+					ro->plans[nr].arg[i].phase;
 	for (uint32_t w = 0; w < MT_MAX_NR / 64; w++) {
 		uint64_t bits = ~(uint64_t)0;
 

@@ -32,19 +32,25 @@ struct {
  * cost no map update and one lookup-free read per call */
 const volatile __u64 selected[MT_MAX_NR / 64];
 const volatile struct mt_plan plans[MT_MAX_NR];
+/* the phases (PH_*) in which plans[nr] copies anything: most calls copy
+ * nothing, and skip the walk over their arguments */
+const volatile __u8 plan_phases[MT_MAX_NR];
 
-/* a call between its entry and its exit, per thread */
+/* a call between its entry and its exit, per thread: in the task itself
+ * (no hashing or allocation per call, gone with the thread, and kept
+ * through a non-leader execve, which keeps the task) */
 struct inflight {
 	__s64 nr;
 	__u64 args[MT_MAX_ARGS];
 	__u64 mm;		/* an exec in between makes the pointers moot */
 	__u32 retry;		/* arguments whose copy failed at entry */
+	__u32 active;		/* between an entry and its exit */
 };
 
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 16384);
-	__type(key, __u32);		/* tid */
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
 	__type(value, struct inflight);
 } calls SEC(".maps");
 
@@ -334,8 +340,7 @@ SEC("raw_tp/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid;
-	struct inflight call = { .nr = id };
+	struct inflight call = { .nr = id, .active = 1 }, *slot;
 	struct scratch *s;
 	struct mt_hdr *h;
 	__u32 off = sizeof(*h);
@@ -351,7 +356,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	h = (void *)s->b;
 	__builtin_memcpy(h->args, call.args, sizeof(call.args));
-	if (id >= 0 && id < MT_MAX_NR) {
+	if (id >= 0 && id < MT_MAX_NR && (plan_phases[id] & PH_ENTER)) {
 		struct args_ctx c = { .s = s, .nr = id, .off = off,
 				      .phase = PH_ENTER };
 
@@ -363,7 +368,10 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (call.retry)
 		h->flags |= MT_F_READ_FAILED;
 	h->size = off;
-	bpf_map_update_elem(&calls, &tid, &call, BPF_ANY);
+	slot = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), NULL,
+				    BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (slot)
+		*slot = call;
 	submit(s->b, off, BPF_RB_NO_WAKEUP);
 	return 0;
 }
@@ -372,14 +380,15 @@ SEC("raw_tp/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid;
-	struct inflight *call = bpf_map_lookup_elem(&calls, &tid);
+	struct inflight *call = bpf_task_storage_get(&calls,
+						     bpf_get_current_task_btf(),
+						     NULL, 0);
 	struct scratch *s;
 	struct mt_hdr *h;
 	__u32 off = sizeof(*h);
 	__u64 mm;
 
-	if (!call)
+	if (!call || !call->active)
 		return 0;
 	s = record(MT_EXIT, pid_tgid, call->nr);
 	if (!s)
@@ -387,7 +396,9 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	h = (void *)s->b;
 	h->args[0] = ret;
 	mm = current_mm();
-	if (call->nr >= 0 && call->nr < MT_MAX_NR) {
+	if (call->nr >= 0 && call->nr < MT_MAX_NR &&
+	    ((plan_phases[call->nr] & PH_EXIT) ||
+	     (mm == call->mm && call->retry))) {
 		/* what entry could not read, the call has paged in by now */
 		struct args_ctx c = { .s = s, .nr = call->nr, .off = off,
 				      .ret = ret, .phase = PH_EXIT,
@@ -400,7 +411,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	h->size = off;
 	submit(s->b, off, BPF_RB_NO_WAKEUP);
 out:
-	bpf_map_delete_elem(&calls, &tid);
+	call->active = 0;
 	return 0;
 }
 
@@ -447,17 +458,11 @@ int BPF_PROG(exec, struct task_struct *p, pid_t old_pid,
 	     struct linux_binprm *bprm)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 old = old_pid, tid = (__u32)pid_tgid;
-	struct inflight *call;
 
+	/* a thread's execve returns in the leader's pid, but in its own
+	 * task: its call in progress stays with it */
 	if (!is_traced(pid_tgid >> 32))
 		return 0;
-	/* a thread's execve returns in the leader: its call moves there */
-	call = old != tid ? bpf_map_lookup_elem(&calls, &old) : NULL;
-	if (call) {
-		bpf_map_update_elem(&calls, &tid, call, BPF_ANY);
-		bpf_map_delete_elem(&calls, &old);
-	}
 	small_record(MT_EXEC, pid_tgid, old_pid, 0);
 	return 0;
 }
@@ -467,13 +472,12 @@ SEC("raw_tp/sched_process_exit")
 int BPF_PROG(gone, struct task_struct *p)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
+	__u32 tgid = pid_tgid >> 32;
 	void *sig, *exec_by = NULL;
 	__u64 how;
 
 	if (!is_traced(tgid))
 		return 0;
-	bpf_map_delete_elem(&calls, &tid);
 	sig = (void *)kread(p, koff.task_signal);
 	how = kread32(sig, koff.signal_live) == 0 ? MT_GONE_GROUP : 0;
 	/* another thread's execve ends this one; the process goes on */
