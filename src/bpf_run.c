@@ -57,6 +57,23 @@ static void on_signal(int sig)
 	interrupted = sig;
 }
 
+/* Only to cut the wait for records short: the command's end is news. */
+static void on_child(int sig)
+{
+	(void)sig;
+}
+
+/* SIGCHLD interrupts the wait for records. Left alone when mytrace was
+ * started with it ignored: the command inherits that through execve, a
+ * handler would not pass on. */
+static void wake_on_child(void)
+{
+	struct sigaction old, sa = { .sa_handler = on_child };
+
+	if (sigaction(SIGCHLD, NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+		sigaction(SIGCHLD, &sa, NULL);
+}
+
 static void note(struct brun *r, const char *fmt, ...)
 {
 	va_list ap;
@@ -737,6 +754,7 @@ int bpf_run(const struct options *opts)
 		return 1;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
+	wake_on_child();
 	if (!opts->command) {
 		signal(SIGHUP, on_signal);
 		signal(SIGQUIT, on_signal);

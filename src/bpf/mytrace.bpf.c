@@ -428,7 +428,10 @@ static __always_inline void small_record(__u32 kind, __u64 pid_tgid,
 		.args = { a0, a1 },
 	};
 
-	if (bpf_ringbuf_output(&events, &h, sizeof(h), 0) < 0)
+	/* a process's end wakes mytrace at once, whatever came before
+	 * unread (the default wakes it only when the ring was empty) */
+	if (bpf_ringbuf_output(&events, &h, sizeof(h),
+			       kind == MT_GONE ? BPF_RB_FORCE_WAKEUP : 0) < 0)
 		count_lost();
 }
 
