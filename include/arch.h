@@ -48,6 +48,11 @@ uint64_t arch_native_nr(const struct arch_personality *p, uint64_t nr);
 extern const unsigned arch_clone_child_tid_arg;
 extern const unsigned arch_clone_tls_arg;
 
+/* The member of the kernel's struct pt_regs that holds each syscall
+ * argument at sys_enter, "name" or "name+bytes" (the eBPF source finds
+ * their offsets in the kernel's BTF). */
+extern const char *const arch_bpf_arg_regs[6];
+
 /* Where rt_sigreturn finds the signal mask it restores, relative to the
  * stack pointer at its entry. */
 extern const unsigned arch_sigreturn_mask_offset;

@@ -80,4 +80,18 @@ struct mt_plan {
 	struct mt_arg_plan arg[MT_MAX_ARGS];
 };
 
+/* Where the programs find the kernel's fields they read, in bytes: from
+ * the kernel's BTF by name, so that they need no CO-RE relocation (and
+ * libbpf does not parse all of that BTF, about half of the startup). */
+struct mt_offsets {
+	__u32 regs_arg[MT_MAX_ARGS];	/* struct pt_regs: the arguments */
+	__u32 task_pid;			/* struct task_struct */
+	__u32 task_tgid;
+	__u32 task_mm;
+	__u32 task_signal;
+	__u32 task_exit_code;
+	__u32 signal_live;		/* struct signal_struct */
+	__u32 signal_group_exec_task;	/* 0: the kernel has none */
+};
+
 #endif

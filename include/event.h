@@ -25,6 +25,8 @@ enum event_kind {
 	EV_GROUP_STOP,		/* stopped by SIGSTOP/SIGTSTP/...: u.signal */
 	EV_PERSONALITY,		/* a thread's calls now use another ABI */
 	EV_FORK,		/* a traced process made another: u.fork */
+	EV_LOST,		/* --backend=bpf: records the ring had no room
+				 * for, once, at the end: u.lost */
 };
 
 /* One frame of a tracee's user-space stack (-k), as plain values: the
@@ -124,6 +126,7 @@ struct event {
 		struct {
 			pid_t child;	/* the new process (thread group) */
 		} fork;
+		uint64_t lost;
 	} u;
 };
 

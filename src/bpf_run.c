@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "arch.h"
+#include "attach.h"
 #include "bpf_run.h"
 #include "bpf_source.h"
 #include "decode.h"
@@ -54,6 +55,23 @@ static volatile sig_atomic_t interrupted;
 static void on_signal(int sig)
 {
 	interrupted = sig;
+}
+
+/* Only to cut the wait for records short: the command's end is news. */
+static void on_child(int sig)
+{
+	(void)sig;
+}
+
+/* SIGCHLD interrupts the wait for records. Left alone when mytrace was
+ * started with it ignored: the command inherits that through execve, a
+ * handler would not pass on. */
+static void wake_on_child(void)
+{
+	struct sigaction old, sa = { .sa_handler = on_child };
+
+	if (sigaction(SIGCHLD, NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+		sigaction(SIGCHLD, &sa, NULL);
 }
 
 static void note(struct brun *r, const char *fmt, ...)
@@ -488,9 +506,8 @@ static const struct bpf_source_ops run_ops = {
  * are refused by their consumers, which need a stopped tracee. */
 static void refuse_unsupported(const struct options *o)
 {
-	const char *what = o->nattach ? "-p (attaching)" :
-			   o->user ? "-u" : o->argv0 ? "--argv0" :
-			   !o->command ? "no command" : NULL;
+	const char *what = o->user ? "-u" : o->argv0 ? "--argv0" :
+			   !o->command && !o->nattach ? "no command" : NULL;
 
 	if (!what)
 		return;
@@ -508,8 +525,97 @@ static void die_like(int sig)
 	raise(sig);
 }
 
+/* --- -p */
+
+static bool zombie(pid_t pid)
+{
+	char path[64], buf[256], *close_paren;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	close_paren = strrchr(buf, ')');
+	return close_paren && close_paren[1] == ' ' && close_paren[2] == 'Z';
+}
+
+/* Why pid cannot be traced, before trying; NULL if it may be. Another
+ * tracer is no obstacle: the kernel's records are copies. */
+static const char *attach_refusal(pid_t pid, char *buf, size_t len)
+{
+	if (pid == getpid())
+		return "that is mytrace itself";
+	if (kill(pid, 0) < 0 && errno == ESRCH)
+		return strerror(ESRCH);
+	if (attach_tgid(pid) != pid) {
+		snprintf(buf, len, "a thread, not a process; use -p %d",
+			 attach_tgid(pid));
+		return buf;
+	}
+	if (zombie(pid))
+		return "a zombie (it has exited)";
+	return NULL;
+}
+
+/* -p: traces process pid, every thread it has now (and, with -f, its
+ * new threads and children, which the kernel marks at their fork). */
+static bool attach_one(struct brun *r, pid_t pid)
+{
+	char why[128];
+	const char *refused = attach_refusal(pid, why, sizeof(why));
+	struct timespec now;
+	pid_t *tids;
+	int n, added = 0;
+
+	if (!refused && thread_find(r, pid))
+		return true;	/* named twice */
+	if (!refused && bpf_source_trace(r->b, pid) < 0)
+		refused = strerror(errno);
+	if (refused) {
+		fprintf(stderr, "mytrace: attach to %d: %s\n", pid, refused);
+		return false;
+	}
+	n = attach_list_threads(pid, &tids);
+	clock_gettime(CLOCK_REALTIME, &now);
+	for (int i = 0; i < n; i++) {
+		struct bthread *t;
+		struct event ev;
+
+		if (thread_find(r, tids[i]))
+			continue;
+		t = thread_add(r, tids[i], pid);
+		event_init(t, &ev, EV_ATTACH, &now);
+		emit(r, t, &ev);
+		added++;
+	}
+	if (n > 0)
+		free(tids);
+	r->procs++;
+	if (added > 1)
+		note(r, "Process %d attached with %d threads", pid, added);
+	else
+		note(r, "Process %d attached", pid);
+	return true;
+}
+
+/* Whether a process -p named still runs: an exit record lost to a full
+ * ring must not keep mytrace waiting for it. */
+static bool attached_alive(const struct brun *r)
+{
+	for (size_t i = 0; i < r->opts->nattach; i++)
+		if (kill(r->opts->attach[i], 0) == 0 &&
+		    !zombie(r->opts->attach[i]))
+			return true;
+	return false;
+}
+
 /* A second without records after the command ended, with processes
- * still counted: their exit records were lost. */
+ * still counted and none -p named alive: their exit records were lost. */
 #define IDLE_POLLS_MAX 100
 
 /* Polls until the command is reaped and no traced process is left, or
@@ -517,7 +623,7 @@ static void die_like(int sig)
 static int wait_all(struct brun *r)
 {
 	int status = 0, n;
-	bool reaped = false;
+	bool reaped = !r->child;
 	unsigned idle = 0;
 
 	while (!r->detached) {
@@ -531,13 +637,18 @@ static int wait_all(struct brun *r)
 		sink_flush_all();
 		if (!reaped && waitpid(r->child, &status, WNOHANG) == r->child)
 			reaped = true;
+		/* the command gets the signal; -p alone lets go */
 		if (interrupted) {
-			kill(r->child, interrupted);
+			if (r->child)
+				kill(r->child, interrupted);
+			else
+				let_go(r);
 			interrupted = 0;
 		}
 		idle = n ? 0 : idle + 1;
 		/* the exit records were written before the reaping */
-		if (reaped && (r->procs == 0 || idle > IDLE_POLLS_MAX)) {
+		if (reaped && (r->procs == 0 || (idle > IDLE_POLLS_MAX &&
+						 !attached_alive(r)))) {
 			bpf_source_poll(r->b, 0);
 			break;
 		}
@@ -558,6 +669,20 @@ static const struct syscall_set *selection(const struct stop_plan *plan)
 	return &plan->stop;
 }
 
+/* The count of lost records as an event for the formatters (a JSON
+ * "lost" record), before the summary; the text goes to stderr. */
+static void emit_lost(struct brun *r)
+{
+	pid_t pid = r->child ? r->child : r->opts->attach[0];
+	struct event ev = { .kind = EV_LOST, .pid = pid, .tid = pid };
+
+	ev.u.lost = bpf_source_lost(r->b);
+	if (!ev.u.lost)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ev.ts);
+	pipeline_event(&r->p, NULL, &ev);
+}
+
 static void lost_line(struct brun *r)
 {
 	uint64_t lost = bpf_source_lost(r->b);
@@ -568,6 +693,37 @@ static void lost_line(struct brun *r)
 			(unsigned long long)lost);
 }
 
+/* Starts the command, hidden until its execve. */
+static bool launch(struct brun *r, const struct options *opts)
+{
+	struct bthread *t;
+
+	r->child = bpf_source_spawn(r->b, opts->command, opts->env,
+				    opts->nenv);
+	if (r->child < 0) {
+		fprintf(stderr, "mytrace: cannot run '%s': %s\n",
+			opts->command[0], strerror(errno));
+		r->child = 0;
+		return false;
+	}
+	r->procs++;
+	t = thread_add(r, r->child, r->child);
+	t->before_exec = true;
+	r->p.command = r->child;
+	return true;
+}
+
+static int exit_status(const struct options *opts, int status)
+{
+	if (!opts->command)
+		return 0;
+	if (WIFSIGNALED(status)) {
+		die_like(WTERMSIG(status));
+		return 128 + WTERMSIG(status);
+	}
+	return WEXITSTATUS(status);
+}
+
 int bpf_run(const struct options *opts)
 {
 	static struct brun r;
@@ -576,12 +732,18 @@ int bpf_run(const struct options *opts)
 		.string_limit = opts->decode.string_limit,
 		.ring_bytes = opts->bpf_buffer,
 	};
-	struct bthread *t;
+	bool attached = false;
 	int status;
 
 	refuse_unsupported(opts);
 	r.opts = opts;
-	r.no_notes = opts->quiet || opts->output_path;
+	/* as the ptrace engine: -o with a command alone keeps stderr for
+	 * the command; JSON or a table on stderr keeps its stream whole */
+	r.no_notes = opts->quiet ||
+		     (opts->command && opts->output_path && !opts->nattach) ||
+		     (opts->formatter && opts->formatter->attach_records &&
+		      (!opts->output_path ||
+		       strcmp(opts->output_path, "-") == 0));
 	pipeline_init(&r.p, opts, &bpf_ops, &r);
 	cfg.trace = selection(&r.p.plan);
 	/* on failure the consumers are left as they are, nothing printed
@@ -592,19 +754,24 @@ int bpf_run(const struct options *opts)
 		return 1;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	r.child = bpf_source_spawn(r.b, opts->command, opts->env, opts->nenv);
-	if (r.child < 0) {
-		fprintf(stderr, "mytrace: cannot run '%s': %s\n",
-			opts->command[0], strerror(errno));
+	wake_on_child();
+	if (!opts->command) {
+		signal(SIGHUP, on_signal);
+		signal(SIGQUIT, on_signal);
+	}
+	if (opts->command && !launch(&r, opts)) {
 		bpf_source_close(r.b);
 		return 1;
 	}
-	r.procs++;
-	t = thread_add(&r, r.child, r.child);
-	t->before_exec = true;
-	r.p.command = r.child;
+	for (size_t i = 0; i < opts->nattach; i++)
+		attached |= attach_one(&r, opts->attach[i]);
+	if (!opts->command && !attached) {
+		bpf_source_close(r.b);
+		return 1;
+	}
 	pipeline_start(&r.p);
 	status = wait_all(&r);
+	emit_lost(&r);
 	pipeline_end(&r.p);
 	for (unsigned i = 0; i < BUCKETS; i++)
 		while (r.threads[i])
@@ -613,9 +780,5 @@ int bpf_run(const struct options *opts)
 	pipeline_free(&r.p);
 	lost_line(&r);
 	bpf_source_close(r.b);
-	if (WIFSIGNALED(status)) {
-		die_like(WTERMSIG(status));
-		return 128 + WTERMSIG(status);
-	}
-	return WEXITSTATUS(status);
+	return exit_status(opts, status);
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "arch.h"
+#include "bpf_btf.h"
 #include "bpf_source.h"
 #include "command.h"
 
@@ -342,15 +343,22 @@ static void explain(const char *step, int err)
 		"--backend=ptrace\n", step, strerror(err), fix);
 }
 
-static void fill_maps(struct bpf_source *b, const struct bpf_source_config *cfg)
+/* The capture plans and -e trace= go into the object's read-only data
+ * before it is loaded: one copy with the object instead of a map update
+ * per syscall number. */
+static void fill_rodata(struct bpf_source *b,
+			const struct bpf_source_config *cfg)
 {
-	static struct mt_plan plans[MT_MAX_NR];
-	int plan_fd = bpf_map__fd(b->skel->maps.plans);
-	int sel_fd = bpf_map__fd(b->skel->maps.selected);
+	struct mytrace_bpf__rodata *ro = b->skel->rodata;
 
-	bpf_plan_build(plans, MT_MAX_NR, arch_syscalls, cfg->string_limit);
-	for (uint32_t nr = 0; nr < MT_MAX_NR; nr++)
-		bpf_map_update_elem(plan_fd, &nr, &plans[nr], BPF_ANY);
+	ro->follow_forks = cfg->follow;
+	bpf_plan_build((struct mt_plan *)ro->plans, MT_MAX_NR, arch_syscalls,
+		       cfg->string_limit);
+	for (unsigned nr = 0; nr < MT_MAX_NR; nr++)
+		for (unsigned i = 0; i < MT_MAX_ARGS; i++)
+			if (ro->plans[nr].arg[i].kind != CAP_NONE)
+				ro->plan_phases[nr] |=
+					ro->plans[nr].arg[i].phase;
 	for (uint32_t w = 0; w < MT_MAX_NR / 64; w++) {
 		uint64_t bits = ~(uint64_t)0;
 
@@ -358,7 +366,7 @@ static void fill_maps(struct bpf_source *b, const struct bpf_source_config *cfg)
 			for (unsigned i = 0; i < 64; i++)
 				if (!syscall_set_has(cfg->trace, w * 64 + i))
 					bits &= ~((uint64_t)1 << i);
-		bpf_map_update_elem(sel_fd, &w, &bits, BPF_ANY);
+		ro->selected[w] = bits;
 	}
 }
 
@@ -377,6 +385,8 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg,
 {
 	struct bpf_source *b = calloc(1, sizeof(*b));
 	struct timespec real, mono;
+	struct mt_offsets koff;
+	const char *missing;
 	int err;
 
 	if (!b)
@@ -390,12 +400,24 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg,
 			"--backend=ptrace\n", strerror(errno));
 		goto fail;
 	}
+	if (bpf_kernel_offsets(&koff, &missing) < 0) {
+		if (missing)
+			fprintf(stderr, "mytrace: --backend=bpf: the kernel's "
+				"BTF has no %s; use --backend=ptrace\n",
+				missing);
+		else
+			explain("reading the kernel's BTF", errno);
+		goto fail;
+	}
 	b->skel = mytrace_bpf__open();
 	if (!b->skel) {
 		explain("opening the eBPF object", errno);
 		goto fail;
 	}
-	b->skel->rodata->follow_forks = cfg->follow;
+	fill_rodata(b, cfg);
+	b->skel->rodata->koff = koff;
+	/* without -f a fork's records would only be dropped */
+	bpf_program__set_autoload(b->skel->progs.fork, cfg->follow);
 	bpf_map__set_max_entries(b->skel->maps.events,
 				 ring_size(cfg->ring_bytes ? cfg->ring_bytes :
 					   BPF_RING_DEFAULT));
@@ -404,7 +426,6 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg,
 		explain("loading the eBPF programs", -err);
 		goto fail;
 	}
-	fill_maps(b, cfg);
 	err = mytrace_bpf__attach(b->skel);
 	if (err) {
 		explain("attaching the eBPF programs", -err);

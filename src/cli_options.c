@@ -709,12 +709,12 @@ const struct cli_option cli_options[] = {
 	  "the command at each call; bpf copies them in\n"
 	  "the kernel without stopping it (root or\n"
 	  "CAP_BPF+CAP_PERFMON, a kernel with BTF; a\n"
-	  "command only, without -k -p -u, inject or\n"
+	  "command or -p, without -k -u, inject or\n"
 	  "fault; -c times calls by the kernel's clock)" },
 	{ 0, "bpf-buffer", R, opt_bpf_buffer, SEC_FILTERING,
 	  "--bpf-buffer=SIZE",
 	  "the bpf backend's ring buffer in bytes (K and\n"
-	  "M suffixes; default 64M)" },
+	  "M suffixes; default 8M)" },
 	{ 0, "syscall-limit", R, opt_syscall_limit, SEC_FILTERING,
 	  "--syscall-limit=N",
 	  "stop tracing after N syscalls were printed and\n"

@@ -4,56 +4,53 @@
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
-#include <bpf/bpf_core_read.h>
 
 #include "bpf_record.h"
 
-/* libbpf 1.1 has no PT_REGS_PARM6_CORE_SYSCALL */
-#if defined(__TARGET_ARCH_x86)
-#define SYSCALL_ARG6(regs) BPF_CORE_READ(regs, r9)
-#elif defined(__TARGET_ARCH_arm64)
-#define SYSCALL_ARG6(regs) BPF_CORE_READ(regs, regs[5])
-#endif
+/* Raw tracepoints, and kernel fields read at offsets user space found in
+ * the kernel's BTF (struct mt_offsets): no tp_btf program and no CO-RE
+ * relocation, so libbpf never parses the kernel's whole BTF. No field of
+ * a kernel struct is touched here directly. */
 
 char LICENSE[] SEC("license") = "GPL";
 
 /* set by user space before load */
 const volatile bool follow_forks;
+const volatile struct mt_offsets koff;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 8192);
+	/* changed at fork and exit only: not worth allocating up front */
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, __u32);		/* tgid */
 	__type(value, __u8);
 } traced SEC(".maps");
 
-/* -e trace=: bit nr of word nr / 64 */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, MT_MAX_NR / 64);
-	__type(key, __u32);
-	__type(value, __u64);
-} selected SEC(".maps");
+/* -e trace= (bit nr % 64 of word nr / 64) and the capture plans: set by
+ * user space before load, in the object's read-only data, so that they
+ * cost no map update and one lookup-free read per call */
+const volatile __u64 selected[MT_MAX_NR / 64];
+const volatile struct mt_plan plans[MT_MAX_NR];
+/* the phases (PH_*) in which plans[nr] copies anything: most calls copy
+ * nothing, and skip the walk over their arguments */
+const volatile __u8 plan_phases[MT_MAX_NR];
 
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, MT_MAX_NR);
-	__type(key, __u32);
-	__type(value, struct mt_plan);
-} plans SEC(".maps");
-
-/* a call between its entry and its exit, per thread */
+/* a call between its entry and its exit, per thread: in the task itself
+ * (no hashing or allocation per call, gone with the thread, and kept
+ * through a non-leader execve, which keeps the task) */
 struct inflight {
 	__s64 nr;
 	__u64 args[MT_MAX_ARGS];
 	__u64 mm;		/* an exec in between makes the pointers moot */
 	__u32 retry;		/* arguments whose copy failed at entry */
+	__u32 active;		/* between an entry and its exit */
 };
 
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 16384);
-	__type(key, __u32);		/* tid */
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
 	__type(value, struct inflight);
 } calls SEC(".maps");
 
@@ -97,23 +94,52 @@ static __always_inline void submit(void *rec, __u64 size, __u64 flags)
 		count_lost();
 }
 
+static __always_inline __u64 kread(const void *base, __u32 off)
+{
+	__u64 v = 0;
+
+	bpf_probe_read_kernel(&v, sizeof(v), base + off);
+	return v;
+}
+
+static __always_inline __u32 kread32(const void *base, __u32 off)
+{
+	__u32 v = 0;
+
+	bpf_probe_read_kernel(&v, sizeof(v), base + off);
+	return v;
+}
+
+static __always_inline __u64 current_mm(void)
+{
+	return kread((void *)bpf_get_current_task(), koff.task_mm);
+}
+
 static __always_inline bool is_traced(__u32 tgid)
 {
 	return bpf_map_lookup_elem(&traced, &tgid) != NULL;
 }
 
+/* The copying is in global functions: the verifier checks each once, on
+ * its own, instead of once for every path into it (inlined, the two
+ * syscall programs took 36k and 62k processed instructions and about
+ * 100 ms of loading). Their pointer arguments may be NULL to it, and
+ * they return the new end of the record, with SEG_FAILED set when a
+ * read failed. */
+#define SEG_FAILED (1ULL << 63)
+#define SEG_END(r) ((__u32)(r))
+
 /* Appends a segment with the memory at addr: a string (len counts the
- * bytes kept, the NUL included when it fits) or len bytes. Returns the
- * new end of the record, or off unchanged when there is no room. */
-static __always_inline __u32 put_seg(struct scratch *s, __u32 end,
-				     __u64 addr, __u32 size, bool str,
-				     int *err)
+ * bytes kept, the NUL included when it fits) or size bytes. When there
+ * is no room the end stays as it was. */
+__noinline __u64 put_seg(struct scratch *s, __u64 end, __u64 addr,
+			 __u64 size, __u64 str)
 {
 	struct mt_seg *seg;
 	__u64 off = end, len = size, d;
 	long r;
 
-	if (off >= MT_SEG_AREA - sizeof(*seg))
+	if (!s || off >= MT_SEG_AREA - sizeof(*seg))
 		return end;
 	if (len > MT_SEG_MAX - 1)
 		len = MT_SEG_MAX - 1;
@@ -136,9 +162,8 @@ static __always_inline __u32 put_seg(struct scratch *s, __u32 end,
 	seg->addr = addr;
 	seg->err = r < 0 ? r : 0;
 	seg->len = r < 0 ? 0 : r;
-	*err = r < 0;
 	((struct mt_hdr *)s->b)->nsegs++;
-	return d + ((seg->len + 7) & ~7U);
+	return (d + ((seg->len + 7) & ~7U)) | (r < 0 ? SEG_FAILED : 0);
 }
 
 /* A pointer array (argv, envp) up to its NULL, which is kept too: one
@@ -166,14 +191,14 @@ static long ptr_one(__u32 i, void *arg)
 	return p == 0;
 }
 
-static __always_inline __u32 put_ptrs(struct scratch *s, __u32 end,
-				      __u64 addr, __u32 n, int *err)
+__noinline __u64 put_ptrs(struct scratch *s, __u64 end, __u64 addr,
+			  __u64 n)
 {
 	struct ptrs_ctx v = { .s = s, .base = addr };
 	struct mt_seg *seg;
 	__u64 off = end;
 
-	if (off >= MT_SEG_AREA - sizeof(*seg))
+	if (!s || off >= MT_SEG_AREA - sizeof(*seg))
 		return end;
 	asm volatile("%0 &= 0x3ff8" : "+r"(off));
 	seg = (void *)&s->b[off];
@@ -182,16 +207,15 @@ static __always_inline __u32 put_ptrs(struct scratch *s, __u32 end,
 	seg->addr = addr;
 	seg->len = v.count * 8;
 	seg->err = v.count ? 0 : -14;	/* EFAULT */
-	*err = v.err;
 	((struct mt_hdr *)s->b)->nsegs++;
-	return v.data + seg->len;
+	return (v.data + seg->len) | (v.err ? SEG_FAILED : 0);
 }
 
 /* argv's strings, after its pointers */
 struct vec_ctx {
 	struct scratch *s;
 	__u64 base;
-	__u32 off;
+	__u64 end;
 	__u32 elem;
 	int err;
 };
@@ -199,82 +223,87 @@ struct vec_ctx {
 static long vec_one(__u32 i, void *data)
 {
 	struct vec_ctx *v = data;
-	__u64 p = 0;
-	int err = 0;
+	__u64 p = 0, r;
 
 	if (bpf_probe_read_user(&p, sizeof(p), (void *)(v->base + i * 8)) ||
 	    !p)
 		return 1;
-	v->off = put_seg(v->s, v->off, p, v->elem, true, &err);
-	v->err |= err;
+	r = put_seg(v->s, v->end, p, v->elem, 1);
+	v->end = SEG_END(r);
+	if (r & SEG_FAILED)
+		v->err = 1;
 	return 0;
 }
 
-/* Copies what plan a says of argument value x; ret is the return value at
- * exit. Returns the new end of the record. */
-static __always_inline __u32 capture(struct scratch *s, __u32 off,
-				     const struct mt_arg_plan *a, __u64 x,
-				     const __u64 *args, __s64 ret, int *err)
+/* Copies x as kind (enum mt_cap, in the low byte of how; an argv's
+ * string limit above it) says, n bytes or pointers at most. */
+__noinline __u64 capture(struct scratch *s, __u64 off, __u64 how, __u64 x,
+			 __u64 n)
 {
-	struct vec_ctx v;
-	__u64 n = a->size;
+	struct vec_ctx v = { .s = s, .base = x, .elem = how >> 8 };
+	__u64 r;
 
-	if (!x)
-		return off;
-	switch (a->kind) {
+	switch (how & 0xff) {
 	case CAP_STR:
-		return put_seg(s, off, x, a->size, true, err);
+		return put_seg(s, off, x, n, 1);
 	case CAP_BUF:
-		if (a->param == MT_PARAM_RET)
-			n = ret < 0 ? 0 : ret;
-		else if ((__u8)a->param < MT_MAX_ARGS)
-			n = args[(__u8)a->param];
-		if (n > a->size)
-			n = a->size;
-		return n ? put_seg(s, off, x, n, false, err) : off;
+		return put_seg(s, off, x, n, 0);
 	case CAP_PTRS:
-		return put_ptrs(s, off, x, a->size, err);
+		return put_ptrs(s, off, x, n);
 	case CAP_VEC:
-		off = put_ptrs(s, off, x, a->size, err);
-		v.s = s;
-		v.base = x;
-		v.off = off;
-		v.elem = a->elem;
-		v.err = 0;
-		bpf_loop(a->size < MT_VEC_MAX ? a->size : MT_VEC_MAX,
-			 vec_one, &v, 0);
-		*err |= v.err;
-		return v.off;
+		r = put_ptrs(s, off, x, n);
+		v.end = SEG_END(r);
+		bpf_loop(n < MT_VEC_MAX ? n : MT_VEC_MAX, vec_one, &v, 0);
+		return v.end | (r & SEG_FAILED) | (v.err ? SEG_FAILED : 0);
 	}
 	return off;
 }
 
-/* One walk over the arguments: a bpf_loop callback, so the verifier
- * checks the capture code once rather than once per argument. */
+/* One walk over the arguments of call nr, as its plan says. */
 struct args_ctx {
 	struct scratch *s;
-	struct mt_plan *plan;
 	__u64 args[MT_MAX_ARGS];
 	__s64 ret;
+	__u64 nr;
 	__u32 off;
 	__u32 phase;		/* PH_ENTER or PH_EXIT */
 	__u32 again;		/* at exit: arguments to read once more */
 	__u32 failed;		/* arguments whose copy failed */
 };
 
-static long arg_one(__u32 i, void *data)
+static long arg_one(__u32 idx, void *data)
 {
 	struct args_ctx *c = data;
-	struct mt_arg_plan *a;
-	int err = 0;
+	const volatile struct mt_arg_plan *a;
+	__u64 nr = c->nr, i = idx, n, r;
+	__u8 param;
 
-	if (i >= MT_MAX_ARGS)
+	/* the checked registers are the ones used */
+	barrier_var(i);
+	barrier_var(nr);
+	if (i >= MT_MAX_ARGS || nr >= MT_MAX_NR)
 		return 1;
-	a = &c->plan->arg[i];
+	a = &plans[nr].arg[i];
+	if (a->kind == CAP_NONE || !c->args[i])
+		return 0;
 	if (!(a->phase & c->phase) && !((c->again >> i) & 1))
 		return 0;
-	c->off = capture(c->s, c->off, a, c->args[i], c->args, c->ret, &err);
-	if (err)
+	n = a->size;
+	if (a->kind == CAP_BUF) {
+		param = a->param;
+		if (a->param == MT_PARAM_RET)
+			n = c->ret < 0 ? 0 : c->ret;
+		else if (param < MT_MAX_ARGS)
+			n = c->args[param];
+		if (n > a->size)
+			n = a->size;
+		if (!n)
+			return 0;
+	}
+	r = capture(c->s, c->off, a->kind | (__u64)a->elem << 8, c->args[i],
+		    n);
+	c->off = SEG_END(r);
+	if (r & SEG_FAILED)
 		c->failed |= 1U << i;
 	return 0;
 }
@@ -299,47 +328,36 @@ static __always_inline struct scratch *record(__u32 kind, __u64 pid_tgid,
 	return s;
 }
 
+/* unknown numbers trace as raw calls */
 static __always_inline bool selected_nr(__s64 nr)
 {
-	__u32 word;
-	__u64 *bits;
-
 	if (nr < 0 || nr >= MT_MAX_NR)
-		return true;	/* unknown numbers trace as raw calls */
-	word = (__u64)nr / 64;
-	bits = bpf_map_lookup_elem(&selected, &word);
-	return bits && (*bits >> ((__u64)nr % 64)) & 1;
+		return true;
+	return (selected[(__u64)nr / 64] >> ((__u64)nr % 64)) & 1;
 }
 
-SEC("tp_btf/sys_enter")
+SEC("raw_tp/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid, key = id;
-	struct inflight call = { .nr = id };
-	struct mt_plan *plan;
+	struct inflight call = { .nr = id, .active = 1 }, *slot;
 	struct scratch *s;
 	struct mt_hdr *h;
 	__u32 off = sizeof(*h);
 
-	if (!is_traced(pid_tgid >> 32) || !selected_nr(id))
+	/* the selection first: a call not traced costs no lookup */
+	if (!selected_nr(id) || !is_traced(pid_tgid >> 32))
 		return 0;
-	call.args[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
-	call.args[1] = PT_REGS_PARM2_CORE_SYSCALL(regs);
-	call.args[2] = PT_REGS_PARM3_CORE_SYSCALL(regs);
-	call.args[3] = PT_REGS_PARM4_CORE_SYSCALL(regs);
-	call.args[4] = PT_REGS_PARM5_CORE_SYSCALL(regs);
-	call.args[5] = SYSCALL_ARG6(regs);
-	call.mm = (__u64)BPF_CORE_READ(bpf_get_current_task_btf(), mm);
+	for (int i = 0; i < MT_MAX_ARGS; i++)
+		call.args[i] = kread(regs, koff.regs_arg[i]);
+	call.mm = current_mm();
 	s = record(MT_ENTER, pid_tgid, id);
 	if (!s)
 		return 0;
 	h = (void *)s->b;
 	__builtin_memcpy(h->args, call.args, sizeof(call.args));
-	plan = id >= 0 && id < MT_MAX_NR ? bpf_map_lookup_elem(&plans, &key)
-					  : NULL;
-	if (plan) {
-		struct args_ctx c = { .s = s, .plan = plan, .off = off,
+	if (id >= 0 && id < MT_MAX_NR && (plan_phases[id] & PH_ENTER)) {
+		struct args_ctx c = { .s = s, .nr = id, .off = off,
 				      .phase = PH_ENTER };
 
 		__builtin_memcpy(c.args, call.args, sizeof(c.args));
@@ -350,37 +368,39 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (call.retry)
 		h->flags |= MT_F_READ_FAILED;
 	h->size = off;
-	bpf_map_update_elem(&calls, &tid, &call, BPF_ANY);
+	slot = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), NULL,
+				    BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (slot)
+		*slot = call;
 	submit(s->b, off, BPF_RB_NO_WAKEUP);
 	return 0;
 }
 
-SEC("tp_btf/sys_exit")
+SEC("raw_tp/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid, key;
-	struct inflight *call = bpf_map_lookup_elem(&calls, &tid);
-	struct mt_plan *plan;
+	struct inflight *call = bpf_task_storage_get(&calls,
+						     bpf_get_current_task_btf(),
+						     NULL, 0);
 	struct scratch *s;
 	struct mt_hdr *h;
 	__u32 off = sizeof(*h);
 	__u64 mm;
 
-	if (!call)
+	if (!call || !call->active)
 		return 0;
-	key = call->nr;
 	s = record(MT_EXIT, pid_tgid, call->nr);
 	if (!s)
 		goto out;
 	h = (void *)s->b;
 	h->args[0] = ret;
-	mm = (__u64)BPF_CORE_READ(bpf_get_current_task_btf(), mm);
-	plan = call->nr >= 0 && call->nr < MT_MAX_NR ?
-	       bpf_map_lookup_elem(&plans, &key) : NULL;
-	if (plan) {
+	mm = current_mm();
+	if (call->nr >= 0 && call->nr < MT_MAX_NR &&
+	    ((plan_phases[call->nr] & PH_EXIT) ||
+	     (mm == call->mm && call->retry))) {
 		/* what entry could not read, the call has paged in by now */
-		struct args_ctx c = { .s = s, .plan = plan, .off = off,
+		struct args_ctx c = { .s = s, .nr = call->nr, .off = off,
 				      .ret = ret, .phase = PH_EXIT,
 				      .again = mm == call->mm ? call->retry : 0 };
 
@@ -391,7 +411,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	h->size = off;
 	submit(s->b, off, BPF_RB_NO_WAKEUP);
 out:
-	bpf_map_delete_elem(&calls, &tid);
+	call->active = 0;
 	return 0;
 }
 
@@ -408,14 +428,18 @@ static __always_inline void small_record(__u32 kind, __u64 pid_tgid,
 		.args = { a0, a1 },
 	};
 
-	if (bpf_ringbuf_output(&events, &h, sizeof(h), 0) < 0)
+	/* a process's end wakes mytrace at once, whatever came before
+	 * unread (the default wakes it only when the ring was empty) */
+	if (bpf_ringbuf_output(&events, &h, sizeof(h),
+			       kind == MT_GONE ? BPF_RB_FORCE_WAKEUP : 0) < 0)
 		count_lost();
 }
 
-SEC("tp_btf/sched_process_fork")
+SEC("raw_tp/sched_process_fork")
 int BPF_PROG(fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u32 ptgid = parent->tgid, ctgid = child->tgid;
+	__u32 ptgid = kread32(parent, koff.task_tgid);
+	__u32 ctgid = kread32(child, koff.task_tgid);
 	__u8 one = 1;
 
 	if (!is_traced(ptgid))
@@ -426,49 +450,45 @@ int BPF_PROG(fork, struct task_struct *parent, struct task_struct *child)
 		/* before the child first runs: none of its calls is missed */
 		bpf_map_update_elem(&traced, &ctgid, &one, BPF_ANY);
 	}
-	small_record(MT_FORK, (__u64)ptgid << 32 | (__u32)parent->pid,
-		     child->pid, ctgid);
+	small_record(MT_FORK,
+		     (__u64)ptgid << 32 | kread32(parent, koff.task_pid),
+		     kread32(child, koff.task_pid), ctgid);
 	return 0;
 }
 
-SEC("tp_btf/sched_process_exec")
+SEC("raw_tp/sched_process_exec")
 int BPF_PROG(exec, struct task_struct *p, pid_t old_pid,
 	     struct linux_binprm *bprm)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 old = old_pid, tid = (__u32)pid_tgid;
-	struct inflight *call;
 
+	/* a thread's execve returns in the leader's pid, but in its own
+	 * task: its call in progress stays with it */
 	if (!is_traced(pid_tgid >> 32))
 		return 0;
-	/* a thread's execve returns in the leader: its call moves there */
-	call = old != tid ? bpf_map_lookup_elem(&calls, &old) : NULL;
-	if (call) {
-		bpf_map_update_elem(&calls, &tid, call, BPF_ANY);
-		bpf_map_delete_elem(&calls, &old);
-	}
 	small_record(MT_EXEC, pid_tgid, old_pid, 0);
 	return 0;
 }
 
 /* Only the task argument: 6.1 has no group_dead. */
-SEC("tp_btf/sched_process_exit")
+SEC("raw_tp/sched_process_exit")
 int BPF_PROG(gone, struct task_struct *p)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
-	struct task_struct *exec_by;
+	__u32 tgid = pid_tgid >> 32;
+	void *sig, *exec_by = NULL;
 	__u64 how;
 
 	if (!is_traced(tgid))
 		return 0;
-	bpf_map_delete_elem(&calls, &tid);
-	how = BPF_CORE_READ(p, signal, live.counter) == 0 ? MT_GONE_GROUP : 0;
+	sig = (void *)kread(p, koff.task_signal);
+	how = kread32(sig, koff.signal_live) == 0 ? MT_GONE_GROUP : 0;
 	/* another thread's execve ends this one; the process goes on */
-	exec_by = BPF_CORE_READ(p, signal, group_exec_task);
+	if (koff.signal_group_exec_task)
+		exec_by = (void *)kread(sig, koff.signal_group_exec_task);
 	if (exec_by && exec_by != p)
 		how |= MT_GONE_EXEC;
-	small_record(MT_GONE, pid_tgid, BPF_CORE_READ(p, exit_code), how);
+	small_record(MT_GONE, pid_tgid, kread32(p, koff.task_exit_code), how);
 	if (how & MT_GONE_GROUP)
 		bpf_map_delete_elem(&traced, &tgid);
 	return 0;
@@ -480,7 +500,7 @@ struct sig_rec {
 	__u8 info[128];		/* a user siginfo_t */
 };
 
-SEC("tp_btf/signal_deliver")
+SEC("raw_tp/signal_deliver")
 int BPF_PROG(signal, int sig, struct kernel_siginfo *info,
 	     struct k_sigaction *ka)
 {

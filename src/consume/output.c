@@ -197,7 +197,8 @@ static void output_event(void *st, void *ts, struct event *ev)
 
 	if (ev->hidden)
 		return;
-	if (ev->kind == EV_SUMMARY || ev->kind == EV_FAILURES) {
+	if (ev->kind == EV_SUMMARY || ev->kind == EV_FAILURES ||
+	    ev->kind == EV_LOST) {
 		fmt = end_fmt(oc);
 		if (fmt)
 			oc->formatter->event(fmt, ev, false);

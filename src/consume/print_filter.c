@@ -63,6 +63,7 @@ static void print_filter_event(void *st, void *ts, struct event *ev)
 	case EV_SYSCALL_EXIT:
 	case EV_FAILURES:
 	case EV_SUMMARY:
+	case EV_LOST:
 		break;
 	default:
 		/* --filter chose the syscalls at their entry */

@@ -200,7 +200,7 @@ static void chrome_event(void *state, const struct event *ev, bool show_pid)
 	struct chrome_state *c = state;
 
 	if (ev->kind == EV_SYSCALL_ENTER || ev->kind == EV_FAILURES ||
-	    ev->kind == EV_PERSONALITY)
+	    ev->kind == EV_PERSONALITY || ev->kind == EV_LOST)
 		return;
 	name_thread(c, ev);
 	if (ev->kind == EV_SYSCALL_EXIT)

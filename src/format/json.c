@@ -460,6 +460,7 @@ static const char *event_type(enum event_kind kind)
 	case EV_FAILURES: return "failures";
 	case EV_SUMMARY: return "summary";
 	case EV_GROUP_STOP: return "stopped";
+	case EV_LOST: return "lost";
 	default: return NULL;
 	}
 }
@@ -810,6 +811,10 @@ static void json_event(void *state, const struct event *ev, bool show_pid)
 		case EV_EXEC:
 			put_key(s, "old_tid");
 			sink_printf(s, "%d", ev->u.exec.old_tid);
+			break;
+		case EV_LOST:
+			put_key(s, "count");
+			put_u64(s, ev->u.lost);
 			break;
 		default:
 			break;

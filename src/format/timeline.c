@@ -272,7 +272,8 @@ void timeline_event(struct timeline *tl, const struct event *ev)
 	int64_t t;
 	int lane;
 
-	if (ev->kind == EV_SYSCALL_ENTER || ev->kind == EV_FAILURES)
+	if (ev->kind == EV_SYSCALL_ENTER || ev->kind == EV_FAILURES ||
+	    ev->kind == EV_LOST)
 		return;
 	if (!tl->started) {
 		tl->origin = ev->kind == EV_SYSCALL_EXIT ?

@@ -353,6 +353,52 @@ static void test_lost_events(void **state)
 	run_result_free(&r);
 }
 
+/* The same in JSON: one "lost" record with the count, which the schema
+ * accepts, and the stderr line too. */
+static void test_lost_json(void **state)
+{
+	struct run_result r, v;
+	const char *args[] = { "--backend=bpf", "--bpf-buffer=4096",
+			       "--format=json", test_program("burst"), "done",
+			       "200000", NULL };
+	char path[] = "/tmp/mytrace-test-lost-XXXXXX";
+	const char *check[] = { "tests/tools/validate-json",
+				"man/mytrace-json.schema.json", path, NULL };
+	const char *rec, *end;
+	unsigned long long count = 0;
+	int fd;
+
+	if (!bpf_works())
+		skip();
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	rec = strstr(r.trace, "{\"type\":\"lost\",");
+	assert_non_null(rec);
+	assert_true(rec == r.trace || rec[-1] == '\n');
+	assert_non_null(strstr(rec, ",\"count\":"));
+	assert_int_equal(sscanf(strstr(rec, ",\"count\":"), ",\"count\":%llu",
+				&count), 1);
+	assert_true(count > 0);
+	assert_non_null(strstr(r.err, "mytrace: "));
+	assert_non_null(strstr(r.err, " events lost (a bigger --bpf-buffer "
+				      "keeps them)\n"));
+	/* the record alone through the schema */
+	end = strchr(rec, '\n');
+	assert_non_null(end);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, rec, (size_t)(end + 1 - rec)),
+			 end + 1 - rec);
+	close(fd);
+	run_command(&v, check);
+	if (v.exit_code != 0)
+		fail_msg("the lost record fails the schema: %s%s", v.out,
+			 v.err);
+	run_result_free(&v);
+	unlink(path);
+	run_result_free(&r);
+}
+
 /* Without the capabilities: one line naming them, exit 1. */
 static void test_unprivileged(void **state)
 {
@@ -380,12 +426,13 @@ static void test_refused_options(void **state)
 	const char *args[] = { "--backend=bpf", "-e", "inject=openat:error=ENOENT",
 			       "/bin/true", NULL };
 
-	const char *attach[] = { "--backend=bpf", "-p", "1", NULL };
+	const char *user[] = { "--backend=bpf", "-u", "nobody", "/bin/true",
+			       NULL };
 
 	assert_usage_error(args, "mytrace: -e inject= and -e fault= need a "
 			   "backend that stops the tracee (--backend=ptrace)");
-	assert_usage_error(attach, "mytrace: --backend=bpf: -p (attaching): "
-			   "not supported; use --backend=ptrace");
+	assert_usage_error(user, "mytrace: --backend=bpf: -u: not supported; "
+			   "use --backend=ptrace");
 }
 
 int main(void)
@@ -398,6 +445,7 @@ int main(void)
 		cmocka_unit_test(test_syscall_limit),
 		cmocka_unit_test(test_environment),
 		cmocka_unit_test(test_lost_events),
+		cmocka_unit_test(test_lost_json),
 		cmocka_unit_test(test_unprivileged),
 		cmocka_unit_test(test_refused_options),
 	};

@@ -20,6 +20,10 @@ const unsigned arch_personality_count = 1;
 const unsigned arch_clone_child_tid_arg = 4;
 const unsigned arch_clone_tls_arg = 3;
 
+/* x0 is the return value by the exit: its entry value is kept apart */
+const char *const arch_bpf_arg_regs[6] = { "orig_x0", "regs+8", "regs+16",
+					    "regs+24", "regs+32", "regs+40" };
+
 /* the ucontext's uc_sigmask within the frame the handler returns through */
 const unsigned arch_sigreturn_mask_offset = 168;
 

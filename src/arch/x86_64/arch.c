@@ -19,6 +19,9 @@ const unsigned arch_personality_count = 2;
 const unsigned arch_clone_child_tid_arg = 3;
 const unsigned arch_clone_tls_arg = 4;
 
+const char *const arch_bpf_arg_regs[6] = { "di", "si", "dx", "r10", "r8",
+					    "r9" };
+
 /* the ucontext's uc_sigmask within the frame the handler returns through */
 const unsigned arch_sigreturn_mask_offset = 296;
 
