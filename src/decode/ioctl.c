@@ -10,13 +10,15 @@
 #include <termios.h>
 
 #include "consts.h"
-#include "decoders.h"
+#include "ioctl_family.h"
 
-static bool ioctl_named(uint32_t req)
-{
-	return xlat_find(&xlat_ioctl_cmd, req) ||
-	       xlat_find_sorted(&xlat_ioctl_request, req);
-}
+/* The families strace decodes, by _IOC type byte. */
+static const struct {
+	uint8_t type;
+	ioctl_family_fn fn;
+} ioctl_families[] = {
+	{ 0x3e, ioctl_counter },
+};
 
 /* A request's name: the hand-kept list first (names strace prints
  * differently from the headers), then the headers' names. Requests
@@ -89,6 +91,7 @@ enum ioctl_arg_kind {
 	IOCTL_ULONG,		/* the argument is an unsigned long: decimal */
 	IOCTL_FD,		/* the argument is a descriptor */
 	IOCTL_NUMBER,		/* strace shows a plain hex number */
+	IOCTL_PTR,		/* a struct shown as its address */
 	IOCTL_FLAGS,		/* the argument is a set of flags */
 	IOCTL_FLAGS_IN,		/* [flags] read at entry */
 	IOCTL_FLAGS_OUT,	/* [flags] written by a successful call */
@@ -110,6 +113,7 @@ static const struct {
 	{ &xlat_ioctl_ulong_arg, IOCTL_ULONG, NULL },
 	{ &xlat_ioctl_fd_arg, IOCTL_FD, NULL },
 	{ &xlat_ioctl_numeric_arg, IOCTL_NUMBER, NULL },
+	{ &xlat_ioctl_ptr_arg, IOCTL_PTR, NULL },
 	{ &xlat_ioctl_tiocm_in, IOCTL_FLAGS_IN, &xlat_tiocm_flags },
 	{ &xlat_ioctl_tiocm_out, IOCTL_FLAGS_OUT, &xlat_tiocm_flags },
 	{ &xlat_ioctl_nbd_flags_arg, IOCTL_FLAGS, &xlat_nbd_flags },
@@ -121,16 +125,45 @@ static const struct {
 	{ &xlat_ioctl_u64_pair_in, IOCTL_U64_PAIR_IN, NULL },
 };
 
-/* flags, with strace's "PREFIX_???" comment when none is known */
-static struct value *ioctl_flags_value(struct decode_ctx *ctx,
-				       const char *name, uint32_t raw,
-				       const struct xlat *x)
+struct value *ioctl_flags_value(struct decode_ctx *ctx, const char *name,
+				uint64_t raw, const struct xlat *x)
 {
 	struct value *v = value_flags(ctx->arena, name, raw, x);
 
 	if (v->u.flags.count == 0 && v->u.flags.rest)
 		set_unknown_comment(ctx, v, x);
 	return v;
+}
+
+struct value *ioctl_enum(struct decode_ctx *ctx, const char *name,
+			 uint64_t v, const struct xlat *x)
+{
+	struct value *e = value_enum(ctx->arena, name, v, x, V_HEX);
+
+	if (!e->u.en.sym)
+		set_unknown_comment(ctx, e, x);
+	return e;
+}
+
+bool ioctl_out_ready(struct decode_ctx *ctx, const char *name, uint64_t arg,
+		     struct value **v)
+{
+	if (ctx->at_exit)
+		return true;
+	*v = value_ptr(ctx->arena, name, arg);
+	return false;
+}
+
+/* The family of req's type byte: its value, or NULL when it has none. */
+static struct value *ioctl_family_arg(struct decode_ctx *ctx,
+				      const char *name, uint32_t req,
+				      uint64_t arg)
+{
+	for (size_t i = 0; i < sizeof(ioctl_families) /
+			       sizeof(ioctl_families[0]); i++)
+		if (ioctl_families[i].type == ((req >> 8) & 0xff))
+			return ioctl_families[i].fn(ctx, name, req, arg);
+	return NULL;
 }
 
 static struct value *ioctl_flags_ptr(struct decode_ctx *ctx,
@@ -293,6 +326,8 @@ static struct value *ioctl_kind_arg(struct decode_ctx *ctx,
 		value_add(v, value_uint(ctx->arena, NULL, pair[1]));
 		return v;
 	}
+	case IOCTL_PTR:
+		return value_ptr(ctx->arena, a->name, raw);
 	case IOCTL_FIEMAP:
 	case IOCTL_RAND_POOL:
 	case IOCTL_NUMBER:
@@ -306,6 +341,10 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 {
 	struct value *before = decode_entry_value(ctx);
 	uint32_t req = (uint32_t)ctx->sc->raw_args[1];
+	struct value *v = ioctl_family_arg(ctx, a->name, req, raw);
+
+	if (v)
+		return v;
 
 	for (size_t i = 0; i < sizeof(ioctl_arg_kinds) / sizeof(ioctl_arg_kinds[0]); i++)
 		if (xlat_find(ioctl_arg_kinds[i].reqs, req))
@@ -340,9 +379,7 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 		return value_enum(ctx->arena, a->name, (uint32_t)raw,
 				  &xlat_tcflsh_arg, V_INT);
 	default:
-		/* a known request takes a pointer; an unknown one a number */
-		if (ioctl_named(req))
-			return value_ptr(ctx->arena, a->name, raw);
+		/* what strace does not decode it prints as a number */
 		return value_hex(ctx->arena, a->name, raw);
 	}
 }

@@ -37,6 +37,30 @@ static void test_decode_ioctl(void **state)
 	run_result_free(&r);
 }
 
+/* the device families' structs: every line ioctl_families expects */
+static void test_decode_ioctl_families(void **state)
+{
+	const char *args[] = { "-e", "trace=ioctl",
+			       test_program("ioctl_families"), NULL };
+	struct run_result r;
+	char *trace, *want, *line, *save = NULL;
+	int lines = 0;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	trace = normalize_trace(r.trace);
+	want = normalize_trace(r.out);
+	for (line = strtok_r(want, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		assert_has_line(trace, line);
+		lines++;
+	}
+	assert_true(lines >= 3);
+	free(want);
+	free(trace);
+	run_result_free(&r);
+}
+
 /* -X raw prints every request as a number, -X verbose adds the name */
 static void test_decode_ioctl_xlat(void **state)
 {
@@ -68,6 +92,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_ioctl),
 		cmocka_unit_test(test_decode_ioctl_xlat),
+		cmocka_unit_test(test_decode_ioctl_families),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
