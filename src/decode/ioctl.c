@@ -17,7 +17,15 @@ static const struct {
 	uint8_t type;
 	ioctl_family_fn fn;
 } ioctl_families[] = {
+	{ 0x03, ioctl_hdio },
+	{ '=', ioctl_ptp },
+	{ '!', ioctl_seccomp },
 	{ 0x3e, ioctl_counter },
+	{ 'O', ioctl_ubi },
+	{ 'o', ioctl_ubi },
+	{ 'p', ioctl_rtc },
+	{ 0xb4, ioctl_gpio },
+	{ 'X', ioctl_fs_x },
 };
 
 /* A request's name: the hand-kept list first (names strace prints
@@ -152,6 +160,65 @@ bool ioctl_out_ready(struct decode_ctx *ctx, const char *name, uint64_t arg,
 		return true;
 	*v = value_ptr(ctx->arena, name, arg);
 	return false;
+}
+
+struct value *ioctl_cstring(struct decode_ctx *ctx, const char *name,
+			    uint64_t addr, const char *buf, size_t size)
+{
+	size_t len = strnlen(buf, size), max = size ? size - 1 : 0;
+	bool cut = len > max;
+	char *copy;
+
+	if (len > max)
+		len = max;
+	copy = arena_alloc(ctx->arena, len + 1);
+	memcpy(copy, buf, len);
+	copy[len] = 0;
+	return value_string(ctx->arena, name, addr, copy, len, cut);
+}
+
+struct value *ioctl_bit_flags(struct decode_ctx *ctx, const char *name,
+			      uint64_t raw, const struct xlat *bits,
+			      const char *shift)
+{
+	struct value *v = value_new(ctx->arena, V_FLAGS, name, raw);
+	const char **names = arena_alloc(ctx->arena,
+					 (bits->n + 1) * sizeof(char *));
+
+	v->u.flags.names = names;
+	for (unsigned i = 0; i < bits->n; i++) {
+		uint64_t bit = 1ull << bits->e[i].value;
+
+		if (bits->e[i].value > 63 || !(raw & bit))
+			continue;
+		names[v->u.flags.count++] = arena_printf(ctx->arena, "1%s%s",
+							 shift,
+							 bits->e[i].name);
+		raw &= ~bit;
+	}
+	v->u.flags.rest = raw;
+	if (v->u.flags.count == 0 && raw)
+		set_unknown_comment(ctx, v, bits);
+	return v;
+}
+
+struct value *ioctl_inout_entry(struct decode_ctx *ctx, const char *name,
+				uint64_t addr, struct value *in)
+{
+	return value_inout(ctx->arena, name, in,
+			   value_ptr(ctx->arena, name, addr));
+}
+
+struct value *ioctl_inout_exit(struct decode_ctx *ctx, const char *name,
+			       struct value *out)
+{
+	struct value *in = decode_entry_value(ctx);
+
+	if (in && in->kind == V_INOUT)
+		in = in->u.kids.first;
+	if (!in || in->kind == V_PTR || in->kind == V_UNAVAILABLE)
+		return out;
+	return value_inout(ctx->arena, name, in, out);
 }
 
 /* The family of req's type byte: its value, or NULL when it has none. */

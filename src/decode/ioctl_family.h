@@ -20,6 +20,27 @@ typedef struct value *(*ioctl_family_fn)(struct decode_ctx *ctx,
 struct value *ioctl_counter(struct decode_ctx *ctx, const char *name,
 			    uint32_t req, uint64_t arg);
 
+struct value *ioctl_fs_x(struct decode_ctx *ctx, const char *name,
+			 uint32_t req, uint64_t arg);
+
+struct value *ioctl_hdio(struct decode_ctx *ctx, const char *name,
+			 uint32_t req, uint64_t arg);
+
+struct value *ioctl_ptp(struct decode_ctx *ctx, const char *name,
+			uint32_t req, uint64_t arg);
+
+struct value *ioctl_seccomp(struct decode_ctx *ctx, const char *name,
+			    uint32_t req, uint64_t arg);
+
+struct value *ioctl_gpio(struct decode_ctx *ctx, const char *name,
+			 uint32_t req, uint64_t arg);
+
+struct value *ioctl_rtc(struct decode_ctx *ctx, const char *name,
+			uint32_t req, uint64_t arg);
+
+struct value *ioctl_ubi(struct decode_ctx *ctx, const char *name,
+			uint32_t req, uint64_t arg);
+
 /* An enum with strace's "PREFIX_???" comment when x does not name v. */
 struct value *ioctl_enum(struct decode_ctx *ctx, const char *name,
 			 uint64_t v, const struct xlat *x);
@@ -30,5 +51,22 @@ struct value *ioctl_flags_value(struct decode_ctx *ctx, const char *name,
  * true at a successful exit, where the caller decodes it. */
 bool ioctl_out_ready(struct decode_ctx *ctx, const char *name, uint64_t arg,
 		     struct value **v);
+/* Flags whose set lists bit numbers: 1<<NAME|... (shift is "<<" or
+ * " << "), with the set's "???" comment when none is named. */
+struct value *ioctl_bit_flags(struct decode_ctx *ctx, const char *name,
+			      uint64_t raw, const struct xlat *bits,
+			      const char *shift);
+/* A char array of size bytes copied from the tracee into buf, as strace
+ * prints one: up to its NUL, at most size - 1 bytes (-s does not cut
+ * it). */
+struct value *ioctl_cstring(struct decode_ctx *ctx, const char *name,
+			    uint64_t addr, const char *buf, size_t size);
+/* An argument strace shows as "in => out" even when the call fails: at
+ * entry, in followed by the address; at a successful exit, what entry
+ * showed followed by out (just out when entry showed an address). */
+struct value *ioctl_inout_entry(struct decode_ctx *ctx, const char *name,
+				uint64_t addr, struct value *in);
+struct value *ioctl_inout_exit(struct decode_ctx *ctx, const char *name,
+			       struct value *out);
 
 #endif
