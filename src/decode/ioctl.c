@@ -19,9 +19,11 @@ static const struct {
 } ioctl_families[] = {
 	{ 0x03, ioctl_hdio },
 	{ '=', ioctl_ptp },
+	{ 'E', ioctl_evdev },
 	{ '!', ioctl_seccomp },
 	{ 0x3e, ioctl_counter },
 	{ 'O', ioctl_ubi },
+	{ 'i', ioctl_lirc },
 	{ 'o', ioctl_ubi },
 	{ 'p', ioctl_rtc },
 	{ 0xb4, ioctl_gpio },
@@ -51,6 +53,13 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 	}
 	if (xlat_find(&xlat_ioctl_noarg, req))
 		decode_end_args(ctx, 2);
+	/* evdev's numbered requests are named with their number */
+	if (!e && ((req >> 8) & 0xff) == 'E') {
+		const char *s = ioctl_evdev_name(ctx, req);
+
+		if (s)
+			return value_symbol(ctx->arena, a->name, req, V_HEX, s);
+	}
 	if (!e)
 		e = xlat_find_sorted(&xlat_ioctl_request, req);
 	if (e)

@@ -41,6 +41,15 @@ struct value *ioctl_rtc(struct decode_ctx *ctx, const char *name,
 struct value *ioctl_ubi(struct decode_ctx *ctx, const char *name,
 			uint32_t req, uint64_t arg);
 
+struct value *ioctl_evdev(struct decode_ctx *ctx, const char *name,
+			  uint32_t req, uint64_t arg);
+/* EVIOCGABS(ABS_X), EVIOCGNAME(256): the name of a request that carries
+ * a number; NULL for the others */
+const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req);
+
+struct value *ioctl_lirc(struct decode_ctx *ctx, const char *name,
+			 uint32_t req, uint64_t arg);
+
 /* An enum with strace's "PREFIX_???" comment when x does not name v. */
 struct value *ioctl_enum(struct decode_ctx *ctx, const char *name,
 			 uint64_t v, const struct xlat *x);

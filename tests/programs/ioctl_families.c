@@ -5,6 +5,8 @@
 #include <linux/counter.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
+#include <linux/input.h>
+#include <linux/lirc.h>
 #include <linux/hdreg.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
@@ -278,6 +280,47 @@ static void ubi_calls(void)
 	expect("ioctl(-1, UBI_IOCVOLRMBLK)");
 }
 
+static void evdev_calls(void)
+{
+	unsigned int key[2] = { 30, KEY_ESC };
+	unsigned char bits[64] = { 0x6 };
+	struct input_id id = { .bustype = 3, .vendor = 0x46d,
+			       .product = 0xc52b, .version = 0x111 };
+
+	ioctl(-1, EVIOCSKEYCODE, key);
+	expect("ioctl(-1, EVIOCSKEYCODE, [30, KEY_ESC])");
+	ioctl(-1, EVIOCGABS(ABS_Y), 0);
+	expect("ioctl(-1, EVIOCGABS(ABS_Y), NULL)");
+	ioctl(-1, EVIOCGNAME(64), 0);
+	expect("ioctl(-1, EVIOCGNAME(64), NULL)");
+	ioctl(-1, EVIOCGID, &id);
+	if (injected)
+		expect("ioctl(-1, EVIOCGID, {bustype=3, vendor=1133, "
+		       "product=50475, version=273})");
+	else
+		expect("ioctl(-1, EVIOCGID, %p)", (void *)&id);
+	ioctl(-1, EVIOCGBIT(EV_KEY, sizeof(bits)), bits);
+	if (injected)
+		expect("ioctl(-1, EVIOCGBIT(EV_KEY, 64), [KEY_ESC KEY_1])");
+	else
+		expect("ioctl(-1, EVIOCGBIT(EV_KEY, 64), %p)", (void *)bits);
+}
+
+static void lirc_calls(void)
+{
+	uint32_t mode = LIRC_MODE_PULSE, carrier = 38000;
+
+	ioctl(-1, LIRC_SET_SEND_MODE, &mode);
+	expect("ioctl(-1, LIRC_SET_SEND_MODE, [LIRC_MODE_PULSE])");
+	ioctl(-1, LIRC_SET_SEND_CARRIER, &carrier);
+	expect("ioctl(-1, LIRC_SET_SEND_CARRIER, [38000])");
+	ioctl(-1, LIRC_GET_REC_MODE, &mode);
+	if (injected)
+		expect("ioctl(-1, LIRC_GET_REC_MODE, [LIRC_MODE_PULSE])");
+	else
+		expect("ioctl(-1, LIRC_GET_REC_MODE, %p)", (void *)&mode);
+}
+
 int main(int argc, char **argv)
 {
 	injected = argc > 1 && !strcmp(argv[1], "inject");
@@ -291,5 +334,7 @@ int main(int argc, char **argv)
 	gpio_calls();
 	rtc_calls();
 	ubi_calls();
+	evdev_calls();
+	lirc_calls();
 	return 0;
 }
