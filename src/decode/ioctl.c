@@ -18,6 +18,7 @@ static const struct {
 	ioctl_family_fn fn;
 } ioctl_families[] = {
 	{ 0x03, ioctl_hdio },
+	{ 0x12, ioctl_block },
 	{ '=', ioctl_ptp },
 	{ 'E', ioctl_evdev },
 	{ '!', ioctl_seccomp },

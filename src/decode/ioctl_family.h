@@ -50,6 +50,9 @@ const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req);
 struct value *ioctl_lirc(struct decode_ctx *ctx, const char *name,
 			 uint32_t req, uint64_t arg);
 
+struct value *ioctl_block(struct decode_ctx *ctx, const char *name,
+			  uint32_t req, uint64_t arg);
+
 /* An enum with strace's "PREFIX_???" comment when x does not name v. */
 struct value *ioctl_enum(struct decode_ctx *ctx, const char *name,
 			 uint64_t v, const struct xlat *x);

@@ -2,6 +2,7 @@
  * decodes (src/decode/ioctl_*.c) on a bad descriptor and prints, for
  * each, the line mytrace must trace; requests and sizes come from the
  * uapi macros, so the lines hold on every architecture. */
+#include <linux/blkpg.h>
 #include <linux/counter.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
@@ -321,6 +322,25 @@ static void lirc_calls(void)
 		expect("ioctl(-1, LIRC_GET_REC_MODE, %p)", (void *)&mode);
 }
 
+static void block_calls(void)
+{
+	struct blkpg_partition part = { .start = 512, .length = 1024,
+					.pno = 2, .devname = "sda2" };
+	struct blkpg_ioctl_arg pg = { .op = BLKPG_DEL_PARTITION,
+				      .datalen = sizeof(part), .data = &part };
+	unsigned short rot = 1;
+
+	ioctl(-1, BLKPG, &pg);
+	expect("ioctl(-1, BLKPG, {op=BLKPG_DEL_PARTITION, flags=0, "
+	       "datalen=%d, data={start=512, length=1024, pno=2, "
+	       "devname=\"sda2\", volname=\"\"}})", (int)sizeof(part));
+	ioctl(-1, BLKROTATIONAL, &rot);
+	if (injected)
+		expect("ioctl(-1, BLKROTATIONAL, [1])");
+	else
+		expect("ioctl(-1, BLKROTATIONAL, %p)", (void *)&rot);
+}
+
 int main(int argc, char **argv)
 {
 	injected = argc > 1 && !strcmp(argv[1], "inject");
@@ -336,5 +356,6 @@ int main(int argc, char **argv)
 	ubi_calls();
 	evdev_calls();
 	lirc_calls();
+	block_calls();
 	return 0;
 }
