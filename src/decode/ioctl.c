@@ -10,13 +10,26 @@
 #include <termios.h>
 
 #include "consts.h"
-#include "decoders.h"
+#include "ioctl_family.h"
 
-static bool ioctl_named(uint32_t req)
-{
-	return xlat_find(&xlat_ioctl_cmd, req) ||
-	       xlat_find_sorted(&xlat_ioctl_request, req);
-}
+/* The families strace decodes, by _IOC type byte. */
+static const struct {
+	uint8_t type;
+	ioctl_family_fn fn;
+} ioctl_families[] = {
+	{ 0x03, ioctl_hdio },
+	{ 0x12, ioctl_block },
+	{ '=', ioctl_ptp },
+	{ 'E', ioctl_evdev },
+	{ '!', ioctl_seccomp },
+	{ 0x3e, ioctl_counter },
+	{ 'O', ioctl_ubi },
+	{ 'i', ioctl_lirc },
+	{ 'o', ioctl_ubi },
+	{ 'p', ioctl_rtc },
+	{ 0xb4, ioctl_gpio },
+	{ 'X', ioctl_fs_x },
+};
 
 /* A request's name: the hand-kept list first (names strace prints
  * differently from the headers), then the headers' names. Requests
@@ -41,6 +54,13 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 	}
 	if (xlat_find(&xlat_ioctl_noarg, req))
 		decode_end_args(ctx, 2);
+	/* evdev's numbered requests are named with their number */
+	if (!e && ((req >> 8) & 0xff) == 'E') {
+		const char *s = ioctl_evdev_name(ctx, req);
+
+		if (s)
+			return value_symbol(ctx->arena, a->name, req, V_HEX, s);
+	}
 	if (!e)
 		e = xlat_find_sorted(&xlat_ioctl_request, req);
 	if (e)
@@ -89,6 +109,7 @@ enum ioctl_arg_kind {
 	IOCTL_ULONG,		/* the argument is an unsigned long: decimal */
 	IOCTL_FD,		/* the argument is a descriptor */
 	IOCTL_NUMBER,		/* strace shows a plain hex number */
+	IOCTL_PTR,		/* a struct shown as its address */
 	IOCTL_FLAGS,		/* the argument is a set of flags */
 	IOCTL_FLAGS_IN,		/* [flags] read at entry */
 	IOCTL_FLAGS_OUT,	/* [flags] written by a successful call */
@@ -110,6 +131,7 @@ static const struct {
 	{ &xlat_ioctl_ulong_arg, IOCTL_ULONG, NULL },
 	{ &xlat_ioctl_fd_arg, IOCTL_FD, NULL },
 	{ &xlat_ioctl_numeric_arg, IOCTL_NUMBER, NULL },
+	{ &xlat_ioctl_ptr_arg, IOCTL_PTR, NULL },
 	{ &xlat_ioctl_tiocm_in, IOCTL_FLAGS_IN, &xlat_tiocm_flags },
 	{ &xlat_ioctl_tiocm_out, IOCTL_FLAGS_OUT, &xlat_tiocm_flags },
 	{ &xlat_ioctl_nbd_flags_arg, IOCTL_FLAGS, &xlat_nbd_flags },
@@ -121,16 +143,104 @@ static const struct {
 	{ &xlat_ioctl_u64_pair_in, IOCTL_U64_PAIR_IN, NULL },
 };
 
-/* flags, with strace's "PREFIX_???" comment when none is known */
-static struct value *ioctl_flags_value(struct decode_ctx *ctx,
-				       const char *name, uint32_t raw,
-				       const struct xlat *x)
+struct value *ioctl_flags_value(struct decode_ctx *ctx, const char *name,
+				uint64_t raw, const struct xlat *x)
 {
 	struct value *v = value_flags(ctx->arena, name, raw, x);
 
 	if (v->u.flags.count == 0 && v->u.flags.rest)
 		set_unknown_comment(ctx, v, x);
 	return v;
+}
+
+struct value *ioctl_enum(struct decode_ctx *ctx, const char *name,
+			 uint64_t v, const struct xlat *x)
+{
+	struct value *e = value_enum(ctx->arena, name, v, x, V_HEX);
+
+	if (!e->u.en.sym)
+		set_unknown_comment(ctx, e, x);
+	return e;
+}
+
+bool ioctl_out_ready(struct decode_ctx *ctx, const char *name, uint64_t arg,
+		     struct value **v)
+{
+	if (ctx->at_exit)
+		return true;
+	*v = value_ptr(ctx->arena, name, arg);
+	return false;
+}
+
+struct value *ioctl_cstring(struct decode_ctx *ctx, const char *name,
+			    uint64_t addr, const char *buf, size_t size)
+{
+	size_t len = strnlen(buf, size), max = size ? size - 1 : 0;
+	bool cut = len > max;
+	char *copy;
+
+	if (len > max)
+		len = max;
+	copy = arena_alloc(ctx->arena, len + 1);
+	memcpy(copy, buf, len);
+	copy[len] = 0;
+	return value_string(ctx->arena, name, addr, copy, len, cut);
+}
+
+struct value *ioctl_bit_flags(struct decode_ctx *ctx, const char *name,
+			      uint64_t raw, const struct xlat *bits,
+			      const char *shift)
+{
+	struct value *v = value_new(ctx->arena, V_FLAGS, name, raw);
+	const char **names = arena_alloc(ctx->arena,
+					 (bits->n + 1) * sizeof(char *));
+
+	v->u.flags.names = names;
+	for (unsigned i = 0; i < bits->n; i++) {
+		uint64_t bit = 1ull << bits->e[i].value;
+
+		if (bits->e[i].value > 63 || !(raw & bit))
+			continue;
+		names[v->u.flags.count++] = arena_printf(ctx->arena, "1%s%s",
+							 shift,
+							 bits->e[i].name);
+		raw &= ~bit;
+	}
+	v->u.flags.rest = raw;
+	if (v->u.flags.count == 0 && raw)
+		set_unknown_comment(ctx, v, bits);
+	return v;
+}
+
+struct value *ioctl_inout_entry(struct decode_ctx *ctx, const char *name,
+				uint64_t addr, struct value *in)
+{
+	return value_inout(ctx->arena, name, in,
+			   value_ptr(ctx->arena, name, addr));
+}
+
+struct value *ioctl_inout_exit(struct decode_ctx *ctx, const char *name,
+			       struct value *out)
+{
+	struct value *in = decode_entry_value(ctx);
+
+	if (in && in->kind == V_INOUT)
+		in = in->u.kids.first;
+	if (!in || in->kind == V_PTR || in->kind == V_UNAVAILABLE)
+		return out;
+	return value_inout(ctx->arena, name, in, out);
+}
+
+/* The family of req's type byte: its value, or NULL when it has none. */
+static struct value *ioctl_family_arg(struct decode_ctx *ctx,
+				      const char *name, uint32_t req,
+				      uint64_t arg)
+{
+	for (size_t i = 0; i < sizeof(ioctl_families) /
+			       sizeof(ioctl_families[0]); i++)
+		if (ioctl_families[i].type == ((req >> 8) & 0xff))
+			return ioctl_families[i].fn(ctx, name, req, arg);
+	return NULL;
 }
 
 static struct value *ioctl_flags_ptr(struct decode_ctx *ctx,
@@ -293,6 +403,8 @@ static struct value *ioctl_kind_arg(struct decode_ctx *ctx,
 		value_add(v, value_uint(ctx->arena, NULL, pair[1]));
 		return v;
 	}
+	case IOCTL_PTR:
+		return value_ptr(ctx->arena, a->name, raw);
 	case IOCTL_FIEMAP:
 	case IOCTL_RAND_POOL:
 	case IOCTL_NUMBER:
@@ -306,6 +418,10 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 {
 	struct value *before = decode_entry_value(ctx);
 	uint32_t req = (uint32_t)ctx->sc->raw_args[1];
+	struct value *v = ioctl_family_arg(ctx, a->name, req, raw);
+
+	if (v)
+		return v;
 
 	for (size_t i = 0; i < sizeof(ioctl_arg_kinds) / sizeof(ioctl_arg_kinds[0]); i++)
 		if (xlat_find(ioctl_arg_kinds[i].reqs, req))
@@ -340,9 +456,7 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 		return value_enum(ctx->arena, a->name, (uint32_t)raw,
 				  &xlat_tcflsh_arg, V_INT);
 	default:
-		/* a known request takes a pointer; an unknown one a number */
-		if (ioctl_named(req))
-			return value_ptr(ctx->arena, a->name, raw);
+		/* what strace does not decode it prints as a number */
 		return value_hex(ctx->arena, a->name, raw);
 	}
 }

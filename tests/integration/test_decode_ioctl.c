@@ -37,6 +37,47 @@ static void test_decode_ioctl(void **state)
 	run_result_free(&r);
 }
 
+/* every line ioctl_families expects is in the trace */
+static void check_families(const char **args)
+{
+	struct run_result r;
+	char *trace, *want, *line, *save = NULL;
+	int lines = 0;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	trace = normalize_trace(r.trace);
+	want = normalize_trace(r.out);
+	for (line = strtok_r(want, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		assert_has_line(trace, line);
+		lines++;
+	}
+	assert_true(lines >= 10);
+	free(want);
+	free(trace);
+	run_result_free(&r);
+}
+
+/* the device families' structs as the program hands them in */
+static void test_decode_ioctl_families(void **state)
+{
+	const char *args[] = { "-e", "trace=ioctl",
+			       test_program("ioctl_families"), NULL };
+
+	check_families(args);
+}
+
+/* and what a successful call wrote back */
+static void test_decode_ioctl_families_out(void **state)
+{
+	const char *args[] = { "-e", "trace=ioctl",
+			       "-e", "inject=ioctl:retval=42",
+			       test_program("ioctl_families"), "inject", NULL };
+
+	check_families(args);
+}
+
 /* -X raw prints every request as a number, -X verbose adds the name */
 static void test_decode_ioctl_xlat(void **state)
 {
@@ -68,6 +109,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_ioctl),
 		cmocka_unit_test(test_decode_ioctl_xlat),
+		cmocka_unit_test(test_decode_ioctl_families),
+		cmocka_unit_test(test_decode_ioctl_families_out),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,361 @@
+/* Makes the ioctl requests of device families whose arguments mytrace
+ * decodes (src/decode/ioctl_*.c) on a bad descriptor and prints, for
+ * each, the line mytrace must trace; requests and sizes come from the
+ * uapi macros, so the lines hold on every architecture. */
+#include <linux/blkpg.h>
+#include <linux/counter.h>
+#include <linux/fs.h>
+#include <linux/gpio.h>
+#include <linux/input.h>
+#include <linux/lirc.h>
+#include <linux/hdreg.h>
+#include <linux/ptp_clock.h>
+#include <linux/rtc.h>
+#include <linux/seccomp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <mtd/ubi-user.h>
+#include <unistd.h>
+
+#define EBADF_TAIL " = -1 EBADF (Bad file descriptor)"
+#define INJECTED_TAIL " = 42 (INJECTED)"
+
+/* "inject": mytrace runs us with -e inject=ioctl:retval=42, so what a
+ * call would write shows as written; otherwise every call fails */
+static int injected;
+
+static void expect(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+#include <stdarg.h>
+static void expect(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	puts(injected ? INJECTED_TAIL : EBADF_TAIL);
+}
+
+static void counter_calls(void)
+{
+	struct counter_watch w;
+
+	memset(&w, 0, sizeof(w));
+	w.component.type = COUNTER_COMPONENT_COUNT;
+	w.component.scope = COUNTER_SCOPE_SIGNAL;
+	w.component.parent = 3;
+	w.component.id = 7;
+	w.event = COUNTER_EVENT_INDEX;
+	w.channel = 2;
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, &w);
+	puts("ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={"
+	     "type=COUNTER_COMPONENT_COUNT, scope=COUNTER_SCOPE_SIGNAL, "
+	     "parent=3, id=7}, event=COUNTER_EVENT_INDEX, channel=2})"
+	     EBADF_TAIL);
+	w.component.type = 0x77;
+	w.event = 0x55;
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, &w);
+	puts("ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={"
+	     "type=0x77 /* COUNTER_COMPONENT_??? */, "
+	     "scope=COUNTER_SCOPE_SIGNAL, parent=3, id=7}, "
+	     "event=0x55 /* COUNTER_EVENT_??? */, channel=2})" EBADF_TAIL);
+	ioctl(-1, COUNTER_ENABLE_EVENTS_IOCTL, 0x1234);
+	puts("ioctl(-1, COUNTER_ENABLE_EVENTS_IOCTL)" EBADF_TAIL);
+}
+
+static void fs_x_calls(void)
+{
+	struct fstrim_range r = { .start = 0x1000, .len = 65536,
+				  .minlen = 512 };
+	struct fsxattr x = { .fsx_xflags = FS_XFLAG_APPEND | FS_XFLAG_DAX,
+			     .fsx_extsize = 4096, .fsx_projid = 0x2a };
+
+	ioctl(-1, FIFREEZE, 0x77);
+	puts("ioctl(-1, FIFREEZE)" EBADF_TAIL);
+	ioctl(-1, FITRIM, &r);
+	puts("ioctl(-1, FITRIM, {start=0x1000, len=65536, minlen=512})"
+	     EBADF_TAIL);
+	ioctl(-1, FS_IOC_FSSETXATTR, &x);
+	puts("ioctl(-1, FS_IOC_FSSETXATTR, {fsx_xflags=FS_XFLAG_APPEND|"
+	     "FS_XFLAG_DAX, fsx_extsize=4096, fsx_projid=0x2a, "
+	     "fsx_cowextsize=0})" EBADF_TAIL);
+	x.fsx_xflags = 0x4;
+	ioctl(-1, FS_IOC_FSSETXATTR, &x);
+	puts("ioctl(-1, FS_IOC_FSSETXATTR, {fsx_xflags=0x4 /* FS_XFLAG_??? */"
+	     ", fsx_extsize=4096, fsx_projid=0x2a, fsx_cowextsize=0})"
+	     EBADF_TAIL);
+	ioctl(-1, FS_IOC_FSGETXATTR, 0);
+	puts("ioctl(-1, FS_IOC_FSGETXATTR, NULL)" EBADF_TAIL);
+}
+
+static void hdio_calls(void)
+{
+	struct hd_geometry g = { .heads = 4, .sectors = 63, .cylinders = 1000,
+				 .start = 2048 };
+	unsigned char cmd[4 + 512] = { 0xec, 1, 2, 0 };
+	unsigned long val = 7;
+
+	ioctl(-1, HDIO_GETGEO, &g);
+	if (injected)
+		expect("ioctl(-1, HDIO_GETGEO, {heads=4, sectors=63, "
+		       "cylinders=1000, start=2048})");
+	else
+		expect("ioctl(-1, HDIO_GETGEO, %p)", (void *)&g);
+	ioctl(-1, HDIO_SET_DMA, 3UL);
+	expect("ioctl(-1, HDIO_SET_DMA, 3)");
+	ioctl(-1, HDIO_GET_DMA, &val);
+	if (injected)
+		expect("ioctl(-1, HDIO_GET_DMA, [7])");
+	else
+		expect("ioctl(-1, HDIO_GET_DMA, %p)", (void *)&val);
+	ioctl(-1, HDIO_SET_BUSSTATE, (unsigned long)BUSSTATE_ON);
+	expect("ioctl(-1, HDIO_SET_BUSSTATE, BUSSTATE_ON)");
+	ioctl(-1, HDIO_SET_NICE, 1UL << IDE_NICE_1 | 1UL << IDE_NICE_0);
+	expect("ioctl(-1, HDIO_SET_NICE, 1 << IDE_NICE_1|1 << IDE_NICE_0)");
+	ioctl(-1, HDIO_DRIVE_CMD, cmd);
+	if (injected)
+		expect("ioctl(-1, HDIO_DRIVE_CMD, {command=ATA_CMD_ID_ATA, "
+		       "sector_number=1, feature=2, sector_count=0} => "
+		       "{status=0xec, error=1, nsector=2})");
+	else
+		expect("ioctl(-1, HDIO_DRIVE_CMD, {command=ATA_CMD_ID_ATA, "
+		       "sector_number=1, feature=2, sector_count=0})");
+	/* no decoder for this one: the number, 0 and not NULL */
+	ioctl(-1, HDIO_GET_QDMA, 0);
+	expect("ioctl(-1, HDIO_GET_QDMA, 0)");
+}
+
+static void ptp_calls(void)
+{
+	struct ptp_extts_request ex = { .index = 1,
+					.flags = PTP_ENABLE_FEATURE |
+						 PTP_RISING_EDGE };
+	struct ptp_perout_request po;
+	struct ptp_sys_offset so;
+	struct ptp_pin_desc pin;
+
+	ioctl(-1, PTP_EXTTS_REQUEST, &ex);
+	expect("ioctl(-1, PTP_EXTTS_REQUEST, {index=1, "
+	       "flags=PTP_ENABLE_FEATURE|PTP_RISING_EDGE})");
+	ex.rsv[1] = 5;
+	ioctl(-1, PTP_EXTTS_REQUEST2, &ex);
+	expect("ioctl(-1, PTP_EXTTS_REQUEST2, {index=1, "
+	       "flags=PTP_ENABLE_FEATURE|PTP_RISING_EDGE, rsv=[0, 0x5]})");
+	memset(&po, 0, sizeof(po));
+	po.period.sec = 1;
+	po.index = 2;
+	po.flags = PTP_PEROUT_ONE_SHOT;
+	ioctl(-1, PTP_PEROUT_REQUEST, &po);
+	expect("ioctl(-1, PTP_PEROUT_REQUEST, {start={sec=0, nsec=0}, "
+	       "period={sec=1, nsec=0}, index=2, "
+	       "flags=PTP_PEROUT_ONE_SHOT})");
+	memset(&so, 0, sizeof(so));
+	so.n_samples = 1;
+	ioctl(-1, PTP_SYS_OFFSET, &so);
+	if (injected)
+		expect("ioctl(-1, PTP_SYS_OFFSET, {n_samples=1, "
+		       "ts=[{sec=0, nsec=0}, {sec=0, nsec=0}, "
+		       "{sec=0, nsec=0}]})");
+	else
+		expect("ioctl(-1, PTP_SYS_OFFSET, {n_samples=1})");
+	memset(&pin, 0, sizeof(pin));
+	strcpy(pin.name, "pin0");
+	pin.index = 3;
+	pin.func = PTP_PF_PEROUT;
+	ioctl(-1, PTP_PIN_SETFUNC, &pin);
+	expect("ioctl(-1, PTP_PIN_SETFUNC, {index=3, func=PTP_PF_PEROUT, "
+	       "chan=0})");
+	ioctl(-1, PTP_PIN_GETFUNC, &pin);
+	if (injected)
+		expect("ioctl(-1, PTP_PIN_GETFUNC, {index=3, name=\"pin0\", "
+		       "func=PTP_PF_PEROUT, chan=0})");
+	else
+		expect("ioctl(-1, PTP_PIN_GETFUNC, {index=3})");
+}
+
+static void seccomp_calls(void)
+{
+	struct seccomp_notif_resp resp = {
+		.id = 0x10, .val = -1, .error = -13,
+		.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE };
+	struct seccomp_notif_addfd addfd = {
+		.id = 0x11, .flags = SECCOMP_ADDFD_FLAG_SETFD,
+		.srcfd = 0, .newfd = 9 };
+	uint64_t id = 0xabc;
+
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	expect("ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0x10, val=-1, "
+	       "error=-EACCES, flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE})");
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd);
+	expect("ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, {id=0x11, "
+	       "flags=SECCOMP_ADDFD_FLAG_SETFD, srcfd=0, newfd=9, "
+	       "newfd_flags=0})");
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, &id);
+	expect("ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, [0xabc])");
+}
+
+static void gpio_calls(void)
+{
+	struct gpioline_info li = { .line_offset = 5 };
+	struct gpioevent_request er = {
+		.lineoffset = 2, .handleflags = GPIOHANDLE_REQUEST_INPUT,
+		.eventflags = GPIOEVENT_REQUEST_BOTH_EDGES, .fd = 7 };
+	struct gpio_v2_line_values lv = { .bits = 0x3, .mask = 0xf };
+	struct gpiochip_info ci = { .name = "chip0", .label = "lbl",
+				    .lines = 8 };
+
+	strcpy(er.consumer_label, "me");
+	ioctl(-1, GPIO_GET_LINEINFO_IOCTL, &li);
+	if (injected)
+		expect("ioctl(-1, GPIO_GET_LINEINFO_IOCTL, {line_offset=5} => "
+		       "{flags=0, name=\"\", consumer=\"\"})");
+	else
+		expect("ioctl(-1, GPIO_GET_LINEINFO_IOCTL, {line_offset=5})");
+	ioctl(-1, GPIO_GET_LINEEVENT_IOCTL, &er);
+	if (injected)
+		expect("ioctl(-1, GPIO_GET_LINEEVENT_IOCTL, {lineoffset=2, "
+		       "handleflags=GPIOHANDLE_REQUEST_INPUT, "
+		       "eventflags=GPIOEVENT_REQUEST_BOTH_EDGES, "
+		       "consumer_label=\"me\"} => {fd=7})");
+	else
+		expect("ioctl(-1, GPIO_GET_LINEEVENT_IOCTL, {lineoffset=2, "
+		       "handleflags=GPIOHANDLE_REQUEST_INPUT, "
+		       "eventflags=GPIOEVENT_REQUEST_BOTH_EDGES, "
+		       "consumer_label=\"me\"})");
+	ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, &lv);
+	expect("ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, {bits=0x3, "
+	       "mask=0xf})");
+	ioctl(-1, GPIO_GET_CHIPINFO_IOCTL, &ci);
+	if (injected)
+		expect("ioctl(-1, GPIO_GET_CHIPINFO_IOCTL, {name=\"chip0\", "
+		       "label=\"lbl\", lines=8})");
+	else
+		expect("ioctl(-1, GPIO_GET_CHIPINFO_IOCTL, %p)", (void *)&ci);
+}
+
+static void rtc_calls(void)
+{
+	struct rtc_time t = { .tm_sec = 1, .tm_min = 2, .tm_hour = 3,
+			      .tm_mday = 4, .tm_mon = 5, .tm_year = 126 };
+	unsigned long epoch = 1900;
+	unsigned int vl = RTC_VL_BACKUP_LOW;
+
+	ioctl(-1, RTC_SET_TIME, &t);
+	expect("ioctl(-1, RTC_SET_TIME, {tm_sec=1, tm_min=2, tm_hour=3, "
+	       "tm_mday=4, tm_mon=5, tm_year=126, ...})");
+	ioctl(-1, RTC_EPOCH_READ, &epoch);
+	if (injected)
+		expect("ioctl(-1, RTC_EPOCH_READ, [1900])");
+	else
+		expect("ioctl(-1, RTC_EPOCH_READ, %p)", (void *)&epoch);
+	ioctl(-1, RTC_VL_READ, &vl);
+	if (injected)
+		expect("ioctl(-1, RTC_VL_READ, [RTC_VL_BACKUP_LOW])");
+	else
+		expect("ioctl(-1, RTC_VL_READ, %p)", (void *)&vl);
+}
+
+static void ubi_calls(void)
+{
+	struct ubi_mkvol_req mk;
+	int32_t vol = 3;
+
+	memset(&mk, 0, sizeof(mk));
+	mk.vol_id = 1;
+	mk.alignment = 1;
+	mk.bytes = 4096;
+	mk.vol_type = UBI_DYNAMIC_VOLUME;
+	mk.name_len = 3;
+	strcpy(mk.name, "vol");
+	ioctl(-1, UBI_IOCMKVOL, &mk);
+	expect("ioctl(-1, UBI_IOCMKVOL, {vol_id=1, alignment=1, bytes=4096, "
+	       "vol_type=UBI_DYNAMIC_VOLUME, flags=0, name_len=3, "
+	       "name=\"vol\"}%s)", injected ? " => [1]" : "");
+	ioctl(-1, UBI_IOCRMVOL, &vol);
+	expect("ioctl(-1, UBI_IOCRMVOL, [3])");
+	ioctl(-1, UBI_IOCVOLRMBLK, 0x55);
+	expect("ioctl(-1, UBI_IOCVOLRMBLK)");
+}
+
+static void evdev_calls(void)
+{
+	unsigned int key[2] = { 30, KEY_ESC };
+	unsigned char bits[64] = { 0x6 };
+	struct input_id id = { .bustype = 3, .vendor = 0x46d,
+			       .product = 0xc52b, .version = 0x111 };
+
+	ioctl(-1, EVIOCSKEYCODE, key);
+	expect("ioctl(-1, EVIOCSKEYCODE, [30, KEY_ESC])");
+	ioctl(-1, EVIOCGABS(ABS_Y), 0);
+	expect("ioctl(-1, EVIOCGABS(ABS_Y), NULL)");
+	ioctl(-1, EVIOCGNAME(64), 0);
+	expect("ioctl(-1, EVIOCGNAME(64), NULL)");
+	ioctl(-1, EVIOCGID, &id);
+	if (injected)
+		expect("ioctl(-1, EVIOCGID, {bustype=3, vendor=1133, "
+		       "product=50475, version=273})");
+	else
+		expect("ioctl(-1, EVIOCGID, %p)", (void *)&id);
+	ioctl(-1, EVIOCGBIT(EV_KEY, sizeof(bits)), bits);
+	if (injected)
+		expect("ioctl(-1, EVIOCGBIT(EV_KEY, 64), [KEY_ESC KEY_1])");
+	else
+		expect("ioctl(-1, EVIOCGBIT(EV_KEY, 64), %p)", (void *)bits);
+}
+
+static void lirc_calls(void)
+{
+	uint32_t mode = LIRC_MODE_PULSE, carrier = 38000;
+
+	ioctl(-1, LIRC_SET_SEND_MODE, &mode);
+	expect("ioctl(-1, LIRC_SET_SEND_MODE, [LIRC_MODE_PULSE])");
+	ioctl(-1, LIRC_SET_SEND_CARRIER, &carrier);
+	expect("ioctl(-1, LIRC_SET_SEND_CARRIER, [38000])");
+	ioctl(-1, LIRC_GET_REC_MODE, &mode);
+	if (injected)
+		expect("ioctl(-1, LIRC_GET_REC_MODE, [LIRC_MODE_PULSE])");
+	else
+		expect("ioctl(-1, LIRC_GET_REC_MODE, %p)", (void *)&mode);
+}
+
+static void block_calls(void)
+{
+	struct blkpg_partition part = { .start = 512, .length = 1024,
+					.pno = 2, .devname = "sda2" };
+	struct blkpg_ioctl_arg pg = { .op = BLKPG_DEL_PARTITION,
+				      .datalen = sizeof(part), .data = &part };
+	unsigned short rot = 1;
+
+	ioctl(-1, BLKPG, &pg);
+	expect("ioctl(-1, BLKPG, {op=BLKPG_DEL_PARTITION, flags=0, "
+	       "datalen=%d, data={start=512, length=1024, pno=2, "
+	       "devname=\"sda2\", volname=\"\"}})", (int)sizeof(part));
+	ioctl(-1, BLKROTATIONAL, &rot);
+	if (injected)
+		expect("ioctl(-1, BLKROTATIONAL, [1])");
+	else
+		expect("ioctl(-1, BLKROTATIONAL, %p)", (void *)&rot);
+}
+
+int main(int argc, char **argv)
+{
+	injected = argc > 1 && !strcmp(argv[1], "inject");
+	if (!injected) {
+		counter_calls();
+		fs_x_calls();
+	}
+	hdio_calls();
+	ptp_calls();
+	seccomp_calls();
+	gpio_calls();
+	rtc_calls();
+	ubi_calls();
+	evdev_calls();
+	lirc_calls();
+	block_calls();
+	return 0;
+}
