@@ -327,7 +327,9 @@ static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
 	v = value_struct(ar, name, addr);
 	value_add(v, sockaddr_value(ctx, "msg_name", m.name, m.namelen));
 	value_add(v, value_uint(ar, "msg_namelen", m.namelen));
-	value_add(v, iovec_value(ctx, "msg_iov", m.iov, m.iovlen, limit));
+	/* the socket of every msghdr call is its first argument */
+	value_add(v, iovec_sock_value(ctx, "msg_iov", m.iov, m.iovlen, limit,
+			decode_netlink_proto(ctx, (int)ctx->sc->raw_args[0])));
 	value_add(v, value_uint(ar, "msg_iovlen", m.iovlen));
 	if (m.controllen && m.control)
 		value_add(v, control_value(ctx, m.control, m.controllen));
