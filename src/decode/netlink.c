@@ -12,6 +12,9 @@
 
 /* By protocol (NETLINK_ROUTE...): what the family adds. */
 static const struct nl_family nl_family_plain;
+static const struct nl_family nl_family_generic = {
+	.types = &xlat_genl_families,
+};
 static const struct nl_family nl_family_audit = {
 	.types = &xlat_nl_audit_types,
 };
@@ -86,6 +89,8 @@ static const struct nl_family *family_of(int proto)
 	case NETLINK_AUDIT: return &nl_family_audit;
 	case NETLINK_XFRM: return &nl_family_xfrm;
 	case NETLINK_SELINUX: return &nl_family_selinux;
+	case NETLINK_NETFILTER: return &nl_family_netfilter;
+	case NETLINK_GENERIC: return &nl_family_generic;
 	default: return &nl_family_plain;
 	}
 }
@@ -103,6 +108,8 @@ struct value *nl_enum(struct decode_ctx *ctx, const char *name, uint64_t v,
 static struct value *type_value(struct decode_ctx *ctx,
 				const struct nl_family *f, uint16_t type)
 {
+	if (type >= NLMSG_MIN_TYPE && f->type)
+		return f->type(ctx, type);
 	if (type >= NLMSG_MIN_TYPE && f->types)
 		return nl_enum(ctx, "nlmsg_type", type, f->types);
 	return nl_enum(ctx, "nlmsg_type", type, &xlat_nlmsg_types);

@@ -23,10 +23,14 @@ struct nl_family {
 	 * NLM_F_ ones */
 	const struct xlat *(*flags)(uint16_t type);
 	nl_payload_fn payload;
+	/* nlmsg_type from NLMSG_MIN_TYPE when it is more than a name
+	 * (netfilter's subsystem<<8|message); NULL: from types */
+	struct value *(*type)(struct decode_ctx *ctx, uint16_t type);
 };
 
 extern const struct nl_family nl_family_route;
 extern const struct nl_family nl_family_sock_diag;
+extern const struct nl_family nl_family_netfilter;
 
 /* The messages of protocol proto (-1: unknown) in len bytes at addr. */
 struct value *netlink_value(struct decode_ctx *ctx, const char *name,
