@@ -152,13 +152,25 @@ static struct value *message_value(struct decode_ctx *ctx,
 				   const struct nlmsghdr *h, uint64_t addr,
 				   uint64_t len);
 
+static const struct nla_kind nlmsgerr_kinds[] = {
+	[NLMSGERR_ATTR_MSG] = { nla_str, NULL },
+	[NLMSGERR_ATTR_OFFS] = { nla_u32, NULL },
+	[NLMSGERR_ATTR_MISS_TYPE] = { nla_u32, NULL },
+	[NLMSGERR_ATTR_MISS_NEST] = { nla_u32, NULL },
+};
+
+static const struct nla_set nlmsgerr_attrs = {
+	&xlat_nlmsgerr_attrs, nlmsgerr_kinds,
+	sizeof(nlmsgerr_kinds) / sizeof(nlmsgerr_kinds[0]),
+};
+
 /* {error=-EACCES, msg=...}: the request the error answers follows. */
 static void error_payload(struct decode_ctx *ctx, struct value *msg,
 			  const struct nl_family *f, const struct nlmsghdr *h,
 			  uint64_t addr, uint32_t len)
 {
 	struct nlmsgerr e;
-	struct value *v, *m;
+	struct value *v, *m, *list;
 	const char *name;
 	uint64_t take;
 
@@ -180,12 +192,25 @@ static void error_payload(struct decode_ctx *ctx, struct value *msg,
 	len -= sizeof(e.error);
 	/* a capped error carries the request's header only */
 	take = h->nlmsg_flags & NLM_F_CAPPED ? sizeof(e.msg) :
-	       e.msg.nlmsg_len;
+	       NLMSG_ALIGN((uint64_t)e.msg.nlmsg_len);
+	/* a request shorter than its header still takes the header */
+	if (take < sizeof(e.msg))
+		take = sizeof(e.msg);
 	if (take > len)
 		take = len;
 	m = message_value(ctx, f, &e.msg, addr, take);
 	m->name = "msg";
 	value_add(v, m);
+	if (len <= take) {
+		value_add(msg, v);
+		return;
+	}
+	/* extended acknowledgement attributes follow the request */
+	list = value_array(ctx->arena, NULL, addr);
+	value_add(list, v);
+	value_add(list, nla_value(ctx, addr + take, (uint32_t)(len - take),
+				  &nlmsgerr_attrs, -1));
+	v = list;
 	value_add(msg, v);
 }
 

@@ -61,6 +61,11 @@ struct nla_set {
 struct value *nla_value(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 			const struct nla_set *set, int family);
 
+/* The attribute sets of route messages (netlink_route_attrs.c). */
+extern const struct nla_set nl_ifla_set, nl_ifa_set, nl_rta_set, nl_nda_set,
+	nl_fra_set, nl_tca_set, nl_ifal_set, nl_netconfa_set, nl_netnsa_set,
+	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set;
+
 /* Kinds of attribute data; arg as noted. */
 struct value *nla_u8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		     const void *arg, int family);

@@ -69,6 +69,24 @@ static const struct field packet_msg_fields[] = {
 	FIELD_END,
 };
 
+static const struct nla_kind unix_attr_kinds[] = {
+	[UNIX_DIAG_NAME] = { nla_str, NULL },
+	[UNIX_DIAG_PEER] = { nla_u32, NULL },
+	[UNIX_DIAG_UID] = { nla_u32, NULL },
+	[UNIX_DIAG_SHUTDOWN] = { nla_u8, NULL },
+};
+
+static const struct nla_set unix_attrs = {
+	&xlat_unix_diag_attrs, unix_attr_kinds,
+	sizeof(unix_attr_kinds) / sizeof(unix_attr_kinds[0]),
+};
+static const struct nla_set netlink_attrs = {
+	&xlat_netlink_diag_attrs, NULL, 0,
+};
+static const struct nla_set packet_attrs = {
+	&xlat_packet_diag_attrs, NULL, 0,
+};
+
 /* By family: the request and the answer. */
 static const struct {
 	uint8_t family;
@@ -78,17 +96,17 @@ static const struct {
 	  { "sdiag_family", sizeof(struct unix_diag_req), unix_req_fields,
 	    NULL },
 	  { "udiag_family", sizeof(struct unix_diag_msg), unix_msg_fields,
-	    NULL } },
+	    &unix_attrs } },
 	{ AF_NETLINK,
 	  { "sdiag_family", sizeof(struct netlink_diag_req),
 	    netlink_req_fields, NULL },
 	  { "ndiag_family", sizeof(struct netlink_diag_msg),
-	    netlink_msg_fields, NULL } },
+	    netlink_msg_fields, &netlink_attrs } },
 	{ AF_PACKET,
 	  { "sdiag_family", sizeof(struct packet_diag_req),
 	    packet_req_fields, NULL },
 	  { "pdiag_family", sizeof(struct packet_diag_msg),
-	    packet_msg_fields, NULL } },
+	    packet_msg_fields, &packet_attrs } },
 };
 
 static bool diag_payload(struct decode_ctx *ctx, struct value *msg,

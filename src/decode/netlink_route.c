@@ -29,153 +29,6 @@ static const struct xlat *route_flags(uint16_t type)
 	}
 }
 
-/* --- attribute sets */
-
-/* struct rtnl_link_stats (u32 counters) and rtnl_link_stats64 (u64):
- * the same names; a kernel sends as many as it knows. */
-static const char *const link_stats_names[] = {
-	"rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors",
-	"tx_errors", "rx_dropped", "tx_dropped", "multicast", "collisions",
-	"rx_length_errors", "rx_over_errors", "rx_crc_errors",
-	"rx_frame_errors", "rx_fifo_errors", "rx_missed_errors",
-	"tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
-	"tx_heartbeat_errors", "tx_window_errors", "rx_compressed",
-	"tx_compressed", "rx_nohandler", "rx_otherhost_dropped",
-};
-
-static struct value *link_stats(struct decode_ctx *ctx, uint64_t addr,
-				uint32_t len, const void *arg, int family)
-{
-	const size_t size = arg ? 8 : 4;
-	const size_t max = sizeof(link_stats_names) / sizeof(char *) -
-			   (arg ? 0 : 1);
-	size_t n = len / size;
-	uint64_t buf[32];
-	struct value *v;
-
-	if (n > max)
-		n = max;
-	if (len % size || n < 23 ||
-	    tracee_read(ctx->mem, addr, buf, n * size) != 0)
-		return NULL;
-	v = value_struct(ctx->arena, NULL, addr);
-	for (size_t i = 0; i < n; i++)
-		value_add(v, value_uint(ctx->arena, link_stats_names[i],
-					size == 8 ? buf[i] :
-					((const uint32_t *)buf)[i]));
-	return v;
-}
-
-static const struct nla_kind ifla_kinds[] = {
-	[IFLA_STATS] = { link_stats, NULL },
-	[IFLA_STATS64] = { link_stats, "64" },
-	[IFLA_ADDRESS] = { nla_hwaddr, NULL },
-	[IFLA_BROADCAST] = { nla_hwaddr, NULL },
-	[IFLA_PERM_ADDRESS] = { nla_hwaddr, NULL },
-	[IFLA_IFNAME] = { nla_str, NULL },
-	[IFLA_MTU] = { nla_u32, NULL },
-	[IFLA_LINK] = { nla_ifindex, NULL },
-	[IFLA_QDISC] = { nla_str, NULL },
-	[IFLA_MASTER] = { nla_ifindex, NULL },
-	[IFLA_TXQLEN] = { nla_u32, NULL },
-	[IFLA_WEIGHT] = { nla_u32, NULL },
-	[IFLA_OPERSTATE] = { nla_u8, NULL },
-	[IFLA_LINKMODE] = { nla_u8, NULL },
-	[IFLA_NET_NS_PID] = { nla_u32, NULL },
-	[IFLA_IFALIAS] = { nla_str, NULL },
-	[IFLA_NUM_VF] = { nla_u32, NULL },
-	[IFLA_EXT_MASK] = { nla_flags32, &xlat_rtext_filter },
-	[IFLA_PROMISCUITY] = { nla_u32, NULL },
-	[IFLA_NUM_TX_QUEUES] = { nla_u32, NULL },
-	[IFLA_NUM_RX_QUEUES] = { nla_u32, NULL },
-	[IFLA_CARRIER] = { nla_u8, NULL },
-	[IFLA_CARRIER_CHANGES] = { nla_u32, NULL },
-	[IFLA_PHYS_PORT_NAME] = { nla_str, NULL },
-	[IFLA_PROTO_DOWN] = { nla_u8, NULL },
-	[IFLA_GSO_MAX_SEGS] = { nla_u32, NULL },
-	[IFLA_GSO_MAX_SIZE] = { nla_u32, NULL },
-	[IFLA_GROUP] = { nla_u32, NULL },
-	[IFLA_NET_NS_FD] = { nla_u32, NULL },
-	[IFLA_LINK_NETNSID] = { nla_s32, NULL },
-	[IFLA_CARRIER_UP_COUNT] = { nla_u32, NULL },
-	[IFLA_CARRIER_DOWN_COUNT] = { nla_u32, NULL },
-	[IFLA_NEW_IFINDEX] = { nla_ifindex, NULL },
-	[IFLA_MIN_MTU] = { nla_u32, NULL },
-	[IFLA_MAX_MTU] = { nla_u32, NULL },
-	[IFLA_NEW_NETNSID] = { nla_s32, NULL },
-	[IFLA_TARGET_NETNSID] = { nla_s32, NULL },
-	[IFLA_ALT_IFNAME] = { nla_str, NULL },
-	[IFLA_PARENT_DEV_NAME] = { nla_str, NULL },
-	[IFLA_PARENT_DEV_BUS_NAME] = { nla_str, NULL },
-	[IFLA_GRO_MAX_SIZE] = { nla_u32, NULL },
-	[IFLA_TSO_MAX_SIZE] = { nla_u32, NULL },
-	[IFLA_TSO_MAX_SEGS] = { nla_u32, NULL },
-	[IFLA_ALLMULTI] = { nla_u32, NULL },
-};
-
-static const struct nla_set ifla_set = {
-	&xlat_ifla_attrs, ifla_kinds, sizeof(ifla_kinds) / sizeof(ifla_kinds[0])
-};
-
-static struct value *ifa_cacheinfo(struct decode_ctx *ctx, uint64_t addr,
-				   uint32_t len, const void *arg, int family)
-{
-	struct ifa_cacheinfo ci;
-	struct arena *ar = ctx->arena;
-	struct value *v;
-
-	if (len != sizeof(ci) || tracee_read(ctx->mem, addr, &ci, len) != 0)
-		return NULL;
-	v = value_struct(ar, NULL, addr);
-	value_add(v, value_uint(ar, "ifa_prefered", ci.ifa_prefered));
-	value_add(v, value_uint(ar, "ifa_valid", ci.ifa_valid));
-	value_add(v, value_uint(ar, "cstamp", ci.cstamp));
-	value_add(v, value_uint(ar, "tstamp", ci.tstamp));
-	return v;
-}
-
-static const struct nla_kind ifa_kinds[] = {
-	[IFA_ADDRESS] = { nla_inaddr, NULL },
-	[IFA_LOCAL] = { nla_inaddr, NULL },
-	[IFA_LABEL] = { nla_str, NULL },
-	[IFA_BROADCAST] = { nla_inaddr, NULL },
-	[IFA_ANYCAST] = { nla_inaddr, NULL },
-	[IFA_CACHEINFO] = { ifa_cacheinfo, NULL },
-	[IFA_MULTICAST] = { nla_inaddr, NULL },
-	[IFA_FLAGS] = { nla_flags32, &xlat_ifa_flags },
-	[IFA_RT_PRIORITY] = { nla_u32, NULL },
-	[IFA_TARGET_NETNSID] = { nla_s32, NULL },
-};
-
-static const struct nla_set ifa_set = {
-	&xlat_ifa_attrs, ifa_kinds, sizeof(ifa_kinds) / sizeof(ifa_kinds[0])
-};
-
-static const struct nla_kind rta_kinds[] = {
-	[RTA_DST] = { nla_inaddr, NULL },
-	[RTA_SRC] = { nla_inaddr, NULL },
-	[RTA_IIF] = { nla_ifindex, NULL },
-	[RTA_OIF] = { nla_ifindex, NULL },
-	[RTA_GATEWAY] = { nla_inaddr, NULL },
-	[RTA_PRIORITY] = { nla_u32, NULL },
-	[RTA_PREFSRC] = { nla_inaddr, NULL },
-	[RTA_FLOW] = { nla_u32, NULL },
-	[RTA_TABLE] = { nla_enum32, &xlat_rt_table },
-	[RTA_MARK] = { nla_u32, NULL },
-	[RTA_NEWDST] = { nla_inaddr, NULL },
-	[RTA_PREF] = { nla_u8, NULL },
-	[RTA_ENCAP_TYPE] = { nla_u16, NULL },
-	[RTA_EXPIRES] = { nla_u64, NULL },
-	[RTA_UID] = { nla_u32, NULL },
-	[RTA_TTL_PROPAGATE] = { nla_u8, NULL },
-	[RTA_IP_PROTO] = { nla_u8, NULL },
-	[RTA_NH_ID] = { nla_u32, NULL },
-};
-
-static const struct nla_set rta_set = {
-	&xlat_rta_attrs, rta_kinds, sizeof(rta_kinds) / sizeof(rta_kinds[0])
-};
-
 /* --- fixed parts */
 
 static const struct field ifinfomsg_fields[] = {
@@ -263,47 +116,49 @@ static const struct field no_fields[] = {
 };
 
 static const struct nl_fixed link_msg = {
-	"ifi_family", sizeof(struct ifinfomsg), ifinfomsg_fields, &ifla_set,
+	"ifi_family", sizeof(struct ifinfomsg), ifinfomsg_fields, &nl_ifla_set,
 };
 static const struct nl_fixed addr_msg = {
-	"ifa_family", sizeof(struct ifaddrmsg), ifaddrmsg_fields, &ifa_set,
+	"ifa_family", sizeof(struct ifaddrmsg), ifaddrmsg_fields, &nl_ifa_set,
 };
 static const struct nl_fixed route_msg = {
-	"rtm_family", sizeof(struct rtmsg), rtmsg_fields, &rta_set,
+	"rtm_family", sizeof(struct rtmsg), rtmsg_fields, &nl_rta_set,
 };
 
 static const struct nl_fixed neigh_msg = {
-	"ndm_family", sizeof(struct ndmsg), ndmsg_fields, NULL,
+	"ndm_family", sizeof(struct ndmsg), ndmsg_fields, &nl_nda_set,
 };
 static const struct nl_fixed rule_msg = {
-	"family", sizeof(struct fib_rule_hdr), fib_rule_fields, NULL,
+	"family", sizeof(struct fib_rule_hdr), fib_rule_fields, &nl_fra_set,
 };
 static const struct nl_fixed tc_msg = {
-	"tcm_family", sizeof(struct tcmsg), tcmsg_fields, NULL,
+	"tcm_family", sizeof(struct tcmsg), tcmsg_fields, &nl_tca_set,
 };
 static const struct nl_fixed action_msg = {
 	"tca_family", sizeof(struct tcamsg), no_fields, NULL,
 };
 static const struct nl_fixed neightbl_msg = {
-	"ndtm_family", sizeof(struct ndtmsg), no_fields, NULL,
+	"ndtm_family", sizeof(struct ndtmsg), no_fields, &nl_ndta_set,
 };
 static const struct nl_fixed addrlabel_msg = {
-	"ifal_family", sizeof(struct ifaddrlblmsg), ifaddrlblmsg_fields, NULL,
+	"ifal_family", sizeof(struct ifaddrlblmsg), ifaddrlblmsg_fields,
+	&nl_ifal_set,
 };
 static const struct nl_fixed dcb_msg = {
-	"dcb_family", sizeof(struct dcbmsg), dcbmsg_fields, NULL,
+	"dcb_family", sizeof(struct dcbmsg), dcbmsg_fields, &nl_dcb_set,
 };
 static const struct nl_fixed netconf_msg = {
-	"ncm_family", sizeof(struct netconfmsg), no_fields, NULL,
+	"ncm_family", sizeof(struct netconfmsg), no_fields, &nl_netconfa_set,
 };
 static const struct nl_fixed mdb_msg = {
-	"family", sizeof(struct br_port_msg), br_port_msg_fields, NULL,
+	"family", sizeof(struct br_port_msg), br_port_msg_fields,
+	&nl_mdba_set,
 };
 static const struct nl_fixed gen_msg = {
-	"rtgen_family", sizeof(struct rtgenmsg), no_fields, NULL,
+	"rtgen_family", sizeof(struct rtgenmsg), no_fields, &nl_netnsa_set,
 };
 static const struct nl_fixed nexthop_msg = {
-	"nh_family", sizeof(struct nhmsg), nhmsg_fields, NULL,
+	"nh_family", sizeof(struct nhmsg), nhmsg_fields, &nl_nha_set,
 };
 
 /* By nlmsg_type - RTM_BASE. */
