@@ -92,9 +92,8 @@ void add_date(struct decode_ctx *ctx, struct value *v, int64_t sec,
  * in all. */
 struct value *iovec_value(struct decode_ctx *ctx, const char *name,
 			  uint64_t addr, uint64_t count, uint64_t limit);
-/* iovec_value for a socket's messages: netlink protocol proto, or
- * text for any proto < 0 (strace decodes a message vector only when it
- * knows the protocol). */
+/* iovec_value for a socket's messages: netlink protocol proto (as
+ * decode_sockbuf_value), or -1 for text. */
 struct value *iovec_sock_value(struct decode_ctx *ctx, const char *name,
 			       uint64_t addr, uint64_t count, uint64_t limit,
 			       int proto);

@@ -37,7 +37,7 @@ struct value *iovec_sock_value(struct decode_ctx *ctx, const char *name,
 			       int proto)
 {
 	return iovec_any(ctx, name, addr, count, limit,
-			 proto < 0 ? -1 : proto);
+			 proto == IOV_ADDRS ? -1 : proto);
 }
 
 /* The iovec array with the buffers as addresses: before a read fills

@@ -314,9 +314,11 @@ static struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
 	return v;
 }
 
-/* A struct msghdr; data shows at most limit bytes. */
+/* A struct msghdr; data shows at most limit bytes. Data received on a
+ * netlink socket shows as its messages (strace decodes sent data as
+ * text). */
 static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
-				  uint64_t addr, uint64_t limit)
+				  uint64_t addr, uint64_t limit, bool received)
 {
 	struct msghdr64 m;
 	struct arena *ar = ctx->arena;
@@ -329,7 +331,8 @@ static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
 	value_add(v, value_uint(ar, "msg_namelen", m.namelen));
 	/* the socket of every msghdr call is its first argument */
 	value_add(v, iovec_sock_value(ctx, "msg_iov", m.iov, m.iovlen, limit,
-			decode_netlink_proto(ctx, (int)ctx->sc->raw_args[0])));
+			received ? decode_netlink_proto(ctx,
+					(int)ctx->sc->raw_args[0]) : -1));
 	value_add(v, value_uint(ar, "msg_iovlen", m.iovlen));
 	if (m.controllen && m.control)
 		value_add(v, control_value(ctx, m.control, m.controllen));
@@ -342,7 +345,7 @@ static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
 struct value *decode_msghdr(struct decode_ctx *ctx, const struct arg_desc *a,
 			    uint64_t raw)
 {
-	return msghdr_value(ctx, a->name, raw, UINT64_MAX);
+	return msghdr_value(ctx, a->name, raw, UINT64_MAX, false);
 }
 
 /* PHASE_BOTH: at entry only the name length the caller offers (what a
@@ -355,7 +358,7 @@ struct value *decode_msghdr_out(struct decode_ctx *ctx,
 
 	if (ctx->at_exit)
 		return msghdr_value(ctx, a->name, raw,
-				    (uint64_t)ctx->sc->rval);
+				    (uint64_t)ctx->sc->rval, true);
 	if (!decode_read(ctx, a->name, raw, &m, sizeof(m), &v))
 		return v;
 	v = value_struct(ctx->arena, a->name, raw);
@@ -390,7 +393,7 @@ static struct value *mmsghdr_value(struct decode_ctx *ctx, const char *name,
 		}
 		e = value_struct(ctx->arena, NULL, addr + i * size);
 		value_add(e, msghdr_value(ctx, "msg_hdr", addr + i * size,
-					  out ? len : UINT64_MAX));
+					  out ? len : UINT64_MAX, out));
 		value_add(e, value_uint(ctx->arena, "msg_len", len));
 		value_add(v, e);
 	}

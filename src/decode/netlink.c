@@ -155,6 +155,7 @@ static struct value *message_value(struct decode_ctx *ctx,
 static const struct nla_kind nlmsgerr_kinds[] = {
 	[NLMSGERR_ATTR_MSG] = { nla_str, NULL },
 	[NLMSGERR_ATTR_OFFS] = { nla_u32, NULL },
+	[NLMSGERR_ATTR_COOKIE] = { nla_u8_array, NULL },
 	[NLMSGERR_ATTR_MISS_TYPE] = { nla_u32, NULL },
 	[NLMSGERR_ATTR_MISS_NEST] = { nla_u32, NULL },
 };

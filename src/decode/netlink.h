@@ -79,6 +79,11 @@ struct value *nla_s32(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		      const void *arg, int family);
 struct value *nla_x32(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		      const void *arg, int family);
+/* numbers in network order: htons(80), htobe64(1) */
+struct value *nla_be16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		       const void *arg, int family);
+struct value *nla_be64(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		       const void *arg, int family);
 /* a NUL-terminated string */
 struct value *nla_str(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		      const void *arg, int family);
@@ -99,6 +104,12 @@ struct value *nla_enum8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 			const void *arg, int family);
 struct value *nla_enum32(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family);
+/* a struct of u32 fields (arg: their names, NULL-terminated) */
+struct value *nla_u32_struct(struct decode_ctx *ctx, uint64_t addr,
+			     uint32_t len, const void *arg, int family);
+/* bytes as an array of numbers: [171, 254] */
+struct value *nla_u8_array(struct decode_ctx *ctx, uint64_t addr,
+			   uint32_t len, const void *arg, int family);
 /* nested attributes (arg: the struct nla_set) */
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family);

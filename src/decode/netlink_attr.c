@@ -2,6 +2,7 @@
  * part, each [{nla_len=N, nla_type=NAME}, data], and the kinds of data
  * attribute sets name (numbers, strings, addresses, flags, nests). */
 #include <arpa/inet.h>
+#include <endian.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,7 +22,10 @@ static struct value *nla_header(struct decode_ctx *ctx, const struct nlattr *a,
 	value_add(v, value_uint(ar, "nla_len", a->nla_len));
 	/* the two flag bits come first: NLA_F_NESTED|IFLA_LINKINFO */
 	if (a->nla_type & (NLA_F_NESTED | NLA_F_NET_BYTEORDER)) {
+		const char *unknown = unknown_comment(ctx, set->types);
 		const char *sym = t->u.en.sym ? t->u.en.sym :
+			unknown ? arena_printf(ar, "%#x /* %s */", type,
+					       unknown) :
 			arena_printf(ar, "%#x", type);
 
 		if (a->nla_type & NLA_F_NET_BYTEORDER)
@@ -102,12 +106,12 @@ struct value *nla_value(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 
 /* --- kinds of data */
 
-/* Reads exactly size bytes (a fixed-size attribute), or returns false to
- * show it as hex. */
+/* Reads the size bytes of a fixed-size attribute (a longer one shows its
+ * first size bytes, as strace does), or returns false to show it as hex. */
 static bool nla_read(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		     void *buf, size_t size)
 {
-	return len == size && tracee_read(ctx->mem, addr, buf, size) == 0;
+	return len >= size && tracee_read(ctx->mem, addr, buf, size) == 0;
 }
 
 #define NLA_NUMBER(fn, type, make) \
@@ -126,6 +130,29 @@ NLA_NUMBER(nla_u32, uint32_t, value_uint)
 NLA_NUMBER(nla_u64, uint64_t, value_uint)
 NLA_NUMBER(nla_s32, int32_t, value_int)
 NLA_NUMBER(nla_x32, uint32_t, value_hex)
+
+struct value *nla_be16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		       const void *arg, int family)
+{
+	uint16_t n;
+
+	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
+		return NULL;
+	return value_symbol(ctx->arena, NULL, n, V_UINT,
+			    arena_printf(ctx->arena, "htons(%u)", ntohs(n)));
+}
+
+struct value *nla_be64(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		       const void *arg, int family)
+{
+	uint64_t n;
+
+	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
+		return NULL;
+	return value_symbol(ctx->arena, NULL, n, V_UINT,
+			    arena_printf(ctx->arena, "htobe64(%llu)",
+					 (unsigned long long)be64toh(n)));
+}
 
 struct value *nla_str(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		      const void *arg, int family)
@@ -220,6 +247,43 @@ struct value *nla_enum32(struct decode_ctx *ctx, uint64_t addr,
 	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
 		return NULL;
 	return nl_enum(ctx, NULL, n, arg);
+}
+
+struct value *nla_u32_struct(struct decode_ctx *ctx, uint64_t addr,
+			     uint32_t len, const void *arg, int family)
+{
+	const char *const *names = arg;
+	uint32_t n[16];
+	size_t count = 0;
+	struct value *v;
+
+	while (names[count] && count < 16)
+		count++;
+	if (!nla_read(ctx, addr, len, n, count * sizeof(n[0])))
+		return NULL;
+	v = value_struct(ctx->arena, NULL, addr);
+	for (size_t i = 0; i < count; i++)
+		value_add(v, value_uint(ctx->arena, names[i], n[i]));
+	return v;
+}
+
+struct value *nla_u8_array(struct decode_ctx *ctx, uint64_t addr,
+			   uint32_t len, const void *arg, int family)
+{
+	unsigned char b[256];
+	struct value *v;
+
+	if (len > sizeof(b) || tracee_read(ctx->mem, addr, b, len) != 0)
+		return NULL;
+	v = value_array(ctx->arena, NULL, addr);
+	for (uint32_t i = 0; i < len; i++) {
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		value_add(v, value_uint(ctx->arena, NULL, b[i]));
+	}
+	return v;
 }
 
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,

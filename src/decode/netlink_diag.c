@@ -69,7 +69,12 @@ static const struct field packet_msg_fields[] = {
 	FIELD_END,
 };
 
+static const char *const unix_rqlen[] = {
+	"udiag_rqueue", "udiag_wqueue", NULL
+};
+
 static const struct nla_kind unix_attr_kinds[] = {
+	[UNIX_DIAG_RQLEN] = { nla_u32_struct, unix_rqlen },
 	[UNIX_DIAG_NAME] = { nla_str, NULL },
 	[UNIX_DIAG_PEER] = { nla_u32, NULL },
 	[UNIX_DIAG_UID] = { nla_u32, NULL },

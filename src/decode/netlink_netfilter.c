@@ -2,7 +2,13 @@
  * (NFNL_SUBSYS_CTNETLINK<<8|IPCTNL_MSG_CT_NEW), the payload a nfgenmsg
  * followed by attributes whose types depend on the message. */
 #include <arpa/inet.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nf_tables_compat.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_acct.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
+#include <linux/netfilter/nfnetlink_cthelper.h>
+#include <linux/netfilter/nfnetlink_cttimeout.h>
 #include <string.h>
 
 #include "consts.h"
@@ -64,14 +70,14 @@ static struct value *nf_type(struct decode_ctx *ctx, uint16_t type)
 						   subsys_msgs(subsys))));
 }
 
-/* res_id: a subsystem in network order for messages of a subsystem,
- * a number for the batch ones. */
+/* res_id: nf_tables puts its subsystem there (in network order, or
+ * mistakenly in host order); the others a number in network order. */
 static struct value *res_id_value(struct decode_ctx *ctx, uint16_t type,
 				  uint16_t res_id)
 {
 	const char *sym = NULL;
 
-	if (!xlat_name(&xlat_nf_batch_msgs, type)) {
+	if (type >> 8 == NFNL_SUBSYS_NFTABLES) {
 		sym = xlat_name(&xlat_nl_netfilter_subsys, ntohs(res_id));
 		if (!sym && (sym = xlat_name(&xlat_nl_netfilter_subsys,
 					     res_id)))
@@ -82,6 +88,75 @@ static struct value *res_id_value(struct decode_ctx *ctx, uint16_t type,
 			    sym ? arena_printf(ctx->arena, "htons(%s)", sym) :
 			    arena_printf(ctx->arena, "htons(%u)",
 					 ntohs(res_id)));
+}
+
+/* Requests by the flags they take (the others take plain ones). */
+#define NEW(s, m) { NFNL_SUBSYS_##s, m, &xlat_nlm_flags_new }
+#define GET(s, m) { NFNL_SUBSYS_##s, m, &xlat_nlm_flags_get }
+#define DEL(s, m) { NFNL_SUBSYS_##s, m, &xlat_nlm_flags_del }
+static const struct {
+	unsigned char subsys, msg;
+	const struct xlat *flags;
+} nf_flags[] = {
+	NEW(CTNETLINK, IPCTNL_MSG_CT_NEW),
+	GET(CTNETLINK, IPCTNL_MSG_CT_GET),
+	GET(CTNETLINK, IPCTNL_MSG_CT_GET_CTRZERO),
+	GET(CTNETLINK, IPCTNL_MSG_CT_GET_STATS_CPU),
+	GET(CTNETLINK, IPCTNL_MSG_CT_GET_STATS),
+	GET(CTNETLINK, IPCTNL_MSG_CT_GET_DYING),
+	GET(CTNETLINK, IPCTNL_MSG_CT_GET_UNCONFIRMED),
+	DEL(CTNETLINK, IPCTNL_MSG_CT_DELETE),
+	NEW(CTNETLINK_EXP, IPCTNL_MSG_EXP_NEW),
+	GET(CTNETLINK_EXP, IPCTNL_MSG_EXP_GET),
+	GET(CTNETLINK_EXP, IPCTNL_MSG_EXP_GET_STATS_CPU),
+	DEL(CTNETLINK_EXP, IPCTNL_MSG_EXP_DELETE),
+	NEW(ACCT, NFNL_MSG_ACCT_NEW),
+	GET(ACCT, NFNL_MSG_ACCT_GET),
+	GET(ACCT, NFNL_MSG_ACCT_GET_CTRZERO),
+	DEL(ACCT, NFNL_MSG_ACCT_DEL),
+	NEW(CTNETLINK_TIMEOUT, IPCTNL_MSG_TIMEOUT_NEW),
+	GET(CTNETLINK_TIMEOUT, IPCTNL_MSG_TIMEOUT_GET),
+	DEL(CTNETLINK_TIMEOUT, IPCTNL_MSG_TIMEOUT_DELETE),
+	NEW(CTHELPER, NFNL_MSG_CTHELPER_NEW),
+	GET(CTHELPER, NFNL_MSG_CTHELPER_GET),
+	DEL(CTHELPER, NFNL_MSG_CTHELPER_DEL),
+	GET(NFT_COMPAT, NFNL_MSG_COMPAT_GET),
+	NEW(NFTABLES, NFT_MSG_NEWTABLE),
+	GET(NFTABLES, NFT_MSG_GETTABLE),
+	DEL(NFTABLES, NFT_MSG_DELTABLE),
+	NEW(NFTABLES, NFT_MSG_NEWCHAIN),
+	GET(NFTABLES, NFT_MSG_GETCHAIN),
+	DEL(NFTABLES, NFT_MSG_DELCHAIN),
+	NEW(NFTABLES, NFT_MSG_NEWRULE),
+	GET(NFTABLES, NFT_MSG_GETRULE),
+	DEL(NFTABLES, NFT_MSG_DELRULE),
+	NEW(NFTABLES, NFT_MSG_NEWSET),
+	GET(NFTABLES, NFT_MSG_GETSET),
+	DEL(NFTABLES, NFT_MSG_DELSET),
+	NEW(NFTABLES, NFT_MSG_NEWSETELEM),
+	GET(NFTABLES, NFT_MSG_GETSETELEM),
+	DEL(NFTABLES, NFT_MSG_DELSETELEM),
+	NEW(NFTABLES, NFT_MSG_NEWGEN),
+	GET(NFTABLES, NFT_MSG_GETGEN),
+	NEW(NFTABLES, NFT_MSG_NEWOBJ),
+	GET(NFTABLES, NFT_MSG_GETOBJ),
+	DEL(NFTABLES, NFT_MSG_DELOBJ),
+	GET(NFTABLES, NFT_MSG_GETOBJ_RESET),
+	NEW(NFTABLES, NFT_MSG_NEWFLOWTABLE),
+	GET(NFTABLES, NFT_MSG_GETFLOWTABLE),
+	DEL(NFTABLES, NFT_MSG_DELFLOWTABLE),
+};
+#undef NEW
+#undef GET
+#undef DEL
+
+static const struct xlat *nf_flags_of(uint16_t type)
+{
+	for (size_t i = 0; i < sizeof(nf_flags) / sizeof(nf_flags[0]); i++)
+		if (nf_flags[i].subsys == type >> 8 &&
+		    nf_flags[i].msg == (type & 0xff))
+			return nf_flags[i].flags;
+	return NULL;
 }
 
 /* Attributes whose set is not listed: numbered types, data in hex. */
@@ -119,5 +194,6 @@ static bool nf_payload(struct decode_ctx *ctx, struct value *msg,
 
 const struct nl_family nl_family_netfilter = {
 	.type = nf_type,
+	.flags = nf_flags_of,
 	.payload = nf_payload,
 };

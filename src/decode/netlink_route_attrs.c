@@ -163,15 +163,24 @@ const struct nla_set nl_rta_set = {
 	const struct nla_set name = { types, kinds, \
 				      sizeof(kinds) / sizeof(kinds[0]) }
 
+static const char *const nda_cacheinfo[] = {
+	"ndm_confirmed", "ndm_used", "ndm_updated", "ndm_refcnt", NULL
+};
+static const char *const fib_rule_uid_range[] = { "start", "end", NULL };
+
 static const struct nla_kind nda_kinds[] = {
+	[NDA_CACHEINFO] = { nla_u32_struct, nda_cacheinfo },
 	[NDA_DST] = { nla_inaddr, NULL },
 	[NDA_LLADDR] = { nla_hwaddr, NULL },
 	[NDA_PROBES] = { nla_u32, NULL },
+	[NDA_VLAN] = { nla_u16, NULL },
+	[NDA_PORT] = { nla_be16, NULL },
 	[NDA_VNI] = { nla_u32, NULL },
 	[NDA_IFINDEX] = { nla_ifindex, NULL },
 	[NDA_MASTER] = { nla_ifindex, NULL },
-	[NDA_LINK_NETNSID] = { nla_s32, NULL },
+	[NDA_LINK_NETNSID] = { nla_u32, NULL },
 	[NDA_SRC_VNI] = { nla_u32, NULL },
+	[NDA_NH_ID] = { nla_u32, NULL },
 };
 NLA_SET(nl_nda_set, &xlat_nda_attrs, nda_kinds);
 
@@ -188,7 +197,9 @@ static const struct nla_kind fra_kinds[] = {
 	[FRA_OIFNAME] = { nla_str, NULL },
 	[FRA_L3MDEV] = { nla_u8, NULL },
 	[FRA_PROTOCOL] = { nla_enum8, &xlat_rtprot },
-	[FRA_IP_PROTO] = { nla_u8, NULL },
+	[FRA_IP_PROTO] = { nla_enum8, &xlat_ip_proto },
+	[FRA_TUN_ID] = { nla_be64, NULL },
+	[FRA_UID_RANGE] = { nla_u32_struct, fib_rule_uid_range },
 };
 NLA_SET(nl_fra_set, &xlat_fra_attrs, fra_kinds);
 
@@ -229,6 +240,9 @@ NLA_SET(nl_netnsa_set, &xlat_netnsa_attrs, netnsa_kinds);
 
 static const struct nla_kind nha_kinds[] = {
 	[NHA_ID] = { nla_u32, NULL },
+	[NHA_BLACKHOLE] = { nla_u32, NULL },
+	[NHA_GROUPS] = { nla_u32, NULL },
+	[NHA_FDB] = { nla_u32, NULL },
 	[NHA_OIF] = { nla_ifindex, NULL },
 	[NHA_GATEWAY] = { nla_inaddr, NULL },
 	[NHA_ENCAP_TYPE] = { nla_u16, NULL },

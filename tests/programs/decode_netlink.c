@@ -1,18 +1,20 @@
-/* Sends netlink messages on NETLINK_ROUTE and NETLINK_SOCK_DIAG sockets
- * and prints, for each call, the line mytrace must trace for it; for
- * test_decode_netlink. Messages without NLM_F_REQUEST make the kernel
- * answer nothing. */
+/* Sends netlink messages on NETLINK_ROUTE, NETLINK_SOCK_DIAG and
+ * NETLINK_NETFILTER sockets and prints, for each call, the line mytrace
+ * must trace for it; for test_decode_netlink. Messages without
+ * NLM_F_REQUEST make the kernel answer nothing. */
 #include <errno.h>
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
 static const char hdr_fmt[] = "{nlmsg_len=%u, nlmsg_type=%s, "
@@ -90,18 +92,33 @@ static void sock_diag(int fd)
 		       0 },
 		.family = AF_UNSPEC,
 	};
-	struct iovec iov = { &m, NLMSG_LENGTH(1) };
-	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
-	char h[128];
-	long rc;
+	char text[256], h[128];
 
 	snprintf(h, sizeof(h), hdr_fmt, 17, "SOCK_DIAG_BY_FAMILY",
 		 "NLM_F_MULTI", 9, 0);
-	rc = syscall(SYS_sendmsg, fd, &mh, MSG_DONTWAIT);
-	printf("sendmsg(%d, {msg_name=NULL, msg_namelen=0, msg_iov=[{"
-	       "iov_base=[%s, {family=AF_UNSPEC}], iov_len=%zu}], "
-	       "msg_iovlen=1, msg_controllen=0, msg_flags=0}, MSG_DONTWAIT)"
-	       " = %ld\n", fd, h, iov.iov_len, rc);
+	snprintf(text, sizeof(text), "[%s, {family=AF_UNSPEC}]", h);
+	send_line(fd, &m, NLMSG_LENGTH(1), text);
+}
+
+static void netfilter(int fd)
+{
+	struct {
+		struct nlmsghdr h;
+		struct nfgenmsg g;
+	} m = {
+		.h = { sizeof(m), NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET,
+		       NLM_F_DUMP, 3, 0 },
+		.g = { AF_INET, NFNETLINK_V0, htons(NFNL_SUBSYS_CTNETLINK) },
+	};
+	char text[512], h[160];
+
+	snprintf(h, sizeof(h), hdr_fmt, 20,
+		 "NFNL_SUBSYS_CTNETLINK<<8|IPCTNL_MSG_CT_GET", "NLM_F_DUMP",
+		 3, 0);
+	snprintf(text, sizeof(text), "[%s, {nfgen_family=AF_INET, "
+		 "version=NFNETLINK_V0, res_id=htons(%d)}]", h,
+		 NFNL_SUBSYS_CTNETLINK);
+	send_line(fd, &m, sizeof(m), text);
 }
 
 /* A bound socket: the kernel tells a socket's protocol once it is. */
@@ -130,6 +147,12 @@ int main(void)
 		return 77;
 	sock_diag(fd);
 	close(fd);
+	/* netfilter may be missing from the kernel: then its line is too */
+	fd = nl_socket(NETLINK_NETFILTER);
+	if (fd >= 0) {
+		netfilter(fd);
+		close(fd);
+	}
 	fflush(stdout);
 	return 0;
 }
