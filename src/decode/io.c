@@ -18,9 +18,9 @@ struct value *decode_skip(struct decode_ctx *ctx, const struct arg_desc *a,
 
 /* An iovec array; data shows at most limit bytes in all (the count the
  * call transferred), each buffer also cut at -s. */
-/* proto: the buffers' netlink protocol, -1 for text, IOV_ADDRS for
- * their addresses only. */
-#define IOV_ADDRS (-2)
+/* proto: the buffers' netlink protocol (or FDINFO_NETLINK_UNKNOWN), -1
+ * for text, IOV_ADDRS for their addresses only. */
+#define IOV_ADDRS (-3)
 
 static struct value *iovec_any(struct decode_ctx *ctx, const char *name,
 				uint64_t addr, uint64_t count, uint64_t limit,

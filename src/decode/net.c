@@ -12,6 +12,7 @@
 
 #include "consts.h"
 #include "decoders.h"
+#include "fdinfo.h"
 
 struct value *decode_sock_type(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
@@ -314,11 +315,27 @@ static struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
 	return v;
 }
 
-/* A struct msghdr; data shows at most limit bytes. Data received on a
- * netlink socket shows as its messages (strace decodes sent data as
- * text). */
+/* The netlink protocol a message's data is decoded with: strace decodes
+ * it as netlink messages when msg_name is a netlink address, of the
+ * socket's protocol when the socket tells it (the first argument of
+ * every msghdr call), else with the control types only; -1: as text. */
+static int msghdr_netlink_proto(struct decode_ctx *ctx,
+				const struct msghdr64 *m)
+{
+	sa_family_t family;
+	int proto;
+
+	if (!m->name || m->namelen < sizeof(family) || !ctx->opts->deref ||
+	    tracee_read(ctx->mem, m->name, &family, sizeof(family)) != 0 ||
+	    family != AF_NETLINK)
+		return -1;
+	proto = decode_netlink_proto(ctx, (int)ctx->sc->raw_args[0]);
+	return proto == -1 ? FDINFO_NETLINK_UNKNOWN : proto;
+}
+
+/* A struct msghdr; data shows at most limit bytes. */
 static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
-				  uint64_t addr, uint64_t limit, bool received)
+				  uint64_t addr, uint64_t limit)
 {
 	struct msghdr64 m;
 	struct arena *ar = ctx->arena;
@@ -329,10 +346,8 @@ static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
 	v = value_struct(ar, name, addr);
 	value_add(v, sockaddr_value(ctx, "msg_name", m.name, m.namelen));
 	value_add(v, value_uint(ar, "msg_namelen", m.namelen));
-	/* the socket of every msghdr call is its first argument */
 	value_add(v, iovec_sock_value(ctx, "msg_iov", m.iov, m.iovlen, limit,
-			received ? decode_netlink_proto(ctx,
-					(int)ctx->sc->raw_args[0]) : -1));
+				      msghdr_netlink_proto(ctx, &m)));
 	value_add(v, value_uint(ar, "msg_iovlen", m.iovlen));
 	if (m.controllen && m.control)
 		value_add(v, control_value(ctx, m.control, m.controllen));
@@ -345,7 +360,7 @@ static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
 struct value *decode_msghdr(struct decode_ctx *ctx, const struct arg_desc *a,
 			    uint64_t raw)
 {
-	return msghdr_value(ctx, a->name, raw, UINT64_MAX, false);
+	return msghdr_value(ctx, a->name, raw, UINT64_MAX);
 }
 
 /* PHASE_BOTH: at entry only the name length the caller offers (what a
@@ -358,7 +373,7 @@ struct value *decode_msghdr_out(struct decode_ctx *ctx,
 
 	if (ctx->at_exit)
 		return msghdr_value(ctx, a->name, raw,
-				    (uint64_t)ctx->sc->rval, true);
+				    (uint64_t)ctx->sc->rval);
 	if (!decode_read(ctx, a->name, raw, &m, sizeof(m), &v))
 		return v;
 	v = value_struct(ctx->arena, a->name, raw);
@@ -393,7 +408,7 @@ static struct value *mmsghdr_value(struct decode_ctx *ctx, const char *name,
 		}
 		e = value_struct(ctx->arena, NULL, addr + i * size);
 		value_add(e, msghdr_value(ctx, "msg_hdr", addr + i * size,
-					  out ? len : UINT64_MAX, out));
+					  out ? len : UINT64_MAX));
 		value_add(e, value_uint(ctx->arena, "msg_len", len));
 		value_add(v, e);
 	}

@@ -332,7 +332,7 @@ int decode_netlink_proto(struct decode_ctx *ctx, int fd)
 struct value *decode_sockbuf_value(struct decode_ctx *ctx, const char *name,
 				   uint64_t addr, uint64_t len, int proto)
 {
-	if (proto < 0)
+	if (proto == -1)
 		return decode_buffer(ctx, name, addr, len, STR_TEXT);
 	return netlink_value(ctx, name, addr, len, proto);
 }
