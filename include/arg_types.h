@@ -73,6 +73,12 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
 	X(OBUF_HEX, decode_obuf_hex, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	/* the data of a socket call whose socket is argument 0: netlink \
+	 * messages on a netlink socket, else a buffer */ \
+	X(SOCKBUF, decode_sockbuf, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(SOCKBUF_OUT, decode_sockbuf, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
 	/* files */ \
 	X(OPEN_FLAGS, decode_open_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \

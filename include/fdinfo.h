@@ -17,6 +17,12 @@ struct fdinfo_source {
 				int detail);
 	const char *(*cwd)(const struct fdinfo_source *s, struct arena *a,
 			   pid_t pid);
+	/* The netlink protocol (NETLINK_ROUTE...) of pid's socket fd;
+	 * FDINFO_NETLINK_UNKNOWN for a netlink socket whose protocol the
+	 * kernel does not tell (not bound yet); -1 when fd is no netlink
+	 * socket. */
+	int (*netlink_proto)(const struct fdinfo_source *s, pid_t pid,
+			     int fd);
 	void *ctx;
 };
 
@@ -28,6 +34,12 @@ extern const struct fdinfo_source fdinfo_proc;
  * ("TCP:[127.0.0.1:40960->127.0.0.1:8000]"), device numbers
  * ("/dev/null<char 1:3>"), a pidfd's process ("pid:42"). */
 const char *fdinfo_describe(struct arena *a, pid_t pid, int fd, int detail);
+#define FDINFO_NETLINK_UNKNOWN (-2)
+
+/* The netlink protocol of pid's fd (fdinfo_source.netlink_proto):
+ * "system.sockprotoname" says NETLINK, /proc/PID/net/netlink gives the
+ * protocol of the socket's inode once it is bound. */
+int fdinfo_netlink_proto(pid_t pid, int fd);
 /* pid's working directory (AT_FDCWD's path under -y), or NULL. */
 const char *fdinfo_cwd(struct arena *a, pid_t pid);
 

@@ -41,6 +41,8 @@ static const struct type_plan type_plans[ARG_TYPE_COUNT] = {
 	[ARG_IBUF] = { CAP_BUF, BY_PARAM, SZ_BUF },
 	[ARG_OBUF] = { CAP_BUF, BY_PARAM, SZ_BUF },
 	[ARG_OBUF_HEX] = { CAP_BUF, BY_PARAM, SZ_BUF },
+	[ARG_SOCKBUF] = { CAP_BUF, BY_PARAM, SZ_BUF },
+	[ARG_SOCKBUF_OUT] = { CAP_BUF, BY_PARAM, SZ_BUF },
 	[ARG_ARGV] = { CAP_VEC, FIXED, SZ_STR },
 	/* strace prints a count: the pointers up to the NULL, 1024 at most */
 	[ARG_ENVP] = { CAP_PTRS, FIXED, MT_PTRS_MAX },

@@ -59,6 +59,15 @@ bool decode_read(struct decode_ctx *ctx, const char *name, uint64_t addr,
 struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr, uint64_t len,
 			    enum string_style style);
+/* The netlink protocol of the tracee's socket fd (fdinfo_source's
+ * netlink_proto), or -1 when fd is no netlink socket or messages are not
+ * to be read (-e verbose=). */
+int decode_netlink_proto(struct decode_ctx *ctx, int fd);
+/* A buffer sent or received on a socket of netlink protocol proto
+ * (FDINFO_NETLINK_UNKNOWN: a netlink socket still unbound): its
+ * messages, or (proto -1) its text. */
+struct value *decode_sockbuf_value(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr, uint64_t len, int proto);
 /* A NUL-terminated string at addr, cut at max bytes. */
 struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr, size_t max);
@@ -83,6 +92,11 @@ void add_date(struct decode_ctx *ctx, struct value *v, int64_t sec,
  * in all. */
 struct value *iovec_value(struct decode_ctx *ctx, const char *name,
 			  uint64_t addr, uint64_t count, uint64_t limit);
+/* iovec_value for a socket's messages: netlink protocol proto (as
+ * decode_sockbuf_value), or -1 for text. */
+struct value *iovec_sock_value(struct decode_ctx *ctx, const char *name,
+			       uint64_t addr, uint64_t count, uint64_t limit,
+			       int proto);
 /* [N]: the integer of size 4 or 8 bytes at addr. */
 struct value *int_ptr_value(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr, size_t size, bool is_signed);

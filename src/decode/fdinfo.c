@@ -311,6 +311,53 @@ static const char *describe_socket(struct arena *a, pid_t pid,
 	return arena_printf(a, "%s:[%lu]", proto, inode);
 }
 
+/* The "Eth" column of /proc/PID/net/netlink (the tracee's own network
+ * namespace) on the line of the socket's inode. */
+static int netlink_table_proto(pid_t pid, unsigned long inode)
+{
+	char path[64], line[256];
+	unsigned long ino;
+	int proto, found = FDINFO_NETLINK_UNKNOWN;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/net/netlink", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return found;
+	/* sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode */
+	while (found == FDINFO_NETLINK_UNKNOWN &&
+	       fgets(line, sizeof(line), f))
+		if (sscanf(line, "%*s %d %*s %*s %*s %*s %*s %*s %*s %lu",
+			   &proto, &ino) == 2 && ino == inode)
+			found = proto;
+	fclose(f);
+	return found;
+}
+
+int fdinfo_netlink_proto(pid_t pid, int fd)
+{
+	char link[64], target[64], proto[32];
+	unsigned long inode;
+	ssize_t n;
+
+	if (fd < 0 || pid <= 0)
+		return -1;
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", pid, fd);
+	n = readlink(link, target, sizeof(target) - 1);
+	if (n <= 0)
+		return -1;
+	target[n] = 0;
+	if (sscanf(target, "socket:[%lu]", &inode) != 1)
+		return -1;
+	n = getxattr(link, "system.sockprotoname", proto, sizeof(proto) - 1);
+	if (n <= 0)
+		return -1;
+	proto[n] = 0;
+	if (strcmp(proto, "NETLINK") != 0)
+		return -1;
+	return netlink_table_proto(pid, inode);
+}
+
 /* A pidfd's process, from /proc/PID/fdinfo/FD: "pid:42". */
 static const char *describe_pidfd(struct arena *a, pid_t pid, int fd)
 {
@@ -385,7 +432,15 @@ static const char *proc_cwd(const struct fdinfo_source *s, struct arena *a,
 	return fdinfo_cwd(a, pid);
 }
 
+static int proc_netlink_proto(const struct fdinfo_source *s, pid_t pid,
+			      int fd)
+{
+	(void)s;
+	return fdinfo_netlink_proto(pid, fd);
+}
+
 const struct fdinfo_source fdinfo_proc = {
 	.describe = proc_describe,
 	.cwd = proc_cwd,
+	.netlink_proto = proc_netlink_proto,
 };

@@ -18,21 +18,33 @@ struct value *decode_skip(struct decode_ctx *ctx, const struct arg_desc *a,
 
 /* An iovec array; data shows at most limit bytes in all (the count the
  * call transferred), each buffer also cut at -s. */
+/* proto: the buffers' netlink protocol (or FDINFO_NETLINK_UNKNOWN), -1
+ * for text, IOV_ADDRS for their addresses only. */
+#define IOV_ADDRS (-3)
+
 static struct value *iovec_any(struct decode_ctx *ctx, const char *name,
 				uint64_t addr, uint64_t count, uint64_t limit,
-				bool contents);
+				int proto);
 
 struct value *iovec_value(struct decode_ctx *ctx, const char *name,
 			  uint64_t addr, uint64_t count, uint64_t limit)
 {
-	return iovec_any(ctx, name, addr, count, limit, true);
+	return iovec_any(ctx, name, addr, count, limit, -1);
+}
+
+struct value *iovec_sock_value(struct decode_ctx *ctx, const char *name,
+			       uint64_t addr, uint64_t count, uint64_t limit,
+			       int proto)
+{
+	return iovec_any(ctx, name, addr, count, limit,
+			 proto == IOV_ADDRS ? -1 : proto);
 }
 
 /* The iovec array with the buffers as addresses: before a read fills
  * them, and for process_vm_readv's other process. */
 static struct value *iovec_any(struct decode_ctx *ctx, const char *name,
 				uint64_t addr, uint64_t count, uint64_t limit,
-				bool contents)
+				int proto)
 {
 	struct iovec64 {
 		uint64_t base;
@@ -63,9 +75,9 @@ static struct value *iovec_any(struct decode_ctx *ctx, const char *name,
 		take = iov.len < limit ? iov.len : limit;
 		limit -= take;
 		e = value_struct(ctx->arena, NULL, addr + i * sizeof(iov));
-		value_add(e, contents ?
-			  decode_buffer(ctx, "iov_base", iov.base, take,
-					STR_TEXT) :
+		value_add(e, proto != IOV_ADDRS ?
+			  decode_sockbuf_value(ctx, "iov_base", iov.base, take,
+					       proto) :
 			  value_ptr(ctx->arena, "iov_base", iov.base));
 		value_add(e, value_uint(ctx->arena, "iov_len", iov.len));
 		value_add(v, e);
@@ -87,7 +99,7 @@ struct value *decode_iovec_out(struct decode_ctx *ctx,
 {
 	if (!ctx->at_exit)
 		return iovec_any(ctx, a->name, raw, decode_param(ctx, a), 0,
-				 false);
+				 IOV_ADDRS);
 	return iovec_value(ctx, a->name, raw, decode_param(ctx, a),
 			   (uint64_t)ctx->sc->rval);
 }
@@ -95,7 +107,8 @@ struct value *decode_iovec_out(struct decode_ctx *ctx,
 struct value *decode_iovec_addrs(struct decode_ctx *ctx,
 				 const struct arg_desc *a, uint64_t raw)
 {
-	return iovec_any(ctx, a->name, raw, decode_param(ctx, a), 0, false);
+	return iovec_any(ctx, a->name, raw, decode_param(ctx, a), 0,
+			 IOV_ADDRS);
 }
 
 /* --- poll */

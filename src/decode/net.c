@@ -12,6 +12,7 @@
 
 #include "consts.h"
 #include "decoders.h"
+#include "fdinfo.h"
 
 struct value *decode_sock_type(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
@@ -314,6 +315,24 @@ static struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
 	return v;
 }
 
+/* The netlink protocol a message's data is decoded with: strace decodes
+ * it as netlink messages when msg_name is a netlink address, of the
+ * socket's protocol when the socket tells it (the first argument of
+ * every msghdr call), else with the control types only; -1: as text. */
+static int msghdr_netlink_proto(struct decode_ctx *ctx,
+				const struct msghdr64 *m)
+{
+	sa_family_t family;
+	int proto;
+
+	if (!m->name || m->namelen < sizeof(family) || !ctx->opts->deref ||
+	    tracee_read(ctx->mem, m->name, &family, sizeof(family)) != 0 ||
+	    family != AF_NETLINK)
+		return -1;
+	proto = decode_netlink_proto(ctx, (int)ctx->sc->raw_args[0]);
+	return proto == -1 ? FDINFO_NETLINK_UNKNOWN : proto;
+}
+
 /* A struct msghdr; data shows at most limit bytes. */
 static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
 				  uint64_t addr, uint64_t limit)
@@ -327,7 +346,8 @@ static struct value *msghdr_value(struct decode_ctx *ctx, const char *name,
 	v = value_struct(ar, name, addr);
 	value_add(v, sockaddr_value(ctx, "msg_name", m.name, m.namelen));
 	value_add(v, value_uint(ar, "msg_namelen", m.namelen));
-	value_add(v, iovec_value(ctx, "msg_iov", m.iov, m.iovlen, limit));
+	value_add(v, iovec_sock_value(ctx, "msg_iov", m.iov, m.iovlen, limit,
+				      msghdr_netlink_proto(ctx, &m)));
 	value_add(v, value_uint(ar, "msg_iovlen", m.iovlen));
 	if (m.controllen && m.control)
 		value_add(v, control_value(ctx, m.control, m.controllen));

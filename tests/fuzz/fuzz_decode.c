@@ -84,6 +84,18 @@ static const char *fake_cwd(const struct fdinfo_source *s, struct arena *a,
 	return fake_describe(s, a, pid, 0, 0);
 }
 
+/* Now and then a netlink socket of a protocol taken from the input (-2:
+ * unknown), so that the netlink decoders see the fuzzed buffers too. */
+static int fake_netlink_proto(const struct fdinfo_source *s, pid_t pid,
+			      int fd)
+{
+	const struct fake *f = s->ctx;
+	unsigned char b = f->len ? f->data[(unsigned)fd % f->len] : 0;
+
+	(void)pid;
+	return b & 1 ? (int)((b >> 1) % 25) - 2 : -1;
+}
+
 static struct sink *devnull;
 static void *text_state;
 static struct format_opts fopts = { .align_column = 40 };
@@ -95,7 +107,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fake f;
 	struct tracee_mem mem = { .read = fake_read, .pid = 1, .ctx = &f };
 	struct fdinfo_source fds = { .describe = fake_describe,
-				     .cwd = fake_cwd, .ctx = &f };
+				     .cwd = fake_cwd,
+				     .netlink_proto = fake_netlink_proto,
+				     .ctx = &f };
 	struct decode_opts dopts;
 	struct decode_ctx ctx = { .arena = &arena, .mem = &mem, .fds = &fds,
 				  .opts = &dopts, .sc = &sc };

@@ -1,0 +1,165 @@
+/* Internal to src/decode: netlink messages (netlink.c), their attributes
+ * (netlink_attr.c) and each protocol family's payloads (netlink_*.c). */
+#ifndef MYTRACE_NETLINK_H
+#define MYTRACE_NETLINK_H
+
+#include <linux/netlink.h>
+#include <stddef.h>
+
+#include "decoders.h"
+
+/* A family's payload decoder: adds to msg (the array [header, ...]) what
+ * the len bytes at addr after the header h hold, and returns true; or
+ * returns false to leave them to the common rules (NLMSG_DONE's int, a
+ * hex string). */
+typedef bool (*nl_payload_fn)(struct decode_ctx *ctx, struct value *msg,
+			      const struct nlmsghdr *h, uint64_t addr,
+			      uint32_t len);
+
+/* What one netlink protocol adds to the common rules. */
+struct nl_family {
+	const struct xlat *types;	/* nlmsg_type from NLMSG_MIN_TYPE */
+	/* the flags of a message type (GET, NEW, DEL); NULL: the plain
+	 * NLM_F_ ones */
+	const struct xlat *(*flags)(uint16_t type);
+	nl_payload_fn payload;
+	/* nlmsg_type from NLMSG_MIN_TYPE when it is more than a name
+	 * (netfilter's subsystem<<8|message); NULL: from types */
+	struct value *(*type)(struct decode_ctx *ctx, uint16_t type);
+};
+
+extern const struct nl_family nl_family_route;
+extern const struct nl_family nl_family_sock_diag;
+extern const struct nl_family nl_family_netfilter;
+
+/* The messages of protocol proto (-1: unknown) in len bytes at addr. */
+struct value *netlink_value(struct decode_ctx *ctx, const char *name,
+			    uint64_t addr, uint64_t len, int proto);
+
+/* --- attributes (struct nlattr) */
+
+/* The data of one attribute (len bytes at addr) as a value, or NULL to
+ * show it as a hex string. arg is the kind's argument. */
+typedef struct value *(*nla_fn)(struct decode_ctx *ctx, uint64_t addr,
+				 uint32_t len, const void *arg, int family);
+
+struct nla_kind {
+	nla_fn fn;
+	const void *arg;
+};
+
+/* The attributes of one set: their type names and, by type, how their
+ * data shows (types past n or without fn: hex). */
+struct nla_set {
+	const struct xlat *types;
+	const struct nla_kind *kinds;
+	unsigned n;
+};
+
+/* The attributes in len bytes at addr: one [{nla_len=8, nla_type=...},
+ * data], or an array of them. */
+struct value *nla_value(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			const struct nla_set *set, int family);
+
+/* The attribute sets of route messages (netlink_route_attrs.c). */
+extern const struct nla_set nl_ifla_set, nl_ifa_set, nl_rta_set, nl_nda_set,
+	nl_fra_set, nl_tca_set, nl_ifal_set, nl_netconfa_set, nl_netnsa_set,
+	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set;
+
+/* Kinds of attribute data; arg as noted. */
+struct value *nla_u8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		     const void *arg, int family);
+struct value *nla_u16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		      const void *arg, int family);
+struct value *nla_u32(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		      const void *arg, int family);
+struct value *nla_u64(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		      const void *arg, int family);
+struct value *nla_s32(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		      const void *arg, int family);
+struct value *nla_x32(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		      const void *arg, int family);
+/* numbers in network order: htons(80), htobe64(1) */
+struct value *nla_be16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		       const void *arg, int family);
+struct value *nla_be64(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		       const void *arg, int family);
+/* a NUL-terminated string */
+struct value *nla_str(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		      const void *arg, int family);
+/* an interface index: if_nametoindex("lo") */
+struct value *nla_ifindex(struct decode_ctx *ctx, uint64_t addr,
+			  uint32_t len, const void *arg, int family);
+/* an IPv4 or IPv6 address of the message's family */
+struct value *nla_inaddr(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family);
+/* a hardware address: 00:11:22:33:44:55 */
+struct value *nla_hwaddr(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family);
+/* a u32 of flags (arg: the struct xlat) */
+struct value *nla_flags32(struct decode_ctx *ctx, uint64_t addr,
+			  uint32_t len, const void *arg, int family);
+/* a u8 / u32 naming a constant (arg: the struct xlat) */
+struct value *nla_enum8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			const void *arg, int family);
+struct value *nla_enum32(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family);
+/* a struct of u32 fields (arg: their names, NULL-terminated) */
+struct value *nla_u32_struct(struct decode_ctx *ctx, uint64_t addr,
+			     uint32_t len, const void *arg, int family);
+/* bytes as an array of numbers: [171, 254] */
+struct value *nla_u8_array(struct decode_ctx *ctx, uint64_t addr,
+			   uint32_t len, const void *arg, int family);
+/* nested attributes (arg: the struct nla_set) */
+struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family);
+
+/* --- fixed parts: the struct after a header, family byte first */
+
+/* One field of a fixed part: where it is, how big, how it shows. */
+enum field_kind {
+	F_UINT, F_HEX, F_ENUM, F_FLAGS, F_IFINDEX,
+	F_PAD,		/* shown in hex only when not 0 */
+	F_BITS,		/* 1<<TCP_LISTEN|...: x names bit numbers */
+	F_COOKIE,	/* two u32: [1, 2] */
+	F_PORT,		/* a port in network order: htons(80) */
+};
+
+struct field {
+	const char *name;
+	unsigned char off, size;
+	unsigned char kind;
+	const struct xlat *x;
+};
+
+#define FIELD(s, f, kind, x) \
+	{ #f, offsetof(struct s, f), sizeof(((struct s *)0)->f), kind, x }
+#define FIELD_END { NULL, 0, 0, 0, NULL }
+
+/* A message's fixed part: its size, the fields after the family byte,
+ * its attribute set (NULL: what follows shows in hex). */
+struct nl_fixed {
+	const char *family;	/* the family field's name */
+	unsigned size;
+	const struct field *fields;
+	const struct nla_set *attrs;
+};
+
+/* Adds {family=AF_INET, fields...} to msg, "..." when len is short of
+ * the fixed part, then the attributes after it. */
+void nl_fixed_part(struct decode_ctx *ctx, struct value *msg,
+		   const struct nl_fixed *m, uint8_t family, uint64_t addr,
+		   uint32_t len);
+/* {family=AF_INET, data="..."}: a payload no decoder knows. */
+void nl_family_data(struct decode_ctx *ctx, struct value *msg,
+		    uint8_t family, uint64_t addr, uint32_t len);
+
+/* A field of a constant set, "0xff /+ AF_??? +/" when x does not name
+ * it. */
+struct value *nl_enum(struct decode_ctx *ctx, const char *name, uint64_t v,
+		      const struct xlat *x);
+/* An interface index field: if_nametoindex("lo") or the number. */
+struct value *nl_ifindex(struct decode_ctx *ctx, const char *name,
+			 uint32_t index);
+
+#endif

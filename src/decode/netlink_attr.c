@@ -1,0 +1,293 @@
+/* Netlink attributes (struct nlattr): the list after a message's fixed
+ * part, each [{nla_len=N, nla_type=NAME}, data], and the kinds of data
+ * attribute sets name (numbers, strings, addresses, flags, nests). */
+#include <arpa/inet.h>
+#include <endian.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "consts.h"
+#include "netlink.h"
+
+static struct value *nla_header(struct decode_ctx *ctx, const struct nlattr *a,
+				uint64_t addr, const struct nla_set *set)
+{
+	struct arena *ar = ctx->arena;
+	struct value *v = value_struct(ar, NULL, addr);
+	unsigned type = a->nla_type & NLA_TYPE_MASK;
+	struct value *t = nl_enum(ctx, "nla_type", type, set->types);
+
+	value_add(v, value_uint(ar, "nla_len", a->nla_len));
+	/* the two flag bits come first: NLA_F_NESTED|IFLA_LINKINFO */
+	if (a->nla_type & (NLA_F_NESTED | NLA_F_NET_BYTEORDER)) {
+		const char *unknown = unknown_comment(ctx, set->types);
+		const char *sym = t->u.en.sym ? t->u.en.sym :
+			unknown ? arena_printf(ar, "%#x /* %s */", type,
+					       unknown) :
+			arena_printf(ar, "%#x", type);
+
+		if (a->nla_type & NLA_F_NET_BYTEORDER)
+			sym = arena_printf(ar, "NLA_F_NET_BYTEORDER|%s", sym);
+		if (a->nla_type & NLA_F_NESTED)
+			sym = arena_printf(ar, "NLA_F_NESTED|%s", sym);
+		t = value_symbol(ar, "nla_type", a->nla_type, V_HEX, sym);
+	}
+	value_add(v, t);
+	return v;
+}
+
+/* One attribute of at most len bytes. */
+static struct value *nla_one(struct decode_ctx *ctx, const struct nlattr *a,
+			     uint64_t addr, uint64_t len,
+			     const struct nla_set *set, int family)
+{
+	uint64_t size = a->nla_len < len ? a->nla_len : len;
+	unsigned type = a->nla_type & NLA_TYPE_MASK;
+	struct value *hdr = nla_header(ctx, a, addr, set);
+	struct value *v, *data = NULL;
+	uint32_t dlen;
+
+	if (size <= NLA_HDRLEN)
+		return hdr;
+	v = value_array(ctx->arena, NULL, addr);
+	value_add(v, hdr);
+	dlen = (uint32_t)(size - NLA_HDRLEN);
+	if (type < set->n && set->kinds[type].fn)
+		data = set->kinds[type].fn(ctx, addr + NLA_HDRLEN, dlen,
+					   set->kinds[type].arg, family);
+	if (!data)
+		data = decode_buffer(ctx, NULL, addr + NLA_HDRLEN, dlen,
+				     STR_HEX);
+	value_add(v, data);
+	return v;
+}
+
+struct value *nla_value(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			const struct nla_set *set, int family)
+{
+	struct value *list = NULL, *one;
+	struct nlattr a;
+
+	for (uint64_t i = 0;; i++) {
+		uint64_t size, next = 0;
+
+		if (list && decode_array_full(ctx, i)) {
+			list->u.kids.elided = true;
+			break;
+		}
+		if (len < sizeof(a)) {
+			one = decode_buffer(ctx, NULL, addr, len, STR_HEX);
+		} else if (tracee_read(ctx->mem, addr, &a, sizeof(a)) != 0) {
+			if (!list)
+				return value_unavailable(ctx, NULL, addr);
+			list->u.kids.elided = true;
+			list->u.kids.unread_at = addr;
+			break;
+		} else {
+			one = nla_one(ctx, &a, addr, len, set, family);
+			size = NLA_ALIGN((uint64_t)a.nla_len);
+			if (a.nla_len >= NLA_HDRLEN && len > size)
+				next = addr + size;
+		}
+		if (!list && !next)
+			return one;
+		if (!list)
+			list = value_array(ctx->arena, NULL, addr);
+		value_add(list, one);
+		if (!next)
+			break;
+		len -= (uint32_t)(next - addr);
+		addr = next;
+	}
+	return list;
+}
+
+/* --- kinds of data */
+
+/* Reads the size bytes of a fixed-size attribute (a longer one shows its
+ * first size bytes, as strace does), or returns false to show it as hex. */
+static bool nla_read(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		     void *buf, size_t size)
+{
+	return len >= size && tracee_read(ctx->mem, addr, buf, size) == 0;
+}
+
+#define NLA_NUMBER(fn, type, make) \
+struct value *fn(struct decode_ctx *ctx, uint64_t addr, uint32_t len, \
+		 const void *arg, int family) \
+{ \
+	type n; \
+	if (!nla_read(ctx, addr, len, &n, sizeof(n))) \
+		return NULL; \
+	return make(ctx->arena, NULL, n); \
+}
+
+NLA_NUMBER(nla_u8, uint8_t, value_uint)
+NLA_NUMBER(nla_u16, uint16_t, value_uint)
+NLA_NUMBER(nla_u32, uint32_t, value_uint)
+NLA_NUMBER(nla_u64, uint64_t, value_uint)
+NLA_NUMBER(nla_s32, int32_t, value_int)
+NLA_NUMBER(nla_x32, uint32_t, value_hex)
+
+struct value *nla_be16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		       const void *arg, int family)
+{
+	uint16_t n;
+
+	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
+		return NULL;
+	return value_symbol(ctx->arena, NULL, n, V_UINT,
+			    arena_printf(ctx->arena, "htons(%u)", ntohs(n)));
+}
+
+struct value *nla_be64(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		       const void *arg, int family)
+{
+	uint64_t n;
+
+	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
+		return NULL;
+	return value_symbol(ctx->arena, NULL, n, V_UINT,
+			    arena_printf(ctx->arena, "htobe64(%llu)",
+					 (unsigned long long)be64toh(n)));
+}
+
+struct value *nla_str(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		      const void *arg, int family)
+{
+	return decode_cstring(ctx, NULL, addr, len);
+}
+
+struct value *nl_ifindex(struct decode_ctx *ctx, const char *name,
+			 uint32_t index)
+{
+	char ifname[IF_NAMESIZE];
+
+	if (!index || !if_indextoname(index, ifname))
+		return value_uint(ctx->arena, name, index);
+	return value_symbol(ctx->arena, name, index, V_UINT,
+			    arena_printf(ctx->arena, "if_nametoindex(\"%s\")",
+					 ifname));
+}
+
+struct value *nla_ifindex(struct decode_ctx *ctx, uint64_t addr,
+			  uint32_t len, const void *arg, int family)
+{
+	uint32_t n;
+
+	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
+		return NULL;
+	return nl_ifindex(ctx, NULL, n);
+}
+
+struct value *nla_inaddr(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family)
+{
+	unsigned char a[16];
+	char text[INET6_ADDRSTRLEN];
+	bool v6 = family == AF_INET6;
+
+	if ((family != AF_INET && !v6) || len != (v6 ? 16u : 4u) ||
+	    tracee_read(ctx->mem, addr, a, len) != 0 ||
+	    !inet_ntop(v6 ? AF_INET6 : AF_INET, a, text, sizeof(text)))
+		return NULL;
+	return value_expr(ctx->arena, NULL, 0,
+			  arena_printf(ctx->arena, v6 ?
+				       "inet_pton(AF_INET6, \"%s\")" :
+				       "inet_addr(\"%s\")", text));
+}
+
+struct value *nla_hwaddr(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family)
+{
+	unsigned char a[32];
+	char text[3 * sizeof(a)];
+	size_t used = 0;
+
+	if (!len || len > sizeof(a) || tracee_read(ctx->mem, addr, a, len))
+		return NULL;
+	for (uint32_t i = 0; i < len; i++)
+		used += (size_t)snprintf(text + used, sizeof(text) - used,
+					 i ? ":%02x" : "%02x", a[i]);
+	return value_expr(ctx->arena, NULL, 0,
+			  arena_strndup(ctx->arena, text, used));
+}
+
+struct value *nla_flags32(struct decode_ctx *ctx, uint64_t addr,
+			  uint32_t len, const void *arg, int family)
+{
+	struct value *v;
+	uint32_t n;
+
+	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
+		return NULL;
+	v = value_flags(ctx->arena, NULL, n, arg);
+	if (!v->u.flags.count && v->u.flags.rest)
+		set_unknown_comment(ctx, v, arg);
+	return v;
+}
+
+struct value *nla_enum8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			const void *arg, int family)
+{
+	uint8_t n;
+
+	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
+		return NULL;
+	return nl_enum(ctx, NULL, n, arg);
+}
+
+struct value *nla_enum32(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family)
+{
+	uint32_t n;
+
+	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
+		return NULL;
+	return nl_enum(ctx, NULL, n, arg);
+}
+
+struct value *nla_u32_struct(struct decode_ctx *ctx, uint64_t addr,
+			     uint32_t len, const void *arg, int family)
+{
+	const char *const *names = arg;
+	uint32_t n[16];
+	size_t count = 0;
+	struct value *v;
+
+	while (names[count] && count < 16)
+		count++;
+	if (!nla_read(ctx, addr, len, n, count * sizeof(n[0])))
+		return NULL;
+	v = value_struct(ctx->arena, NULL, addr);
+	for (size_t i = 0; i < count; i++)
+		value_add(v, value_uint(ctx->arena, names[i], n[i]));
+	return v;
+}
+
+struct value *nla_u8_array(struct decode_ctx *ctx, uint64_t addr,
+			   uint32_t len, const void *arg, int family)
+{
+	unsigned char b[256];
+	struct value *v;
+
+	if (len > sizeof(b) || tracee_read(ctx->mem, addr, b, len) != 0)
+		return NULL;
+	v = value_array(ctx->arena, NULL, addr);
+	for (uint32_t i = 0; i < len; i++) {
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		value_add(v, value_uint(ctx->arena, NULL, b[i]));
+	}
+	return v;
+}
+
+struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family)
+{
+	return nla_value(ctx, addr, len, arg, family);
+}

@@ -1,0 +1,145 @@
+/* NETLINK_SOCK_DIAG payloads: requests (NLM_F_REQUEST) and answers about
+ * UNIX, netlink and packet sockets, chosen by their first byte, the
+ * socket family; other families show that byte and the rest in hex. */
+#include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <sys/socket.h>
+
+#include "consts.h"
+#include "netlink.h"
+
+static const struct xlat *diag_flags(uint16_t type)
+{
+	return &xlat_nlm_flags_get;
+}
+
+static const struct field unix_req_fields[] = {
+	FIELD(unix_diag_req, sdiag_protocol, F_UINT, NULL),
+	FIELD(unix_diag_req, udiag_states, F_BITS, &xlat_tcp_states),
+	FIELD(unix_diag_req, udiag_ino, F_UINT, NULL),
+	FIELD(unix_diag_req, udiag_show, F_FLAGS, &xlat_udiag_show),
+	FIELD(unix_diag_req, udiag_cookie, F_COOKIE, NULL),
+	FIELD_END,
+};
+
+static const struct field unix_msg_fields[] = {
+	FIELD(unix_diag_msg, udiag_type, F_ENUM, &xlat_sock_type_base),
+	FIELD(unix_diag_msg, udiag_state, F_ENUM, &xlat_tcp_states),
+	FIELD(unix_diag_msg, udiag_ino, F_UINT, NULL),
+	FIELD(unix_diag_msg, udiag_cookie, F_COOKIE, NULL),
+	FIELD_END,
+};
+
+static const struct field netlink_req_fields[] = {
+	FIELD(netlink_diag_req, sdiag_protocol, F_ENUM, &xlat_ndiag_protocol),
+	FIELD(netlink_diag_req, ndiag_ino, F_UINT, NULL),
+	FIELD(netlink_diag_req, ndiag_show, F_FLAGS, &xlat_ndiag_show),
+	FIELD(netlink_diag_req, ndiag_cookie, F_COOKIE, NULL),
+	FIELD_END,
+};
+
+static const struct field netlink_msg_fields[] = {
+	FIELD(netlink_diag_msg, ndiag_type, F_ENUM, &xlat_sock_type_base),
+	FIELD(netlink_diag_msg, ndiag_protocol, F_ENUM,
+	      &xlat_netlink_protocols),
+	FIELD(netlink_diag_msg, ndiag_state, F_ENUM, &xlat_netlink_states),
+	FIELD(netlink_diag_msg, ndiag_portid, F_UINT, NULL),
+	FIELD(netlink_diag_msg, ndiag_dst_portid, F_UINT, NULL),
+	FIELD(netlink_diag_msg, ndiag_dst_group, F_UINT, NULL),
+	FIELD(netlink_diag_msg, ndiag_ino, F_UINT, NULL),
+	FIELD(netlink_diag_msg, ndiag_cookie, F_COOKIE, NULL),
+	FIELD_END,
+};
+
+static const struct field packet_req_fields[] = {
+	FIELD(packet_diag_req, sdiag_protocol, F_HEX, NULL),
+	FIELD(packet_diag_req, pdiag_ino, F_UINT, NULL),
+	FIELD(packet_diag_req, pdiag_show, F_FLAGS, &xlat_pdiag_show),
+	FIELD(packet_diag_req, pdiag_cookie, F_COOKIE, NULL),
+	FIELD_END,
+};
+
+static const struct field packet_msg_fields[] = {
+	FIELD(packet_diag_msg, pdiag_type, F_ENUM, &xlat_sock_type_base),
+	FIELD(packet_diag_msg, pdiag_num, F_ENUM, &xlat_eth_p),
+	FIELD(packet_diag_msg, pdiag_ino, F_UINT, NULL),
+	FIELD(packet_diag_msg, pdiag_cookie, F_COOKIE, NULL),
+	FIELD_END,
+};
+
+static const char *const unix_rqlen[] = {
+	"udiag_rqueue", "udiag_wqueue", NULL
+};
+
+static const struct nla_kind unix_attr_kinds[] = {
+	[UNIX_DIAG_RQLEN] = { nla_u32_struct, unix_rqlen },
+	[UNIX_DIAG_NAME] = { nla_str, NULL },
+	[UNIX_DIAG_PEER] = { nla_u32, NULL },
+	[UNIX_DIAG_UID] = { nla_u32, NULL },
+	[UNIX_DIAG_SHUTDOWN] = { nla_u8, NULL },
+};
+
+static const struct nla_set unix_attrs = {
+	&xlat_unix_diag_attrs, unix_attr_kinds,
+	sizeof(unix_attr_kinds) / sizeof(unix_attr_kinds[0]),
+};
+static const struct nla_set netlink_attrs = {
+	&xlat_netlink_diag_attrs, NULL, 0,
+};
+static const struct nla_set packet_attrs = {
+	&xlat_packet_diag_attrs, NULL, 0,
+};
+
+/* By family: the request and the answer. */
+static const struct {
+	uint8_t family;
+	struct nl_fixed req, msg;
+} diag_families[] = {
+	{ AF_UNIX,
+	  { "sdiag_family", sizeof(struct unix_diag_req), unix_req_fields,
+	    NULL },
+	  { "udiag_family", sizeof(struct unix_diag_msg), unix_msg_fields,
+	    &unix_attrs } },
+	{ AF_NETLINK,
+	  { "sdiag_family", sizeof(struct netlink_diag_req),
+	    netlink_req_fields, NULL },
+	  { "ndiag_family", sizeof(struct netlink_diag_msg),
+	    netlink_msg_fields, &netlink_attrs } },
+	{ AF_PACKET,
+	  { "sdiag_family", sizeof(struct packet_diag_req),
+	    packet_req_fields, NULL },
+	  { "pdiag_family", sizeof(struct packet_diag_msg),
+	    packet_msg_fields, &packet_attrs } },
+};
+
+static bool diag_payload(struct decode_ctx *ctx, struct value *msg,
+			 const struct nlmsghdr *h, uint64_t addr, uint32_t len)
+{
+	uint8_t family;
+
+	if (h->nlmsg_type == NLMSG_DONE)
+		return false;
+	if (tracee_read(ctx->mem, addr, &family, 1) != 0) {
+		value_add(msg, value_unavailable(ctx, NULL, addr));
+		return true;
+	}
+	for (size_t i = 0; len > 1 && i < sizeof(diag_families) /
+					    sizeof(diag_families[0]); i++) {
+		if (diag_families[i].family != family)
+			continue;
+		nl_fixed_part(ctx, msg, h->nlmsg_flags & NLM_F_REQUEST ?
+			      &diag_families[i].req : &diag_families[i].msg,
+			      family, addr, len);
+		return true;
+	}
+	nl_family_data(ctx, msg, family, addr, len);
+	return true;
+}
+
+const struct nl_family nl_family_sock_diag = {
+	.types = &xlat_nl_sock_diag_types,
+	.flags = diag_flags,
+	.payload = diag_payload,
+};

@@ -1,0 +1,270 @@
+/* The attribute sets of NETLINK_ROUTE messages: for each set, how the
+ * data of each attribute type shows (the others show in hex). */
+#include <linux/dcbnl.h>
+#include <linux/fib_rules.h>
+#include <linux/if_addr.h>
+#include <linux/if_addrlabel.h>
+#include <linux/if_link.h>
+#include <linux/neighbour.h>
+#include <linux/net_namespace.h>
+#include <linux/netconf.h>
+#include <linux/nexthop.h>
+#include <linux/rtnetlink.h>
+
+#include "consts.h"
+#include "netlink.h"
+
+/* struct rtnl_link_stats (u32 counters) and rtnl_link_stats64 (u64):
+ * the same names; a kernel sends as many as it knows. */
+static const char *const link_stats_names[] = {
+	"rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors",
+	"tx_errors", "rx_dropped", "tx_dropped", "multicast", "collisions",
+	"rx_length_errors", "rx_over_errors", "rx_crc_errors",
+	"rx_frame_errors", "rx_fifo_errors", "rx_missed_errors",
+	"tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
+	"tx_heartbeat_errors", "tx_window_errors", "rx_compressed",
+	"tx_compressed", "rx_nohandler", "rx_otherhost_dropped",
+};
+
+static struct value *link_stats(struct decode_ctx *ctx, uint64_t addr,
+				uint32_t len, const void *arg, int family)
+{
+	const size_t size = arg ? 8 : 4;
+	const size_t max = sizeof(link_stats_names) / sizeof(char *) -
+			   (arg ? 0 : 1);
+	size_t n = len / size;
+	uint64_t buf[32];
+	struct value *v;
+
+	if (n > max)
+		n = max;
+	if (len % size || n < 23 ||
+	    tracee_read(ctx->mem, addr, buf, n * size) != 0)
+		return NULL;
+	v = value_struct(ctx->arena, NULL, addr);
+	for (size_t i = 0; i < n; i++)
+		value_add(v, value_uint(ctx->arena, link_stats_names[i],
+					size == 8 ? buf[i] :
+					((const uint32_t *)buf)[i]));
+	return v;
+}
+
+static const struct nla_kind ifla_kinds[] = {
+	[IFLA_STATS] = { link_stats, NULL },
+	[IFLA_STATS64] = { link_stats, "64" },
+	[IFLA_ADDRESS] = { nla_hwaddr, NULL },
+	[IFLA_BROADCAST] = { nla_hwaddr, NULL },
+	[IFLA_PERM_ADDRESS] = { nla_hwaddr, NULL },
+	[IFLA_IFNAME] = { nla_str, NULL },
+	[IFLA_MTU] = { nla_u32, NULL },
+	[IFLA_LINK] = { nla_ifindex, NULL },
+	[IFLA_QDISC] = { nla_str, NULL },
+	[IFLA_MASTER] = { nla_ifindex, NULL },
+	[IFLA_TXQLEN] = { nla_u32, NULL },
+	[IFLA_WEIGHT] = { nla_u32, NULL },
+	[IFLA_OPERSTATE] = { nla_u8, NULL },
+	[IFLA_LINKMODE] = { nla_u8, NULL },
+	[IFLA_NET_NS_PID] = { nla_u32, NULL },
+	[IFLA_IFALIAS] = { nla_str, NULL },
+	[IFLA_NUM_VF] = { nla_u32, NULL },
+	[IFLA_EXT_MASK] = { nla_flags32, &xlat_rtext_filter },
+	[IFLA_PROMISCUITY] = { nla_u32, NULL },
+	[IFLA_NUM_TX_QUEUES] = { nla_u32, NULL },
+	[IFLA_NUM_RX_QUEUES] = { nla_u32, NULL },
+	[IFLA_CARRIER] = { nla_u8, NULL },
+	[IFLA_CARRIER_CHANGES] = { nla_u32, NULL },
+	[IFLA_PHYS_PORT_NAME] = { nla_str, NULL },
+	[IFLA_PROTO_DOWN] = { nla_u8, NULL },
+	[IFLA_GSO_MAX_SEGS] = { nla_u32, NULL },
+	[IFLA_GSO_MAX_SIZE] = { nla_u32, NULL },
+	[IFLA_GROUP] = { nla_u32, NULL },
+	[IFLA_NET_NS_FD] = { nla_u32, NULL },
+	[IFLA_LINK_NETNSID] = { nla_s32, NULL },
+	[IFLA_CARRIER_UP_COUNT] = { nla_u32, NULL },
+	[IFLA_CARRIER_DOWN_COUNT] = { nla_u32, NULL },
+	[IFLA_NEW_IFINDEX] = { nla_ifindex, NULL },
+	[IFLA_MIN_MTU] = { nla_u32, NULL },
+	[IFLA_MAX_MTU] = { nla_u32, NULL },
+	[IFLA_NEW_NETNSID] = { nla_s32, NULL },
+	[IFLA_TARGET_NETNSID] = { nla_s32, NULL },
+	[IFLA_ALT_IFNAME] = { nla_str, NULL },
+	[IFLA_PARENT_DEV_NAME] = { nla_str, NULL },
+	[IFLA_PARENT_DEV_BUS_NAME] = { nla_str, NULL },
+	[IFLA_GRO_MAX_SIZE] = { nla_u32, NULL },
+	[IFLA_TSO_MAX_SIZE] = { nla_u32, NULL },
+	[IFLA_TSO_MAX_SEGS] = { nla_u32, NULL },
+	[IFLA_ALLMULTI] = { nla_u32, NULL },
+};
+
+const struct nla_set nl_ifla_set = {
+	&xlat_ifla_attrs, ifla_kinds, sizeof(ifla_kinds) / sizeof(ifla_kinds[0])
+};
+
+static struct value *ifa_cacheinfo(struct decode_ctx *ctx, uint64_t addr,
+				   uint32_t len, const void *arg, int family)
+{
+	struct ifa_cacheinfo ci;
+	struct arena *ar = ctx->arena;
+	struct value *v;
+
+	if (len != sizeof(ci) || tracee_read(ctx->mem, addr, &ci, len) != 0)
+		return NULL;
+	v = value_struct(ar, NULL, addr);
+	value_add(v, value_uint(ar, "ifa_prefered", ci.ifa_prefered));
+	value_add(v, value_uint(ar, "ifa_valid", ci.ifa_valid));
+	value_add(v, value_uint(ar, "cstamp", ci.cstamp));
+	value_add(v, value_uint(ar, "tstamp", ci.tstamp));
+	return v;
+}
+
+static const struct nla_kind ifa_kinds[] = {
+	[IFA_ADDRESS] = { nla_inaddr, NULL },
+	[IFA_LOCAL] = { nla_inaddr, NULL },
+	[IFA_LABEL] = { nla_str, NULL },
+	[IFA_BROADCAST] = { nla_inaddr, NULL },
+	[IFA_ANYCAST] = { nla_inaddr, NULL },
+	[IFA_CACHEINFO] = { ifa_cacheinfo, NULL },
+	[IFA_MULTICAST] = { nla_inaddr, NULL },
+	[IFA_FLAGS] = { nla_flags32, &xlat_ifa_flags },
+	[IFA_RT_PRIORITY] = { nla_u32, NULL },
+	[IFA_TARGET_NETNSID] = { nla_s32, NULL },
+};
+
+const struct nla_set nl_ifa_set = {
+	&xlat_ifa_attrs, ifa_kinds, sizeof(ifa_kinds) / sizeof(ifa_kinds[0])
+};
+
+static const struct nla_kind rta_kinds[] = {
+	[RTA_DST] = { nla_inaddr, NULL },
+	[RTA_SRC] = { nla_inaddr, NULL },
+	[RTA_IIF] = { nla_ifindex, NULL },
+	[RTA_OIF] = { nla_ifindex, NULL },
+	[RTA_GATEWAY] = { nla_inaddr, NULL },
+	[RTA_PRIORITY] = { nla_u32, NULL },
+	[RTA_PREFSRC] = { nla_inaddr, NULL },
+	[RTA_FLOW] = { nla_u32, NULL },
+	[RTA_TABLE] = { nla_enum32, &xlat_rt_table },
+	[RTA_MARK] = { nla_u32, NULL },
+	[RTA_NEWDST] = { nla_inaddr, NULL },
+	[RTA_PREF] = { nla_u8, NULL },
+	[RTA_ENCAP_TYPE] = { nla_u16, NULL },
+	[RTA_EXPIRES] = { nla_u64, NULL },
+	[RTA_UID] = { nla_u32, NULL },
+	[RTA_TTL_PROPAGATE] = { nla_u8, NULL },
+	[RTA_IP_PROTO] = { nla_u8, NULL },
+	[RTA_NH_ID] = { nla_u32, NULL },
+};
+
+const struct nla_set nl_rta_set = {
+	&xlat_rta_attrs, rta_kinds, sizeof(rta_kinds) / sizeof(rta_kinds[0])
+};
+
+#define NLA_SET(name, types, kinds) \
+	const struct nla_set name = { types, kinds, \
+				      sizeof(kinds) / sizeof(kinds[0]) }
+
+static const char *const nda_cacheinfo[] = {
+	"ndm_confirmed", "ndm_used", "ndm_updated", "ndm_refcnt", NULL
+};
+static const char *const fib_rule_uid_range[] = { "start", "end", NULL };
+
+static const struct nla_kind nda_kinds[] = {
+	[NDA_CACHEINFO] = { nla_u32_struct, nda_cacheinfo },
+	[NDA_DST] = { nla_inaddr, NULL },
+	[NDA_LLADDR] = { nla_hwaddr, NULL },
+	[NDA_PROBES] = { nla_u32, NULL },
+	[NDA_VLAN] = { nla_u16, NULL },
+	[NDA_PORT] = { nla_be16, NULL },
+	[NDA_VNI] = { nla_u32, NULL },
+	[NDA_IFINDEX] = { nla_ifindex, NULL },
+	[NDA_MASTER] = { nla_ifindex, NULL },
+	[NDA_LINK_NETNSID] = { nla_u32, NULL },
+	[NDA_SRC_VNI] = { nla_u32, NULL },
+	[NDA_NH_ID] = { nla_u32, NULL },
+};
+NLA_SET(nl_nda_set, &xlat_nda_attrs, nda_kinds);
+
+static const struct nla_kind fra_kinds[] = {
+	[FRA_DST] = { nla_inaddr, NULL },
+	[FRA_SRC] = { nla_inaddr, NULL },
+	[FRA_IIFNAME] = { nla_str, NULL },
+	[FRA_GOTO] = { nla_u32, NULL },
+	[FRA_PRIORITY] = { nla_u32, NULL },
+	[FRA_FWMARK] = { nla_u32, NULL },
+	[FRA_FLOW] = { nla_u32, NULL },
+	[FRA_TABLE] = { nla_enum32, &xlat_rt_table },
+	[FRA_FWMASK] = { nla_u32, NULL },
+	[FRA_SUPPRESS_PREFIXLEN] = { nla_u32, NULL },
+	[FRA_SUPPRESS_IFGROUP] = { nla_u32, NULL },
+	[FRA_OIFNAME] = { nla_str, NULL },
+	[FRA_L3MDEV] = { nla_u8, NULL },
+	[FRA_PROTOCOL] = { nla_enum8, &xlat_rtprot },
+	[FRA_IP_PROTO] = { nla_enum8, &xlat_ip_proto },
+	[FRA_TUN_ID] = { nla_be64, NULL },
+	[FRA_UID_RANGE] = { nla_u32_struct, fib_rule_uid_range },
+};
+NLA_SET(nl_fra_set, &xlat_fra_attrs, fra_kinds);
+
+static const struct nla_kind tca_kinds[] = {
+	[TCA_KIND] = { nla_str, NULL },
+	[TCA_CHAIN] = { nla_u32, NULL },
+	[TCA_INGRESS_BLOCK] = { nla_u32, NULL },
+	[TCA_EGRESS_BLOCK] = { nla_u32, NULL },
+};
+NLA_SET(nl_tca_set, &xlat_tca_attrs, tca_kinds);
+
+static const struct nla_kind ifal_kinds[] = {
+	[IFAL_ADDRESS] = { nla_inaddr, NULL },
+	[IFAL_LABEL] = { nla_u32, NULL },
+};
+NLA_SET(nl_ifal_set, &xlat_ifal_attrs, ifal_kinds);
+
+static const struct nla_kind netconfa_kinds[] = {
+	[NETCONFA_IFINDEX] = { nla_ifindex, NULL },
+	[NETCONFA_FORWARDING] = { nla_s32, NULL },
+	[NETCONFA_RP_FILTER] = { nla_s32, NULL },
+	[NETCONFA_MC_FORWARDING] = { nla_s32, NULL },
+	[NETCONFA_PROXY_NEIGH] = { nla_s32, NULL },
+	[NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN] = { nla_s32, NULL },
+	[NETCONFA_INPUT] = { nla_s32, NULL },
+	[NETCONFA_BC_FORWARDING] = { nla_s32, NULL },
+};
+NLA_SET(nl_netconfa_set, &xlat_netconfa_attrs, netconfa_kinds);
+
+static const struct nla_kind netnsa_kinds[] = {
+	[NETNSA_NSID] = { nla_s32, NULL },
+	[NETNSA_PID] = { nla_u32, NULL },
+	[NETNSA_FD] = { nla_u32, NULL },
+	[NETNSA_TARGET_NSID] = { nla_s32, NULL },
+	[NETNSA_CURRENT_NSID] = { nla_s32, NULL },
+};
+NLA_SET(nl_netnsa_set, &xlat_netnsa_attrs, netnsa_kinds);
+
+static const struct nla_kind nha_kinds[] = {
+	[NHA_ID] = { nla_u32, NULL },
+	[NHA_BLACKHOLE] = { nla_u32, NULL },
+	[NHA_GROUPS] = { nla_u32, NULL },
+	[NHA_FDB] = { nla_u32, NULL },
+	[NHA_OIF] = { nla_ifindex, NULL },
+	[NHA_GATEWAY] = { nla_inaddr, NULL },
+	[NHA_ENCAP_TYPE] = { nla_u16, NULL },
+	[NHA_MASTER] = { nla_ifindex, NULL },
+};
+NLA_SET(nl_nha_set, &xlat_nha_attrs, nha_kinds);
+
+static const struct nla_kind ndta_kinds[] = {
+	[NDTA_NAME] = { nla_str, NULL },
+	[NDTA_THRESH1] = { nla_u32, NULL },
+	[NDTA_THRESH2] = { nla_u32, NULL },
+	[NDTA_THRESH3] = { nla_u32, NULL },
+	[NDTA_GC_INTERVAL] = { nla_u64, NULL },
+};
+NLA_SET(nl_ndta_set, &xlat_ndta_attrs, ndta_kinds);
+
+static const struct nla_kind dcb_kinds[] = {
+	[DCB_ATTR_IFNAME] = { nla_str, NULL },
+	[DCB_ATTR_STATE] = { nla_u8, NULL },
+};
+NLA_SET(nl_dcb_set, &xlat_dcb_attrs, dcb_kinds);
+
+const struct nla_set nl_mdba_set = { &xlat_mdba_attrs, NULL, 0 };
