@@ -158,6 +158,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SOCKADDR, decode_sockaddr, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(SOCKOPT_NAME, decode_sockopt_name, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(GETSOCKOPT_NAME, decode_getsockopt_name, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE) \
 	X(SOCKOPT_VAL, decode_sockopt_val, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(STACK_T, decode_stack_t, PHASE_ENTER, ARGP_IN | ARGP_FILE) \

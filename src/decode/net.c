@@ -1,5 +1,5 @@
 /* Decoders for sockets: types and protocols, socket addresses, message
- * headers with their control messages, socket options. */
+ * headers with their control messages (socket options: sockopt.c). */
 #include <arpa/inet.h>
 #include <inttypes.h>
 #include <linux/if_packet.h>
@@ -405,77 +405,6 @@ struct value *decode_mmsghdr_out(struct decode_ctx *ctx,
 				 const struct arg_desc *a, uint64_t raw)
 {
 	return mmsghdr_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval, true);
-}
-
-/* --- socket options */
-
-static const struct xlat *sockopt_names(uint64_t level)
-{
-	switch (level) {
-	case SOL_SOCKET: return &xlat_so_opt;
-	case IPPROTO_TCP: return &xlat_tcp_opt;
-	case IPPROTO_IP: return &xlat_ip_opt;
-	case IPPROTO_IPV6: return &xlat_ipv6_opt;
-	case SOL_NETLINK: return &xlat_netlink_opt;
-	default: return NULL;
-	}
-}
-
-struct value *decode_sockopt_name(struct decode_ctx *ctx,
-				  const struct arg_desc *a, uint64_t raw)
-{
-	const struct xlat *names = sockopt_names((uint32_t)ctx->sc->raw_args[1]);
-	struct value *v = value_enum(ctx->arena, a->name, (uint32_t)raw, names,
-				     V_INT);
-
-	if (!v->u.en.sym)
-		set_unknown_comment(ctx, v, names);
-	return v;
-}
-
-static struct value *sockopt_value(struct decode_ctx *ctx, const char *name,
-				   uint64_t addr, int64_t len)
-{
-	uint32_t level = (uint32_t)ctx->sc->raw_args[1];
-	uint32_t opt = (uint32_t)ctx->sc->raw_args[2];
-	struct linger lg;
-	struct value *v;
-
-	if (addr == 0)
-		return value_ptr(ctx->arena, name, 0);
-	if (level == SOL_SOCKET && opt == SO_LINGER &&
-	    len >= (int64_t)sizeof(lg)) {
-		if (tracee_read(ctx->mem, addr, &lg, sizeof(lg)) != 0)
-			return value_unavailable(ctx, name, addr);
-		v = value_struct(ctx->arena, name, addr);
-		value_add(v, value_int(ctx->arena, "l_onoff", lg.l_onoff));
-		value_add(v, value_int(ctx->arena, "l_linger", lg.l_linger));
-		return v;
-	}
-	if (len == 4)
-		return int_ptr_value(ctx, name, addr, 4, true);
-	if (len <= 0)
-		return value_ptr(ctx->arena, name, addr);
-	/* an option strace has no layout for: its bytes */
-	return decode_buffer(ctx, name, addr, (uint64_t)len, STR_TEXT);
-}
-
-struct value *decode_sockopt_val(struct decode_ctx *ctx,
-				 const struct arg_desc *a, uint64_t raw)
-{
-	return sockopt_value(ctx, a->name, raw,
-			     (int32_t)decode_param(ctx, a));
-}
-
-struct value *decode_sockopt_val_out(struct decode_ctx *ctx,
-				     const struct arg_desc *a, uint64_t raw)
-{
-	uint64_t lenp = decode_param(ctx, a);
-	int32_t len;
-
-	if (!lenp || tracee_read(ctx->mem, lenp, &len, sizeof(len)) != 0)
-		return value_ptr(ctx->arena, a->name, raw);
-	return sockopt_value(ctx, a->name, raw, len);
 }
 
 /* recvmmsg's count, and what is left of its timeout. */
