@@ -142,7 +142,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SIGEVENT, decode_sigevent, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(OPEN_HOW, decode_open_how, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(OPEN_HOW, decode_open_how, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(POLLFDS, decode_pollfds, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \

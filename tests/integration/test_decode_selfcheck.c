@@ -39,10 +39,16 @@ static void test_sockopt(void **state)
 	check_program("decode_sockopt");
 }
 
+static void test_openat2(void **state)
+{
+	check_program("decode_openat2");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sockopt),
+		cmocka_unit_test(test_openat2),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
