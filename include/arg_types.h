@@ -212,7 +212,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(TMS_OUT, decode_tms_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(UID_OUT, decode_uid_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
-	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, \

@@ -44,11 +44,17 @@ static void test_openat2(void **state)
 	check_program("decode_openat2");
 }
 
+static void test_clone3(void **state)
+{
+	check_program("decode_clone3");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sockopt),
 		cmocka_unit_test(test_openat2),
+		cmocka_unit_test(test_clone3),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
