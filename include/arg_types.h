@@ -141,7 +141,10 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_FILE) \
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SIGEVENT, decode_sigevent, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(SECCOMP_FLAGS, decode_seccomp_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(OPEN_HOW, decode_open_how, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER, ARGP_IN | ARGP_FILE) \

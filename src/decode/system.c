@@ -514,15 +514,6 @@ struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
-/* seccomp(2)'s third argument depends on the operation. */
-struct value *decode_seccomp_args(struct decode_ctx *ctx,
-				  const struct arg_desc *a, uint64_t raw)
-{
-	if (ctx->sc->raw_args[0] == 1)	/* SECCOMP_SET_MODE_FILTER */
-		return sock_fprog_value(ctx, a->name, raw);
-	return value_ptr(ctx->arena, a->name, raw);
-}
-
 /* What some prctl options return, named as strace names it. */
 struct value *decode_prctl_ret(struct decode_ctx *ctx, const struct arg_desc *a,
 			       uint64_t raw)

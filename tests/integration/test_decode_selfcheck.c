@@ -49,12 +49,18 @@ static void test_clone3(void **state)
 	check_program("decode_clone3");
 }
 
+static void test_seccomp(void **state)
+{
+	check_program("decode_seccomp");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sockopt),
 		cmocka_unit_test(test_openat2),
 		cmocka_unit_test(test_clone3),
+		cmocka_unit_test(test_seccomp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
