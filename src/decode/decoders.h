@@ -96,6 +96,9 @@ struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
  * known size and the size the caller passed (src/decode/ext_struct.c). */
 void add_struct_tail(struct decode_ctx *ctx, struct value *v, uint64_t addr,
 		     uint64_t known, uint64_t size);
+/* -e read=/write=: sets the call's io_dump to the bytes it moved when
+ * its descriptor is in the set (src/decode/io_dump.c). */
+void decode_io_dump(struct decode_ctx *ctx);
 /* A siginfo_t read from the tracee at addr. */
 struct value *siginfo_value(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr);

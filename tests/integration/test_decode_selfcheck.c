@@ -14,13 +14,22 @@
 
 #include "harness.h"
 
-static void check_program(const char *name)
+/* Runs tests/programs/NAME under mytrace with the options in opts (a
+ * NULL-terminated list, at most 6) and checks its lines. */
+static void check_program_opts(const char *name, const char *const opts[])
 {
-	const char *args[] = { test_program(name), NULL };
+	const char *args[8];
 	struct run_result r;
 	char *trace, *want, *line, *save = NULL;
+	unsigned k = 0;
 	int n = 0;
 
+	while (opts[k] && k < 6) {
+		args[k] = opts[k];
+		k++;
+	}
+	args[k++] = test_program(name);
+	args[k] = NULL;
 	run_traced(&r, args);
 	assert_int_equal(r.exit_code, 0);
 	trace = normalize_trace(r.trace);
@@ -32,6 +41,13 @@ static void check_program(const char *name)
 	free(want);
 	free(trace);
 	run_result_free(&r);
+}
+
+static void check_program(const char *name)
+{
+	const char *none[] = { NULL };
+
+	check_program_opts(name, none);
 }
 
 static void test_sockopt(void **state)
@@ -54,6 +70,13 @@ static void test_seccomp(void **state)
 	check_program("decode_seccomp");
 }
 
+static void test_iov_dump(void **state)
+{
+	const char *opts[] = { "-e", "read=10", "-e", "write=11", NULL };
+
+	check_program_opts("decode_iov_dump", opts);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -61,6 +84,7 @@ int main(void)
 		cmocka_unit_test(test_openat2),
 		cmocka_unit_test(test_clone3),
 		cmocka_unit_test(test_seccomp),
+		cmocka_unit_test(test_iov_dump),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
