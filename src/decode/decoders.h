@@ -99,6 +99,12 @@ void add_struct_tail(struct decode_ctx *ctx, struct value *v, uint64_t addr,
 /* -e read=/write=: sets the call's io_dump to the bytes it moved when
  * its descriptor is in the set (src/decode/io_dump.c). */
 void decode_io_dump(struct decode_ctx *ctx);
+/* msg_control: the control messages in len bytes at addr (cmsg.c). */
+struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
+			    uint64_t len);
+/* An interface index: if_nametoindex("lo") when this host names it. */
+struct value *ifindex_value(struct decode_ctx *ctx, const char *name,
+			    unsigned idx);
 /* A siginfo_t read from the tracee at addr. */
 struct value *siginfo_value(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr);

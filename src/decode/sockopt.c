@@ -175,7 +175,7 @@ static struct value *packet_mreq_option(struct decode_ctx *ctx,
 	return v;
 }
 
-static struct value *ifindex_value(struct decode_ctx *ctx, const char *name,
+struct value *ifindex_value(struct decode_ctx *ctx, const char *name,
 				   unsigned idx)
 {
 	char ifn[IF_NAMESIZE];

@@ -70,6 +70,11 @@ static void test_seccomp(void **state)
 	check_program("decode_seccomp");
 }
 
+static void test_cmsg(void **state)
+{
+	check_program("decode_cmsg");
+}
+
 static void test_iov_dump(void **state)
 {
 	const char *opts[] = { "-e", "read=10", "-e", "write=11", NULL };
@@ -85,6 +90,7 @@ int main(void)
 		cmocka_unit_test(test_clone3),
 		cmocka_unit_test(test_seccomp),
 		cmocka_unit_test(test_iov_dump),
+		cmocka_unit_test(test_cmsg),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
