@@ -141,6 +141,7 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_FILE) \
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SIGEVENT, decode_sigevent, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(QUOTA_CMD, decode_quota_cmd, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	X(SECCOMP_FLAGS, decode_seccomp_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
 	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_BOTH, \

@@ -75,6 +75,11 @@ static void test_cmsg(void **state)
 	check_program("decode_cmsg");
 }
 
+static void test_quota(void **state)
+{
+	check_program("decode_quota");
+}
+
 static void test_iov_dump(void **state)
 {
 	const char *opts[] = { "-e", "read=10", "-e", "write=11", NULL };
@@ -91,6 +96,7 @@ int main(void)
 		cmocka_unit_test(test_seccomp),
 		cmocka_unit_test(test_iov_dump),
 		cmocka_unit_test(test_cmsg),
+		cmocka_unit_test(test_quota),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
