@@ -185,8 +185,13 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_FILE) \
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SIGEVENT, decode_sigevent, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(OPEN_HOW, decode_open_how, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(QUOTA_CMD, decode_quota_cmd, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(SECCOMP_FLAGS, decode_seccomp_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	X(OPEN_HOW, decode_open_how, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(POLLFDS, decode_pollfds, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
@@ -212,6 +217,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SOCKADDR, decode_sockaddr, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(SOCKOPT_NAME, decode_sockopt_name, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(GETSOCKOPT_NAME, decode_getsockopt_name, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE) \
 	X(SOCKOPT_VAL, decode_sockopt_val, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(STACK_T, decode_stack_t, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
@@ -263,7 +270,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(TMS_OUT, decode_tms_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(UID_OUT, decode_uid_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
-	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, \

@@ -245,12 +245,13 @@ int syscall_set_parse(struct syscall_set *s, bool *first,
 int fd_set_parse(struct fd_set_bits *s, const char *spec, char *err,
 		 size_t errlen)
 {
-	bool negate = *spec == '!';
+	bool negate = false;
 	char *copy, *tok, *save = NULL;
 	int rc = 0;
 
-	if (negate)
-		spec++;
+	/* each '!' inverts the set again, as in strace */
+	for (; *spec == '!'; spec++)
+		negate = !negate;
 	memset(s, 0, sizeof(*s));
 	copy = strdup(spec);
 	if (!copy || !*copy) {

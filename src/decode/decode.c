@@ -19,7 +19,6 @@ static const struct {
 #undef X
 };
 
-static void decode_io_dump(struct decode_ctx *ctx);
 
 static const struct arg_desc raw_arg = { "arg", ARG_HEX, PARAM_NONE, NULL };
 
@@ -176,44 +175,6 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 	if (!sc->err && !sc->ret_unknown &&
 	    (ctx->opts->dump_read.any || ctx->opts->dump_write.any))
 		decode_io_dump(ctx);
-}
-
-/* The most bytes one -e read=/write= dump holds. */
-#define IO_DUMP_MAX (1u << 20)
-
-/* A call on a descriptor (first argument) with a buffer the program hands
- * in (ibuf: a write) or gets back (obuf: a read) is dumped whole: all of
- * count for a write, as strace does, the returned length for a read. */
-static void decode_io_dump(struct decode_ctx *ctx)
-{
-	struct syscall_event *sc = ctx->sc;
-	const struct syscall_desc *d = sc->desc;
-	uint64_t len;
-	char *buf;
-
-	if (d->raw || d->nargs == 0 || d->args[0].type != ARG_FD)
-		return;
-	for (unsigned i = 1; i < d->nargs; i++) {
-		const struct arg_desc *a = &d->args[i];
-		bool write = a->type == ARG_IBUF;
-
-		if (a->type != ARG_IBUF && a->type != ARG_OBUF)
-			continue;
-		if (!fd_set_has(write ? &ctx->opts->dump_write :
-					&ctx->opts->dump_read,
-				(int32_t)sc->raw_args[0]))
-			return;
-		len = write ? decode_param(ctx, a) : (uint64_t)sc->rval;
-		if (len > IO_DUMP_MAX)
-			len = IO_DUMP_MAX;
-		buf = arena_alloc(ctx->arena, len + 1);
-		if (tracee_read(ctx->mem, sc->raw_args[i], buf, len) != 0)
-			return;
-		sc->io_dump = value_string(ctx->arena, "data",
-					   sc->raw_args[i], buf, len,
-					   len == IO_DUMP_MAX);
-		return;
-	}
 }
 
 void decode_replace_arg(struct decode_ctx *ctx, unsigned i, struct value *v)

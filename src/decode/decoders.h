@@ -106,6 +106,19 @@ struct value *sockaddr_value(struct decode_ctx *ctx, const char *name,
 /* {len=4, filter=0x...}: a struct sock_fprog at addr. */
 struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
 			       uint64_t addr);
+/* Adds to struct v the bytes of an extensible struct at addr between the
+ * known size and the size the caller passed (src/decode/ext_struct.c). */
+void add_struct_tail(struct decode_ctx *ctx, struct value *v, uint64_t addr,
+		     uint64_t known, uint64_t size);
+/* -e read=/write=: sets the call's io_dump to the bytes it moved when
+ * its descriptor is in the set (src/decode/io_dump.c). */
+void decode_io_dump(struct decode_ctx *ctx);
+/* msg_control: the control messages in len bytes at addr (cmsg.c). */
+struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
+			    uint64_t len);
+/* An interface index: if_nametoindex("lo") when this host names it. */
+struct value *ifindex_value(struct decode_ctx *ctx, const char *name,
+			    unsigned idx);
 /* A siginfo_t read from the tracee at addr. */
 struct value *siginfo_value(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr);

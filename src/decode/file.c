@@ -528,17 +528,27 @@ struct value *decode_open_how(struct decode_ctx *ctx, const struct arg_desc *a,
 			      uint64_t raw)
 {
 	uint64_t how[3];
+	uint64_t size = decode_param(ctx, a);	/* open_how(size) */
 	struct arena *ar = ctx->arena;
-	struct value *v;
-	struct arg_desc flags = { "flags", ARG_OPEN_FLAGS, PARAM_NONE, NULL };
+	struct value *v, *f;
 
+	if (size < sizeof(how))
+		return value_ptr(ar, a->name, raw);
 	if (!decode_read(ctx, a->name, raw, how, sizeof(how), &v))
 		return v;
 	v = value_struct(ar, a->name, raw);
-	value_add(v, decode_open_flags(ctx, &flags, how[0]));
+	/* 64 bits here, unlike open's flags */
+	f = value_field_flags(ar, "flags", how[0], O_ACCMODE,
+			      &xlat_open_access, &xlat_open_flags);
+	value_add(v, f);
 	if (how[1] || (how[0] & (O_CREAT | 020000000)))
-		value_add(v, value_new(ar, V_OCTAL, "mode", how[1]));
-	value_add(v, value_flags(ar, "resolve", how[2], &xlat_resolve_flags));
+		value_add(v, how[1] ? value_new(ar, V_OCTAL, "mode", how[1]) :
+			  value_expr(ar, "mode", 0, "000"));
+	f = value_flags(ar, "resolve", how[2], &xlat_resolve_flags);
+	if (!f->u.flags.count && f->u.flags.rest)
+		set_unknown_comment(ctx, f, &xlat_resolve_flags);
+	value_add(v, f);
+	add_struct_tail(ctx, v, raw, sizeof(how), size);
 	return v;
 }
 

@@ -1,5 +1,5 @@
 /* Decoders for sockets: types and protocols, socket addresses, message
- * headers with their control messages, socket options. */
+ * headers with their control messages (socket options: sockopt.c). */
 #include <arpa/inet.h>
 #include <inttypes.h>
 #include <linux/if_packet.h>
@@ -235,86 +235,6 @@ struct msghdr64 {
 	uint32_t pad1;
 };
 
-#define CMSG_MAX_BYTES 4096
-
-static struct value *cmsg_data(struct decode_ctx *ctx, int level, int type,
-			       const unsigned char *d, size_t len)
-{
-	struct value *v;
-
-	if (level == SOL_SOCKET && type == SCM_RIGHTS) {
-		struct arg_desc fd = { NULL, ARG_FD, PARAM_NONE, NULL };
-
-		v = value_array(ctx->arena, "cmsg_data", 0);
-		for (size_t i = 0; i + 4 <= len; i += 4) {
-			int32_t n;
-
-			memcpy(&n, d + i, 4);
-			value_add(v, decode_fd(ctx, &fd, (uint32_t)n));
-		}
-		return v;
-	}
-	if (level == SOL_SOCKET && type == SCM_CREDENTIALS &&
-	    len >= sizeof(struct ucred)) {
-		struct ucred cr;
-
-		memcpy(&cr, d, sizeof(cr));
-		v = value_struct(ctx->arena, "cmsg_data", 0);
-		value_add(v, value_int(ctx->arena, "pid", cr.pid));
-		value_add(v, value_uint(ctx->arena, "uid", cr.uid));
-		value_add(v, value_uint(ctx->arena, "gid", cr.gid));
-		return v;
-	}
-	return value_string(ctx->arena, "cmsg_data", 0,
-			    arena_strndup(ctx->arena, (const char *)d, len),
-			    len > ctx->opts->string_limit ?
-			    ctx->opts->string_limit : len,
-			    len > ctx->opts->string_limit);
-}
-
-static struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
-				   uint64_t len)
-{
-	unsigned char *buf;
-	struct value *v;
-	size_t n = len > CMSG_MAX_BYTES ? CMSG_MAX_BYTES : (size_t)len;
-	size_t off = 0;
-
-	buf = arena_alloc(ctx->arena, n + 1);
-	if (tracee_read(ctx->mem, addr, buf, n) != 0)
-		return value_unavailable(ctx, "msg_control", addr);
-	v = value_array(ctx->arena, "msg_control", addr);
-	while (off + sizeof(struct cmsghdr) <= n) {
-		struct cmsghdr h;
-		struct value *c;
-		size_t dlen;
-
-		memcpy(&h, buf + off, sizeof(h));
-		/* compared without adding: a garbage length must not wrap */
-		if (h.cmsg_len < sizeof(h) || h.cmsg_len > n - off) {
-			v->u.kids.elided = h.cmsg_len >= sizeof(h);
-			break;
-		}
-		c = value_struct(ctx->arena, NULL, addr + off);
-		value_add(c, value_uint(ctx->arena, "cmsg_len", h.cmsg_len));
-		value_add(c, value_enum(ctx->arena, "cmsg_level",
-					(uint32_t)h.cmsg_level,
-					&xlat_sockopt_level, V_INT));
-		value_add(c, h.cmsg_level == SOL_SOCKET ?
-			  value_enum(ctx->arena, "cmsg_type",
-				     (uint32_t)h.cmsg_type, &xlat_scm_type,
-				     V_HEX) :
-			  value_hex(ctx->arena, "cmsg_type",
-				    (uint32_t)h.cmsg_type));
-		dlen = h.cmsg_len - sizeof(h);
-		value_add(c, cmsg_data(ctx, h.cmsg_level, h.cmsg_type,
-				       buf + off + sizeof(h), dlen));
-		value_add(v, c);
-		off += (h.cmsg_len + sizeof(long) - 1) & ~(sizeof(long) - 1);
-	}
-	return v;
-}
-
 /* The netlink protocol a message's data is decoded with: strace decodes
  * it as netlink messages when msg_name is a netlink address, of the
  * socket's protocol when the socket tells it (the first argument of
@@ -425,77 +345,6 @@ struct value *decode_mmsghdr_out(struct decode_ctx *ctx,
 				 const struct arg_desc *a, uint64_t raw)
 {
 	return mmsghdr_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval, true);
-}
-
-/* --- socket options */
-
-static const struct xlat *sockopt_names(uint64_t level)
-{
-	switch (level) {
-	case SOL_SOCKET: return &xlat_so_opt;
-	case IPPROTO_TCP: return &xlat_tcp_opt;
-	case IPPROTO_IP: return &xlat_ip_opt;
-	case IPPROTO_IPV6: return &xlat_ipv6_opt;
-	case SOL_NETLINK: return &xlat_netlink_opt;
-	default: return NULL;
-	}
-}
-
-struct value *decode_sockopt_name(struct decode_ctx *ctx,
-				  const struct arg_desc *a, uint64_t raw)
-{
-	const struct xlat *names = sockopt_names((uint32_t)ctx->sc->raw_args[1]);
-	struct value *v = value_enum(ctx->arena, a->name, (uint32_t)raw, names,
-				     V_INT);
-
-	if (!v->u.en.sym)
-		set_unknown_comment(ctx, v, names);
-	return v;
-}
-
-static struct value *sockopt_value(struct decode_ctx *ctx, const char *name,
-				   uint64_t addr, int64_t len)
-{
-	uint32_t level = (uint32_t)ctx->sc->raw_args[1];
-	uint32_t opt = (uint32_t)ctx->sc->raw_args[2];
-	struct linger lg;
-	struct value *v;
-
-	if (addr == 0)
-		return value_ptr(ctx->arena, name, 0);
-	if (level == SOL_SOCKET && opt == SO_LINGER &&
-	    len >= (int64_t)sizeof(lg)) {
-		if (tracee_read(ctx->mem, addr, &lg, sizeof(lg)) != 0)
-			return value_unavailable(ctx, name, addr);
-		v = value_struct(ctx->arena, name, addr);
-		value_add(v, value_int(ctx->arena, "l_onoff", lg.l_onoff));
-		value_add(v, value_int(ctx->arena, "l_linger", lg.l_linger));
-		return v;
-	}
-	if (len == 4)
-		return int_ptr_value(ctx, name, addr, 4, true);
-	if (len <= 0)
-		return value_ptr(ctx->arena, name, addr);
-	/* an option strace has no layout for: its bytes */
-	return decode_buffer(ctx, name, addr, (uint64_t)len, STR_TEXT);
-}
-
-struct value *decode_sockopt_val(struct decode_ctx *ctx,
-				 const struct arg_desc *a, uint64_t raw)
-{
-	return sockopt_value(ctx, a->name, raw,
-			     (int32_t)decode_param(ctx, a));
-}
-
-struct value *decode_sockopt_val_out(struct decode_ctx *ctx,
-				     const struct arg_desc *a, uint64_t raw)
-{
-	uint64_t lenp = decode_param(ctx, a);
-	int32_t len;
-
-	if (!lenp || tracee_read(ctx->mem, lenp, &len, sizeof(len)) != 0)
-		return value_ptr(ctx->arena, a->name, raw);
-	return sockopt_value(ctx, a->name, raw, len);
 }
 
 /* recvmmsg's count, and what is left of its timeout. */

@@ -528,82 +528,6 @@ struct value *decode_ipc_flags(struct decode_ctx *ctx, const struct arg_desc *a,
 	return v;
 }
 
-/* --- clone3 */
-
-struct clone_args64 {
-	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal;
-	uint64_t stack, stack_size, tls, set_tid, set_tid_size, cgroup;
-};
-
-static struct value *clone_args_in(struct decode_ctx *ctx, const char *name,
-				   uint64_t addr)
-{
-	struct clone_args64 ca;
-	struct arena *ar = ctx->arena;
-	struct value *v;
-	uint64_t size = ctx->sc->raw_args[1];
-
-	memset(&ca, 0, sizeof(ca));
-	if (size > sizeof(ca))
-		size = sizeof(ca);
-	if (size < 64 || tracee_read(ctx->mem, addr, &ca, size) != 0)
-		return value_unavailable(ctx, name, addr);
-	v = value_struct(ar, name, addr);
-	value_add(v, value_flags(ar, "flags", ca.flags, &xlat_clone_flags));
-	if (ca.flags & CLONE_PIDFD)
-		value_add(v, value_ptr(ar, "pidfd", ca.pidfd));
-	if (ca.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
-		value_add(v, value_ptr(ar, "child_tid", ca.child_tid));
-	if (ca.flags & CLONE_PARENT_SETTID)
-		value_add(v, value_ptr(ar, "parent_tid", ca.parent_tid));
-	value_add(v, ca.exit_signal < 65 ?
-		  signal_value(ctx, "exit_signal", (int)ca.exit_signal) :
-		  value_uint(ar, "exit_signal", ca.exit_signal));
-	value_add(v, value_ptr(ar, "stack", ca.stack));
-	value_add(v, value_hex(ar, "stack_size", ca.stack_size));
-	if (ca.flags & CLONE_SETTLS)
-		value_add(v, value_ptr(ar, "tls", ca.tls));
-	if (ca.set_tid || ca.set_tid_size) {
-		value_add(v, value_ptr(ar, "set_tid", ca.set_tid));
-		value_add(v, value_uint(ar, "set_tid_size", ca.set_tid_size));
-	}
-	if (ca.flags & CLONE_INTO_CGROUP)
-		value_add(v, value_uint(ar, "cgroup", ca.cgroup));
-	return v;
-}
-
-/* At entry the arguments; at exit what the kernel wrote back. */
-struct value *decode_clone_args(struct decode_ctx *ctx,
-				const struct arg_desc *a, uint64_t raw)
-{
-	struct value *before = ctx->sc->args[a - ctx->sc->desc->args];
-	struct clone_args64 ca;
-	struct value *after, *tid;
-
-	if (!before)
-		return clone_args_in(ctx, a->name, raw);
-	if (before->kind != V_STRUCT ||
-	    tracee_read(ctx->mem, raw, &ca, 32) != 0)
-		return before;
-	if (!(ca.flags & CLONE_PARENT_SETTID) && !(ca.flags & CLONE_PIDFD))
-		return before;
-	after = value_struct(ctx->arena, NULL, raw);
-	if (ca.flags & CLONE_PIDFD) {
-		tid = int_ptr_value(ctx, "pidfd", ca.pidfd, 4, true);
-		value_add(after, tid);
-	}
-	if (ca.flags & CLONE_PARENT_SETTID) {
-		tid = int_ptr_value(ctx, "parent_tid", ca.parent_tid, 4, true);
-		/* the kernel wrote the child's id, the call's result; a new
-		 * thread that already exited may have cleared it again
-		 * (CLONE_CHILD_CLEARTID often points to the same word) */
-		if (tid->kind == V_ARRAY)
-			tid->u.kids.first->raw = (uint64_t)ctx->sc->rval;
-		value_add(after, tid);
-	}
-	return value_inout(ctx->arena, a->name, before, after);
-}
-
 /* struct sock_fprog: a BPF program's length and address. */
 struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
 			       uint64_t addr)
@@ -620,15 +544,6 @@ struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
 	value_add(v, value_uint(ctx->arena, "len", prog.len));
 	value_add(v, value_ptr(ctx->arena, "filter", prog.filter));
 	return v;
-}
-
-/* seccomp(2)'s third argument depends on the operation. */
-struct value *decode_seccomp_args(struct decode_ctx *ctx,
-				  const struct arg_desc *a, uint64_t raw)
-{
-	if (ctx->sc->raw_args[0] == 1)	/* SECCOMP_SET_MODE_FILTER */
-		return sock_fprog_value(ctx, a->name, raw);
-	return value_ptr(ctx->arena, a->name, raw);
 }
 
 /* What some prctl options return, named as strace names it. */

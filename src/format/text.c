@@ -545,6 +545,30 @@ static void print_io_dump(struct sink *s, const struct value *v)
 	}
 }
 
+/* An iovec's buffers (an array of strings), or sendmmsg's messages (an
+ * array of those): each buffer that holds bytes under a heading. */
+static void print_io_dumps(struct sink *s, const struct value *v)
+{
+	unsigned i = 0;
+
+	if (v->kind == V_STRING) {
+		print_io_dump(s, v);
+		return;
+	}
+	for (const struct value *k = v->u.kids.first; k; k = k->next, i++) {
+		if (k->kind == V_ARRAY) {
+			sink_printf(s, " = %u buffers in vector %u\n",
+				    k->u.kids.count, i);
+			print_io_dumps(s, k);
+			continue;
+		}
+		if (!k->u.str.len)
+			continue;
+		sink_printf(s, " * %zu bytes in buffer %u\n", k->u.str.len, i);
+		print_io_dump(s, k);
+	}
+}
+
 /* -k: one frame a line, as strace prints them. */
 void text_print_stack(struct sink *s, const struct stack_trace *st,
 		      const char *indent)
@@ -618,7 +642,7 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 	print_return(t, sc);
 	t->open_tid = 0;
 	if (sc->io_dump)
-		print_io_dump(t->out, sc->io_dump);
+		print_io_dumps(t->out, sc->io_dump);
 	text_print_stack(t->out, sc->stack, "");
 }
 

@@ -40,14 +40,14 @@ static char *save_temp(const char *text)
 static void assert_valid_json(char *const *paths, const char *what)
 {
 	struct run_result r;
-	const char *argv[256];
+	const char *argv[512];
 	size_t n = 0, first;
 
 	argv[n++] = VALIDATOR;
 	argv[n++] = SCHEMA;
 	first = n;
 	for (size_t i = 0; paths[i]; i++) {
-		assert_true(n < 254);
+		assert_true(n < 510);
 		argv[n++] = paths[i];
 	}
 	argv[n] = NULL;
