@@ -216,7 +216,7 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
-	X(PRCTL_ARG2, decode_prctl_arg2, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(PRCTL_ARG, decode_prctl_arg, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE) \
 	/* returns */ \

@@ -450,7 +450,8 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 	} else {
 		sink_put_i64(s, sc->rval);
 	}
-	if (!sc->err && !sc->ret_unknown && sc->ret_note)
+	if (!sc->err && !sc->ret_unknown && sc->ret_note &&
+	    !(sc->ret_note->comment_xlat && t->opts->xlat == XLAT_RAW))
 		print_note(t, sc->ret_note);
 	if (sc->injected)
 		sink_puts(s, " (INJECTED)");

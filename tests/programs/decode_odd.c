@@ -1,0 +1,103 @@
+/* Makes calls with odd values for test_decode_odd and prints, for each,
+ * the line mytrace must trace for it (run under -e inject=...:retval=0,
+ * so that no call changes anything). With the argument "raw", the lines
+ * are those of -X raw. Addresses print as the program sees them; the test
+ * masks them on both sides. */
+#include <linux/capability.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define F8ILL 0xffffffff00000000UL
+
+static int raw;
+
+static void prctl5(unsigned long o, unsigned long a2, unsigned long a3,
+		   unsigned long a4, unsigned long a5)
+{
+	syscall(SYS_prctl, o, a2, a3, a4, a5);
+}
+
+/* Prints one expected line: the abbreviated form, or the raw one. */
+static void expect(const char *abbrev, const char *rawline)
+{
+	printf("%s = 0 (INJECTED)\n", raw ? rawline : abbrev);
+}
+
+static void prctl_lines(void)
+{
+	static char name[20] = "0123456789abcdefgh";
+	static int word = SIGKILL;
+	static uint64_t cookie = 0xdeadc0de12;
+	char line[200];
+
+	/* an option no one describes: all four arguments in hex */
+	prctl5(0x4d, 1, 2, 3, 4);
+	expect("prctl(0x4d /* PR_??? */, 0x1, 0x2, 0x3, 0x4)",
+	       "prctl(0x4d, 0x1, 0x2, 0x3, 0x4)");
+	/* options that take nothing show nothing */
+	prctl5(PR_GET_KEEPCAPS, 1, 2, 3, 4);
+	expect("prctl(PR_GET_KEEPCAPS)", "prctl(0x7)");
+	prctl5(PR_SVE_GET_VL, 1, 2, 3, 4);
+	expect("prctl(PR_SVE_GET_VL)", "prctl(0x33)");
+	/* a name: 15 bytes at most, "..." when no NUL comes within them */
+	prctl5(PR_SET_NAME, (unsigned long)name, 2, 3, 4);
+	expect("prctl(PR_SET_NAME, \"0123456789abcde\"...)",
+	       "prctl(0xf, \"0123456789abcde\"...)");
+	/* a 64-bit value a set does not name: hex, and which set */
+	prctl5(PR_SET_DUMPABLE, 0xdeadc0de00000001UL, 2, 3, 4);
+	expect("prctl(PR_SET_DUMPABLE, 0xdeadc0de00000001 /* SUID_DUMP_??? */)",
+	       "prctl(0x4, 0xdeadc0de00000001)");
+	prctl5(PR_CAPBSET_READ, CAP_KILL, 2, 3, 4);
+	expect("prctl(PR_CAPBSET_READ, CAP_KILL)", "prctl(0x17, 0x5)");
+	/* flags over 64 bits */
+	prctl5(PR_SET_SECUREBITS, 0xbadc0ded00000011UL, 2, 3, 4);
+	expect("prctl(PR_SET_SECUREBITS, SECBIT_NOROOT|SECBIT_KEEP_CAPS|"
+	       "0xbadc0ded00000000)", "prctl(0x1c, 0xbadc0ded00000011)");
+	/* a 32-bit mode: the high half is not looked at */
+	prctl5(PR_SET_TSC, F8ILL | PR_TSC_SIGSEGV, 2, 3, 4);
+	expect("prctl(PR_SET_TSC, PR_TSC_SIGSEGV)", "prctl(0x1a, 0x2)");
+	/* the third argument depends on the second */
+	prctl5(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_KILL, 0, 7);
+	expect("prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_KILL, 0, 0x7)",
+	       "prctl(0x2f, 0x2, 0x5, 0, 0x7)");
+	prctl5(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, CAP_KILL, 0, 7);
+	expect("prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0x5, 0, 0x7)",
+	       "prctl(0x2f, 0x4, 0x5, 0, 0x7)");
+	/* ... or ends the arguments */
+	prctl5(PR_SET_SECCOMP, 1, 2, 3, 4);
+	expect("prctl(PR_SET_SECCOMP, SECCOMP_MODE_STRICT)", "prctl(0x16, 0x1)");
+	/* a vector length under its flags */
+	prctl5(PR_SVE_SET_VL, PR_SVE_VL_INHERIT | 0x10000 | 0x40, 2, 3, 4);
+	expect("prctl(PR_SVE_SET_VL, PR_SVE_VL_INHERIT|0x10000|0x40)",
+	       "prctl(0x32, 0x30040)");
+	prctl5(PR_SET_TAGGED_ADDR_CTRL, 0x2d, 0, 0, 0);
+	expect("prctl(PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE|"
+	       "PR_MTE_TCF_ASYNC|0x5<<PR_MTE_TAG_SHIFT, 0, 0, 0)",
+	       "prctl(0x37, 0x2d, 0, 0, 0)");
+	/* an int named only when it is -1; a pid type as a comment */
+	prctl5(PR_SET_PTRACER, F8ILL | 0xffffffffUL, 2, 3, 4);
+	expect("prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY)",
+	       "prctl(0x59616d61, -1)");
+	/* what the call writes, shown at exit */
+	snprintf(line, sizeof(line), "prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET,"
+		 " -1, 0x1 /* PIDTYPE_TGID */, [0xdeadc0de12])");
+	prctl5(PR_SCHED_CORE, F8ILL, F8ILL | 0xffffffffUL, 1,
+	       (unsigned long)&cookie);
+	expect(line, "prctl(0x3e, 0, -1, 0x1, [0xdeadc0de12])");
+	prctl5(PR_GET_PDEATHSIG, (unsigned long)&word, 2, 3, 4);
+	expect("prctl(PR_GET_PDEATHSIG, [SIGKILL])", "prctl(0x2, [9])");
+	prctl5(PR_GET_TSC, (unsigned long)&word, 2, 3, 4);
+	expect("prctl(PR_GET_TSC, [0x9 /* PR_TSC_??? */])", "prctl(0x19, [0x9])");
+}
+
+int main(int argc, char **argv)
+{
+	raw = argc > 1 && strcmp(argv[1], "raw") == 0;
+	prctl_lines();
+	return 0;
+}
