@@ -1,7 +1,8 @@
-/* prctl(2): the option names the call, and tables/consts/prctl_option.list
- * says, in a column, which of the other arguments it takes and how each
- * shows. This file reads that column; it knows the kinds of argument, not
- * the options. */
+/* prctl(2) and arch_prctl(2): the option names the call, and its list
+ * (tables/consts/prctl_option.list, arch_prctl_code.list) says, in a
+ * column, which of the other arguments it takes and how each shows. This
+ * file reads that column; it knows the kinds of argument, not the
+ * options. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,6 +141,35 @@ static struct value *number_named(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
+/* "A|B|0x10": a flags value as the text of a note. */
+static const char *flags_text(struct arena *ar, const struct value *v)
+{
+	const char *s = "";
+
+	for (unsigned i = 0; i < v->u.flags.count; i++)
+		s = arena_printf(ar, "%s%s%s", s, i ? "|" : "",
+				 v->u.flags.names[i]);
+	if (v->u.flags.rest || !v->u.flags.count)
+		s = arena_printf(ar, "%s%s%#" PRIx64, s,
+				 v->u.flags.count ? "|" : "", v->u.flags.rest);
+	return s;
+}
+
+/* The number in hex, the flags of x it holds in a comment. */
+static struct value *number_flags(struct decode_ctx *ctx, const char *name,
+				  uint64_t raw, const struct xlat *x)
+{
+	struct value *v = value_hex(ctx->arena, name, raw);
+	struct value *f = value_flags(ctx->arena, NULL, raw, x);
+
+	if (f->u.flags.count)
+		v->comment = flags_text(ctx->arena, f);
+	else if (raw)
+		v->comment = unknown_comment(ctx, x);
+	v->comment_xlat = true;
+	return v;
+}
+
 /* At most n bytes of a string: "..." when no NUL comes within them. */
 static struct value *string_of(struct decode_ctx *ctx, const char *name,
 			       uint64_t addr, size_t n)
@@ -211,7 +241,8 @@ static struct value *written_value(struct decode_ctx *ctx, const char *kind,
 	struct arena *ar = ctx->arena;
 	struct value *v, *in;
 	uint64_t word = 0;
-	size_t size = starts(kind, "kptr") || starts(kind, "x8") ? 8 : 4;
+	size_t size = starts(kind, "kptr") || starts(kind, "x8") ||
+		      starts(kind, "xf8:") ? 8 : 4;
 
 	if (starts(kind, "s:"))
 		return string_of(ctx, name, addr, strtoul(kind + 2, NULL, 10));
@@ -225,6 +256,8 @@ static struct value *written_value(struct decode_ctx *ctx, const char *kind,
 		in = flags_value(ctx, NULL, word, set_after(kind, "f4:"));
 	else if (starts(kind, "sig"))
 		in = signal_value(ctx, NULL, (int32_t)word);
+	else if (starts(kind, "xf8:"))
+		in = number_flags(ctx, NULL, word, set_after(kind, "xf8:"));
 	else if (starts(kind, "kptr"))
 		in = value_ptr(ar, NULL, word);
 	else
@@ -282,10 +315,19 @@ static struct value *kind_value(struct decode_ctx *ctx, const char *kind,
 	return value_hex(ar, name, raw);
 }
 
-static const char *option_spec(uint64_t option)
+/* The call's options: the set its first argument names (in the
+ * syscall list: prctl_option(SET)). */
+static const struct xlat *option_set(const struct syscall_event *sc)
 {
-	const struct xlat_entry *e = xlat_find(&xlat_prctl_option,
-					       (uint32_t)option);
+	const struct xlat *x = sc->desc->args[0].xlat;
+
+	return x ? x : &xlat_prctl_option;
+}
+
+static const char *option_spec(const struct syscall_event *sc)
+{
+	const struct xlat_entry *e = xlat_find(option_set(sc),
+					       (uint32_t)sc->raw_args[0]);
 
 	return e ? e->msg : NULL;
 }
@@ -297,15 +339,18 @@ struct value *decode_prctl_option(struct decode_ctx *ctx,
 	struct prctl_plan p;
 	struct value *v;
 
-	prctl_plan(option_spec(raw), arg[1], &p);
+	prctl_plan(option_spec(ctx->sc), arg[1], &p);
+	/* arch_prctl has one argument after its code */
+	if (p.nargs + 1 > (unsigned)ctx->sc->desc->nargs)
+		p.nargs = (unsigned)ctx->sc->desc->nargs - 1;
 	for (unsigned i = 0; i < p.nargs; i++)
 		decode_replace_arg(ctx, i + 1, kind_value(ctx, p.kind[i],
 				   arg_names[i], arg[i + 1]));
 	decode_end_args(ctx, 1 + p.nargs);
-	v = value_enum(ctx->arena, a->name, (uint32_t)raw, &xlat_prctl_option,
+	v = value_enum(ctx->arena, a->name, (uint32_t)raw, option_set(ctx->sc),
 		       V_HEX);
 	if (!v->u.en.sym)
-		set_unknown_comment(ctx, v, &xlat_prctl_option);
+		set_unknown_comment(ctx, v, option_set(ctx->sc));
 	return v;
 }
 
@@ -320,24 +365,10 @@ struct value *decode_prctl_arg(struct decode_ctx *ctx,
 
 	if (!ctx->at_exit || i >= PRCTL_ARGS)
 		return decode_entry_value(ctx);
-	prctl_plan(option_spec(arg[0]), arg[1], &p);
+	prctl_plan(option_spec(ctx->sc), arg[1], &p);
 	if (i >= p.nargs || !starts(p.kind[i], "o:"))
 		return decode_entry_value(ctx);
 	return written_value(ctx, p.kind[i] + 2, a->name, raw);
-}
-
-/* "A|B|0x10": a flags value as the text of a note. */
-static const char *flags_text(struct arena *ar, const struct value *v)
-{
-	const char *s = "";
-
-	for (unsigned i = 0; i < v->u.flags.count; i++)
-		s = arena_printf(ar, "%s%s%s", s, i ? "|" : "",
-				 v->u.flags.names[i]);
-	if (v->u.flags.rest || !v->u.flags.count)
-		s = arena_printf(ar, "%s%s%#" PRIx64, s,
-				 v->u.flags.count ? "|" : "", v->u.flags.rest);
-	return s;
 }
 
 /* What some options return, named as the column says: a value of a set
@@ -351,8 +382,7 @@ struct value *decode_prctl_ret(struct decode_ctx *ctx, const struct arg_desc *a,
 	struct value *flags = NULL;
 	const char *name;
 
-	prctl_plan(option_spec(ctx->sc->raw_args[0]), ctx->sc->raw_args[1],
-		   &p);
+	prctl_plan(option_spec(ctx->sc), ctx->sc->raw_args[1], &p);
 	if (starts(p.ret, "e:")) {
 		name = xlat_name(set_after(p.ret, "e:"), raw);
 		if (name)
@@ -378,7 +408,7 @@ struct value *decode_prctl_ret(struct decode_ctx *ctx, const struct arg_desc *a,
 /* The kinds kind_value and written_value know; those before the NULL
  * take a set after a colon. */
 static const char *const kinds_with_set[] = {
-	"e", "e4", "ev", "ev4", "id", "f", "f4", "vl", NULL
+	"e", "e4", "ev", "ev4", "id", "f", "f4", "vl", "xf8", NULL
 };
 static const char *const plain_kinds[] = {
 	"u", "d", "i", "x", "p", "str", "sig", "fprog", "tagged", "u4",

@@ -22,10 +22,18 @@ static void prctl5(unsigned long o, unsigned long a2, unsigned long a3,
 	syscall(SYS_prctl, o, a2, a3, a4, a5);
 }
 
-/* Prints one expected line: the abbreviated form, or the raw one. */
+/* Prints one expected line: the abbreviated form, or the raw one, and
+ * the return that -e inject gives prctl. */
 static void expect(const char *abbrev, const char *rawline)
 {
 	printf("%s = 0 (INJECTED)\n", raw ? rawline : abbrev);
+}
+
+/* The same for a call that really ran and returned ret. */
+static void expect_ret(const char *abbrev, const char *rawline,
+		       const char *ret)
+{
+	printf("%s = %s\n", raw ? rawline : abbrev, ret);
 }
 
 static void prctl_lines(void)
@@ -95,9 +103,30 @@ static void prctl_lines(void)
 	expect("prctl(PR_GET_TSC, [0x9 /* PR_TSC_??? */])", "prctl(0x19, [0x9])");
 }
 
+/* arch_prctl (x86_64 only) reads the same kind of column: its codes
+ * show one argument, none, or the one they write. */
+static void arch_prctl_lines(void)
+{
+#ifdef SYS_arch_prctl
+	long r = syscall(SYS_arch_prctl, 0x1011 /* ARCH_GET_CPUID */,
+			 0xdeadc0deUL);
+	char ret[32];
+
+	snprintf(ret, sizeof(ret), "%ld", r);
+	expect_ret("arch_prctl(ARCH_GET_CPUID)", "arch_prctl(0x1011)", ret);
+	syscall(SYS_arch_prctl, 0x1021 /* ARCH_GET_XCOMP_SUPP */, 0);
+	expect_ret("arch_prctl(ARCH_GET_XCOMP_SUPP, NULL)",
+		   "arch_prctl(0x1021, NULL)", "-1 EFAULT (Bad address)");
+	syscall(SYS_arch_prctl, 0x3333, 0);
+	expect_ret("arch_prctl(0x3333 /* ARCH_??? */, 0)",
+		   "arch_prctl(0x3333, 0)", "-1 EINVAL (Invalid argument)");
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	raw = argc > 1 && strcmp(argv[1], "raw") == 0;
 	prctl_lines();
+	arch_prctl_lines();
 	return 0;
 }
