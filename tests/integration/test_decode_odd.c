@@ -39,8 +39,7 @@ static char *unpad(const char *text)
 
 static void check_program_lines(const char *xlat, const char *mode)
 {
-	const char *args[] = { "-e", "trace=/prctl$",
-			       "-e", "inject=prctl:retval=0", xlat,
+	const char *args[] = { "-e", "inject=prctl:retval=0", xlat,
 			       test_program("decode_odd"), mode, NULL };
 	struct run_result r;
 	char *trace, *line, *save = NULL;

@@ -123,10 +123,19 @@ static void arch_prctl_lines(void)
 #endif
 }
 
+/* Bits a set does not name get a comment naming the set. */
+static void unknown_bits_lines(void)
+{
+	syscall(SYS_faccessat, -1, NULL, 0x8);
+	expect_ret("faccessat(-1, NULL, 0x8 /* ?_OK */)",
+		   "faccessat(-1, NULL, 0x8)", "-1 EINVAL (Invalid argument)");
+}
+
 int main(int argc, char **argv)
 {
 	raw = argc > 1 && strcmp(argv[1], "raw") == 0;
 	prctl_lines();
 	arch_prctl_lines();
+	unknown_bits_lines();
 	return 0;
 }
