@@ -142,6 +142,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(OPEN_HOW, decode_open_how, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(IOPRIO, decode_ioprio, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(POLLFDS, decode_pollfds, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(PRCTL_OPTION, decode_prctl_option, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
@@ -182,6 +184,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_FILE) \
 	X(POLL_RET, decode_poll_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(PRCTL_RET, decode_prctl_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(IOPRIO_RET, decode_ioprio_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(RECVMMSG_RET, decode_recvmmsg_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(RET_PERSONALITY, decode_ret_personality, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \

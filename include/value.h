@@ -61,6 +61,10 @@ struct value {
 		struct {
 			const char *sym;	/* NULL: print raw */
 			enum value_kind fallback;
+			/* the symbol as -X verbose writes it, when a
+			 * constant inside it shows as a number there:
+			 * IOPRIO_PRIO_VALUE(0 / * IOPRIO_CLASS_NONE * /, 4) */
+			const char *sym_verbose;
 		} en;
 		struct {
 			struct value *first;

@@ -7,7 +7,7 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
+#include <linux/ioprio.h>
 #include <sys/resource.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
@@ -322,6 +322,55 @@ struct value *decode_cap_data_out(struct decode_ctx *ctx,
 				  const struct arg_desc *a, uint64_t raw)
 {
 	return cap_data_value(ctx, a, raw);
+}
+
+/* --- I/O priorities */
+
+/* IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4): the class above the shift, the
+ * data below it; -X verbose shows the class as a number named in a
+ * comment. */
+static struct value *prio_value(struct decode_ctx *ctx, const char *name,
+				  uint64_t raw)
+{
+	uint32_t prio = (uint32_t)raw;
+	uint32_t class = prio >> IOPRIO_CLASS_SHIFT;
+	const char *sym = xlat_name(&xlat_ioprio_class, class);
+	const char *cls, *cls_verbose;
+	struct value *v;
+
+	if (sym) {
+		cls = sym;
+		cls_verbose = arena_printf(ctx->arena, class ? "%#x /* %s */" :
+					   "%u /* %s */", class, sym);
+	} else {
+		cls = arena_printf(ctx->arena, "%#x /* IOPRIO_CLASS_??? */",
+				   class);
+		cls_verbose = cls;
+	}
+	v = value_new(ctx->arena, V_ENUM, name, (uint64_t)(int64_t)(int32_t)prio);
+	v->u.en.fallback = V_INT;
+	v->u.en.sym = arena_printf(ctx->arena, "IOPRIO_PRIO_VALUE(%s, %u)", cls,
+				   (unsigned)(prio & IOPRIO_PRIO_MASK));
+	v->u.en.sym_verbose = arena_printf(ctx->arena,
+					   "IOPRIO_PRIO_VALUE(%s, %u)",
+					   cls_verbose,
+					   (unsigned)(prio & IOPRIO_PRIO_MASK));
+	return v;
+}
+
+struct value *decode_ioprio(struct decode_ctx *ctx, const struct arg_desc *a,
+			    uint64_t raw)
+{
+	return prio_value(ctx, a->name, raw);
+}
+
+/* ioprio_get: the priority it returns, named (not under -X raw). */
+struct value *decode_ioprio_ret(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	ctx->sc->ret_note = prio_value(ctx, NULL, raw);
+	ctx->sc->ret_note->comment_xlat = true;
+	return value_int(ctx->arena, a->name, (int64_t)raw);
 }
 
 /* --- personality */

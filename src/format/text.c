@@ -204,7 +204,8 @@ static void print_value(struct text_state *t, const struct value *v)
 		}
 		print_enum_raw(s, v);
 		if (t->opts->xlat == XLAT_VERBOSE)
-			sink_printf(s, " /* %s */", v->u.en.sym);
+			sink_printf(s, " /* %s */", v->u.en.sym_verbose ?
+				    v->u.en.sym_verbose : v->u.en.sym);
 		break;
 	case V_STRUCT:
 		print_children(t, v, '{', '}', true);
@@ -406,7 +407,11 @@ static void print_note(struct text_state *t, const struct value *note)
 	const struct value *c;
 
 	sink_puts(t->out, " (");
-	if (note->kind != V_STRUCT) {
+	if (note->kind == V_ENUM && note->u.en.sym_verbose) {
+		/* a return named by an expression: in its -X style */
+		sink_puts(t->out, t->opts->xlat == XLAT_VERBOSE ?
+			  note->u.en.sym_verbose : note->u.en.sym);
+	} else if (note->kind != V_STRUCT) {
 		print_value(t, note);
 	} else {
 		for (c = note->u.kids.first; c; c = c->next) {

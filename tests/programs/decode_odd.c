@@ -131,11 +131,42 @@ static void unknown_bits_lines(void)
 		   "faccessat(-1, NULL, 0x8)", "-1 EINVAL (Invalid argument)");
 }
 
+/* A 32-bit argument out of a set's range prints in hex; an I/O priority
+ * as the macro that makes it. */
+static void ioprio_lines(void)
+{
+	static const char *const classes[] = {
+		"IOPRIO_CLASS_NONE", "IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE",
+		"IOPRIO_CLASS_IDLE",
+	};
+	char line[200], ret[100];
+	long r;
+
+	syscall(SYS_ioprio_get, 0xfa57beefUL, 7);
+	expect_ret("ioprio_get(0xfa57beef /* IOPRIO_WHO_??? */, 7)",
+		   "ioprio_get(0xfa57beef, 7)", "-1 EINVAL (Invalid argument)");
+	syscall(SYS_ioprio_set, 2, 1, 0xfacefeedUL);
+	expect_ret("ioprio_set(IOPRIO_WHO_PGRP, 1, IOPRIO_PRIO_VALUE("
+		   "0x7d677 /* IOPRIO_CLASS_??? */, 7917))",
+		   "ioprio_set(0x2, 1, -87097619)",
+		   "-1 EINVAL (Invalid argument)");
+	r = syscall(SYS_ioprio_get, 1, 0);
+	if (r < 0 || (r >> 13) > 3)
+		return;
+	snprintf(ret, sizeof(ret), raw ? "%ld" :
+		 "%ld (IOPRIO_PRIO_VALUE(%s, %ld))", r, classes[r >> 13],
+		 r & 0x1fff);
+	snprintf(line, sizeof(line), "ioprio_get(%s, 0)",
+		 raw ? "0x1" : "IOPRIO_WHO_PROCESS");
+	expect_ret(line, line, ret);
+}
+
 int main(int argc, char **argv)
 {
 	raw = argc > 1 && strcmp(argv[1], "raw") == 0;
 	prctl_lines();
 	arch_prctl_lines();
 	unknown_bits_lines();
+	ioprio_lines();
 	return 0;
 }
