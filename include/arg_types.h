@@ -142,6 +142,10 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(OPEN_HOW, decode_open_how, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(MSGBUF, decode_msgbuf, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(MSGBUF_OUT, decode_msgbuf_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM) \
 	X(IOPRIO, decode_ioprio, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(POLLFDS, decode_pollfds, PHASE_ENTER, \

@@ -57,6 +57,10 @@ struct value {
 			unsigned count;
 			uint64_t rest;	/* bits no name covers */
 			bool rest_octal;	/* S_IFREG|0644 */
+			/* low bits that are a file mode, shown in octal
+			 * after the flags in every -X style: IPC_CREAT|0600,
+			 * 0x200|0600 */
+			uint64_t mode_mask;
 		} flags;
 		struct {
 			const char *sym;	/* NULL: print raw */

@@ -409,33 +409,46 @@ struct value *decode_ret_personality(struct decode_ctx *ctx,
 	return value_hex(ctx->arena, a->name, raw);
 }
 
-/* IPC_CREAT|IPC_EXCL|0600: flags, unnamed high bits in hex, the mode in
- * octal. */
+/* IPC_CREAT|IPC_EXCL|0600: flags of the set the list names (shmget's
+ * differ), then the mode. */
 struct value *decode_ipc_flags(struct decode_ctx *ctx, const struct arg_desc *a,
 			       uint64_t raw)
 {
 	uint32_t flags = (uint32_t)raw;
 	struct value *v = value_flags(ctx->arena, a->name, flags & ~0777u,
-				      &xlat_ipc_get_flags);
-	const char **names = arena_alloc(ctx->arena,
-					 (v->u.flags.count + 1) * sizeof(char *));
+				      a->xlat ? a->xlat : &xlat_ipc_get_flags);
 
-	memcpy(names, v->u.flags.names, v->u.flags.count * sizeof(char *));
-	v->u.flags.names = names;
-	if (v->u.flags.rest)
-		names[v->u.flags.count++] = arena_printf(ctx->arena, "%#" PRIx64,
-							 v->u.flags.rest);
 	v->raw = flags;
-	v->u.flags.rest = flags & 0777;
-	v->u.flags.rest_octal = true;
-	if (v->u.flags.count && v->u.flags.rest == 0) {
-		v->u.flags.names = arena_alloc(ctx->arena,
-			(v->u.flags.count + 1) * sizeof(char *));
-		memcpy(v->u.flags.names, names,
-		       v->u.flags.count * sizeof(char *));
-		v->u.flags.names[v->u.flags.count++] = "000";
-	}
+	v->u.flags.mode_mask = 0777;
 	return v;
+}
+
+/* {mtype=1, mtext="..."}: a message of size bytes after its type. */
+static struct value *msgbuf_value(struct decode_ctx *ctx, const char *name,
+				  uint64_t addr, uint64_t size)
+{
+	int64_t mtype;
+	struct value *v;
+
+	if (!decode_read(ctx, name, addr, &mtype, sizeof(mtype), &v))
+		return v;
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_int(ctx->arena, "mtype", mtype));
+	value_add(v, decode_buffer(ctx, "mtext", addr + sizeof(mtype), size,
+				   STR_TEXT));
+	return v;
+}
+
+struct value *decode_msgbuf(struct decode_ctx *ctx, const struct arg_desc *a,
+			    uint64_t raw)
+{
+	return msgbuf_value(ctx, a->name, raw, decode_param(ctx, a));
+}
+
+struct value *decode_msgbuf_out(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	return msgbuf_value(ctx, a->name, raw, decode_param(ctx, a));
 }
 
 /* --- clone3 */

@@ -83,6 +83,29 @@ static void print_flags_raw(struct sink *s, const struct value *v)
 			     v->raw);
 }
 
+/* Flags over a file mode: the flags as -X says (left out when none are
+ * set), then the mode, always in octal (000 for none). */
+static void print_flags_mode(struct sink *s, const struct value *v,
+			     enum xlat_style style)
+{
+	uint64_t high = v->raw & ~v->u.flags.mode_mask;
+
+	if (high) {
+		if (style == XLAT_ABBREV) {
+			print_flags(s, v);
+		} else {
+			sink_put_hex(s, high);
+			if (style == XLAT_VERBOSE && v->u.flags.count) {
+				sink_puts(s, " /* ");
+				print_flags(s, v);
+				sink_puts(s, " */");
+			}
+		}
+		sink_putc(s, '|');
+	}
+	sink_printf(s, "%#03" PRIo64, v->raw & v->u.flags.mode_mask);
+}
+
 static void print_enum_raw(struct sink *s, const struct value *v)
 {
 	/* a raw NULL is a number here, as in strace */
@@ -181,6 +204,10 @@ static void print_value(struct text_state *t, const struct value *v)
 			      v->u.str.style);
 		break;
 	case V_FLAGS:
+		if (v->u.flags.mode_mask) {
+			print_flags_mode(s, v, t->opts->xlat);
+			break;
+		}
 		if (t->opts->xlat == XLAT_ABBREV) {
 			print_flags(s, v);
 			break;

@@ -161,6 +161,18 @@ static void ioprio_lines(void)
 	expect_ret(line, line, ret);
 }
 
+/* IPC flags over a mode: the flags as -X says, the mode always octal. */
+static void ipc_lines(void)
+{
+	syscall(SYS_msgget, 0x7ead5eedUL, 0x8000 | 0x400 | 0x800 | 0125);
+	expect_ret("msgget(0x7ead5eed, IPC_EXCL|IPC_NOWAIT|0x8000|0125)",
+		   "msgget(0x7ead5eed, 0x8c00|0125)",
+		   "-1 ENOENT (No such file or directory)");
+	syscall(SYS_shmget, 0x7ead5eedUL, 1, 0);
+	expect_ret("shmget(0x7ead5eed, 1, 000)", "shmget(0x7ead5eed, 1, 000)",
+		   "-1 ENOENT (No such file or directory)");
+}
+
 int main(int argc, char **argv)
 {
 	raw = argc > 1 && strcmp(argv[1], "raw") == 0;
@@ -168,5 +180,6 @@ int main(int argc, char **argv)
 	arch_prctl_lines();
 	unknown_bits_lines();
 	ioprio_lines();
+	ipc_lines();
 	return 0;
 }
