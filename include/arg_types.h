@@ -91,6 +91,15 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	/* memory */ \
 	X(MMAP_FLAGS, decode_mmap_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(MPOL_MODE, decode_mpol_mode, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(MPOL_MODE_INT, decode_mpol_mode_int, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(MPOL_MODE_OUT, decode_mpol_mode_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
+	X(NODEMASK, decode_nodemask, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(NODEMASK_OUT, decode_nodemask_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM) \
 	/* processes */ \
 	X(ARGV, decode_argv, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(ENVP, decode_envp, PHASE_ENTER, ARGP_IN | ARGP_FILE) \

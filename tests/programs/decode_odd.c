@@ -3,6 +3,7 @@
  * so that no call changes anything). With the argument "raw", the lines
  * are those of -X raw. Addresses print as the program sees them; the test
  * masks them on both sides. */
+#include <errno.h>
 #include <linux/capability.h>
 #include <signal.h>
 #include <stdint.h>
@@ -173,6 +174,27 @@ static void ipc_lines(void)
 		   "-1 ENOENT (No such file or directory)");
 }
 
+/* A NUMA policy: the mode under its flags; a node mask word by word.
+ * Kernels without NUMA have no such calls. */
+static void mempolicy_lines(void)
+{
+	static uint64_t mask[2] = { 0x3, 0 };
+	const char *ret;
+
+	if (syscall(SYS_set_mempolicy, 0xe003, NULL, 0) == 0)
+		return;
+	ret = errno == ENOSYS ? "-1 ENOSYS (Function not implemented)" :
+	      "-1 EINVAL (Invalid argument)";
+	expect_ret("set_mempolicy(MPOL_INTERLEAVE|MPOL_F_STATIC_NODES|"
+		   "MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING, NULL, 0)",
+		   "set_mempolicy(0xe003, NULL, 0)", ret);
+	syscall(SYS_set_mempolicy, 0x7f, mask, 66);
+	expect_ret("set_mempolicy(0x7f /* MPOL_??? */, [0x00000000000003, "
+		   "0000000000000000], 66)",
+		   "set_mempolicy(0x7f, [0x00000000000003, 0000000000000000],"
+		   " 66)", ret);
+}
+
 int main(int argc, char **argv)
 {
 	raw = argc > 1 && strcmp(argv[1], "raw") == 0;
@@ -181,5 +203,6 @@ int main(int argc, char **argv)
 	unknown_bits_lines();
 	ioprio_lines();
 	ipc_lines();
+	mempolicy_lines();
 	return 0;
 }
