@@ -105,6 +105,15 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	/* memory */ \
 	X(MMAP_FLAGS, decode_mmap_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(MPOL_MODE, decode_mpol_mode, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(MPOL_MODE_INT, decode_mpol_mode_int, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(MPOL_MODE_OUT, decode_mpol_mode_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
+	X(NODEMASK, decode_nodemask, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(NODEMASK_OUT, decode_nodemask_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM) \
 	/* processes */ \
 	X(ARGV, decode_argv, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(ENVP, decode_envp, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
@@ -112,8 +121,6 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(RLIMIT_IN, decode_rlimit, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	X(RLIMIT_OUT, decode_rlimit, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
-	X(ARCH_PRCTL_ADDR, decode_arch_prctl_addr, PHASE_BOTH, \
-	  ARGP_INOUT | ARGP_NOFILE) \
 	X(CLONE_ALL, decode_clone_all, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(KEEP, decode_keep, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(FUTEX_OP, decode_futex_op, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
@@ -132,10 +139,6 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID | ARGP_PARAM) \
 	X(IOPRIO_WHO, decode_ioprio_who, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PID | ARGP_PARAM) \
-	X(IOPRIO_VALUE, decode_ioprio_value, PHASE_ENTER, \
-	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
-	X(IOPRIO_RET, decode_ioprio_ret, PHASE_EXIT, \
-	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(WAITID_ID, decode_waitid_id, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_FD | ARGP_COMPAT | ARGP_PID | \
 	  ARGP_PARAM) \
@@ -193,6 +196,12 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(OPEN_HOW, decode_open_how, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(MSGBUF, decode_msgbuf, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(MSGBUF_OUT, decode_msgbuf_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(IOPRIO, decode_ioprio, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(POLLFDS, decode_pollfds, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(PRCTL_OPTION, decode_prctl_option, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
@@ -245,6 +254,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_FILE) \
 	X(POLL_RET, decode_poll_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(PRCTL_RET, decode_prctl_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(IOPRIO_RET, decode_ioprio_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(RECVMMSG_RET, decode_recvmmsg_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(RET_PERSONALITY, decode_ret_personality, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \
@@ -278,7 +289,7 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
-	X(PRCTL_ARG2, decode_prctl_arg2, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(PRCTL_ARG, decode_prctl_arg, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE) \
 	/* returns */ \

@@ -66,5 +66,9 @@ void decode_syscall_enter(struct decode_ctx *ctx);
 void decode_syscall_exit(struct decode_ctx *ctx);
 /* A siginfo_t read from the tracee, as a struct value. */
 struct value *decode_siginfo(struct arena *a, const void *siginfo);
+/* Checks one prctl option's column (tables/consts/prctl_option.list):
+ * NULL if every word is a known kind of a set that exists, else the
+ * first word that is not (the tests check the whole list). */
+const char *prctl_column_error(const char *column);
 
 #endif

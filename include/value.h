@@ -51,7 +51,8 @@ struct value {
 	const char *name;	/* argument or field name; NULL in arrays */
 	uint64_t raw;		/* the value as the kernel saw it */
 	const char *comment;	/* printed after the value: 0x... / * 23 vars * / */
-	bool comment_xlat;	/* a comment -X raw leaves out: XXX_???, 0.31 s */
+	bool comment_xlat;	/* a comment -X raw leaves out: XXX_???, 0.31 s;
+				 * on a return note, the whole note */
 	bool labelled;		/* an argument strace prints as name=value */
 	struct value *next;	/* next sibling in a struct or array */
 	union {
@@ -67,10 +68,18 @@ struct value {
 			unsigned count;
 			uint64_t rest;	/* bits no name covers */
 			bool rest_octal;	/* S_IFREG|0644 */
+			/* low bits that are a file mode, shown in octal
+			 * after the flags in every -X style: IPC_CREAT|0600,
+			 * 0x200|0600 */
+			uint64_t mode_mask;
 		} flags;
 		struct {
 			const char *sym;	/* NULL: print raw */
 			enum value_kind fallback;
+			/* the symbol as -X verbose writes it, when a
+			 * constant inside it shows as a number there:
+			 * IOPRIO_PRIO_VALUE(0 / * IOPRIO_CLASS_NONE * /, 4) */
+			const char *sym_verbose;
 		} en;
 		struct {
 			struct value *first;
@@ -126,9 +135,12 @@ struct value *value_symbol(struct arena *a, const char *name, uint64_t raw,
  * a zero entry names v only when v is 0. */
 struct value *value_flags(struct arena *a, const char *name, uint64_t v,
 			  const struct xlat *x);
-/* Adds one more symbol in front of a flags value (an access mode, a type). */
+/* Adds one more symbol in front of a flags value (an access mode, a type),
+ * or after its names (a field shown as text: 0x1<<PR_MTE_TAG_SHIFT). */
 void value_flags_prepend(struct arena *a, struct value *flags,
 			 const char *sym);
+void value_flags_append(struct arena *a, struct value *flags,
+			const char *sym);
 /* V_FLAGS for a word holding a multi-bit field (open's access mode, mmap's
  * type) named from field, followed by single flags named from flags. */
 struct value *value_field_flags(struct arena *a, const char *name,

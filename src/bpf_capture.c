@@ -99,7 +99,8 @@ static const struct type_plan type_plans[ARG_TYPE_COUNT] = {
 	[ARG_SIGEVENT] = { CAP_BUF, FIXED, 64 },
 	[ARG_EPOLL_EVENT] = { CAP_BUF, FIXED, 12 },
 	[ARG_TIMEX_OUT] = { CAP_BUF, FIXED, 208 },
-	[ARG_ARCH_PRCTL_ADDR] = { CAP_BUF, FIXED, 8 },
+	/* prctl and arch_prctl: what a getter writes (PR_GET_NAME: 16) */
+	[ARG_PRCTL_ARG] = { CAP_BUF, FIXED, 16 },
 	[ARG_UTSNAME_OUT] = { CAP_BUF, FIXED, sizeof(struct utsname) },
 	[ARG_SYSINFO_OUT] = { CAP_BUF, FIXED, sizeof(struct sysinfo) },
 	[ARG_DIRENTS_OUT] = { CAP_BUF, BY_RET, MT_SEG_MAX - 1 },

@@ -121,6 +121,16 @@ void value_flags_prepend(struct arena *a, struct value *v, const char *sym)
 	v->u.flags.count++;
 }
 
+void value_flags_append(struct arena *a, struct value *v, const char *sym)
+{
+	const char **names = arena_alloc(a, (v->u.flags.count + 1) *
+					    sizeof(char *));
+
+	memcpy(names, v->u.flags.names, v->u.flags.count * sizeof(char *));
+	names[v->u.flags.count++] = sym;
+	v->u.flags.names = names;
+}
+
 struct value *value_field_flags(struct arena *a, const char *name,
 			       uint64_t raw, uint64_t field_mask,
 			       const struct xlat *field,

@@ -51,6 +51,14 @@ int xlat_value(const struct xlat *x, const char *name, uint64_t *v)
 	return -1;
 }
 
+const struct xlat *xlat_set(const char *name)
+{
+	for (unsigned i = 0; i < xlat_sets_count; i++)
+		if (strcmp(xlat_sets[i]->name, name) == 0)
+			return xlat_sets[i];
+	return NULL;
+}
+
 const char *errno_name(int err)
 {
 	return err > 0 ? xlat_name(&xlat_errno, (uint64_t)err) : NULL;

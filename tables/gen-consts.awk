@@ -78,6 +78,9 @@ END {
 		print "#include \"xlat.h\""
 		for (i = 1; i <= nlists; i++)
 			printf("extern const struct xlat xlat_%s;\n", lists[i])
+		print "/* every set above, for lookups by name: see xlat_set() */"
+		print "extern const struct xlat *const xlat_sets[];"
+		print "extern const unsigned xlat_sets_count;"
 		print "#endif"
 		exit 0
 	}
@@ -101,4 +104,9 @@ END {
 		else
 			printf("const struct xlat xlat_%s = { \"%s\", %s_entries,\n\tsizeof(%s_entries) / sizeof(%s_entries[0]), %s };\n", l, l, l, l, l, u)
 	}
+	print "\nconst struct xlat *const xlat_sets[] = {"
+	for (i = 1; i <= nlists; i++)
+		printf("\t&xlat_%s,\n", lists[i])
+	print "};"
+	printf("const unsigned xlat_sets_count = %d;\n", nlists)
 }

@@ -1,4 +1,7 @@
-/* Decoders for memory management: mmap's type and flags. */
+/* Decoders for memory management: mmap's type and flags, NUMA policy
+ * modes. */
+#include <inttypes.h>
+#include <linux/mempolicy.h>
 #include <sys/mman.h>
 
 #include "consts.h"
@@ -29,4 +32,89 @@ struct value *decode_membarrier_ret(struct decode_ctx *ctx,
 	ctx->sc->ret_note = value_flags(ctx->arena, NULL, raw,
 					&xlat_membarrier_cmd);
 	return value_hex(ctx->arena, a->name, raw);
+}
+
+/* MPOL_BIND|MPOL_F_STATIC_NODES: the mode below the mode flags; a mode
+ * the set does not name shows in hex after the flags. */
+static struct value *mpol_mode_value(struct decode_ctx *ctx,
+				     const char *name, uint64_t raw)
+{
+	struct value *v = value_field_flags(ctx->arena, name, raw,
+					    ~(uint64_t)MPOL_MODE_FLAGS,
+					    &xlat_mpol_mode,
+					    &xlat_mpol_mode_flags);
+
+	if (v->u.flags.count == 0 && v->u.flags.rest)
+		set_unknown_comment(ctx, v, &xlat_mpol_mode);
+	return v;
+}
+
+/* mbind's mode is a long, set_mempolicy's an int. */
+struct value *decode_mpol_mode(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	return mpol_mode_value(ctx, a->name, raw);
+}
+
+struct value *decode_mpol_mode_int(struct decode_ctx *ctx,
+				   const struct arg_desc *a, uint64_t raw)
+{
+	return mpol_mode_value(ctx, a->name, (uint32_t)raw);
+}
+
+/* get_mempolicy's policy: [MPOL_DEFAULT], written by the call. */
+struct value *decode_mpol_mode_out(struct decode_ctx *ctx,
+				   const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t mode;
+	struct value *v;
+
+	if (!decode_read(ctx, a->name, raw, &mode, sizeof(mode), &v))
+		return v;
+	v = value_array(ctx->arena, a->name, raw);
+	value_add(v, mpol_mode_value(ctx, NULL, mode));
+	return v;
+}
+
+/* A node mask of maxnode - 1 bits, a 64-bit word at a time in 16
+ * columns of hex: [0x00000000000003, 0000000000000000]; a mask of no
+ * word is its address (maxnode 1), or [] (maxnode 0). A word that cannot be read ends the
+ * list with its address, even past -s. */
+static struct value *nodemask_value(struct decode_ctx *ctx, const char *name,
+				    uint64_t addr, uint64_t maxnode)
+{
+	uint64_t words = maxnode ? (maxnode - 1 + 63) / 64 : 0, w;
+	struct value *v;
+
+	if (addr == 0 || maxnode == 1)
+		return value_ptr(ctx->arena, name, addr);
+	v = value_array(ctx->arena, name, addr);
+	for (uint64_t i = 0; i < words; i++) {
+		if (tracee_read(ctx->mem, addr + i * 8, &w, sizeof(w)) != 0) {
+			if (i == 0)
+				return value_unavailable(ctx, name, addr);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = addr + i * 8;
+			break;
+		}
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		value_add(v, value_expr(ctx->arena, NULL, w,
+			  arena_printf(ctx->arena, "%#016" PRIx64, w)));
+	}
+	return v;
+}
+
+struct value *decode_nodemask(struct decode_ctx *ctx, const struct arg_desc *a,
+			      uint64_t raw)
+{
+	return nodemask_value(ctx, a->name, raw, decode_param(ctx, a));
+}
+
+struct value *decode_nodemask_out(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	return nodemask_value(ctx, a->name, raw, decode_param(ctx, a));
 }

@@ -1,5 +1,5 @@
 /* Decoders for processes: execve's vectors, wait statuses, resource
- * limits, clone, arch_prctl, futex operations. */
+ * limits, clone, futex operations. */
 #include <inttypes.h>
 #include <linux/futex.h>
 #include <sched.h>
@@ -225,28 +225,6 @@ struct value *decode_keep(struct decode_ctx *ctx, const struct arg_desc *a,
 			  uint64_t raw)
 {
 	return NULL;
-}
-
-#define ARCH_GET_FS_CODE 0x1003
-#define ARCH_GET_GS_CODE 0x1004
-
-struct value *decode_arch_prctl_addr(struct decode_ctx *ctx,
-				     const struct arg_desc *a, uint64_t raw)
-{
-	uint64_t code = ctx->sc->raw_args[0];
-	uint64_t word;
-	struct value *v;
-
-	/* PHASE_BOTH: an address to set at entry, a value got at exit */
-	if (code != ARCH_GET_FS_CODE && code != ARCH_GET_GS_CODE)
-		return value_hex(ctx->arena, a->name, raw);
-	if (!ctx->at_exit)
-		return value_ptr(ctx->arena, a->name, raw);
-	if (tracee_read(ctx->mem, raw, &word, sizeof(word)) != 0)
-		return value_unavailable(ctx, a->name, raw);
-	v = value_array(ctx->arena, a->name, raw);
-	value_add(v, value_hex(ctx->arena, NULL, word));
-	return v;
 }
 
 static const char *const futex_op_ops[] = {

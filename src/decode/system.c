@@ -3,6 +3,7 @@
  * struct clone_args, System V IPC flags. */
 #include <inttypes.h>
 #include <linux/capability.h>
+#include <linux/ioprio.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
 #include <sched.h>
@@ -210,34 +211,50 @@ struct value *decode_sched_policy_ret(struct decode_ctx *ctx,
 	return value_int(ctx->arena, a->name, (int64_t)raw);
 }
 
-/* "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)": the class above bit 13, as
- * strace shifts it (unmasked), and the data below. */
-static const char *ioprio_text(struct decode_ctx *ctx, uint32_t v)
+/* IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4): the class above the shift, the
+ * data below it; -X verbose shows the class as a number named in a
+ * comment. */
+static struct value *prio_value(struct decode_ctx *ctx, const char *name,
+				  uint64_t raw)
 {
-	const char *cls = xlat_name(&xlat_ioprio_class, v >> 13);
+	uint32_t prio = (uint32_t)raw;
+	uint32_t class = prio >> IOPRIO_CLASS_SHIFT;
+	const char *sym = xlat_name(&xlat_ioprio_class, class);
+	const char *cls, *cls_verbose;
+	struct value *v;
 
-	if (cls)
-		return arena_printf(ctx->arena, "IOPRIO_PRIO_VALUE(%s, %u)",
-				    cls, v & 0x1fff);
-	return arena_printf(ctx->arena,
-			    "IOPRIO_PRIO_VALUE(%#x /* IOPRIO_CLASS_??? */, %u)",
-			    v >> 13, v & 0x1fff);
+	if (sym) {
+		cls = sym;
+		cls_verbose = arena_printf(ctx->arena, class ? "%#x /* %s */" :
+					   "%u /* %s */", class, sym);
+	} else {
+		cls = arena_printf(ctx->arena, "%#x /* IOPRIO_CLASS_??? */",
+				   class);
+		cls_verbose = cls;
+	}
+	v = value_new(ctx->arena, V_ENUM, name, (uint64_t)(int64_t)(int32_t)prio);
+	v->u.en.fallback = V_INT;
+	v->u.en.sym = arena_printf(ctx->arena, "IOPRIO_PRIO_VALUE(%s, %u)", cls,
+				   (unsigned)(prio & IOPRIO_PRIO_MASK));
+	v->u.en.sym_verbose = arena_printf(ctx->arena,
+					   "IOPRIO_PRIO_VALUE(%s, %u)",
+					   cls_verbose,
+					   (unsigned)(prio & IOPRIO_PRIO_MASK));
+	return v;
 }
 
-struct value *decode_ioprio_value(struct decode_ctx *ctx,
-				  const struct arg_desc *a, uint64_t raw)
+struct value *decode_ioprio(struct decode_ctx *ctx, const struct arg_desc *a,
+			    uint64_t raw)
 {
-	return value_symbol(ctx->arena, a->name,
-			    (uint64_t)(int64_t)(int32_t)raw, V_INT,
-			    ioprio_text(ctx, (uint32_t)raw));
+	return prio_value(ctx, a->name, raw);
 }
 
-/* ioprio_get's priority, named after it */
+/* ioprio_get: the priority it returns, named (not under -X raw). */
 struct value *decode_ioprio_ret(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
-	ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw,
-				       ioprio_text(ctx, (uint32_t)raw));
+	ctx->sc->ret_note = prio_value(ctx, NULL, raw);
+	ctx->sc->ret_note->comment_xlat = true;
 	return value_int(ctx->arena, a->name, (int64_t)raw);
 }
 
@@ -356,114 +373,7 @@ struct value *decode_cap_data_out(struct decode_ctx *ctx,
 	return cap_data_value(ctx, a, raw);
 }
 
-/* --- prctl and personality */
-
-/* The option names the call; the rest of the arguments depend on it and
- * strace shows only those the option uses. */
-struct value *decode_prctl_option(struct decode_ctx *ctx,
-				  const struct arg_desc *a, uint64_t raw)
-{
-	struct syscall_event *sc = ctx->sc;
-	struct arena *ar = ctx->arena;
-	uint64_t *arg = sc->raw_args;
-	struct value *v;
-
-	switch ((int)raw) {
-	case PR_GET_DUMPABLE:
-	case PR_GET_KEEPCAPS:
-	case PR_GET_NO_NEW_PRIVS:
-	case PR_GET_SECCOMP:
-	case PR_GET_TIMERSLACK:
-	case PR_GET_THP_DISABLE:
-	case PR_GET_SECUREBITS:
-	case PR_GET_IO_FLUSHER:
-	case PR_TASK_PERF_EVENTS_DISABLE:
-	case PR_TASK_PERF_EVENTS_ENABLE:
-		decode_end_args(ctx, 1);
-		break;
-	case PR_SET_NAME:
-		decode_replace_arg(ctx, 1,
-				   decode_cstring(ctx, "arg2", arg[1], 16));
-		decode_end_args(ctx, 2);
-		break;
-	case PR_GET_NAME:
-	case PR_GET_PDEATHSIG:
-	case PR_GET_CHILD_SUBREAPER:
-	case PR_GET_TID_ADDRESS:
-		/* written at exit: see decode_prctl_arg2 */
-		decode_replace_arg(ctx, 1, value_ptr(ar, "arg2", arg[1]));
-		decode_end_args(ctx, 2);
-		break;
-	case PR_SET_PDEATHSIG:
-		decode_replace_arg(ctx, 1,
-				   signal_value(ctx, "arg2", (int)arg[1]));
-		decode_end_args(ctx, 2);
-		break;
-	case PR_SET_DUMPABLE:
-	case PR_SET_KEEPCAPS:
-	case PR_SET_CHILD_SUBREAPER:
-	case PR_SET_TIMERSLACK:
-	case PR_CAPBSET_READ:
-	case PR_CAPBSET_DROP:
-		decode_replace_arg(ctx, 1, value_uint(ar, "arg2", arg[1]));
-		decode_end_args(ctx, 2);
-		break;
-	case PR_SET_SECCOMP:
-		decode_replace_arg(ctx, 1,
-				   value_enum(ar, "arg2", (uint32_t)arg[1],
-					      &xlat_seccomp_mode, V_HEX));
-		if (arg[1] == 2)	/* SECCOMP_MODE_FILTER */
-			decode_replace_arg(ctx, 2,
-				sock_fprog_value(ctx, "arg3", arg[2]));
-		decode_end_args(ctx, arg[1] == 2 ? 3 : 2);
-		break;
-	case PR_SET_NO_NEW_PRIVS:
-	case PR_SET_THP_DISABLE:
-		for (int i = 1; i < 5; i++)
-			decode_replace_arg(ctx, i,
-					   value_uint(ar, "arg", arg[i]));
-		break;
-	default:
-		for (int i = 1; i < 5; i++)
-			decode_replace_arg(ctx, i,
-					   value_hex(ar, "arg", arg[i]));
-		break;
-	}
-	v = value_enum(ar, a->name, (uint32_t)raw, &xlat_prctl_option, V_HEX);
-	if (!v->u.en.sym)
-		set_unknown_comment(ctx, v, &xlat_prctl_option);
-	return v;
-}
-
-/* Set up by decode_prctl_option at entry; prctl's getters write their
- * result where arg2 points, shown at exit. */
-struct value *decode_prctl_arg2(struct decode_ctx *ctx,
-				const struct arg_desc *a, uint64_t raw)
-{
-	/* at entry decode_prctl_option gives it its value */
-	if (!ctx->at_exit)
-		return decode_entry_value(ctx);
-	switch ((int)ctx->sc->raw_args[0]) {
-	case PR_GET_NAME:
-		return decode_cstring(ctx, a->name, raw, 16);
-	case PR_GET_PDEATHSIG: {
-		int32_t sig;
-		struct value *v;
-
-		if (tracee_read(ctx->mem, raw, &sig, sizeof(sig)) != 0)
-			return value_unavailable(ctx, a->name, raw);
-		v = value_array(ctx->arena, a->name, raw);
-		value_add(v, signal_value(ctx, NULL, sig));
-		return v;
-	}
-	case PR_GET_CHILD_SUBREAPER:
-		return int_ptr_value(ctx, a->name, raw, 4, true);
-	case PR_GET_TID_ADDRESS:
-		return int_ptr_value(ctx, a->name, raw, 8, false);
-	default:
-		return decode_entry_value(ctx);
-	}
-}
+/* --- personality */
 
 static struct value *personality_value(struct decode_ctx *ctx,
 				       const char *name, uint64_t raw)
@@ -499,33 +409,46 @@ struct value *decode_ret_personality(struct decode_ctx *ctx,
 	return value_hex(ctx->arena, a->name, raw);
 }
 
-/* IPC_CREAT|IPC_EXCL|0600: flags, unnamed high bits in hex, the mode in
- * octal. */
+/* IPC_CREAT|IPC_EXCL|0600: flags of the set the list names (shmget's
+ * differ), then the mode. */
 struct value *decode_ipc_flags(struct decode_ctx *ctx, const struct arg_desc *a,
 			       uint64_t raw)
 {
 	uint32_t flags = (uint32_t)raw;
 	struct value *v = value_flags(ctx->arena, a->name, flags & ~0777u,
-				      &xlat_ipc_get_flags);
-	const char **names = arena_alloc(ctx->arena,
-					 (v->u.flags.count + 1) * sizeof(char *));
+				      a->xlat ? a->xlat : &xlat_ipc_get_flags);
 
-	memcpy(names, v->u.flags.names, v->u.flags.count * sizeof(char *));
-	v->u.flags.names = names;
-	if (v->u.flags.rest)
-		names[v->u.flags.count++] = arena_printf(ctx->arena, "%#" PRIx64,
-							 v->u.flags.rest);
 	v->raw = flags;
-	v->u.flags.rest = flags & 0777;
-	v->u.flags.rest_octal = true;
-	if (v->u.flags.count && v->u.flags.rest == 0) {
-		v->u.flags.names = arena_alloc(ctx->arena,
-			(v->u.flags.count + 1) * sizeof(char *));
-		memcpy(v->u.flags.names, names,
-		       v->u.flags.count * sizeof(char *));
-		v->u.flags.names[v->u.flags.count++] = "000";
-	}
+	v->u.flags.mode_mask = 0777;
 	return v;
+}
+
+/* {mtype=1, mtext="..."}: a message of size bytes after its type. */
+static struct value *msgbuf_value(struct decode_ctx *ctx, const char *name,
+				  uint64_t addr, uint64_t size)
+{
+	int64_t mtype;
+	struct value *v;
+
+	if (!decode_read(ctx, name, addr, &mtype, sizeof(mtype), &v))
+		return v;
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_int(ctx->arena, "mtype", mtype));
+	value_add(v, decode_buffer(ctx, "mtext", addr + sizeof(mtype), size,
+				   STR_TEXT));
+	return v;
+}
+
+struct value *decode_msgbuf(struct decode_ctx *ctx, const struct arg_desc *a,
+			    uint64_t raw)
+{
+	return msgbuf_value(ctx, a->name, raw, decode_param(ctx, a));
+}
+
+struct value *decode_msgbuf_out(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	return msgbuf_value(ctx, a->name, raw, decode_param(ctx, a));
 }
 
 /* struct sock_fprog: a BPF program's length and address. */
@@ -544,20 +467,6 @@ struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
 	value_add(v, value_uint(ctx->arena, "len", prog.len));
 	value_add(v, value_ptr(ctx->arena, "filter", prog.filter));
 	return v;
-}
-
-/* What some prctl options return, named as strace names it. */
-struct value *decode_prctl_ret(struct decode_ctx *ctx, const struct arg_desc *a,
-			       uint64_t raw)
-{
-	const char *name = NULL;
-
-	if ((int)ctx->sc->raw_args[0] == PR_GET_DUMPABLE)
-		name = xlat_name(&xlat_dumpable, raw);
-	if (name)
-		/* strace names these even with -X raw */
-		ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw, name);
-	return value_int(ctx->arena, a->name, (int64_t)raw);
 }
 
 /* reboot's fourth argument: the command string of

@@ -85,6 +85,29 @@ static void print_flags_raw(struct sink *s, const struct value *v)
 			     v->raw);
 }
 
+/* Flags over a file mode: the flags as -X says (left out when none are
+ * set), then the mode, always in octal (000 for none). */
+static void print_flags_mode(struct sink *s, const struct value *v,
+			     enum xlat_style style)
+{
+	uint64_t high = v->raw & ~v->u.flags.mode_mask;
+
+	if (high) {
+		if (style == XLAT_ABBREV) {
+			print_flags(s, v);
+		} else {
+			sink_put_hex(s, high);
+			if (style == XLAT_VERBOSE && v->u.flags.count) {
+				sink_puts(s, " /* ");
+				print_flags(s, v);
+				sink_puts(s, " */");
+			}
+		}
+		sink_putc(s, '|');
+	}
+	sink_printf(s, "%#03" PRIo64, v->raw & v->u.flags.mode_mask);
+}
+
 static void print_enum_raw(struct sink *s, const struct value *v)
 {
 	/* a raw NULL is a number here, as in strace */
@@ -212,6 +235,10 @@ static void print_value(struct text_state *t, const struct value *v)
 			      v->u.str.style);
 		break;
 	case V_FLAGS:
+		if (v->u.flags.mode_mask) {
+			print_flags_mode(s, v, t->opts->xlat);
+			break;
+		}
 		if (t->opts->xlat == XLAT_ABBREV) {
 			print_flags(s, v);
 			break;
@@ -235,7 +262,8 @@ static void print_value(struct text_state *t, const struct value *v)
 		}
 		print_enum_raw(s, v);
 		if (t->opts->xlat == XLAT_VERBOSE)
-			sink_printf(s, " /* %s */", v->u.en.sym);
+			sink_printf(s, " /* %s */", v->u.en.sym_verbose ?
+				    v->u.en.sym_verbose : v->u.en.sym);
 		break;
 	case V_STRUCT:
 		print_children(t, v, '{', '}', true);
@@ -445,7 +473,11 @@ static void print_note(struct text_state *t, const struct value *note)
 	const struct value *c;
 
 	sink_puts(t->out, " (");
-	if (note->kind != V_STRUCT) {
+	if (note->kind == V_ENUM && note->u.en.sym_verbose) {
+		/* a return named by an expression: in its -X style */
+		sink_puts(t->out, t->opts->xlat == XLAT_VERBOSE ?
+			  note->u.en.sym_verbose : note->u.en.sym);
+	} else if (note->kind != V_STRUCT) {
 		print_value(t, note);
 	} else {
 		for (c = note->u.kids.first; c; c = c->next) {
@@ -489,7 +521,8 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 	} else {
 		sink_put_i64(s, sc->rval);
 	}
-	if (!sc->err && !sc->ret_unknown && sc->ret_note)
+	if (!sc->err && !sc->ret_unknown && sc->ret_note &&
+	    !(sc->ret_note->comment_xlat && t->opts->xlat == XLAT_RAW))
 		print_note(t, sc->ret_note);
 	if (sc->injected || sc->poked)
 		sink_puts(s, !sc->poked ? " (INJECTED)" :

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "consts.h"
+#include "decode.h"
 #include "filter.h"
 #include "proc_ident.h"
 #include "syscalls.h"
@@ -294,6 +295,30 @@ static void test_errno_and_signals(void **state)
 	assert_int_equal(signal_number("99"), -1);
 }
 
+/* Every prctl option's column names kinds and sets that exist; a typo
+ * would show the argument in hex without a word. */
+static void test_prctl_columns(void **state)
+{
+	unsigned described = 0;
+
+	for (unsigned i = 0; i < xlat_prctl_option.n; i++) {
+		const char *col = xlat_prctl_option.e[i].msg;
+
+		if (!col)
+			continue;
+		described++;
+		if (prctl_column_error(col))
+			fail_msg("%s: bad word '%s'", xlat_prctl_option.e[i].name,
+				 prctl_column_error(col));
+	}
+	assert_true(described > 40);
+	assert_non_null(prctl_column_error("e:no_such_set"));
+	assert_non_null(prctl_column_error("u e:capability?1|nonsense"));
+	assert_null(prctl_column_error("e4:pr_sched_core i o:x8?0|p = f:secbits"));
+	assert_ptr_equal(xlat_set("capability"), &xlat_capability);
+	assert_null(xlat_set("capabilities"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +334,7 @@ int main(void)
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_constants),
 		cmocka_unit_test(test_errno_and_signals),
+		cmocka_unit_test(test_prctl_columns),
 	};
 
 	return cmocka_run_group_tests_name("unit: tables", tests, NULL, NULL);
