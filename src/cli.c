@@ -277,6 +277,23 @@ static void check_engine(const struct options *opts)
 		cli_value_error("--kill-on-exit is not supported yet");
 }
 
+/* --seccomp-bpf where it cannot apply: said, as strace says it, and
+ * the filter is off. A process attached with -p never gets it; without
+ * -f a child we do not follow would be left with it. */
+static void note_seccomp(struct options *opts)
+{
+	if (opts->seccomp_bpf <= 0)
+		return;
+	if (opts->nattach)
+		fprintf(stderr, "mytrace: --seccomp-bpf: no filter for "
+			"processes attached with -p\n");
+	if (!opts->follow) {
+		fprintf(stderr, "mytrace: --seccomp-bpf needs "
+			"-f/--follow-forks; tracing without the filter\n");
+		opts->seccomp_bpf = 0;
+	}
+}
+
 /* A Tracee user's "--output json" names a file: say where formats are. */
 static void note_output_name(const struct options *opts)
 {
@@ -382,6 +399,7 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	check_separate(&c);
 	check_timeline(opts);
 	check_engine(opts);
+	note_seccomp(opts);
 	note_output_name(opts);
 	finish_options(&c);
 }

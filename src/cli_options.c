@@ -611,9 +611,9 @@ const struct cli_option cli_options[] = {
 	  "through a descriptor open on it; repeatable" },
 	{ 0, "seccomp-bpf", N, opt_seccomp, SEC_FILTERING, "--seccomp-bpf",
 	  "stop the command only at traced syscalls with a\n"
-	  "seccomp-bpf filter (the default when -e trace=\n"
-	  "or -P narrows the set, unless -n; children are\n"
-	  "followed silently)" },
+	  "seccomp-bpf filter; needs -f, and is the default\n"
+	  "with -f when -e trace= or -P narrows the set,\n"
+	  "unless -n" },
 	{ 0, "no-seccomp-bpf", N, opt_seccomp, SEC_FILTERING,
 	  "--no-seccomp-bpf", "no filter: stop at every syscall" },
 	{ 0, "events", R, opt_events, SEC_FILTERING, "--events=SET",

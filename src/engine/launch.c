@@ -37,15 +37,17 @@ static void prepare_child(const struct options *opts, const struct passwd *pw)
 /* Whether the command gets our filter, and the calls that must stop
  * under it: what the consumers declared. On unless turned off, and only
  * when it spares stops; --seccomp-bpf asks for it but a full set still
- * needs no filter. */
+ * needs no filter. Only with -f: the children inherit the filter and
+ * must be traced, and a child we do not follow must be left alone (its
+ * own PTRACE_TRACEME, or a debugger, would fail with EPERM). */
 static bool want_seccomp(const struct tracer *tr, struct syscall_set *stop)
 {
 	const struct stop_plan *plan = &tr->pipe.plan;
 	int asked = tr->opts->seccomp_bpf;
 
 	*stop = plan->stop;
-	if (plan->every_call || plan->lets_go || asked == 0 ||
-	    !seccomp_narrows(stop))
+	if (!tr->opts->follow || plan->every_call || plan->lets_go ||
+	    asked == 0 || !seccomp_narrows(stop))
 		return false;
 	return asked > 0 || !plan->prefer_every_call;
 }
@@ -107,8 +109,7 @@ void launch(struct tracer *tr, char **argv)
 		if (seccomp_build(&tr->prog, &stop) < 0)
 			engine_die("seccomp filter");
 		tr->seccomp = true;
-		options |= PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |
-			   PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+		options |= PTRACE_O_TRACESECCOMP;
 	}
 	pid = fork();
 	if (pid < 0)

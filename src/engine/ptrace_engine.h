@@ -31,7 +31,7 @@ struct tracee {
 	uint64_t native_nr;	/* the current call's native number */
 	bool filtered;		/* our seccomp filter stops it: PTRACE_CONT
 				 * between syscalls */
-	bool hidden;		/* followed only for the filter's sake */
+	bool hidden;		/* kept for our filter while letting go */
 	bool our_filter;	/* carries our seccomp filter (launched, or
 				 * a descendant): never let go of it */
 	bool detaching;		/* interrupted: let go at the next stop */
