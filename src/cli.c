@@ -273,8 +273,6 @@ static void check_engine(const struct options *opts)
 		cli_value_error("-D (--daemonize) is not supported yet");
 	if (opts->interruptible)
 		cli_value_error("-I (--interruptible) is not supported yet");
-	if (opts->kill_on_exit)
-		cli_value_error("--kill-on-exit is not supported yet");
 }
 
 /* --seccomp-bpf where it cannot apply: said, as strace says it, and

@@ -440,8 +440,8 @@ const struct cli_option cli_options[] = {
 	{ 'p', "attach", R, opt_p, SEC_PROCESSES, "-p PID, --attach=PID",
 	  "attach to the running process PID and all its\n"
 	  "threads; repeatable, or a list: -p '1,2 3';\n"
-	  "SIGINT/SIGTERM/SIGHUP/SIGQUIT detach and leave\n"
-	  "it running" },
+	  "SIGINT/SIGTERM/SIGHUP/SIGQUIT detach, leave\n"
+	  "it running and end mytrace with that signal" },
 	{ 'q', NULL, N, opt_q, SEC_PROCESSES, "-q, --quiet[=SET]",
 	  "no \"Process N attached/detached\" messages;\n"
 	  "-qq: no exit lines either; -qqq or\n"
@@ -458,6 +458,11 @@ const struct cli_option cli_options[] = {
 	  "-b execve, --detach-on=execve",
 	  "detach from a process when it calls execve\n"
 	  "(but not from COMMAND's own first one)" },
+	{ 0, "kill-on-exit", N, opt_kill_on_exit, SEC_PROCESSES,
+	  "--kill-on-exit",
+	  "kill the traced processes when mytrace is\n"
+	  "interrupted or killed (without it COMMAND runs\n"
+	  "on, unless it carries the -f seccomp filter)" },
 
 	{ 'o', "output", R, opt_o, SEC_OUTPUT, "-o FILE, --output=FILE",
 	  "write the trace to FILE instead of stderr;\n"
@@ -684,7 +689,6 @@ const struct cli_option cli_options[] = {
 	  "-i, --instruction-pointer",
 	  "print the instruction pointer at each call and\n"
 	  "signal: [00007f...] (exit lines: [????????])" },
-	{ 0, "kill-on-exit", N, opt_kill_on_exit, SEC_MISC, NULL, NULL },
 };
 
 const unsigned cli_option_count = sizeof(cli_options) / sizeof(cli_options[0]);

@@ -74,6 +74,7 @@ static void run_child(struct tracer *tr, int gate, const char *file,
 {
 	char c;
 
+	engine_restore_signals();
 	while (read(gate, &c, 1) < 0 && errno == EINTR)
 		;
 	if (tr->seccomp && seccomp_install(&tr->prog) < 0 &&
@@ -95,7 +96,7 @@ void launch(struct tracer *tr, char **argv)
 	int gate[2];
 	pid_t pid;
 	int status;
-	long options = base_options | PTRACE_O_EXITKILL | tr->follow_opts;
+	long options = base_options | tr->follow_opts;
 
 	if (!file) {
 		fprintf(stderr, "mytrace: cannot run '%s': %s\n", argv[0],
@@ -111,6 +112,12 @@ void launch(struct tracer *tr, char **argv)
 		tr->seccomp = true;
 		options |= PTRACE_O_TRACESECCOMP;
 	}
+	/* A command left without us runs on, as under strace, unless it
+	 * carries our filter, whose calls would then fail with ENOSYS:
+	 * killed with us then, as with --kill-on-exit. The children the
+	 * kernel attaches for -f inherit the option. */
+	if (tr->seccomp || tr->opts->kill_on_exit)
+		options |= PTRACE_O_EXITKILL;
 	pid = fork();
 	if (pid < 0)
 		engine_die("fork");
@@ -145,7 +152,8 @@ void launch(struct tracer *tr, char **argv)
  * may be born while we go. Returns how many were seized. */
 static int seize_threads(struct tracer *tr, pid_t pid, int *err)
 {
-	long options = base_options | tr->follow_opts;
+	long options = base_options | tr->follow_opts |
+		       (tr->opts->kill_on_exit ? PTRACE_O_EXITKILL : 0);
 	int seized = 0, added;
 
 	*err = 0;

@@ -100,6 +100,9 @@ extern volatile sig_atomic_t engine_interrupted;
 extern volatile sig_atomic_t engine_interrupts;	/* how many came */
 
 void engine_die(const char *what) __attribute__((noreturn));
+/* In the command before its execve: the signal dispositions mytrace was
+ * started with (one it ignored stays ignored, as without mytrace). */
+void engine_restore_signals(void);
 /* "mytrace: Process N attached" and the like, on stderr after whatever
  * trace text is already there. */
 void engine_note(struct tracer *tr, const char *fmt, ...)

@@ -73,25 +73,39 @@ static const struct engine_ops ptrace_ops = {
 
 /* --- signals */
 
-static void setup_signals(struct tracer *tr)
+static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+#define NFATAL (sizeof(fatal) / sizeof(fatal[0]))
+/* the dispositions mytrace was started with, for the command */
+static struct sigaction inherited[NFATAL];
+
+void engine_restore_signals(void)
+{
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal[i], &inherited[i], NULL);
+}
+
+static void setup_signals(struct tracer *tr, bool ignored)
 {
 	struct sigaction sa = { 0 };
-	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 	const struct options *opts = tr->opts;
 
 	sigemptyset(&sa.sa_mask);
 	/* no SA_RESTART: a signal must wake the blocking waitpid */
 	sa.sa_handler = on_fatal;
-	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
+	for (size_t i = 0; i < NFATAL && !ignored; i++)
+		sigaction(fatal[i], NULL, &inherited[i]);
+	for (size_t i = 0; i < NFATAL; i++) {
 		/* strace -o FILE COMMAND keeps tracing through them: the
 		 * terminal's ^C reaches the command itself */
 		if (opts->command && opts->output_path && !opts->nattach) {
-			signal(fatal[i], SIG_IGN);
+			if (ignored)
+				signal(fatal[i], SIG_IGN);
 			continue;
 		}
-		sigaction(fatal[i], &sa, NULL);
+		if (!ignored)
+			sigaction(fatal[i], &sa, NULL);
 	}
-	if (!tr->pipe.line_buffered) {
+	if (!ignored && !tr->pipe.line_buffered) {
 		struct itimerval every = { { 0, 50000 }, { 0, 50000 } };
 
 		sa.sa_handler = on_alarm;
@@ -184,7 +198,8 @@ static int exit_status(struct tracer *tr)
 	/* strace's status when its output's reader went away */
 	if (sink_broken_pipe && !sig)
 		return 128 + SIGPIPE;
-	if (sig && tr->opts->command) {
+	/* with or without a command: strace dies of the signal too */
+	if (sig) {
 		die_like(sig);
 		return 128 + sig;
 	}
@@ -205,11 +220,15 @@ int tracer_run(const struct options *opts)
 	bool attached = false;
 
 	engine_init(&tr, opts);
+	/* before launching and attaching: a signal while the command
+	 * starts (sh starts a background job with SIGINT ignored) or while
+	 * threads are being seized is acted on in wait_loop, not lost.
+	 * What we ignore is set after the fork: the command must not
+	 * inherit it. */
+	setup_signals(&tr, false);
 	if (opts->command)
 		launch(&tr, opts->command);
-	/* before attaching: an interrupt while threads are being seized
-	 * lets go of them in wait_loop instead of being lost */
-	setup_signals(&tr);
+	setup_signals(&tr, true);
 	for (size_t i = 0; i < opts->nattach && !engine_interrupted; i++)
 		if (attach_process(&tr, opts->attach[i]))
 			attached = true;

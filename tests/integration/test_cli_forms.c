@@ -402,8 +402,6 @@ static void test_refusals(void **state)
 	EXPECT_ERROR("mytrace: -e inject=...:poke_enter is not supported "
 		     "yet\n", "--inject=read:poke_enter=@arg2=00",
 		     "/bin/true");
-	EXPECT_ERROR("mytrace: --kill-on-exit is not supported yet\n",
-		     "--kill-on-exit", "/bin/true");
 }
 
 int main(void)

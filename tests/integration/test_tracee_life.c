@@ -14,6 +14,45 @@
 
 #include "harness.h"
 
+static char dir[] = "/tmp/mytrace-test-life-XXXXXX";
+
+static int setup(void **state)
+{
+	char path[64];
+	FILE *f;
+
+	(void)state;
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof(path), "%s/host", dir);
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	fputs("myhost\n", f);
+	fclose(f);
+	setenv("DIR", dir, 1);
+	setenv("MT", mytrace_path(), 1);
+	setenv("ST", "/usr/bin/strace", 1);
+	setenv("PROG", test_program("late_open"), 1);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void run_script(struct run_result *r, const char *script)
+{
+	const char *argv[] = { "/bin/sh", "-c", script, NULL };
+
+	run_command(r, argv);
+}
+
 /* What trace_child prints when it traced both of its children. */
 #define TRACED_BOTH \
 	"PTRACE_TRACEME: ok\n" \
@@ -90,12 +129,101 @@ static void test_followed_children_like_strace(void **state)
 	run_result_free(&s);
 }
 
+/* TRACER runs late_open (it prints "ready", then opens a file when it
+ * gets SIGINT, SIGTERM or SIGHUP) and gets SIG. Prints the tracer's
+ * status, whether the program still runs (then it is sent SIGINT, and
+ * its open must work) or is gone, and the program's own output. Every
+ * wait is bounded. */
+#define LIFE_SCRIPT(tracer, sig) \
+	"rm -f $DIR/out; " tracer " $PROG $DIR/host >$DIR/out 2>$DIR/err & " \
+	"t=$!; i=0; while ! grep -q ready $DIR/out && [ $i -lt 3000 ]; do " \
+	"sleep 0.01; i=$((i+1)); done; kill -" sig " $t; wait $t; " \
+	"echo status=$?; p=$(pgrep -f \"^$PROG $DIR/host\"); " \
+	"if [ -n \"$p\" ] && kill -INT $p; then echo runs on; i=0; " \
+	"while ! grep -q open $DIR/out && [ $i -lt 3000 ]; do sleep 0.01; " \
+	"i=$((i+1)); done; else i=0; while pgrep -f \"^$PROG $DIR/host\" " \
+	">/dev/null && [ $i -lt 3000 ]; do sleep 0.01; i=$((i+1)); done; " \
+	"echo gone; fi; cat $DIR/out"
+
+static void check_life(const char *script, const char *want)
+{
+	struct run_result r;
+
+	run_script(&r, script);
+	assert_string_equal(r.out, want);
+	run_result_free(&r);
+}
+
+/* Killed outright, mytrace leaves the command running, as strace does;
+ * its calls still work (no filter without -f). */
+static void test_command_runs_on(void **state)
+{
+	const char *want = "status=137\nruns on\nready\nopened\n";
+
+	(void)state;
+	check_life(LIFE_SCRIPT("$MT", "KILL"), want);
+	check_life(LIFE_SCRIPT("$MT -e trace=openat", "KILL"), want);
+	/* SIGTERM is passed on: the program's handler opens the file */
+	check_life(LIFE_SCRIPT("$MT", "TERM"),
+		   "status=143\ngone\nready\nopened\n");
+	if (!have_strace())
+		return;
+	check_life(LIFE_SCRIPT("$ST", "KILL"), want);
+	check_life(LIFE_SCRIPT("$ST", "TERM"),
+		   "status=143\ngone\nready\nopened\n");
+}
+
+/* --kill-on-exit: killed with mytrace, whatever ends it, before its
+ * handler can run. Under the -f filter the same when mytrace is killed
+ * outright (its calls would fail with ENOSYS without us). */
+static void test_kill_on_exit(void **state)
+{
+	(void)state;
+	check_life(LIFE_SCRIPT("$MT --kill-on-exit", "KILL"),
+		   "status=137\ngone\nready\n");
+	check_life(LIFE_SCRIPT("$MT --kill-on-exit", "TERM"),
+		   "status=143\ngone\nready\n");
+	check_life(LIFE_SCRIPT("$MT --kill-on-exit -f -e trace=openat", "INT"),
+		   "status=130\ngone\nready\n");
+	check_life(LIFE_SCRIPT("$MT -f -e trace=openat", "KILL"),
+		   "status=137\ngone\nready\n");
+}
+
+/* -p, then a signal: the process is let go and runs on, and the tracer
+ * dies of the signal (strace's status too); with --kill-on-exit the
+ * process is killed instead. */
+#define ATTACH_SCRIPT(tracer, sig) \
+	"rm -f $DIR/out; $PROG $DIR/host >$DIR/out & p=$!; i=0; " \
+	"while ! grep -q ready $DIR/out && [ $i -lt 3000 ]; do sleep 0.01; " \
+	"i=$((i+1)); done; " tracer " -p $p 2>$DIR/err & t=$!; i=0; " \
+	"while ! grep -q attached $DIR/err && [ $i -lt 3000 ]; do " \
+	"sleep 0.01; i=$((i+1)); done; kill -" sig " $t; wait $t; " \
+	"echo status=$?; grep -c \"Process $p detached\" $DIR/err; " \
+	"kill -INT $p 2>/dev/null; wait $p; echo program=$?; cat $DIR/out"
+
+static void test_attached_let_go(void **state)
+{
+	const char *want = "status=143\n1\nprogram=0\nready\nopened\n";
+
+	(void)state;
+	check_life(ATTACH_SCRIPT("$MT", "TERM"), want);
+	check_life(ATTACH_SCRIPT("$MT", "INT"),
+		   "status=130\n1\nprogram=0\nready\nopened\n");
+	check_life(ATTACH_SCRIPT("$MT --kill-on-exit", "TERM"),
+		   "status=143\n0\nprogram=137\nready\n");
+	if (have_strace())
+		check_life(ATTACH_SCRIPT("$ST", "TERM"), want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_children_left_alone),
 		cmocka_unit_test(test_followed_children_like_strace),
+		cmocka_unit_test(test_command_runs_on),
+		cmocka_unit_test(test_kill_on_exit),
+		cmocka_unit_test(test_attached_let_go),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }
