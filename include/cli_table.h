@@ -31,6 +31,8 @@ struct cli {
 	bool separately;	/* --output-separately */
 	bool summary_only;	/* -c */
 	bool summary;		/* -C */
+	unsigned daemonize_short;	/* -D count */
+	bool daemonize_long;	/* --daemonize given */
 };
 
 struct cli_option;

@@ -385,30 +385,47 @@ static void opt_V(struct cli *c, const struct cli_option *o, const char *arg)
 	exit(0);
 }
 
-/* The engine options that are parsed but not run yet. */
+/* -D, -DD, -DDD and --daemonize=grandchild|pgroup|session */
 static void opt_D(struct cli *c, const struct cli_option *o, const char *arg)
 {
-	c->opts->daemonize++;
+	c->daemonize_short++;
 }
 
 static void opt_daemonize(struct cli *c, const struct cli_option *o,
 			  const char *arg)
 {
-	static const char *const modes[] = { "grandchild", "pgroup",
+	static const char *const modes[] = { "grandchild", "pgroup", "pgrp",
 					     "session" };
+	static const int level[] = { 1, 2, 2, 3 };
 
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		if (!arg || strcmp(modes[i], arg) == 0) {
-			c->opts->daemonize = i + 1;
+			c->opts->daemonize = level[i];
+			c->daemonize_long = true;
 			return;
 		}
 	}
 	cli_usage_error("invalid --%s argument: '%s'", o->name, arg);
 }
 
+/* -I 1..4 or strace's names for them */
 static void opt_I(struct cli *c, const struct cli_option *o, const char *arg)
 {
-	c->opts->interruptible = arg;
+	static const char *const names[] = { "anywhere", "always", "waiting",
+					     "never", "never_tstp" };
+	static const int level[] = { 1, 1, 2, 3, 4 };
+
+	for (int i = 0; i < 5; i++) {
+		if (strcmp(names[i], arg) == 0) {
+			c->opts->interruptible = level[i];
+			return;
+		}
+	}
+	if (arg[0] >= '1' && arg[0] <= '4' && !arg[1]) {
+		c->opts->interruptible = arg[0] - '0';
+		return;
+	}
+	cli_usage_error("invalid -I argument: '%s'", arg);
 }
 
 static void opt_i(struct cli *c, const struct cli_option *o, const char *arg)
@@ -458,6 +475,21 @@ const struct cli_option cli_options[] = {
 	  "-b execve, --detach-on=execve",
 	  "detach from a process when it calls execve\n"
 	  "(but not from COMMAND's own first one)" },
+	{ 'D', NULL, N, opt_D, SEC_PROCESSES, "-D, -DD, -DDD",
+	  "run mytrace as COMMAND's grandchild (COMMAND\n"
+	  "stays the caller's child); -DD also in a new\n"
+	  "process group, -DDD in a new session" },
+	{ 0, "daemonize", O, opt_daemonize, SEC_PROCESSES,
+	  "    --daemonize[=HOW]",
+	  "grandchild (-D), pgroup (-DD) or session (-DDD)" },
+	{ 0, "daemonise", O, opt_daemonize, SEC_PROCESSES, NULL, NULL },
+	{ 0, "daemonized", O, opt_daemonize, SEC_PROCESSES, NULL, NULL },
+	{ 'I', "interruptible", R, opt_I, SEC_PROCESSES,
+	  "-I N, --interruptible=N",
+	  "when SIGHUP/INT/QUIT/TERM stop mytrace: 1\n"
+	  "anywhere, 2 waiting (default), 3 never (default\n"
+	  "with -o FILE COMMAND), 4 never_tstp: never, nor\n"
+	  "^Z (default with -D)" },
 	{ 0, "kill-on-exit", N, opt_kill_on_exit, SEC_PROCESSES,
 	  "--kill-on-exit",
 	  "kill the traced processes when mytrace is\n"
@@ -678,13 +710,6 @@ const struct cli_option cli_options[] = {
 	{ 0, "stack-trace-frame-limit", R, cli_unsupported, SEC_MISC, NULL,
 	  NULL },
 	{ 0, "namespace", R, cli_unsupported, SEC_MISC, NULL, NULL },
-	/* the tracer's, parsed into struct options, refused until it runs
-	 * them */
-	{ 'D', NULL, N, opt_D, SEC_MISC, NULL, NULL },
-	{ 0, "daemonize", O, opt_daemonize, SEC_MISC, NULL, NULL },
-	{ 0, "daemonise", O, opt_daemonize, SEC_MISC, NULL, NULL },
-	{ 0, "daemonized", O, opt_daemonize, SEC_MISC, NULL, NULL },
-	{ 'I', "interruptible", R, opt_I, SEC_MISC, NULL, NULL },
 	{ 'i', "instruction-pointer", N, opt_i, SEC_OUTPUT,
 	  "-i, --instruction-pointer",
 	  "print the instruction pointer at each call and\n"

@@ -21,7 +21,7 @@
 static const long base_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 
 /* In the child, between fork and execve: -E and -u. */
-static void prepare_child(const struct options *opts, const struct passwd *pw)
+void prepare_child(const struct options *opts, const struct passwd *pw)
 {
 	command_apply_env(opts->env, opts->nenv);
 	if (!pw)
@@ -46,13 +46,16 @@ static bool want_seccomp(const struct tracer *tr, struct syscall_set *stop)
 	int asked = tr->opts->seccomp_bpf;
 
 	*stop = plan->stop;
-	if (!tr->opts->follow || plan->every_call || plan->lets_go ||
+	/* -D: the command execs on its own, before the tracer could give
+	 * it a filter */
+	if (!tr->opts->follow || tr->opts->daemonize || plan->every_call ||
+	    plan->lets_go ||
 	    asked == 0 || !seccomp_narrows(stop))
 		return false;
 	return asked > 0 || !plan->prefer_every_call;
 }
 
-static struct passwd *lookup_user(const char *user)
+struct passwd *lookup_user(const char *user)
 {
 	struct passwd *pw;
 
@@ -87,6 +90,13 @@ static void run_child(struct tracer *tr, int gate, const char *file,
 	_exit(1);
 }
 
+void cannot_run(const char *cmd)
+{
+	fprintf(stderr, "mytrace: cannot run '%s': %s\n", cmd,
+		strerror(errno));
+	exit(1);
+}
+
 void launch(struct tracer *tr, char **argv)
 {
 	char *file = command_resolve(argv[0]);
@@ -98,11 +108,8 @@ void launch(struct tracer *tr, char **argv)
 	int status;
 	long options = base_options | tr->follow_opts;
 
-	if (!file) {
-		fprintf(stderr, "mytrace: cannot run '%s': %s\n", argv[0],
-			strerror(errno));
-		exit(1);
-	}
+	if (!file)
+		cannot_run(argv[0]);
 	pw = lookup_user(tr->opts->user);
 	if (pipe2(gate, O_CLOEXEC) < 0)
 		engine_die("pipe2");

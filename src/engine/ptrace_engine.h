@@ -147,7 +147,19 @@ void letting_go_newcomer(struct tracer *tr, struct tracee *t);
 void kill_kept(struct tracer *tr);
 
 /* launch.c */
+struct passwd;
 void launch(struct tracer *tr, char **argv);
+/* "mytrace: cannot run 'CMD': <errno>", exit 1 */
+void cannot_run(const char *cmd) __attribute__((noreturn));
+struct passwd *lookup_user(const char *user);
+/* In the command before its execve: -E and -u. */
+void prepare_child(const struct options *opts, const struct passwd *pw);
+
+/* daemonize.c: -D. daemonize() returns in the tracer, a grandchild of
+ * the process that called it, which becomes the command; adopt_command
+ * seizes it there and lets it exec. */
+void daemonize(const struct options *opts);
+void adopt_command(struct tracer *tr);
 bool attach_process(struct tracer *tr, pid_t pid);
 
 /* wait.c */

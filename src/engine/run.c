@@ -84,10 +84,15 @@ void engine_restore_signals(void)
 		sigaction(fatal[i], &inherited[i], NULL);
 }
 
+/* -I: 1 leaves the fatal signals as they were (they end mytrace at
+ * once), 2 has them stop the trace, 3 ignores them (strace's default
+ * with -o FILE COMMAND: the terminal's ^C reaches the command alone),
+ * 4 ignores ^Z too. Caught ones are set before the fork (ignored flag
+ * false), ignored ones after it (true). */
 static void setup_signals(struct tracer *tr, bool ignored)
 {
 	struct sigaction sa = { 0 };
-	const struct options *opts = tr->opts;
+	int intr = tr->opts->interruptible;
 
 	sigemptyset(&sa.sa_mask);
 	/* no SA_RESTART: a signal must wake the blocking waitpid */
@@ -95,16 +100,13 @@ static void setup_signals(struct tracer *tr, bool ignored)
 	for (size_t i = 0; i < NFATAL && !ignored; i++)
 		sigaction(fatal[i], NULL, &inherited[i]);
 	for (size_t i = 0; i < NFATAL; i++) {
-		/* strace -o FILE COMMAND keeps tracing through them: the
-		 * terminal's ^C reaches the command itself */
-		if (opts->command && opts->output_path && !opts->nattach) {
-			if (ignored)
-				signal(fatal[i], SIG_IGN);
-			continue;
-		}
-		if (!ignored)
+		if (intr >= 3 && ignored)
+			signal(fatal[i], SIG_IGN);
+		else if (intr == 2 && !ignored)
 			sigaction(fatal[i], &sa, NULL);
 	}
+	if (intr == 4 && ignored)
+		signal(SIGTSTP, SIG_IGN);
 	if (!ignored && !tr->pipe.line_buffered) {
 		struct itimerval every = { { 0, 50000 }, { 0, 50000 } };
 
@@ -219,6 +221,10 @@ int tracer_run(const struct options *opts)
 	static struct tracer tr;
 	bool attached = false;
 
+	/* -D: from here on we are the tracer, a grandchild of the process
+	 * that becomes the command, and no output is open yet */
+	if (opts->daemonize && opts->command)
+		daemonize(opts);
 	engine_init(&tr, opts);
 	/* before launching and attaching: a signal while the command
 	 * starts (sh starts a background job with SIGINT ignored) or while
@@ -226,7 +232,9 @@ int tracer_run(const struct options *opts)
 	 * What we ignore is set after the fork: the command must not
 	 * inherit it. */
 	setup_signals(&tr, false);
-	if (opts->command)
+	if (opts->command && opts->daemonize)
+		adopt_command(&tr);
+	else if (opts->command)
 		launch(&tr, opts->command);
 	setup_signals(&tr, true);
 	for (size_t i = 0; i < opts->nattach && !engine_interrupted; i++)

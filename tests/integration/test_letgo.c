@@ -86,7 +86,7 @@ static void test_b_execve_leaves_no_filter(void **state)
  * sends it SIG, waits for it: prints its status, then the program's
  * output. */
 #define SIGNAL_SCRIPT(args, sig) \
-	"$MT " args " $PROG $DIR/host >$DIR/out 2>$DIR/err & mt=$!; " \
+	"rm -f $DIR/out; $MT " args " $PROG $DIR/host >$DIR/out 2>$DIR/err & mt=$!; " \
 	"i=0; while ! grep -q ready $DIR/out && [ $i -lt 3000 ]; do " \
 	"sleep 0.01; i=$((i+1)); done; kill -" sig " $mt; wait $mt; " \
 	"echo status=$?; cat $DIR/out; cat $DIR/err >&2"
@@ -137,8 +137,8 @@ static void test_second_signal_kills_kept(void **state)
 
 	(void)state;
 	run_script(&r,
-		   "$MT -f -e trace=openat $PROG $DIR/host again >$DIR/out "
-		   "2>/dev/null & mt=$!; i=0; "
+		   "rm -f $DIR/out; $MT -f -e trace=openat $PROG $DIR/host "
+		   "again >$DIR/out 2>/dev/null & mt=$!; i=0; "
 		   "while ! grep -q ready $DIR/out && [ $i -lt 3000 ]; do "
 		   "sleep 0.01; i=$((i+1)); done; kill -INT $mt; "
 		   "while ! grep -q waiting $DIR/out && [ $i -lt 3000 ]; do "

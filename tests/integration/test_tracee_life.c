@@ -193,10 +193,11 @@ static void test_kill_on_exit(void **state)
  * dies of the signal (strace's status too); with --kill-on-exit the
  * process is killed instead. */
 #define ATTACH_SCRIPT(tracer, sig) \
-	"rm -f $DIR/out; $PROG $DIR/host >$DIR/out & p=$!; i=0; " \
+	"rm -f $DIR/out $DIR/err; $PROG $DIR/host >$DIR/out & p=$!; i=0; " \
 	"while ! grep -q ready $DIR/out && [ $i -lt 3000 ]; do sleep 0.01; " \
 	"i=$((i+1)); done; " tracer " -p $p 2>$DIR/err & t=$!; i=0; " \
-	"while ! grep -q attached $DIR/err && [ $i -lt 3000 ]; do " \
+	"while ! grep -q \"$p attached\" $DIR/err 2>/dev/null && " \
+	"[ $i -lt 3000 ]; do " \
 	"sleep 0.01; i=$((i+1)); done; kill -" sig " $t; wait $t; " \
 	"echo status=$?; grep -c \"Process $p detached\" $DIR/err; " \
 	"kill -INT $p 2>/dev/null; wait $p; echo program=$?; cat $DIR/out"
@@ -215,6 +216,84 @@ static void test_attached_let_go(void **state)
 		check_life(ATTACH_SCRIPT("$ST", "TERM"), want);
 }
 
+/* -D, -DD, -DDD against strace: the program stays the caller's child
+ * (its status is the caller's to collect) and is traced by a grandchild
+ * in the caller's process group, another one, or another session. The
+ * trace (on stderr) is complete once it has the exit line. */
+static void check_daemonized(const char *tracer, const char *mode,
+			     const char *group)
+{
+	struct run_result r;
+	char script[512], want[256];
+	char *line, *trace;
+
+	snprintf(script, sizeof(script),
+		 "rm -f $DIR/trace; %s %s -o $DIR/trace -e trace=getpid "
+		 "$VIEW $$; echo status=$?; i=0; while ! grep -q '^+++' "
+		 "$DIR/trace 2>/dev/null && [ $i -lt 3000 ]; do sleep 0.01; "
+		 "i=$((i+1)); done; cat $DIR/trace >&2", tracer, mode);
+	run_script(&r, script);
+	snprintf(want, sizeof(want), "parent: the caller\n"
+		 "tracer: another process\ntracer's process group: %s",
+		 group);
+	assert_memory_equal(r.out, want, strlen(want));
+	line = strstr(r.out, "getpid() = ");
+	assert_non_null(line);
+	assert_string_equal(strchr(line, '\n'), "\nstatus=3\n");
+	*strchr(line, '\n') = 0;
+	trace = normalize_trace(r.err);
+	assert_has_line(trace, line);
+	assert_has_line(trace, "+++ exited with 3 +++");
+	free(trace);
+	run_result_free(&r);
+}
+
+static void test_daemonize(void **state)
+{
+	static const char *const modes[][2] = {
+		{ "-D", "ours\ntracer's session: ours\n" },
+		{ "-DD", "another\ntracer's session: ours\n" },
+		{ "-DDD", "another\ntracer's session: another\n" },
+		{ "--daemonize=pgroup", "another\ntracer's session: ours\n" },
+	};
+
+	(void)state;
+	setenv("VIEW", test_program("tracer_view"), 1);
+	for (size_t m = 0; m < 4; m++) {
+		check_daemonized("$MT", modes[m][0], modes[m][1]);
+		if (have_strace())
+			check_daemonized("$ST", modes[m][0], modes[m][1]);
+	}
+}
+
+/* -I N against strace: TRACER gets SIG, then the program gets SIGHUP
+ * from the test and says which signal came first. */
+#define INTR_SCRIPT(tracer, sig) \
+	"rm -f $DIR/out; " tracer " $PROG $DIR/host which >$DIR/out " \
+	"2>/dev/null & t=$!; i=0; while ! grep -q ready $DIR/out && " \
+	"[ $i -lt 3000 ]; do sleep 0.01; i=$((i+1)); done; kill -" sig \
+	" $t; kill -HUP $(pgrep -f \"^$PROG $DIR/host\"); wait $t; " \
+	"echo status=$?; i=0; while ! grep -q open $DIR/out && " \
+	"[ $i -lt 3000 ]; do sleep 0.01; i=$((i+1)); done; cat $DIR/out"
+
+static void test_interruptible(void **state)
+{
+	/* 1: the signal ends the tracer at once, nothing passed on */
+	const char *dies = "status=143\nready\ngot SIGHUP\nopened\n";
+	/* 3 and 4: ignored, the trace goes on to the program's end */
+	const char *goes_on = "status=0\nready\ngot SIGHUP\nopened\n";
+
+	(void)state;
+	check_life(INTR_SCRIPT("$MT -I 1", "TERM"), dies);
+	check_life(INTR_SCRIPT("$MT -I never", "TERM"), goes_on);
+	check_life(INTR_SCRIPT("$MT --interruptible=4", "TSTP"), goes_on);
+	if (!have_strace())
+		return;
+	check_life(INTR_SCRIPT("$ST -I 1", "TERM"), dies);
+	check_life(INTR_SCRIPT("$ST -I never", "TERM"), goes_on);
+	check_life(INTR_SCRIPT("$ST --interruptible=4", "TSTP"), goes_on);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +302,8 @@ int main(void)
 		cmocka_unit_test(test_command_runs_on),
 		cmocka_unit_test(test_kill_on_exit),
 		cmocka_unit_test(test_attached_let_go),
+		cmocka_unit_test(test_daemonize),
+		cmocka_unit_test(test_interruptible),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
