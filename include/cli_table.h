@@ -34,6 +34,8 @@ struct cli {
 	/* -P's "Requested path ... resolved into ..." lines, printed after
 	 * parsing unless -e quiet=path-resolution; NULL: none */
 	char *path_notes;
+	unsigned daemonize_short;	/* -D count */
+	bool daemonize_long;	/* --daemonize given */
 };
 
 struct cli_option;

@@ -51,7 +51,9 @@ struct options {
 	unsigned long syscall_limit;	/* --syscall-limit; 0: none */
 	/* Parsed, refused until the tracer runs them: */
 	int daemonize;			/* -D 1, -DD 2, -DDD 3 */
-	const char *interruptible;	/* -I */
+	/* -I: 1 anywhere, 2 waiting, 3 never, 4 never_tstp (set by cli
+	 * when not given: 4 with -D, 3 with -o FILE COMMAND, else 2) */
+	int interruptible;
 	bool instruction_pointer;	/* -i */
 	bool kill_on_exit;		/* --kill-on-exit */
 	const char *timeline;		/* --timeline=FILE.html, or NULL */

@@ -269,15 +269,45 @@ static void check_command(struct cli *c, int argc, char **argv)
 		cli_usage_error("--argv0 needs a COMMAND to run");
 }
 
-/* The tracer's options that it does not run yet. */
-static void check_engine(const struct options *opts)
+/* -D and -I: their forms, and -I's default as strace sets it */
+static void check_engine(struct cli *c)
 {
-	if (opts->daemonize)
-		cli_value_error("-D (--daemonize) is not supported yet");
+	struct options *opts = c->opts;
+
+	if (c->daemonize_short && c->daemonize_long)
+		cli_usage_error("-D and --daemonize: give one of them");
+	if (c->daemonize_short > 3)
+		cli_usage_error("-D: at most 3 (-DDD), not %u",
+				c->daemonize_short);
+	if (c->daemonize_short)
+		opts->daemonize = (int)c->daemonize_short;
+	if (opts->daemonize && !opts->command)
+		cli_usage_error("-D/--daemonize needs a COMMAND to run");
 	if (opts->interruptible)
-		cli_value_error("-I (--interruptible) is not supported yet");
-	if (opts->kill_on_exit)
-		cli_value_error("--kill-on-exit is not supported yet");
+		return;
+	if (opts->daemonize)
+		opts->interruptible = 4;
+	else if (opts->command && opts->output_path && !opts->nattach)
+		opts->interruptible = 3;
+	else
+		opts->interruptible = 2;
+}
+
+/* --seccomp-bpf where it cannot apply: said, as strace says it, and
+ * the filter is off. A process attached with -p never gets it; without
+ * -f a child we do not follow would be left with it. */
+static void note_seccomp(struct options *opts)
+{
+	if (opts->seccomp_bpf <= 0)
+		return;
+	if (opts->nattach)
+		fprintf(stderr, "mytrace: --seccomp-bpf: no filter for "
+			"processes attached with -p\n");
+	if (!opts->follow) {
+		fprintf(stderr, "mytrace: --seccomp-bpf needs "
+			"-f/--follow-forks; tracing without the filter\n");
+		opts->seccomp_bpf = 0;
+	}
 }
 
 /* A Tracee user's "--output json" names a file: say where formats are. */
@@ -389,7 +419,8 @@ void cli_parse(struct options *opts, int argc, char **argv)
 	check_command(&c, argc, argv);
 	check_separate(&c);
 	check_timeline(opts);
-	check_engine(opts);
+	check_engine(&c);
+	note_seccomp(opts);
 	note_output_name(opts);
 	finish_options(&c);
 	if (c.path_notes && !(opts->filter.quiet & QUIET_PATH_RESOLUTION))

@@ -443,30 +443,47 @@ static void opt_V(struct cli *c, const struct cli_option *o, const char *arg)
 	exit(0);
 }
 
-/* The engine options that are parsed but not run yet. */
+/* -D, -DD, -DDD and --daemonize=grandchild|pgroup|session */
 static void opt_D(struct cli *c, const struct cli_option *o, const char *arg)
 {
-	c->opts->daemonize++;
+	c->daemonize_short++;
 }
 
 static void opt_daemonize(struct cli *c, const struct cli_option *o,
 			  const char *arg)
 {
-	static const char *const modes[] = { "grandchild", "pgroup",
+	static const char *const modes[] = { "grandchild", "pgroup", "pgrp",
 					     "session" };
+	static const int level[] = { 1, 2, 2, 3 };
 
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		if (!arg || strcmp(modes[i], arg) == 0) {
-			c->opts->daemonize = i + 1;
+			c->opts->daemonize = level[i];
+			c->daemonize_long = true;
 			return;
 		}
 	}
 	cli_usage_error("invalid --%s argument: '%s'", o->name, arg);
 }
 
+/* -I 1..4 or strace's names for them */
 static void opt_I(struct cli *c, const struct cli_option *o, const char *arg)
 {
-	c->opts->interruptible = arg;
+	static const char *const names[] = { "anywhere", "always", "waiting",
+					     "never", "never_tstp" };
+	static const int level[] = { 1, 1, 2, 3, 4 };
+
+	for (int i = 0; i < 5; i++) {
+		if (strcmp(names[i], arg) == 0) {
+			c->opts->interruptible = level[i];
+			return;
+		}
+	}
+	if (arg[0] >= '1' && arg[0] <= '4' && !arg[1]) {
+		c->opts->interruptible = arg[0] - '0';
+		return;
+	}
+	cli_usage_error("invalid -I argument: '%s'", arg);
 }
 
 static void opt_i(struct cli *c, const struct cli_option *o, const char *arg)
@@ -498,8 +515,8 @@ const struct cli_option cli_options[] = {
 	{ 'p', "attach", R, opt_p, SEC_PROCESSES, "-p PID, --attach=PID",
 	  "attach to the running process PID and all its\n"
 	  "threads; repeatable, or a list: -p '1,2 3';\n"
-	  "SIGINT/SIGTERM/SIGHUP/SIGQUIT detach and leave\n"
-	  "it running" },
+	  "SIGINT/SIGTERM/SIGHUP/SIGQUIT detach, leave\n"
+	  "it running and end mytrace with that signal" },
 	{ 'q', NULL, N, opt_q, SEC_PROCESSES, "-q, --quiet[=SET]",
 	  "no \"Process N attached/detached\" messages;\n"
 	  "-qq: no exit lines either; -qqq or\n"
@@ -519,6 +536,26 @@ const struct cli_option cli_options[] = {
 	  "-b execve, --detach-on=execve",
 	  "detach from a process when it calls execve\n"
 	  "(but not from COMMAND's own first one)" },
+	{ 'D', NULL, N, opt_D, SEC_PROCESSES, "-D, -DD, -DDD",
+	  "run mytrace as COMMAND's grandchild (COMMAND\n"
+	  "stays the caller's child); -DD also in a new\n"
+	  "process group, -DDD in a new session" },
+	{ 0, "daemonize", O, opt_daemonize, SEC_PROCESSES,
+	  "    --daemonize[=HOW]",
+	  "grandchild (-D), pgroup (-DD) or session (-DDD)" },
+	{ 0, "daemonise", O, opt_daemonize, SEC_PROCESSES, NULL, NULL },
+	{ 0, "daemonized", O, opt_daemonize, SEC_PROCESSES, NULL, NULL },
+	{ 'I', "interruptible", R, opt_I, SEC_PROCESSES,
+	  "-I N, --interruptible=N",
+	  "when SIGHUP/INT/QUIT/TERM stop mytrace: 1\n"
+	  "anywhere, 2 waiting (default), 3 never (default\n"
+	  "with -o FILE COMMAND), 4 never_tstp: never, nor\n"
+	  "^Z (default with -D)" },
+	{ 0, "kill-on-exit", N, opt_kill_on_exit, SEC_PROCESSES,
+	  "--kill-on-exit",
+	  "kill the traced processes when mytrace is\n"
+	  "interrupted or killed (without it COMMAND runs\n"
+	  "on, unless it carries the -f seccomp filter)" },
 
 	{ 'o', "output", R, opt_o, SEC_OUTPUT, "-o FILE, --output=FILE",
 	  "write the trace to FILE instead of stderr;\n"
@@ -689,9 +726,9 @@ const struct cli_option cli_options[] = {
 	  "(3,5; all; '!' negates); with -P: either" },
 	{ 0, "seccomp-bpf", N, opt_seccomp, SEC_FILTERING, "--seccomp-bpf",
 	  "stop the command only at traced syscalls with a\n"
-	  "seccomp-bpf filter (the default when -e trace=\n"
-	  "or -P narrows the set, unless -n; children are\n"
-	  "followed silently)" },
+	  "seccomp-bpf filter; needs -f, and is the default\n"
+	  "with -f when -e trace= or -P narrows the set,\n"
+	  "unless -n" },
 	{ 0, "no-seccomp-bpf", N, opt_seccomp, SEC_FILTERING,
 	  "--no-seccomp-bpf", "no filter: stop at every syscall" },
 	{ 0, "events", R, opt_events, SEC_FILTERING, "--events=SET",
@@ -750,18 +787,10 @@ const struct cli_option cli_options[] = {
 	{ 0, "secontext", O, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "tips", O, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "namespace", R, cli_unsupported, SEC_MISC, NULL, NULL },
-	/* the tracer's, parsed into struct options, refused until it runs
-	 * them */
-	{ 'D', NULL, N, opt_D, SEC_MISC, NULL, NULL },
-	{ 0, "daemonize", O, opt_daemonize, SEC_MISC, NULL, NULL },
-	{ 0, "daemonise", O, opt_daemonize, SEC_MISC, NULL, NULL },
-	{ 0, "daemonized", O, opt_daemonize, SEC_MISC, NULL, NULL },
-	{ 'I', "interruptible", R, opt_I, SEC_MISC, NULL, NULL },
 	{ 'i', "instruction-pointer", N, opt_i, SEC_OUTPUT,
 	  "-i, --instruction-pointer",
 	  "print the instruction pointer at each call and\n"
 	  "signal: [00007f...] (exit lines: [????????])" },
-	{ 0, "kill-on-exit", N, opt_kill_on_exit, SEC_MISC, NULL, NULL },
 };
 
 const unsigned cli_option_count = sizeof(cli_options) / sizeof(cli_options[0]);

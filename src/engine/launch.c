@@ -21,7 +21,7 @@
 static const long base_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 
 /* In the child, between fork and execve: -E and -u. */
-static void prepare_child(const struct options *opts, const struct passwd *pw)
+void prepare_child(const struct options *opts, const struct passwd *pw)
 {
 	command_apply_env(opts->env, opts->nenv);
 	if (!pw)
@@ -39,15 +39,20 @@ static void prepare_child(const struct options *opts, const struct passwd *pw)
 /* Whether the command gets our filter, and the calls that must stop
  * under it: what the consumers declared. On unless turned off, and only
  * when it spares stops; --seccomp-bpf asks for it but a full set still
- * needs no filter. */
+ * needs no filter. Only with -f: the children inherit the filter and
+ * must be traced, and a child we do not follow must be left alone (its
+ * own PTRACE_TRACEME, or a debugger, would fail with EPERM). */
 static bool want_seccomp(const struct tracer *tr, struct syscall_set *stop)
 {
 	const struct stop_plan *plan = &tr->pipe.plan;
 	int asked = tr->opts->seccomp_bpf;
 
 	*stop = plan->stop;
-	if (plan->every_call || plan->lets_go || asked == 0 ||
-	    !seccomp_narrows(stop))
+	/* -D: the command execs on its own, before the tracer could give
+	 * it a filter */
+	if (!tr->opts->follow || tr->opts->daemonize || plan->every_call ||
+	    plan->lets_go ||
+	    asked == 0 || !seccomp_narrows(stop))
 		return false;
 	return asked > 0 || !plan->prefer_every_call;
 }
@@ -73,7 +78,7 @@ static bool parse_ids(const char *user, struct passwd *pw)
 	return true;
 }
 
-static struct passwd *lookup_user(const char *user)
+struct passwd *lookup_user(const char *user)
 {
 	static struct passwd ids;
 	struct passwd *pw;
@@ -98,6 +103,7 @@ static void run_child(struct tracer *tr, int gate, const char *file,
 {
 	char c;
 
+	engine_restore_signals();
 	while (read(gate, &c, 1) < 0 && errno == EINTR)
 		;
 	if (tr->seccomp && seccomp_install(&tr->prog) < 0 &&
@@ -112,6 +118,13 @@ static void run_child(struct tracer *tr, int gate, const char *file,
 	_exit(1);
 }
 
+void cannot_run(const char *cmd)
+{
+	fprintf(stderr, "mytrace: cannot run '%s': %s\n", cmd,
+		strerror(errno));
+	exit(1);
+}
+
 void launch(struct tracer *tr, char **argv)
 {
 	char *file = command_resolve(argv[0]);
@@ -121,13 +134,10 @@ void launch(struct tracer *tr, char **argv)
 	int gate[2];
 	pid_t pid;
 	int status;
-	long options = base_options | PTRACE_O_EXITKILL | tr->follow_opts;
+	long options = base_options | tr->follow_opts;
 
-	if (!file) {
-		fprintf(stderr, "mytrace: cannot run '%s': %s\n", argv[0],
-			strerror(errno));
-		exit(1);
-	}
+	if (!file)
+		cannot_run(argv[0]);
 	pw = lookup_user(tr->opts->user);
 	if (pipe2(gate, O_CLOEXEC) < 0)
 		engine_die("pipe2");
@@ -135,9 +145,14 @@ void launch(struct tracer *tr, char **argv)
 		if (seccomp_build(&tr->prog, &stop) < 0)
 			engine_die("seccomp filter");
 		tr->seccomp = true;
-		options |= PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |
-			   PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+		options |= PTRACE_O_TRACESECCOMP;
 	}
+	/* A command left without us runs on, as under strace, unless it
+	 * carries our filter, whose calls would then fail with ENOSYS:
+	 * killed with us then, as with --kill-on-exit. The children the
+	 * kernel attaches for -f inherit the option. */
+	if (tr->seccomp || tr->opts->kill_on_exit)
+		options |= PTRACE_O_EXITKILL;
 	pid = fork();
 	if (pid < 0)
 		engine_die("fork");
@@ -174,7 +189,8 @@ void launch(struct tracer *tr, char **argv)
  * may be born while we go. Returns how many were seized. */
 static int seize_threads(struct tracer *tr, pid_t pid, int *err)
 {
-	long options = base_options | tr->follow_opts;
+	long options = base_options | tr->follow_opts |
+		       (tr->opts->kill_on_exit ? PTRACE_O_EXITKILL : 0);
 	int seized = 0, added;
 
 	*err = 0;

@@ -31,7 +31,7 @@ struct tracee {
 	uint64_t native_nr;	/* the current call's native number */
 	bool filtered;		/* our seccomp filter stops it: PTRACE_CONT
 				 * between syscalls */
-	bool hidden;		/* followed only for the filter's sake */
+	bool hidden;		/* kept for our filter while letting go */
 	bool our_filter;	/* carries our seccomp filter (launched, or
 				 * a descendant): never let go of it */
 	bool detaching;		/* interrupted: let go at the next stop */
@@ -101,6 +101,9 @@ extern volatile sig_atomic_t engine_interrupted;
 extern volatile sig_atomic_t engine_interrupts;	/* how many came */
 
 void engine_die(const char *what) __attribute__((noreturn));
+/* In the command before its execve: the signal dispositions mytrace was
+ * started with (one it ignored stays ignored, as without mytrace). */
+void engine_restore_signals(void);
 /* "mytrace: Process N attached" and the like, on stderr after whatever
  * trace text is already there. */
 void engine_note(struct tracer *tr, const char *fmt, ...)
@@ -149,7 +152,19 @@ void letting_go_newcomer(struct tracer *tr, struct tracee *t);
 void kill_kept(struct tracer *tr);
 
 /* launch.c */
+struct passwd;
 void launch(struct tracer *tr, char **argv);
+/* "mytrace: cannot run 'CMD': <errno>", exit 1 */
+void cannot_run(const char *cmd) __attribute__((noreturn));
+struct passwd *lookup_user(const char *user);
+/* In the command before its execve: -E and -u. */
+void prepare_child(const struct options *opts, const struct passwd *pw);
+
+/* daemonize.c: -D. daemonize() returns in the tracer, a grandchild of
+ * the process that called it, which becomes the command; adopt_command
+ * seizes it there and lets it exec. */
+void daemonize(const struct options *opts);
+void adopt_command(struct tracer *tr);
 bool attach_process(struct tracer *tr, pid_t pid);
 
 /* poke.c: -e inject=...:poke_enter= writes into the tracee */

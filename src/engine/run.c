@@ -99,25 +99,41 @@ static const struct engine_ops ptrace_ops = {
 
 /* --- signals */
 
-static void setup_signals(struct tracer *tr)
+static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+#define NFATAL (sizeof(fatal) / sizeof(fatal[0]))
+/* the dispositions mytrace was started with, for the command */
+static struct sigaction inherited[NFATAL];
+
+void engine_restore_signals(void)
+{
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal[i], &inherited[i], NULL);
+}
+
+/* -I: 1 leaves the fatal signals as they were (they end mytrace at
+ * once), 2 has them stop the trace, 3 ignores them (strace's default
+ * with -o FILE COMMAND: the terminal's ^C reaches the command alone),
+ * 4 ignores ^Z too. Caught ones are set before the fork (ignored flag
+ * false), ignored ones after it (true). */
+static void setup_signals(struct tracer *tr, bool ignored)
 {
 	struct sigaction sa = { 0 };
-	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
-	const struct options *opts = tr->opts;
+	int intr = tr->opts->interruptible;
 
 	sigemptyset(&sa.sa_mask);
 	/* no SA_RESTART: a signal must wake the blocking waitpid */
 	sa.sa_handler = on_fatal;
-	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
-		/* strace -o FILE COMMAND keeps tracing through them: the
-		 * terminal's ^C reaches the command itself */
-		if (opts->command && opts->output_path && !opts->nattach) {
+	for (size_t i = 0; i < NFATAL && !ignored; i++)
+		sigaction(fatal[i], NULL, &inherited[i]);
+	for (size_t i = 0; i < NFATAL; i++) {
+		if (intr >= 3 && ignored)
 			signal(fatal[i], SIG_IGN);
-			continue;
-		}
-		sigaction(fatal[i], &sa, NULL);
+		else if (intr == 2 && !ignored)
+			sigaction(fatal[i], &sa, NULL);
 	}
-	if (!tr->pipe.line_buffered) {
+	if (intr == 4 && ignored)
+		signal(SIGTSTP, SIG_IGN);
+	if (!ignored && !tr->pipe.line_buffered) {
 		struct itimerval every = { { 0, 50000 }, { 0, 50000 } };
 
 		sa.sa_handler = on_alarm;
@@ -213,7 +229,8 @@ static int exit_status(struct tracer *tr)
 	/* strace's status when its output's reader went away */
 	if (sink_broken_pipe && !sig)
 		return 128 + SIGPIPE;
-	if (sig && tr->opts->command) {
+	/* with or without a command: strace dies of the signal too */
+	if (sig) {
 		die_like(sig);
 		return 128 + sig;
 	}
@@ -233,12 +250,22 @@ int tracer_run(const struct options *opts)
 	static struct tracer tr;
 	bool attached = false;
 
+	/* -D: from here on we are the tracer, a grandchild of the process
+	 * that becomes the command, and no output is open yet */
+	if (opts->daemonize && opts->command)
+		daemonize(opts);
 	engine_init(&tr, opts);
-	if (opts->command)
+	/* before launching and attaching: a signal while the command
+	 * starts (sh starts a background job with SIGINT ignored) or while
+	 * threads are being seized is acted on in wait_loop, not lost.
+	 * What we ignore is set after the fork: the command must not
+	 * inherit it. */
+	setup_signals(&tr, false);
+	if (opts->command && opts->daemonize)
+		adopt_command(&tr);
+	else if (opts->command)
 		launch(&tr, opts->command);
-	/* before attaching: an interrupt while threads are being seized
-	 * lets go of them in wait_loop instead of being lost */
-	setup_signals(&tr);
+	setup_signals(&tr, true);
 	for (size_t i = 0; i < opts->nattach && !engine_interrupted; i++)
 		if (attach_process(&tr, opts->attach[i]))
 			attached = true;

@@ -60,20 +60,6 @@ static void on_signal_stop(struct tracer *tr, struct tracee *t, int sig)
 	resume(t, sig);
 }
 
-/* A task that inherits our filter must stay traced, or SECCOMP_RET_TRACE
- * fails its calls with ENOSYS. Without -f it is followed silently, from
- * its first stop: its parent's fork event may come before that stop or
- * after the task has already exited, so it is no sign of a new task. */
-static struct tracee *follow_silently(struct tracer *tr, pid_t tid)
-{
-	struct tracee *t = tracee_add(tr, tid, tid);
-
-	tracee_set_hidden(tr, t);
-	t->our_filter = true;
-	letting_go_newcomer(tr, t);
-	return t;
-}
-
 /* A tracee the kernel attached for us (-f). Its first stop and its
  * parent's fork/clone event come in either order; whichever is first
  * makes the record. */
@@ -104,7 +90,6 @@ static void on_new_child(struct tracer *tr, struct tracee *parent,
 
 	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &msg) < 0 || !msg)
 		return;
-	/* without -f, only our filter has us follow (at the first stop) */
 	if (!tr->opts->follow)
 		return;
 	/* fork and vfork make a process; clone may make either */
@@ -276,15 +261,12 @@ static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 	tracee_remove(tr, t);
 }
 
-/* An unknown thread's first stop: adopted under -f, followed silently
- * when it carries our filter. */
+/* An unknown thread's first stop: adopted under -f (the only way a
+ * task we did not seize reaches us). */
 static struct tracee *newcomer(struct tracer *tr, pid_t tid)
 {
 	if (tr->opts->follow)
 		return adopt(tr, tid, 0);
-	/* a new task's first stop may come before its parent's event */
-	if (tr->seccomp && !is_gone(tr, tid))
-		return follow_silently(tr, tid);
 	return NULL;
 }
 

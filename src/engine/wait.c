@@ -183,6 +183,11 @@ void wait_loop(struct tracer *tr)
 	pid_t tid;
 
 	while (tr->count > tr->unreachable) {
+		/* --kill-on-exit: nothing is let go; our exit kills them
+		 * (PTRACE_O_EXITKILL) */
+		if ((engine_interrupted || sink_broken_pipe) &&
+		    tr->opts->kill_on_exit)
+			break;
 		if (engine_interrupted && !tr->detaching)
 			begin_detach(tr, engine_interrupted);
 		else if (sink_broken_pipe && !tr->detaching)

@@ -79,6 +79,7 @@ static void expect_error(const char *const args[], const char *message)
 	run_result_free(&r);
 }
 
+#define TRY "Try 'mytrace -h' for more information.\n"
 #define EXPECT_ERROR(message, ...) do { \
 	const char *args_[] = { __VA_ARGS__, NULL }; \
 	expect_error(args_, message); \
@@ -559,12 +560,16 @@ static void test_refusals(void **state)
 		     "--namespace=new", "/bin/true");
 	EXPECT_ERROR("mytrace: -e namespace= is not supported\n",
 		     "-e", "namespace=new", "/bin/true");
-	EXPECT_ERROR("mytrace: -D (--daemonize) is not supported yet\n",
-		     "--daemonize=session", "/bin/true");
-	EXPECT_ERROR("mytrace: -I (--interruptible) is not supported yet\n",
-		     "-I", "2", "/bin/true");
-	EXPECT_ERROR("mytrace: --kill-on-exit is not supported yet\n",
-		     "--kill-on-exit", "/bin/true");
+	EXPECT_ERROR("mytrace: -D and --daemonize: give one of them\n" TRY,
+		     "-D", "--daemonize=session", "/bin/true");
+	EXPECT_ERROR("mytrace: -D: at most 3 (-DDD), not 4\n" TRY, "-DDDD",
+		     "/bin/true");
+	EXPECT_ERROR("mytrace: -D/--daemonize needs a COMMAND to run\n" TRY,
+		     "-D", "-p", "1");
+	EXPECT_ERROR("mytrace: invalid -I argument: '5'\n" TRY, "-I", "5",
+		     "/bin/true");
+	EXPECT_ERROR("mytrace: invalid --daemonize argument: 'x'\n" TRY,
+		     "--daemonize=x", "/bin/true");
 }
 
 int main(void)

@@ -135,7 +135,8 @@ static void test_uid_after_setuid(void **state)
 				"--reuid=65534", "--regid=65534",
 				"--clear-groups", "/bin/cat", "/dev/null", NULL };
 
-	const char *args3[] = { "--filter", "uid=65534", "-e", "trace=openat",
+	const char *args3[] = { "-f", "--filter", "uid=65534", "-e",
+				"trace=openat",
 				"/usr/bin/setpriv", "--reuid=65534",
 				"--regid=65534", "--clear-groups", "/bin/cat",
 				"/dev/null", NULL };
@@ -156,7 +157,7 @@ static void test_uid_after_setuid(void **state)
 		assert_memory_equal(p + 15, "  65534  ", 9);
 	run_result_free(&r);
 
-	/* setresuid untraced, so that a seccomp filter would skip it */
+	/* setresuid untraced, so that a seccomp filter (-f) would skip it */
 	run_traced(&r, args3);
 	assert_int_equal(r.exit_code, 0);
 	assert_non_null(strstr(r.trace, "openat(AT_FDCWD, \"/dev/null\", "

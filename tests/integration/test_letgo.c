@@ -59,7 +59,7 @@ static void test_b_execve_leaves_no_filter(void **state)
 {
 	const char *plain[] = { "-b", "execve", "-e", "trace=openat",
 				"/bin/sh", "-c", "cat $DIR/host", NULL };
-	const char *asked[] = { "--seccomp-bpf", "-b", "execve", "-e",
+	const char *asked[] = { "-f", "--seccomp-bpf", "-b", "execve", "-e",
 				"trace=openat", "/bin/sh", "-c",
 				"cat $DIR/host", NULL };
 	/* the command itself execs: mytrace lets go of it and waits for it,
@@ -86,7 +86,7 @@ static void test_b_execve_leaves_no_filter(void **state)
  * sends it SIG, waits for it: prints its status, then the program's
  * output. */
 #define SIGNAL_SCRIPT(args, sig) \
-	"$MT " args " $PROG $DIR/host >$DIR/out 2>$DIR/err & mt=$!; " \
+	"rm -f $DIR/out; $MT " args " $PROG $DIR/host >$DIR/out 2>$DIR/err & mt=$!; " \
 	"i=0; while ! grep -q ready $DIR/out && [ $i -lt 3000 ]; do " \
 	"sleep 0.01; i=$((i+1)); done; kill -" sig " $mt; wait $mt; " \
 	"echo status=$?; cat $DIR/out; cat $DIR/err >&2"
@@ -110,9 +110,9 @@ static void check_signal(const char *script, const char *status)
 static void test_signal_keeps_filtered(void **state)
 {
 	(void)state;
-	check_signal(SIGNAL_SCRIPT("-e trace=openat", "INT"), "130");
-	check_signal(SIGNAL_SCRIPT("-e trace=openat", "TERM"), "143");
-	check_signal(SIGNAL_SCRIPT("-e trace=openat", "HUP"), "129");
+	check_signal(SIGNAL_SCRIPT("-f -e trace=openat", "INT"), "130");
+	check_signal(SIGNAL_SCRIPT("-f -e trace=openat", "TERM"), "143");
+	check_signal(SIGNAL_SCRIPT("-f -e trace=openat", "HUP"), "129");
 	check_signal(SIGNAL_SCRIPT("--seccomp-bpf -f -e trace=openat", "INT"),
 		     "130");
 }
@@ -123,7 +123,7 @@ static void test_signal_unfiltered_detaches(void **state)
 	struct run_result r;
 
 	(void)state;
-	run_script(&r, SIGNAL_SCRIPT("--no-seccomp-bpf -e trace=openat",
+	run_script(&r, SIGNAL_SCRIPT("-f --no-seccomp-bpf -e trace=openat",
 				     "INT"));
 	assert_string_equal(r.out, "status=130\nready\nopened\n");
 	assert_null(strstr(r.err, "seccomp filter kept"));
@@ -137,8 +137,8 @@ static void test_second_signal_kills_kept(void **state)
 
 	(void)state;
 	run_script(&r,
-		   "$MT -e trace=openat $PROG $DIR/host again >$DIR/out "
-		   "2>/dev/null & mt=$!; i=0; "
+		   "rm -f $DIR/out; $MT -f -e trace=openat $PROG $DIR/host "
+		   "again >$DIR/out 2>/dev/null & mt=$!; i=0; "
 		   "while ! grep -q ready $DIR/out && [ $i -lt 3000 ]; do "
 		   "sleep 0.01; i=$((i+1)); done; kill -INT $mt; "
 		   "while ! grep -q waiting $DIR/out && [ $i -lt 3000 ]; do "
@@ -199,7 +199,7 @@ static void test_own_trace_filter(void **state)
 	const char *plain[] = { test_program("own_trace"), NULL };
 	const char *nofilter[] = { "--no-seccomp-bpf", "-e", "trace=getppid",
 				   test_program("own_trace"), NULL };
-	const char *filter[] = { "-e", "trace=getppid",
+	const char *filter[] = { "-f", "-e", "trace=getppid",
 				 test_program("own_trace"), NULL };
 
 	(void)state;

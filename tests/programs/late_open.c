@@ -1,7 +1,8 @@
 /* Opens a file after a signal: the traced program's view of a tracer that
  * lets go on an interrupt. Prints "ready", waits for SIGINT, SIGTERM or
  * SIGHUP, then opens argv[1] and prints "opened" (or the error, exit 3).
- * With "again", it then prints "waiting" and waits to be killed. */
+ * With "again", it then prints "waiting" and waits to be killed; with
+ * "which", it first prints the signal that came ("got SIGHUP"). */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -31,6 +32,8 @@ int main(int argc, char **argv)
 	fflush(stdout);
 	while (!got)
 		pause();
+	if (argc > 2 && strcmp(argv[2], "which") == 0)
+		printf("got SIG%s\n", sigabbrev_np(got));
 	fd = open(argv[1], O_RDONLY);
 	if (fd < 0) {
 		printf("open: %s\n", strerror(errno));
