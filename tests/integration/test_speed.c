@@ -187,8 +187,12 @@ static void test_seccomp_trace_path(void **state)
 	assert_non_null(strstr(without.out, "Seccomp:\t0\n"));
 
 	char *a = normalize(with.trace), *b = normalize(without.trace);
+	/* under -f the processes' lines interleave as they will */
+	char *ca = sorted_calls(a), *cb = sorted_calls(b);
 
-	assert_same_trace(a, b);
+	assert_same_trace(ca, cb);
+	free(ca);
+	free(cb);
 	assert_non_null(strstr(with.trace,
 			       "openat(AT_FDCWD, \"/dev/null\", O_RDONLY) = "));
 	assert_null(strstr(with.trace, "getppid"));
