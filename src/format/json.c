@@ -10,15 +10,12 @@
 
 #include "failures.h"
 #include "format.h"
+#include "json_put.h"
 #include "stats.h"
 
 /* The largest magnitude a double (and so most JSON parsers) holds exactly */
 #define JSON_EXACT_MAX (1ULL << 53)
 
-struct json_state {
-	struct sink *out;
-	const struct format_opts *opts;
-};
 
 static const char *const kind_names[] = {
 	[V_INT] = "int",
@@ -74,7 +71,7 @@ static size_t utf8_len(const unsigned char *p, size_t n)
 
 /* Writes bytes as a JSON string; returns false when some bytes were not
  * UTF-8 and were written as U+FFFD. */
-static bool put_str(struct sink *s, const char *bytes, size_t len)
+bool put_str(struct sink *s, const char *bytes, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)bytes;
 	bool valid = true;
@@ -140,12 +137,12 @@ bool format_json_string(struct sink *s, const char *bytes, size_t len)
 	return put_str(s, bytes, len);
 }
 
-static void put_cstr(struct sink *s, const char *str)
+void put_cstr(struct sink *s, const char *str)
 {
 	put_str(s, str, strlen(str));
 }
 
-static void put_hex_bytes(struct sink *s, const char *bytes, size_t len)
+void put_hex_bytes(struct sink *s, const char *bytes, size_t len)
 {
 	static const char digits[] = "0123456789abcdef";
 
@@ -160,7 +157,7 @@ static void put_hex_bytes(struct sink *s, const char *bytes, size_t len)
 }
 
 /* Numbers a parser cannot hold exactly are written as decimal strings. */
-static void put_u64(struct sink *s, uint64_t v)
+void put_u64(struct sink *s, uint64_t v)
 {
 	if (v <= JSON_EXACT_MAX)
 		sink_printf(s, "%" PRIu64, v);
@@ -168,7 +165,7 @@ static void put_u64(struct sink *s, uint64_t v)
 		sink_printf(s, "\"%" PRIu64 "\"", v);
 }
 
-static void put_i64(struct sink *s, int64_t v)
+void put_i64(struct sink *s, int64_t v)
 {
 	if (v >= -(int64_t)JSON_EXACT_MAX && v <= (int64_t)JSON_EXACT_MAX)
 		sink_printf(s, "%" PRId64, v);
@@ -181,25 +178,24 @@ static void put_addr(struct sink *s, uint64_t v)
 	sink_printf(s, "\"0x%" PRIx64 "\"", v);
 }
 
-static void put_key(struct sink *s, const char *key)
+void put_key(struct sink *s, const char *key)
 {
 	sink_printf(s, ",\"%s\":", key);
 }
 
-static void put_bool(struct sink *s, bool b)
+void put_bool(struct sink *s, bool b)
 {
 	sink_puts(s, b ? "true" : "false");
 }
 
-static int64_t ns_between(const struct timespec *from,
-			  const struct timespec *to)
+int64_t ns_between(const struct timespec *from, const struct timespec *to)
 {
 	return ((int64_t)to->tv_sec - from->tv_sec) * 1000000000 +
 	       (to->tv_nsec - from->tv_nsec);
 }
 
 /* Nanoseconds since the epoch pass 2^53: always a string. */
-static void put_timestamp(struct sink *s, const struct timespec *ts)
+void put_timestamp(struct sink *s, const struct timespec *ts)
 {
 	sink_printf(s, "\"%" PRId64 "\"",
 		    (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec);
@@ -415,7 +411,7 @@ static void put_value(struct json_state *j, const struct value *v,
 }
 
 /* -k: innermost frame first */
-static void put_stack(struct sink *s, const struct stack_trace *st)
+void put_stack(struct sink *s, const struct stack_trace *st)
 {
 	put_key(s, "stack");
 	sink_putc(s, '[');
@@ -488,7 +484,7 @@ static void put_header(struct json_state *j, const struct event *ev,
 		sink_puts(s, "null");
 }
 
-static void put_error(struct sink *s, int err)
+void put_error(struct sink *s, int err)
 {
 	const char *name = errno_name(err);
 	const char *msg = errno_message(err);
@@ -576,7 +572,7 @@ static void put_syscall(struct json_state *j, const struct event *ev)
 		put_stack(s, sc->stack);
 }
 
-static void put_signal_object(struct sink *s, int sig)
+void put_signal_object(struct sink *s, int sig)
 {
 	char buf[16];
 	const char *name = signal_name(sig, buf);
@@ -602,174 +598,6 @@ static void put_signal_name(struct sink *s, int sig)
 	sink_printf(s, ",\"signo\":%d", sig);
 }
 
-static void put_failure_group(struct json_state *j,
-			      const struct failure_group *g)
-{
-	struct sink *s = j->out;
-
-	sink_puts(s, "{\"syscall\":");
-	put_cstr(s, g->syscall);
-	put_error(s, g->err);
-	put_key(s, "path");
-	if (g->path)
-		put_cstr(s, g->path);
-	else
-		sink_puts(s, "null");
-	put_key(s, "path_is_fd");
-	put_bool(s, g->path_is_fd);
-	sink_printf(s, ",\"fd\":%d", g->fd);
-	put_key(s, "count");
-	put_u64(s, g->count);
-	put_key(s, "first_timestamp_ns");
-	put_timestamp(s, &g->first_ts);
-	sink_printf(s, ",\"first_pid\":%d", g->first_pid);
-	put_key(s, "first_comm");
-	if (*g->first_comm)
-		put_cstr(s, g->first_comm);
-	else
-		sink_puts(s, "null");
-	put_key(s, "in_status_process");
-	put_bool(s, g->in_status_process);
-	put_key(s, "never_found");
-	put_bool(s, g->never_found);
-	put_key(s, "found_elsewhere");
-	put_bool(s, g->found_elsewhere);
-	put_key(s, "before_failing_exit");
-	put_bool(s, g->before_failing_exit);
-	put_key(s, "benign");
-	put_bool(s, g->benign);
-	sink_printf(s, ",\"score\":%d", g->score);
-	if (g->stack)
-		put_stack(s, g->stack);
-	sink_putc(s, '}');
-}
-
-static void put_stats_row(struct sink *s, const struct stats_row *r)
-{
-	sink_puts(s, "{\"syscall\":");
-	put_cstr(s, r->name);
-	sink_puts(s, ",\"calls\":");
-	put_u64(s, r->calls);
-	sink_puts(s, ",\"errors\":");
-	put_u64(s, r->errors);
-	sink_puts(s, ",\"total_ns\":");
-	put_u64(s, r->total_ns);
-	sink_puts(s, ",\"min_ns\":");
-	put_u64(s, r->min_ns);
-	sink_puts(s, ",\"max_ns\":");
-	put_u64(s, r->max_ns);
-	sink_putc(s, '}');
-}
-
-/* -c/-C: the summary as one record, rows in the -S order */
-static void put_summary(struct json_state *j, const struct event *ev)
-{
-	struct sink *s = j->out;
-	struct stats_row total;
-	unsigned n;
-	struct stats_row *rows = stats_rows(ev->u.summary, &n, &total);
-
-	sink_puts(s, "{\"type\":\"summary\"");
-	put_key(s, "timestamp_ns");
-	put_timestamp(s, &ev->ts);
-	put_key(s, "relative_ns");
-	put_i64(s, ns_between(&j->opts->start, &ev->ts));
-	put_key(s, "syscalls");
-	sink_putc(s, '[');
-	for (unsigned i = 0; i < n; i++) {
-		if (i)
-			sink_putc(s, ',');
-		put_stats_row(s, &rows[i]);
-	}
-	sink_putc(s, ']');
-	put_key(s, "total");
-	put_stats_row(s, &total);
-	free(rows);
-}
-
-/* How a process ended: {"exit_code":N} or a signal object. */
-static void put_ending(struct sink *s, bool killed, int status)
-{
-	if (killed)
-		put_signal_object(s, status);
-	else
-		sink_printf(s, "{\"exit_code\":%d}", status);
-}
-
-/* The last lines of one process that failed. */
-static void put_words(struct sink *s, const struct failure_words *w)
-{
-	sink_printf(s, "{\"pid\":%d", w->pid);
-	put_key(s, "comm");
-	if (*w->comm)
-		put_cstr(s, w->comm);
-	else
-		sink_puts(s, "null");
-	put_key(s, "ended");
-	put_ending(s, w->killed, w->status);
-	put_key(s, "lines");
-	sink_putc(s, '[');
-	for (unsigned k = 0; k < w->nlines; k++) {
-		const struct failure_line *l = &w->lines[k];
-
-		sink_printf(s, "%s{\"fd\":%d", k ? "," : "", l->fd);
-		put_key(s, "text");
-		if (!put_str(s, l->text, l->len)) {
-			put_key(s, "hex");
-			put_hex_bytes(s, l->text, l->len);
-		}
-		put_key(s, "cut");
-		put_bool(s, l->cut);
-		sink_putc(s, '}');
-	}
-	sink_puts(s, "]}");
-}
-
-/* --failures: one record for the whole digest, likeliest cause first */
-static void put_failures(struct json_state *j, const struct event *ev)
-{
-	const struct failure_digest *d = ev->u.failures;
-	struct sink *s = j->out;
-
-	sink_puts(s, "{\"type\":\"failures\"");
-	put_key(s, "timestamp_ns");
-	put_timestamp(s, &ev->ts);
-	put_key(s, "relative_ns");
-	put_i64(s, ns_between(&j->opts->start, &ev->ts));
-	put_key(s, "failed_calls");
-	put_u64(s, d->failed_calls);
-	put_key(s, "groups_not_kept");
-	put_u64(s, d->dropped_groups);
-	put_key(s, "calls_not_kept");
-	put_u64(s, d->dropped_calls);
-	put_key(s, "command");
-	if (!d->command_ended)
-		sink_puts(s, "null");
-	else
-		put_ending(s, d->command_killed, d->command_status);
-	put_key(s, "status_pid");
-	if (d->status_pid)
-		sink_printf(s, "%d", d->status_pid);
-	else
-		sink_puts(s, "null");
-	put_key(s, "last_words");
-	sink_putc(s, '[');
-	for (unsigned i = 0; i < d->nwords; i++) {
-		if (i)
-			sink_putc(s, ',');
-		put_words(s, &d->words[i]);
-	}
-	sink_putc(s, ']');
-	put_key(s, "groups");
-	sink_putc(s, '[');
-	for (unsigned i = 0; i < d->ngroups; i++) {
-		if (i)
-			sink_putc(s, ',');
-		put_failure_group(j, d->groups[i]);
-	}
-	sink_putc(s, ']');
-}
-
 static void json_event(void *state, const struct event *ev, bool show_pid)
 {
 	struct json_state *j = state;
@@ -781,9 +609,9 @@ static void json_event(void *state, const struct event *ev, bool show_pid)
 	if (ev->kind == EV_SYSCALL_EXIT) {
 		put_syscall(j, ev);
 	} else if (ev->kind == EV_FAILURES) {
-		put_failures(j, ev);
+		json_put_failures(j, ev);
 	} else if (ev->kind == EV_SUMMARY) {
-		put_summary(j, ev);
+		json_put_summary(j, ev);
 	} else {
 		put_header(j, ev, type, &ev->ts);
 		switch (ev->kind) {
