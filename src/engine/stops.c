@@ -262,11 +262,20 @@ static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 }
 
 /* An unknown thread's first stop: adopted under -f (the only way a
- * task we did not seize reaches us). */
-static struct tracee *newcomer(struct tracer *tr, pid_t tid)
+ * task we did not seize reaches us). Without -f it can only be a child
+ * the kernel attached by clone(CLONE_PTRACE): let it go at once, with
+ * the signal it stopped for unless that was its attach stop, as strace
+ * does, so that it runs as if untraced. */
+static struct tracee *newcomer(struct tracer *tr, pid_t tid, int status)
 {
+	int sig = WSTOPSIG(status);
+
 	if (tr->opts->follow)
 		return adopt(tr, tid, 0);
+	if (sig == SIGSTOP || (status >> 16) != 0)
+		sig = 0;
+	if (ptrace(PTRACE_DETACH, tid, 0, sig) == 0)
+		engine_note(tr, "Detached unknown pid %d", tid);
 	return NULL;
 }
 
@@ -290,7 +299,7 @@ void handle_status(struct tracer *tr, pid_t tid, int status)
 		}
 		if (!WIFSTOPPED(status))
 			return;
-		t = newcomer(tr, tid);
+		t = newcomer(tr, tid, status);
 		if (!t)
 			return;
 	}

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,25 @@ static void test_children_left_alone(void **state)
 	assert_string_equal(r.err, "mytrace: --seccomp-bpf needs "
 			    "-f/--follow-forks; tracing without the filter\n");
 	check_trace_child(&r);
+	run_result_free(&r);
+}
+
+/* A child the kernel attaches by clone(CLONE_PTRACE) is let go without
+ * -f: a signal kills it as it would untraced (it used to stay stopped,
+ * and the parent waited for ever). */
+static void test_clone_ptrace_let_go(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-e", "trace=none",
+			       test_program("clone_ptrace"), NULL };
+	char line[64];
+
+	(void)state;
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	snprintf(line, sizeof(line), "child killed by signal %d\n", SIGUSR1);
+	assert_string_equal(r.out, line);
+	assert_has_line(r.trace, "+++ exited with 0 +++");
 	run_result_free(&r);
 }
 
@@ -298,6 +318,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_children_left_alone),
+		cmocka_unit_test(test_clone_ptrace_let_go),
 		cmocka_unit_test(test_followed_children_like_strace),
 		cmocka_unit_test(test_command_runs_on),
 		cmocka_unit_test(test_kill_on_exit),
