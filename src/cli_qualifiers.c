@@ -212,6 +212,7 @@ static const struct qualifier qualifiers[] = {
 	{ "fault", NULL, NULL, q_inject },
 	{ "inject", NULL, NULL, q_inject },
 	{ "quiet", "silent", "silence", q_quiet },
+	{ "q", NULL, NULL, q_quiet },
 	{ "decode-fds", "decode-fd", NULL, q_decode_fds },
 	{ "kvm", NULL, NULL, q_unsupported },
 	{ "decode-pids", "decode-pid", NULL, q_decode_pids },

@@ -52,7 +52,13 @@ static int parse_num(const char *s, long long min, long long max,
 	if (!*s || (*s != '-' && (*s < '0' || *s > '9')))
 		return -1;
 	errno = 0;
-	n = strtoll(s, &end, 10);
+	/* 0x7fffffff as strace takes it, up to 64 bits (a kernel word);
+	 * 010 stays ten, as before */
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && max == LLONG_MAX &&
+	    min == LLONG_MIN)
+		n = (long long)strtoull(s, &end, 16);
+	else
+		n = strtoll(s, &end, 10);
 	if (errno || *end || n < min || n > max)
 		return -1;
 	*out = n;

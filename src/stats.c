@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "stats.h"
@@ -79,10 +80,20 @@ static const enum stats_column default_columns[] = {
 	SC_NAME,
 };
 
+/* Whether key names name, an underscore standing for a dash (strace
+ * takes time_total as well as time-total). */
+static bool same_key(const char *name, const char *key)
+{
+	for (; *name && *key; name++, key++)
+		if (*name != *key && !(*name == '-' && *key == '_'))
+			return false;
+	return !*name && !*key;
+}
+
 int stats_parse_sort(const char *key, enum stats_sort *sort)
 {
 	for (size_t i = 0; i < sizeof(sort_names) / sizeof(sort_names[0]); i++) {
-		if (strcmp(sort_names[i].name, key) == 0) {
+		if (same_key(sort_names[i].name, key)) {
 			*sort = sort_names[i].sort;
 			return 0;
 		}
@@ -129,7 +140,7 @@ int stats_parse_columns(const char *list, struct stats_opts *o, char *err,
 		size_t i, n = sizeof(column_names) / sizeof(column_names[0]);
 
 		for (i = 0; i < n; i++)
-			if (strcmp(column_names[i].name, tok) == 0)
+			if (same_key(column_names[i].name, tok))
 				break;
 		if (i == n) {
 			snprintf(err, errlen, "unknown column '%s' (time-percent, "

@@ -101,11 +101,13 @@ static int direction(unsigned type)
 {
 	switch (type) {
 	case ARG_IBUF:
+	case ARG_SOCKBUF:
 	case ARG_IOVEC:
 	case ARG_MSGHDR:
 	case ARG_MMSGHDR:
 		return 1;
 	case ARG_OBUF:
+	case ARG_SOCKBUF_OUT:
 	case ARG_IOVEC_OUT:
 	case ARG_MSGHDR_OUT:
 	case ARG_MMSGHDR_OUT:
@@ -124,8 +126,10 @@ static struct value *moved(struct decode_ctx *ctx, unsigned i)
 
 	switch (a->type) {
 	case ARG_IBUF:
+	case ARG_SOCKBUF:
 		return bytes_value(ctx, addr, decode_param(ctx, a));
 	case ARG_OBUF:
+	case ARG_SOCKBUF_OUT:
 		return bytes_value(ctx, addr, ret);
 	case ARG_IOVEC:
 	case ARG_IOVEC_OUT:

@@ -101,13 +101,17 @@ static const struct engine_ops ptrace_ops = {
 
 static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
 #define NFATAL (sizeof(fatal) / sizeof(fatal[0]))
-/* the dispositions mytrace was started with, for the command */
-static struct sigaction inherited[NFATAL];
+/* the dispositions mytrace was started with, for the command: an
+ * ignored SIGALRM must stay ignored across its exec, as untraced */
+static struct sigaction inherited[NFATAL], inherited_alarm;
+static bool alarm_taken;
 
 void engine_restore_signals(void)
 {
 	for (size_t i = 0; i < NFATAL; i++)
 		sigaction(fatal[i], &inherited[i], NULL);
+	if (alarm_taken)
+		sigaction(SIGALRM, &inherited_alarm, NULL);
 }
 
 /* -I: 1 leaves the fatal signals as they were (they end mytrace at
@@ -137,7 +141,8 @@ static void setup_signals(struct tracer *tr, bool ignored)
 		struct itimerval every = { { 0, 50000 }, { 0, 50000 } };
 
 		sa.sa_handler = on_alarm;
-		sigaction(SIGALRM, &sa, NULL);
+		sigaction(SIGALRM, &sa, &inherited_alarm);
+		alarm_taken = true;
 		setitimer(ITIMER_REAL, &every, NULL);
 	}
 }

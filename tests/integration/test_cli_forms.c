@@ -548,6 +548,32 @@ static void test_debug(void **state)
 	run_result_free(&r);
 }
 
+/* Spellings strace's own tests use: a hex retval=, -S with an
+ * underscore, -e q= for quiet. */
+static void test_strace_spellings(void **state)
+{
+	const char *hex[] = { "-e", "trace=getppid", "-e",
+			      "inject=getppid:retval=0x2a:when=1",
+			      test_program("counts"), NULL };
+	const char *sort[] = { "-c", "-S", "time_total", "/bin/true", NULL };
+	const char *q[] = { "-e", "q=attach,personality", "-e", "trace=none",
+			    "/bin/true", NULL };
+	struct run_result r;
+
+	run_traced(&r, hex);
+	assert_has_line(r.trace, "getppid()                               = "
+			"42 (INJECTED)");
+	run_result_free(&r);
+	run_traced(&r, sort);
+	assert_int_equal(r.exit_code, 0);
+	assert_non_null(strstr(r.trace, "% time"));
+	run_result_free(&r);
+	run_traced(&r, q);
+	assert_int_equal(r.exit_code, 0);
+	assert_has_line(r.trace, "+++ exited with 0 +++");
+	run_result_free(&r);
+}
+
 static void test_refusals(void **state)
 {
 	EXPECT_ERROR("mytrace: --kvm is not supported\n", "--kvm=vcpu",
@@ -595,6 +621,7 @@ int main(void)
 		cmocka_unit_test(test_newer_forms),
 		cmocka_unit_test(test_trace_fds),
 		cmocka_unit_test(test_debug),
+		cmocka_unit_test(test_strace_spellings),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_instruction_pointer),
 	};

@@ -126,6 +126,29 @@ static void test_clone_ptrace_let_go(void **state)
 	run_result_free(&r);
 }
 
+/* A signal ignored by whoever started mytrace stays ignored in the
+ * command (mytrace's own SIGALRM handler is not inherited across exec
+ * as a default disposition). */
+static void test_ignored_signal_kept(void **state)
+{
+	const char *script = "trap '' ALRM; exec \"$0\" -e trace=none \"$1\"";
+	const char *ignored[] = { "/bin/sh", "-c", script, mytrace_path(),
+				  test_program("sigalrm_state"), NULL };
+	const char *plain[] = { mytrace_path(), "-e", "trace=none",
+				test_program("sigalrm_state"), NULL };
+	struct run_result r;
+
+	(void)state;
+	run_command(&r, ignored);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "SIGALRM ignored\n");
+	run_result_free(&r);
+	run_command(&r, plain);
+	assert_int_equal(r.exit_code, 0);
+	assert_string_equal(r.out, "SIGALRM default\n");
+	run_result_free(&r);
+}
+
 /* With -f the children are ours, so their own tracing fails as it does
  * under strace -f: the program's view is the same under both. */
 static void test_followed_children_like_strace(void **state)
@@ -319,6 +342,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_children_left_alone),
 		cmocka_unit_test(test_clone_ptrace_let_go),
+		cmocka_unit_test(test_ignored_signal_kept),
 		cmocka_unit_test(test_followed_children_like_strace),
 		cmocka_unit_test(test_command_runs_on),
 		cmocka_unit_test(test_kill_on_exit),
