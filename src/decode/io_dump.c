@@ -7,7 +7,7 @@
 #include "decoders.h"
 
 /* The most bytes one dump holds. */
-#define IO_DUMP_MAX (1u << 20)
+#define IO_DUMP_MAX (16u << 20)
 /* The most buffers or messages one dump lists. */
 #define IO_DUMP_VEC_MAX 1024u
 

@@ -15,11 +15,16 @@ static void print_io_dump(struct sink *s, const struct value *v)
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)v->u.str.bytes;
 	size_t len = v->u.str.len;
+	int width = 5;
 
+	/* the offsets take five digits, more when the dump needs them */
+	if (len > (size_t)1 << 20)
+		for (size_t last = len - 1; last >> (4 * width); width++)
+			;
 	for (size_t off = 0; off < len; off += 16) {
-		char line[96], *q = line;
+		char line[112], *q = line;
 
-		q += sprintf(q, " | %05zx  ", off);
+		q += snprintf(q, 24, " | %0*zx  ", width, off);
 		for (size_t i = 0; i < 16; i++) {
 			if (off + i < len) {
 				*q++ = hex[p[off + i] >> 4];
