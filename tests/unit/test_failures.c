@@ -192,6 +192,36 @@ static void test_dump_and_stack_rendering(void **state)
 	sink_close(s);
 }
 
+/* Past 1 MiB the dump's offsets take as many digits as the last one
+ * needs (six here), as strace prints them. */
+static void test_wide_dump_offsets(void **state)
+{
+	size_t len = (1u << 20) + 32;
+	char *bytes = calloc(1, len);
+	struct syscall_event sc = { .desc = desc("write"), .nargs = 3,
+				    .nargs_enter = 3, .rval = (int64_t)len };
+	struct sink *s = capture_open();
+	void *st = format_text.begin(s, &opts);
+	struct event ev = { .kind = EV_SYSCALL_EXIT, .pid = 1, .tid = 1,
+			    .u.sc = &sc };
+	char *text;
+
+	assert_non_null(bytes);
+	sc.args[0] = value_new(&arena, V_FD, "fd", 1);
+	sc.args[1] = value_string(&arena, "buf", 0x1000, bytes, 4, true);
+	sc.args[2] = value_uint(&arena, "count", len);
+	sc.io_dump = value_string(&arena, "data", 0x1000, bytes, len, false);
+	format_text.event(st, &ev, false);
+	format_text.end(st);
+	text = capture_text(s);
+	assert_non_null(strstr(text, "\n | 000000  00 00 "));
+	assert_non_null(strstr(text, "\n | 100010  00 00 "));
+	assert_null(strstr(text, "\n | 00000  "));
+	free(text);
+	sink_close(s);
+	free(bytes);
+}
+
 /* sh (10) runs true (11) and then cat (12), which fails; sh exits with
  * cat's status: cat's failure ranks first, named by its comm, and its
  * last words follow the groups. */
@@ -310,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_nothing_failed),
 		cmocka_unit_test(test_groups_are_bounded),
 		cmocka_unit_test(test_dump_and_stack_rendering),
+		cmocka_unit_test(test_wide_dump_offsets),
 		cmocka_unit_test(test_status_passed_on),
 		cmocka_unit_test(test_killed_child_and_words),
 		cmocka_unit_test(test_words_are_bounded),
