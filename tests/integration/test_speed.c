@@ -98,8 +98,10 @@ static char *sorted_calls(const char *text)
 	assert_non_null(copy);
 	for (char *l = strtok_r(copy, "\n", &save); l;
 	     l = strtok_r(NULL, "\n", &save)) {
+		/* the pid column: "N " and the padding to its width, which
+		 * varies with the number of digits of the pids */
 		if (strncmp(l, "N ", 2) == 0)
-			l += 2;
+			l += strspn(l + 1, " ") + 1;
 		if (strncmp(l, "<... ", 5) == 0)
 			continue;
 		l[strcspn(l, "( ")] = 0;
