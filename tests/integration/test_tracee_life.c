@@ -188,6 +188,16 @@ static void test_followed_children_like_strace(void **state)
 	">/dev/null && [ $i -lt 3000 ]; do sleep 0.01; i=$((i+1)); done; " \
 	"echo gone; fi; cat $DIR/out"
 
+/* The scripts find the command with procps' pgrep -f; the arm64 guest
+ * (emulated, MYTRACE_TEST_QUICK) has busybox's, which did not find it
+ * there (the command was reported gone, SIGHUP never sent), so the
+ * guest skips the scripts that need it. */
+static void skip_in_guest(void)
+{
+	if (getenv("MYTRACE_TEST_QUICK"))
+		skip();
+}
+
 static void check_life(const char *script, const char *want)
 {
 	struct run_result r;
@@ -204,6 +214,7 @@ static void test_command_runs_on(void **state)
 	const char *want = "status=137\nruns on\nready\nopened\n";
 
 	(void)state;
+	skip_in_guest();
 	check_life(LIFE_SCRIPT("$MT", "KILL"), want);
 	check_life(LIFE_SCRIPT("$MT -e trace=openat", "KILL"), want);
 	/* SIGTERM is passed on: the program's handler opens the file */
@@ -325,6 +336,8 @@ static void test_interruptible(void **state)
 	const char *dies = "status=143\nready\ngot SIGHUP\nopened\n";
 	/* 3 and 4: ignored, the trace goes on to the program's end */
 	const char *goes_on = "status=0\nready\ngot SIGHUP\nopened\n";
+
+	skip_in_guest();
 
 	(void)state;
 	check_life(INTR_SCRIPT("$MT -I 1", "TERM"), dies);
