@@ -10,6 +10,15 @@
 #include "json_put.h"
 #include "stats.h"
 
+/* A process's name, or null when /proc did not tell it. */
+static void put_comm(struct sink *s, const char *comm)
+{
+	if (*comm)
+		put_cstr(s, comm);
+	else
+		sink_puts(s, "null");
+}
+
 static void put_failure_group(struct json_state *j,
 			      const struct failure_group *g)
 {
@@ -32,10 +41,7 @@ static void put_failure_group(struct json_state *j,
 	put_timestamp(s, &g->first_ts);
 	sink_printf(s, ",\"first_pid\":%d", g->first_pid);
 	put_key(s, "first_comm");
-	if (*g->first_comm)
-		put_cstr(s, g->first_comm);
-	else
-		sink_puts(s, "null");
+	put_comm(s, g->first_comm);
 	put_key(s, "in_status_process");
 	put_bool(s, g->in_status_process);
 	put_key(s, "never_found");
@@ -109,10 +115,7 @@ static void put_words(struct sink *s, const struct failure_words *w)
 {
 	sink_printf(s, "{\"pid\":%d", w->pid);
 	put_key(s, "comm");
-	if (*w->comm)
-		put_cstr(s, w->comm);
-	else
-		sink_puts(s, "null");
+	put_comm(s, w->comm);
 	put_key(s, "ended");
 	put_ending(s, w->killed, w->status);
 	put_key(s, "lines");
