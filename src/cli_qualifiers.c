@@ -350,11 +350,17 @@ void cli_timestamps(struct cli *c, const struct cli_option *o,
 
 	if (c->times)
 		conflicting_times();
+	/* A repeated option changes only what it names: strace's
+	 * "format:unix" then "precision:ms" gives unix milliseconds. */
+	if (!c->times_long)
+		c->opts->format.time_prec = PREC_S;
 	c->times_long = true;
-	c->opts->format.time = TIME_SECONDS;
-	c->opts->format.time_prec = PREC_S;
-	if (!arg)
+	if (!arg) {
+		c->opts->format.time = TIME_SECONDS;
 		return;
+	}
+	if (c->opts->format.time == TIME_NONE)
+		c->opts->format.time = TIME_SECONDS;
 	copy = strdup(arg);
 	if (!copy)
 		cli_value_error("--%s: out of memory", o->name);

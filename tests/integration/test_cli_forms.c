@@ -160,6 +160,12 @@ static void test_time_forms(void **state)
 	LIKE_STRACE(CALLS, "--timestamps=unix,ms");
 	LIKE_STRACE(CALLS, "--absolute-timestamps=precision:ns,format:time");
 	LIKE_STRACE(CALLS, "--absolute-timestamps=none");
+	LIKE_STRACE(CALLS, "--absolute-timestamps=format:unix",
+		    "--absolute-timestamps=precision:ms");
+	LIKE_STRACE(CALLS, "--absolute-timestamps=precision:us",
+		    "--absolute-timestamps");
+	LIKE_STRACE(CALLS, "--absolute-timestamps=none",
+		    "--absolute-timestamps=precision:ms");
 	LIKE_STRACE(CALLS, "-ttt");
 	EXPECT_ERROR("mytrace: invalid --relative-timestamps argument: 'xs'"
 		     HINT, "--relative-timestamps=xs", "/bin/true");
