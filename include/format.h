@@ -53,6 +53,9 @@ struct format_opts {
 	int fd_paths;		/* DECODE_FD_* bits: fd details shown */
 	/* a filter decides at exit (-e status=): print whole lines then */
 	bool hold_lines;
+	/* -e quiet=thread-execve: no "+++ superseded +++" line (the
+	 * execve line still ends with "<pid changed to N ...>") */
+	bool quiet_superseded;
 	/* set by the core: -f into a file prints "1234  " before each line
 	 * where stderr gets "[pid  1234] " */
 	bool bare_pid;

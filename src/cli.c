@@ -351,6 +351,8 @@ static void finish_options(struct cli *c)
 	/* -e status= and --filter retval/ARG decide at a syscall's exit */
 	if (proc_filter_has_event_conds(&opts->procs))
 		opts->filter.events = &opts->procs;
+	opts->format.quiet_superseded =
+		opts->filter.quiet & QUIET_THREAD_EXECVE;
 	opts->format.hold_lines = outfilter_holds_lines(&opts->filter) ||
 				  opts->filter.events;
 }

@@ -326,9 +326,9 @@ bool outfilter_pass(const struct outfilter *f, const struct event *ev)
 	case EV_PERSONALITY:
 		return !(f->quiet & QUIET_PERSONALITY);
 	case EV_EXEC:
-		/* only an exec by another thread is a message */
-		return !(f->quiet & QUIET_THREAD_EXECVE) ||
-		       ev->u.exec.old_tid == ev->tid;
+		/* -e quiet=thread-execve: the formatter leaves out only the
+		 * message (format_opts.quiet_superseded) */
+		return true;
 	default:
 		return true;
 	}

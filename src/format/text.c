@@ -19,6 +19,9 @@ struct text_state {
 	struct sink *out;
 	const struct format_opts *opts;
 	pid_t open_tid;		/* thread whose line is unfinished, or 0 */
+	bool open_never_returns;	/* ... and its call never returns */
+	pid_t ended_tid;	/* thread whose never-returning call's line
+				 * is already ended with "= ?" */
 	struct timespec last_ts;	/* -r: the previous line's time */
 	bool have_last_ts;
 	bool color;
@@ -426,10 +429,26 @@ static void print_leader(struct text_state *t, const struct event *ev,
 		print_address(t, ev);
 }
 
-/* Ends another thread's line that is still waiting for its exit. */
+static void pad_to_return(struct text_state *t)
+{
+	if (sink_column(t->out) < t->opts->align_column)
+		sink_pad_to(t->out, t->opts->align_column);
+	else
+		sink_putc(t->out, ' ');
+}
+
+/* Ends another thread's line that is still waiting for its exit. A call
+ * that never returns (exit, exit_group) is ended as done, "= ?", and its
+ * resumption is not shown later, as strace does. */
 static void interrupt_open_line(struct text_state *t, pid_t tid)
 {
-	if (t->open_tid && t->open_tid != tid) {
+	if (t->open_tid && t->open_tid != tid && t->open_never_returns) {
+		sink_putc(t->out, ')');
+		pad_to_return(t);
+		sink_puts(t->out, "= ?\n");
+		t->ended_tid = t->open_tid;
+		t->open_tid = 0;
+	} else if (t->open_tid && t->open_tid != tid) {
 		sink_putc(t->out, ' ');
 		format_color(t->out, t->color, COLOR_DIM);
 		sink_puts(t->out, "<unfinished ...>");
@@ -496,10 +515,7 @@ static void print_return(struct text_state *t, const struct syscall_event *sc)
 	struct sink *s = t->out;
 	const char *name;
 
-	if (sink_column(s) < t->opts->align_column)
-		sink_pad_to(s, t->opts->align_column);
-	else
-		sink_putc(s, ' ');
+	pad_to_return(t);
 	sink_puts(s, "= ");
 	if (sc->ret_unknown) {
 		sink_putc(s, '?');
@@ -562,6 +578,7 @@ static void on_syscall_enter(struct text_state *t, const struct event *ev,
 	print_name(t, sc);
 	print_args(t, sc, 0, sc->nargs_enter);
 	t->open_tid = ev->tid;
+	t->open_never_returns = sc->desc->flags & SF_NEVER_RETURNS;
 }
 
 static void on_syscall_exit(struct text_state *t, const struct event *ev,
@@ -569,6 +586,10 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 {
 	const struct syscall_event *sc = ev->u.sc;
 
+	if (sc->ret_unknown && t->ended_tid == ev->tid && !t->opts->hold_lines) {
+		t->ended_tid = 0;
+		return;
+	}
 	if (t->opts->hold_lines) {
 		/* held until now: one whole line, timed at its entry */
 		print_leader(t, ev, sc->enter_ts, show_pid);
@@ -589,7 +610,12 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 		t->open_tid = 0;
 		return;
 	}
-	print_args(t, sc, sc->nargs_enter, sc->nargs);
+	/* the thread died inside the call: the results it would have
+	 * shown at exit never came */
+	if (sc->ret_unknown && sc->nargs > sc->nargs_enter)
+		sink_puts(t->out, " <unfinished ...>");
+	else
+		print_args(t, sc, sc->nargs_enter, sc->nargs);
 	sink_putc(t->out, ')');
 	print_return(t, sc);
 	t->open_tid = 0;
@@ -639,6 +665,13 @@ static void text_event(void *state, const struct event *ev, bool show_pid)
 		/* strace shows an exec as the execve line itself, and only
 		 * an exec from another thread than the leader as a line */
 		if (ev->u.exec.old_tid == ev->tid)
+			return;
+		if (t->open_tid == ev->u.exec.old_tid) {
+			sink_printf(t->out, " <pid changed to %d ...>\n",
+				    ev->tid);
+			t->open_tid = 0;
+		}
+		if (t->opts->quiet_superseded)
 			return;
 		break;
 	case EV_GROUP_STOP:

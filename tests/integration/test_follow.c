@@ -197,6 +197,63 @@ static void test_exec_from_thread(void **state)
 	run_result_free(&r);
 }
 
+/* The line of the leader's exit(2) is ended "= ?" when another thread's
+ * line comes (it never returns, so no "<... exit resumed>" follows), and
+ * the execing thread's line ends "<pid changed to LEADER ...>". */
+static void test_exec_after_leader_exit(void **state)
+{
+	const char *args[] = { "-f", "-e", "trace=execve,exit",
+			       test_program("leader_gone"), "exec", NULL };
+	struct run_result r;
+	char line[64];
+	int leader;
+	const char *p;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	leader = first_pid(r.trace);
+	snprintf(line, sizeof(line), "%-5d exit(0)", leader);
+	p = strstr(r.trace, line);
+	assert_non_null(p);
+	assert_memory_equal(strchr(p, '\n') - 4, " = ?\n", 5);
+	snprintf(line, sizeof(line), " <pid changed to %d ...>\n", leader);
+	p = strstr(r.trace, "execve(\"/bin/true\", [\"/bin/true\"]");
+	assert_non_null(p);
+	assert_memory_equal(strchr(p, '\n') + 1 - strlen(line), line,
+			    strlen(line));
+	assert_null(strstr(r.trace, "exit resumed"));
+	snprintf(line, sizeof(line), "%-5d <... execve resumed>)", leader);
+	p = strstr(r.trace, line);
+	assert_non_null(p);
+	assert_memory_equal(strchr(p, '\n') - 3, "= 0\n", 4);
+	run_result_free(&r);
+}
+
+/* exit_group(2) ends a thread asleep in nanosleep(2): its line ends
+ * "<unfinished ...>) = ?", as no result of the call was ever seen. */
+static void test_thread_ended_in_call(void **state)
+{
+	const char *args[] = { "-f", "-e", "trace=nanosleep,exit_group",
+			       test_program("leader_gone"), NULL };
+	struct run_result r;
+	char line[96];
+	int sleeper = 0;
+	const char *p;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 7);
+	p = strstr(r.trace, "nanosleep({tv_sec=10, tv_nsec=0}, ");
+	assert_non_null(p);
+	while (p > r.trace && p[-1] != '\n')
+		p--;
+	sleeper = atoi(p);
+	snprintf(line, sizeof(line),
+		 "%-5d <... nanosleep resumed> <unfinished ...>) = ?", sleeper);
+	assert_has_line(r.trace, line);
+	assert_null(strstr(r.trace, "exit_group resumed"));
+	run_result_free(&r);
+}
+
 static void test_vfork(void **state)
 {
 	const char *args[] = { "-f", "-e", "trace=" EXPECT_VFORK_NAME
@@ -845,6 +902,8 @@ int main(void)
 		cmocka_unit_test(test_process_tree),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_exec_from_thread),
+		cmocka_unit_test(test_exec_after_leader_exit),
+		cmocka_unit_test(test_thread_ended_in_call),
 		cmocka_unit_test(test_vfork),
 		cmocka_unit_test(test_signal_handlers),
 		cmocka_unit_test(test_stop_and_continue),
