@@ -79,6 +79,9 @@ struct syscall_event {
 	/* -e read=/write=: every byte moved (bounded), printed as a dump */
 	struct value *io_dump;
 	struct stack_trace *stack;	/* -k: the stack at entry, or NULL */
+	/* SF_RESUMES: the call it resumes, when the thread was seen
+	 * interrupted in it */
+	const struct syscall_desc *resumes;
 };
 
 /* Who a thread is, as /proc shows it: read when a tracee is first seen

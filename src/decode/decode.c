@@ -135,6 +135,15 @@ void decode_syscall_enter(struct decode_ctx *ctx)
 	/* a decoder may shorten the list (futex commands use fewer) */
 	if (sc->nargs_enter > sc->nargs)
 		sc->nargs_enter = sc->nargs;
+	/* the interrupted call is known when its exit was traced */
+	if ((sc->desc->flags & SF_RESUMES) && sc->nargs == 0) {
+		sc->args[0] = value_expr(ctx->arena, NULL, 0,
+			arena_printf(ctx->arena,
+				     "<... resuming interrupted %s ...>",
+				     sc->resumes ? sc->resumes->name :
+						   "system call"));
+		sc->nargs = sc->nargs_enter = 1;
+	}
 }
 
 void decode_syscall_exit(struct decode_ctx *ctx)

@@ -43,8 +43,13 @@ struct tracee {
 	uint64_t decode_opts_nr;	/* the call decode_opts were made for */
 	int mem_fd;		/* /proc/TID/mem, -1 unopened, -2 refused */
 	int resume_sig;		/* sent when resumed from a syscall stop */
+	/* the call a signal interrupted to be resumed by restart_syscall */
+	const struct syscall_desc *interrupted;
 	struct tracee *next;
 };
+
+/* the kernel's restart code for calls restart_syscall resumes (not uapi) */
+#define ERESTART_RESTARTBLOCK 516
 
 #define TRACEE_BUCKETS 256
 #define SPIN_SLOTS 1024

@@ -123,6 +123,10 @@ static void syscall_enter(struct tracer *tr, struct tracee *t, uint64_t nr,
 	sc->stack_pointer = sp;
 	sc->ip = ip;
 	sc->desc = syscall_lookup(pers->table, nr);
+	if (sc->desc && (sc->desc->flags & SF_RESUMES)) {
+		sc->resumes = t->interrupted;
+		t->interrupted = NULL;
+	}
 	/* sets and rules are keyed by native numbers */
 	t->native_nr = arch_native_nr(pers, nr);
 	if (t->before_exec) {
@@ -173,6 +177,8 @@ static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 	set_in_syscall(tr, t, false);
 	sc->rval = rval;
 	sc->err = is_error ? (int)-rval : 0;
+	if (sc->err == ERESTART_RESTARTBLOCK)
+		t->interrupted = sc->desc;
 	/* consumers look at untraced calls too: -e inject= sets their
 	 * result, an mmap of code makes the -k caches stale, setuid or
 	 * PR_SET_NAME changes who the thread is */

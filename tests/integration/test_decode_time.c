@@ -55,11 +55,34 @@ static void test_interrupted_sleep(void **state)
 	run_result_free(&r);
 }
 
+/* A sleep cut short by an ignored signal goes on in restart_syscall(2),
+ * which names the call it resumes when that call was traced. */
+static void test_resumed_sleep(void **state)
+{
+	const char *args[] = { "-e", "trace=restart_syscall,nanosleep", "-e",
+			       "signal=none", test_program("interrupted_sleep"),
+			       "ignored", NULL };
+	struct run_result r;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_has_line(r.trace, "restart_syscall(<... resuming interrupted "
+			"nanosleep ...>) = 0");
+	run_result_free(&r);
+	args[1] = "trace=restart_syscall";
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_has_line(r.trace, "restart_syscall(<... resuming interrupted "
+			"system call ...>) = 0");
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_time),
 		cmocka_unit_test(test_interrupted_sleep),
+		cmocka_unit_test(test_resumed_sleep),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
