@@ -81,6 +81,10 @@ struct value *sigset_value(struct decode_ctx *ctx, const char *name,
 			   uint64_t addr, uint64_t size);
 
 /* A struct timespec / timeval at addr: {tv_sec=1, tv_nsec=0}. */
+/* A count of clock ticks (signed or not, as the field's type is), with
+ * "N.NN s" as its comment when not 0. */
+struct value *clock_ticks_value(struct arena *a, const char *name,
+				int64_t ticks, bool is_signed);
 struct value *timespec_value(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr);
 struct value *timeval_value(struct decode_ctx *ctx, const char *name,

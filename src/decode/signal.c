@@ -223,8 +223,10 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 				arena_strndup(ar, s, strlen(s))) :
 				value_int(ar, "si_status", si->si_status));
 		}
-		value_add(v, value_int(ar, "si_utime", (int64_t)si->si_utime));
-		value_add(v, value_int(ar, "si_stime", (int64_t)si->si_stime));
+		value_add(v, clock_ticks_value(ar, "si_utime", si->si_utime,
+					       true));
+		value_add(v, clock_ticks_value(ar, "si_stime", si->si_stime,
+					       true));
 		break;
 	case SIGSEGV:
 	case SIGBUS:

@@ -183,6 +183,24 @@ struct value *decode_itimerval(struct decode_ctx *ctx,
 	return interval_value(ctx, a->name, raw, true);
 }
 
+struct value *clock_ticks_value(struct arena *a, const char *name,
+				int64_t ticks, bool is_signed)
+{
+	struct value *t = is_signed ? value_int(a, name, ticks) :
+				      value_uint(a, name, (uint64_t)ticks);
+	bool neg = is_signed && ticks < 0;
+	uint64_t mag = neg ? -(uint64_t)ticks : (uint64_t)ticks;
+
+	/* clock ticks as seconds: the kernel's USER_HZ is 100 */
+	if (ticks) {
+		t->comment = arena_printf(a, "%s%" PRIu64 ".%02" PRIu64 " s",
+					  neg ? "-" : "", mag / 100,
+					  mag % 100);
+		t->comment_xlat = true;
+	}
+	return t;
+}
+
 struct value *decode_tms_out(struct decode_ctx *ctx, const struct arg_desc *a,
 			     uint64_t raw)
 {
@@ -195,18 +213,9 @@ struct value *decode_tms_out(struct decode_ctx *ctx, const struct arg_desc *a,
 	if (!decode_read(ctx, a->name, raw, w, sizeof(w), &v))
 		return v;
 	v = value_struct(ctx->arena, a->name, raw);
-	for (int i = 0; i < 4; i++) {
-		struct value *t = value_uint(ctx->arena, names[i], w[i]);
-
-		/* clock ticks as seconds: the kernel's USER_HZ is 100 */
-		if (w[i]) {
-			t->comment = arena_printf(ctx->arena, "%" PRIu64
-						  ".%02" PRIu64 " s",
-						  w[i] / 100, w[i] % 100);
-			t->comment_xlat = true;
-		}
-		value_add(v, t);
-	}
+	for (int i = 0; i < 4; i++)
+		value_add(v, clock_ticks_value(ctx->arena, names[i],
+					       (int64_t)w[i], false));
 	return v;
 }
 

@@ -172,6 +172,29 @@ static void test_sigchld_and_wait(void **state)
 	run_result_free(&r);
 }
 
+/* A child's CPU time in its SIGCHLD is in clock ticks, shown as seconds
+ * too: si_utime=21 /\* 0.21 s *\/ */
+static void test_sigchld_times(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-e", "trace=none", test_program("sigchld"),
+			       "busy", NULL };
+	char want[64];
+	const char *p;
+	long ticks;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	p = strstr(r.trace, "si_utime=");
+	assert_non_null(p);
+	ticks = strtol(p + 9, NULL, 10);
+	assert_true(ticks > 0);
+	snprintf(want, sizeof(want), "si_utime=%ld /* %ld.%02ld s */,", ticks,
+		 ticks / 100, ticks % 100);
+	assert_memory_equal(p, want, strlen(want));
+	run_result_free(&r);
+}
+
 /* --- bad input: one line naming the problem, exit 1, nothing traced */
 
 static void test_bad_input(void **state)
@@ -260,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_raw_syscall),
 		cmocka_unit_test(test_trace_filter),
 		cmocka_unit_test(test_sigchld_and_wait),
+		cmocka_unit_test(test_sigchld_times),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_help_and_version),
 		cmocka_unit_test(test_trace_to_stderr_by_default),
