@@ -300,6 +300,8 @@ static bool syscall_touches(const struct outfilter *f,
 
 static unsigned status_of(const struct syscall_event *sc)
 {
+	if (sc->detached)
+		return STATUS_DETACHED;
 	if (sc->ret_unknown)
 		return STATUS_UNFINISHED;
 	return sc->err ? STATUS_FAILED : STATUS_SUCCESSFUL;

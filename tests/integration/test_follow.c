@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -650,6 +651,60 @@ static void test_signal_with_command(void **state)
 	unlink(err);
 }
 
+/* The only child of pid, once it sleeps in clock_nanosleep(2), or 0. */
+static pid_t sleeping_child(pid_t pid)
+{
+	char path[64], buf[64] = "";
+	pid_t child = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/children", pid, pid);
+	f = fopen(path, "r");
+	if (!f || fscanf(f, "%d", &child) != 1)
+		child = 0;
+	if (f)
+		fclose(f);
+	if (!child)
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/syscall", child);
+	f = fopen(path, "r");
+	if (f) {
+		if (!fgets(buf, sizeof(buf), f))
+			buf[0] = 0;
+		fclose(f);
+	}
+	return atol(buf) == SYS_clock_nanosleep ? child : 0;
+}
+
+/* -e status=detached prints only the call mytrace let go of in flight:
+ * the whole line, held until then. */
+static void test_status_detached(void **state)
+{
+	char err[] = "/tmp/mytrace-test-sigerr-XXXXXX";
+	const char *argv[] = { mytrace_path(), "-e", "status=detached",
+			       "sleep", "30", NULL };
+	int status;
+	pid_t mt, child = 0;
+	char *text;
+
+	close(mkstemp(err));
+	mt = spawn(argv, err);
+	for (int i = 0; i < 1000 && !child; i++) {
+		nap();
+		child = sleeping_child(mt);
+	}
+	assert_int_not_equal(child, 0);
+	kill(mt, SIGTERM);
+	assert_int_equal(waitpid(mt, &status, 0), mt);
+	text = slurp(err);
+	assert_string_equal(strstr(text, "clock_nanosleep("),
+			    "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=30, "
+			    "tv_nsec=0},  <detached ...>\n");
+	assert_null(strstr(text, "execve("));
+	free(text);
+	unlink(err);
+}
+
 static void expect_attach_error(const char *const args[], const char *msg)
 {
 	struct run_result r;
@@ -912,6 +967,7 @@ int main(void)
 		cmocka_unit_test(test_attach_detach),
 		cmocka_unit_test(test_already_traced),
 		cmocka_unit_test(test_signal_with_command),
+		cmocka_unit_test(test_status_detached),
 		cmocka_unit_test(test_bad_pids),
 		cmocka_unit_test(test_env_and_user),
 		cmocka_unit_test(test_detach_on_execve),
