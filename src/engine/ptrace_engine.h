@@ -113,6 +113,9 @@ void engine_restore_signals(void);
  * trace text is already there. */
 void engine_note(struct tracer *tr, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The same, but shown even when -q or -o silence the notes. */
+void engine_warn(struct tracer *tr, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* -d: "mytrace: debug: ..." on stderr, after the trace written so far. */
 void engine_debug(struct tracer *tr, const char *fmt, ...)

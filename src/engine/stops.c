@@ -293,6 +293,12 @@ void handle_status(struct tracer *tr, pid_t tid, int status)
 			if (tid == tr->child) {
 				tr->child_status = status;
 				tr->child_done = true;
+			} else if (!is_gone(tr, tid) &&
+				   !(tr->opts->filter.quiet & QUIET_EXIT)) {
+				/* a CLONE_PARENT child of our command: ours
+				 * to wait for, but never traced */
+				engine_warn(tr, "Exit of unknown pid %d ignored",
+					    tid);
 			}
 			remember_gone(tr, tid);
 			return;

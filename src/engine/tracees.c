@@ -30,6 +30,16 @@ void engine_note(struct tracer *tr, const char *fmt, ...)
 	va_end(ap);
 }
 
+void engine_warn(struct tracer *tr, const char *fmt, ...)
+{
+	va_list ap;
+
+	(void)tr;
+	va_start(ap, fmt);
+	sink_vnote(fmt, ap);
+	va_end(ap);
+}
+
 void engine_debug(struct tracer *tr, const char *fmt, ...)
 {
 	va_list ap;

@@ -126,6 +126,30 @@ static void test_clone_ptrace_let_go(void **state)
 	run_result_free(&r);
 }
 
+/* A CLONE_PARENT child of the command is mytrace's own child, never
+ * traced without -f: its exit is reported once, unless -qq. */
+static void test_clone_parent_exit(void **state)
+{
+	struct run_result r;
+	const char *args[] = { "-e", "trace=none",
+			       test_program("clone_ptrace"), "parent", NULL };
+	const char *quiet[] = { "-qq", "-e", "trace=none",
+				test_program("clone_ptrace"), "parent", NULL };
+	char line[64];
+
+	(void)state;
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	snprintf(line, sizeof(line), "mytrace: Exit of unknown pid %d ignored",
+		 atoi(r.out));
+	assert_has_line(r.err, line);
+	run_result_free(&r);
+	run_traced(&r, quiet);
+	assert_int_equal(r.exit_code, 0);
+	assert_null(strstr(r.err, "Exit of unknown pid"));
+	run_result_free(&r);
+}
+
 /* A signal ignored by whoever started mytrace stays ignored in the
  * command (mytrace's own SIGALRM handler is not inherited across exec
  * as a default disposition). */
@@ -355,6 +379,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_children_left_alone),
 		cmocka_unit_test(test_clone_ptrace_let_go),
+		cmocka_unit_test(test_clone_parent_exit),
 		cmocka_unit_test(test_ignored_signal_kept),
 		cmocka_unit_test(test_followed_children_like_strace),
 		cmocka_unit_test(test_command_runs_on),
