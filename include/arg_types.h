@@ -241,7 +241,7 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(CPUSET_OUT, decode_cpuset_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
 	X(DIRENTS64_OUT, decode_dirents64_out, PHASE_EXIT, \
-	  ARGP_OUT | ARGP_FILE) \
+	  ARGP_OUT | ARGP_FILE | ARGP_COMPAT) \
 	X(EPOLL_EVENTS_OUT, decode_epoll_events_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \
 	X(GROUPS_OUT, decode_groups_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
@@ -280,7 +280,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(TIMEX_RET, decode_timex_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(TMS_OUT, decode_tms_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(UID_OUT, decode_uid_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
-	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_COMPAT) \
 	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, \
