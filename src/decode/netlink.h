@@ -36,6 +36,39 @@ extern const struct nl_family nl_family_netfilter;
 struct value *netlink_value(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr, uint64_t len, int proto);
 
+/* --- fixed parts: the struct after a header, family byte first */
+
+/* One field of a fixed part: where it is, how big, how it shows. */
+enum field_kind {
+	F_UINT, F_HEX, F_ENUM, F_FLAGS, F_IFINDEX,
+	F_PAD,		/* shown in hex only when not 0 */
+	F_BITS,		/* 1<<TCP_LISTEN|...: x names bit numbers */
+	F_COOKIE,	/* two u32: [1, 2] */
+	F_PORT,		/* a port in network order: htons(80) */
+	F_INT,		/* a signed number */
+	F_DEV,		/* a device number: makedev(0x1, 0x3) */
+};
+
+struct field {
+	const char *name;
+	unsigned char off, size;
+	unsigned char kind;
+	const struct xlat *x;
+};
+
+#define FIELD(s, f, kind, x) \
+	{ #f, offsetof(struct s, f), sizeof(((struct s *)0)->f), kind, x }
+#define FIELD_END { NULL, 0, 0, 0, NULL }
+
+/* One field of the struct in b, as f describes it. */
+struct value *nl_field_value(struct decode_ctx *ctx, const struct field *f,
+			     const unsigned char *b);
+
+/* Adds to struct v the fields (FIELD_END-terminated) of the struct in b;
+ * F_PAD ones only when not 0. */
+void nl_add_fields(struct decode_ctx *ctx, struct value *v,
+		   const struct field *fields, const unsigned char *b);
+
 /* --- attributes (struct nlattr) */
 
 /* The data of one attribute (len bytes at addr) as a value, or NULL to
@@ -65,6 +98,19 @@ struct value *nla_value(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 extern const struct nla_set nl_ifla_set, nl_ifa_set, nl_rta_set, nl_nda_set,
 	nl_fra_set, nl_tca_set, nl_ifal_set, nl_netconfa_set, nl_netnsa_set,
 	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set;
+
+/* Reads the size bytes of a fixed-size attribute (a longer one shows its
+ * first size bytes, as strace does) and returns true; or returns false
+ * with *v NULL when len is shorter (it shows in hex) or the address when
+ * the bytes cannot be read. */
+bool nla_get(struct decode_ctx *ctx, uint64_t addr, uint32_t len, void *buf,
+	     size_t size, struct value **v);
+
+/* A struct of fields: its size and fields (FIELD_END-terminated). */
+struct nla_struct {
+	unsigned size;
+	const struct field *fields;
+};
 
 /* Kinds of attribute data; arg as noted. */
 struct value *nla_u8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
@@ -110,31 +156,15 @@ struct value *nla_u32_struct(struct decode_ctx *ctx, uint64_t addr,
 /* bytes as an array of numbers: [171, 254] */
 struct value *nla_u8_array(struct decode_ctx *ctx, uint64_t addr,
 			   uint32_t len, const void *arg, int family);
+/* a struct (arg: the struct nla_struct) */
+struct value *nla_struct(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			 const void *arg, int family);
+/* an array of equal elements (arg: the struct field of one, at off 0) */
+struct value *nla_array(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			const void *arg, int family);
 /* nested attributes (arg: the struct nla_set) */
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family);
-
-/* --- fixed parts: the struct after a header, family byte first */
-
-/* One field of a fixed part: where it is, how big, how it shows. */
-enum field_kind {
-	F_UINT, F_HEX, F_ENUM, F_FLAGS, F_IFINDEX,
-	F_PAD,		/* shown in hex only when not 0 */
-	F_BITS,		/* 1<<TCP_LISTEN|...: x names bit numbers */
-	F_COOKIE,	/* two u32: [1, 2] */
-	F_PORT,		/* a port in network order: htons(80) */
-};
-
-struct field {
-	const char *name;
-	unsigned char off, size;
-	unsigned char kind;
-	const struct xlat *x;
-};
-
-#define FIELD(s, f, kind, x) \
-	{ #f, offsetof(struct s, f), sizeof(((struct s *)0)->f), kind, x }
-#define FIELD_END { NULL, 0, 0, 0, NULL }
 
 /* A message's fixed part: its size, the fields after the family byte,
  * its attribute set (NULL: what follows shows in hex). */

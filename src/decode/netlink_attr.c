@@ -106,21 +106,27 @@ struct value *nla_value(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 
 /* --- kinds of data */
 
-/* Reads the size bytes of a fixed-size attribute (a longer one shows its
- * first size bytes, as strace does), or returns false to show it as hex. */
-static bool nla_read(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
-		     void *buf, size_t size)
+bool nla_get(struct decode_ctx *ctx, uint64_t addr, uint32_t len, void *buf,
+	     size_t size, struct value **v)
 {
-	return len >= size && tracee_read(ctx->mem, addr, buf, size) == 0;
+	*v = NULL;
+	if (len < size)
+		return false;
+	if (tracee_read(ctx->mem, addr, buf, size) != 0) {
+		*v = value_unavailable(ctx, NULL, addr);
+		return false;
+	}
+	return true;
 }
 
 #define NLA_NUMBER(fn, type, make) \
 struct value *fn(struct decode_ctx *ctx, uint64_t addr, uint32_t len, \
 		 const void *arg, int family) \
 { \
+	struct value *v; \
 	type n; \
-	if (!nla_read(ctx, addr, len, &n, sizeof(n))) \
-		return NULL; \
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v)) \
+		return v; \
 	return make(ctx->arena, NULL, n); \
 }
 
@@ -134,10 +140,11 @@ NLA_NUMBER(nla_x32, uint32_t, value_hex)
 struct value *nla_be16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		       const void *arg, int family)
 {
+	struct value *v;
 	uint16_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	return value_symbol(ctx->arena, NULL, n, V_UINT,
 			    arena_printf(ctx->arena, "htons(%u)", ntohs(n)));
 }
@@ -145,10 +152,11 @@ struct value *nla_be16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 struct value *nla_be64(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		       const void *arg, int family)
 {
+	struct value *v;
 	uint64_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	return value_symbol(ctx->arena, NULL, n, V_UINT,
 			    arena_printf(ctx->arena, "htobe64(%llu)",
 					 (unsigned long long)be64toh(n)));
@@ -175,10 +183,11 @@ struct value *nl_ifindex(struct decode_ctx *ctx, const char *name,
 struct value *nla_ifindex(struct decode_ctx *ctx, uint64_t addr,
 			  uint32_t len, const void *arg, int family)
 {
+	struct value *v;
 	uint32_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	return nl_ifindex(ctx, NULL, n);
 }
 
@@ -221,8 +230,8 @@ struct value *nla_flags32(struct decode_ctx *ctx, uint64_t addr,
 	struct value *v;
 	uint32_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	v = value_flags(ctx->arena, NULL, n, arg);
 	if (!v->u.flags.count && v->u.flags.rest)
 		set_unknown_comment(ctx, v, arg);
@@ -232,20 +241,22 @@ struct value *nla_flags32(struct decode_ctx *ctx, uint64_t addr,
 struct value *nla_enum8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 			const void *arg, int family)
 {
+	struct value *v;
 	uint8_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	return nl_enum(ctx, NULL, n, arg);
 }
 
 struct value *nla_enum32(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family)
 {
+	struct value *v;
 	uint32_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	return nl_enum(ctx, NULL, n, arg);
 }
 
@@ -259,8 +270,8 @@ struct value *nla_u32_struct(struct decode_ctx *ctx, uint64_t addr,
 
 	while (names[count] && count < 16)
 		count++;
-	if (!nla_read(ctx, addr, len, n, count * sizeof(n[0])))
-		return NULL;
+	if (!nla_get(ctx, addr, len, n, count * sizeof(n[0]), &v))
+		return v;
 	v = value_struct(ctx->arena, NULL, addr);
 	for (size_t i = 0; i < count; i++)
 		value_add(v, value_uint(ctx->arena, names[i], n[i]));
@@ -282,6 +293,50 @@ struct value *nla_u8_array(struct decode_ctx *ctx, uint64_t addr,
 			break;
 		}
 		value_add(v, value_uint(ctx->arena, NULL, b[i]));
+	}
+	return v;
+}
+
+struct value *nla_struct(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			 const void *arg, int family)
+{
+	const struct nla_struct *s = arg;
+	unsigned char buf[256];
+	struct value *v = NULL;
+
+	if (s->size > sizeof(buf) ||
+	    !nla_get(ctx, addr, len, buf, s->size, &v))
+		return v;
+	v = value_struct(ctx->arena, NULL, addr);
+	nl_add_fields(ctx, v, s->fields, buf);
+	return v;
+}
+
+struct value *nla_array(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			const void *arg, int family)
+{
+	const struct field *f = arg;
+	unsigned char b[8];
+	struct value *v;
+
+	if (len < f->size)
+		return NULL;
+	v = value_array(ctx->arena, NULL, addr);
+	for (uint32_t i = 0; i < len / f->size; i++) {
+		uint64_t at = addr + (uint64_t)i * f->size;
+
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		if (tracee_read(ctx->mem, at, b, f->size) != 0) {
+			if (!i)
+				return value_unavailable(ctx, NULL, addr);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = at;
+			break;
+		}
+		value_add(v, nl_field_value(ctx, f, b));
 	}
 	return v;
 }

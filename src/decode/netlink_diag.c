@@ -73,7 +73,20 @@ static const char *const unix_rqlen[] = {
 	"udiag_rqueue", "udiag_wqueue", NULL
 };
 
+static const struct field unix_vfs_fields[] = {
+	FIELD(unix_diag_vfs, udiag_vfs_dev, F_DEV, NULL),
+	FIELD(unix_diag_vfs, udiag_vfs_ino, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct unix_vfs = {
+	sizeof(struct unix_diag_vfs), unix_vfs_fields
+};
+static const struct field u32_elem = { NULL, 0, 4, F_UINT, NULL };
+static const struct field x64_elem = { NULL, 0, 8, F_HEX, NULL };
+
 static const struct nla_kind unix_attr_kinds[] = {
+	[UNIX_DIAG_VFS] = { nla_struct, &unix_vfs },
+	[UNIX_DIAG_ICONS] = { nla_array, &u32_elem },
 	[UNIX_DIAG_RQLEN] = { nla_u32_struct, unix_rqlen },
 	[UNIX_DIAG_NAME] = { nla_str, NULL },
 	[UNIX_DIAG_PEER] = { nla_u32, NULL },
@@ -85,8 +98,27 @@ static const struct nla_set unix_attrs = {
 	&xlat_unix_diag_attrs, unix_attr_kinds,
 	sizeof(unix_attr_kinds) / sizeof(unix_attr_kinds[0]),
 };
+static const struct field netlink_ring_fields[] = {
+	FIELD(netlink_diag_ring, ndr_block_size, F_UINT, NULL),
+	FIELD(netlink_diag_ring, ndr_block_nr, F_UINT, NULL),
+	FIELD(netlink_diag_ring, ndr_frame_size, F_UINT, NULL),
+	FIELD(netlink_diag_ring, ndr_frame_nr, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct netlink_ring = {
+	sizeof(struct netlink_diag_ring), netlink_ring_fields
+};
+
+static const struct nla_kind netlink_attr_kinds[] = {
+	[NETLINK_DIAG_GROUPS] = { nla_array, &x64_elem },
+	[NETLINK_DIAG_RX_RING] = { nla_struct, &netlink_ring },
+	[NETLINK_DIAG_TX_RING] = { nla_struct, &netlink_ring },
+	[NETLINK_DIAG_FLAGS] = { nla_flags32, &xlat_ndiag_flags },
+};
+
 static const struct nla_set netlink_attrs = {
-	&xlat_netlink_diag_attrs, NULL, 0,
+	&xlat_netlink_diag_attrs, netlink_attr_kinds,
+	sizeof(netlink_attr_kinds) / sizeof(netlink_attr_kinds[0]),
 };
 static const struct nla_set packet_attrs = {
 	&xlat_packet_diag_attrs, NULL, 0,

@@ -49,21 +49,27 @@ static struct value *cookie_value(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
-static struct value *field_value(struct decode_ctx *ctx,
-				 const struct field *f, const unsigned char *b)
+struct value *nl_field_value(struct decode_ctx *ctx, const struct field *f,
+			     const unsigned char *b)
 {
 	uint8_t n8;
 	uint16_t n16;
 	uint32_t n32;
 	uint64_t n = 0;
+	int64_t sn = 0;
 	struct value *v;
 
 	switch (f->size) {
-	case 1: memcpy(&n8, b + f->off, 1); n = n8; break;
-	case 2: memcpy(&n16, b + f->off, 2); n = n16; break;
-	case 4: memcpy(&n32, b + f->off, 4); n = n32; break;
+	case 1: memcpy(&n8, b + f->off, 1); n = n8; sn = (int8_t)n8; break;
+	case 2: memcpy(&n16, b + f->off, 2); n = n16; sn = (int16_t)n16; break;
+	case 4: memcpy(&n32, b + f->off, 4); n = n32; sn = (int32_t)n32; break;
+	case 8: memcpy(&n, b + f->off, 8); sn = (int64_t)n; break;
 	}
 	switch (f->kind) {
+	case F_INT:
+		return value_int(ctx->arena, f->name, sn);
+	case F_DEV:
+		return dev_value(ctx, f->name, n);
 	case F_BITS:
 		return bits_value(ctx, f->name, n, f->x);
 	case F_COOKIE:
@@ -89,6 +95,16 @@ static struct value *field_value(struct decode_ctx *ctx,
 	}
 }
 
+void nl_add_fields(struct decode_ctx *ctx, struct value *v,
+		   const struct field *fields, const unsigned char *b)
+{
+	static const unsigned char zero[8];
+
+	for (const struct field *f = fields; f->name; f++)
+		if (f->kind != F_PAD || memcmp(b + f->off, zero, f->size))
+			value_add(v, nl_field_value(ctx, f, b));
+}
+
 /* {ifi_family=AF_INET, ...}: the fixed part, "..." when the message is
  * shorter, then the attributes. */
 void nl_fixed_part(struct decode_ctx *ctx, struct value *msg,
@@ -109,9 +125,7 @@ void nl_fixed_part(struct decode_ctx *ctx, struct value *msg,
 		value_add(v, value_unavailable(ctx, NULL, addr + 1));
 		return;
 	}
-	for (const struct field *f = m->fields; f->name; f++)
-		if (f->kind != F_PAD || buf[f->off])
-			value_add(v, field_value(ctx, f, buf));
+	nl_add_fields(ctx, v, m->fields, buf);
 	if (len <= off)
 		return;
 	/* attribute sets not listed yet show in hex */

@@ -9,6 +9,7 @@
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/nexthop.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 
 #include "consts.h"
@@ -163,6 +164,15 @@ const struct nla_set nl_rta_set = {
 	const struct nla_set name = { types, kinds, \
 				      sizeof(kinds) / sizeof(kinds[0]) }
 
+static const struct field fib_port_range_fields[] = {
+	FIELD(fib_rule_port_range, start, F_UINT, NULL),
+	FIELD(fib_rule_port_range, end, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct fib_port_range = {
+	sizeof(struct fib_rule_port_range), fib_port_range_fields
+};
+
 static const char *const nda_cacheinfo[] = {
 	"ndm_confirmed", "ndm_used", "ndm_updated", "ndm_refcnt", NULL
 };
@@ -202,11 +212,40 @@ static const struct nla_kind fra_kinds[] = {
 	[FRA_IP_PROTO] = { nla_enum8, &xlat_ip_proto },
 	[FRA_TUN_ID] = { nla_be64, NULL },
 	[FRA_UID_RANGE] = { nla_u32_struct, fib_rule_uid_range },
+	[FRA_SPORT_RANGE] = { nla_struct, &fib_port_range },
+	[FRA_DPORT_RANGE] = { nla_struct, &fib_port_range },
 };
 NLA_SET(nl_fra_set, &xlat_fra_attrs, fra_kinds);
 
+/* struct tc_stats ends in a hole the kernel does not send */
+static const struct field tc_stats_fields[] = {
+	FIELD(tc_stats, bytes, F_UINT, NULL),
+	FIELD(tc_stats, packets, F_UINT, NULL),
+	FIELD(tc_stats, drops, F_UINT, NULL),
+	FIELD(tc_stats, overlimits, F_UINT, NULL),
+	FIELD(tc_stats, bps, F_UINT, NULL),
+	FIELD(tc_stats, pps, F_UINT, NULL),
+	FIELD(tc_stats, qlen, F_UINT, NULL),
+	FIELD(tc_stats, backlog, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct tc_stats = {
+	offsetof(struct tc_stats, backlog) + sizeof(uint32_t), tc_stats_fields
+};
+
+static const struct field tc_estimator_fields[] = {
+	FIELD(tc_estimator, interval, F_INT, NULL),
+	FIELD(tc_estimator, ewma_log, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct tc_estimator = {
+	sizeof(struct tc_estimator), tc_estimator_fields
+};
+
 static const struct nla_kind tca_kinds[] = {
 	[TCA_KIND] = { nla_str, NULL },
+	[TCA_STATS] = { nla_struct, &tc_stats },
+	[TCA_RATE] = { nla_struct, &tc_estimator },
 	[TCA_CHAIN] = { nla_u32, NULL },
 	[TCA_INGRESS_BLOCK] = { nla_u32, NULL },
 	[TCA_EGRESS_BLOCK] = { nla_u32, NULL },
@@ -252,7 +291,65 @@ static const struct nla_kind nha_kinds[] = {
 };
 NLA_SET(nl_nha_set, &xlat_nha_attrs, nha_kinds);
 
+static const struct field ndt_config_fields[] = {
+	FIELD(ndt_config, ndtc_key_len, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_entry_size, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_entries, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_last_flush, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_last_rand, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_hash_rnd, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_hash_mask, F_HEX, NULL),
+	FIELD(ndt_config, ndtc_hash_chain_gc, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_proxy_qlen, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct ndt_config = {
+	sizeof(struct ndt_config), ndt_config_fields
+};
+
+static const struct field ndt_stats_fields[] = {
+	FIELD(ndt_stats, ndts_allocs, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_destroys, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_hash_grows, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_res_failed, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_lookups, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_hits, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_rcv_probes_mcast, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_rcv_probes_ucast, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_periodic_gc_runs, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_forced_gc_runs, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_table_fulls, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct ndt_stats = {
+	sizeof(struct ndt_stats), ndt_stats_fields
+};
+
+static const struct nla_kind ndtpa_kinds[] = {
+	[NDTPA_IFINDEX] = { nla_ifindex, NULL },
+	[NDTPA_REFCNT] = { nla_u32, NULL },
+	[NDTPA_REACHABLE_TIME] = { nla_u64, NULL },
+	[NDTPA_BASE_REACHABLE_TIME] = { nla_u64, NULL },
+	[NDTPA_RETRANS_TIME] = { nla_u64, NULL },
+	[NDTPA_GC_STALETIME] = { nla_u64, NULL },
+	[NDTPA_DELAY_PROBE_TIME] = { nla_u64, NULL },
+	[NDTPA_QUEUE_LEN] = { nla_u32, NULL },
+	[NDTPA_APP_PROBES] = { nla_u32, NULL },
+	[NDTPA_UCAST_PROBES] = { nla_u32, NULL },
+	[NDTPA_MCAST_PROBES] = { nla_u32, NULL },
+	[NDTPA_ANYCAST_DELAY] = { nla_u64, NULL },
+	[NDTPA_PROXY_DELAY] = { nla_u64, NULL },
+	[NDTPA_PROXY_QLEN] = { nla_u32, NULL },
+	[NDTPA_LOCKTIME] = { nla_u64, NULL },
+	[NDTPA_QUEUE_LENBYTES] = { nla_u32, NULL },
+	[NDTPA_MCAST_REPROBES] = { nla_u32, NULL },
+};
+static NLA_SET(ndtpa_set, &xlat_ndtpa_attrs, ndtpa_kinds);
+
 static const struct nla_kind ndta_kinds[] = {
+	[NDTA_CONFIG] = { nla_struct, &ndt_config },
+	[NDTA_PARMS] = { nla_nested, &ndtpa_set },
+	[NDTA_STATS] = { nla_struct, &ndt_stats },
 	[NDTA_NAME] = { nla_str, NULL },
 	[NDTA_THRESH1] = { nla_u32, NULL },
 	[NDTA_THRESH2] = { nla_u32, NULL },
