@@ -42,11 +42,13 @@ struct value *netlink_value(struct decode_ctx *ctx, const char *name,
 enum field_kind {
 	F_UINT, F_HEX, F_ENUM, F_FLAGS, F_IFINDEX,
 	F_PAD,		/* shown in hex only when not 0 */
+	F_PAD_BYTES,	/* F_BYTES shown only when not 0 */
 	F_BITS,		/* 1<<TCP_LISTEN|...: x names bit numbers */
 	F_COOKIE,	/* two u32: [1, 2] */
 	F_PORT,		/* a port in network order: htons(80) */
 	F_INT,		/* a signed number */
 	F_DEV,		/* a device number: makedev(0x1, 0x3) */
+	F_BYTES,	/* bytes in hex: "\x61\x62" */
 };
 
 struct field {
@@ -98,6 +100,8 @@ struct value *nla_value(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 extern const struct nla_set nl_ifla_set, nl_ifa_set, nl_rta_set, nl_nda_set,
 	nl_fra_set, nl_tca_set, nl_ifal_set, nl_netconfa_set, nl_netnsa_set,
 	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set;
+/* ... and those nested in a link's (netlink_link_attrs.c) */
+extern const struct nla_set nl_ifla_port_set, nl_ifla_proto_down_set;
 
 /* Reads the size bytes of a fixed-size attribute (a longer one shows its
  * first size bytes, as strace does) and returns true; or returns false

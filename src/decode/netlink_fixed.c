@@ -68,6 +68,15 @@ struct value *nl_field_value(struct decode_ctx *ctx, const struct field *f,
 	switch (f->kind) {
 	case F_INT:
 		return value_int(ctx->arena, f->name, sn);
+	case F_BYTES:
+	case F_PAD_BYTES:
+		v = value_string(ctx->arena, f->name, 0,
+				 arena_strndup(ctx->arena,
+					       (const char *)b + f->off,
+					       f->size),
+				 f->size, false);
+		v->u.str.style = STR_HEX;
+		return v;
 	case F_DEV:
 		return dev_value(ctx, f->name, n);
 	case F_BITS:
@@ -98,10 +107,11 @@ struct value *nl_field_value(struct decode_ctx *ctx, const struct field *f,
 void nl_add_fields(struct decode_ctx *ctx, struct value *v,
 		   const struct field *fields, const unsigned char *b)
 {
-	static const unsigned char zero[8];
+	static const unsigned char zero[32];
 
 	for (const struct field *f = fields; f->name; f++)
-		if (f->kind != F_PAD || memcmp(b + f->off, zero, f->size))
+		if ((f->kind != F_PAD && f->kind != F_PAD_BYTES) ||
+		    memcmp(b + f->off, zero, f->size))
 			value_add(v, nl_field_value(ctx, f, b));
 }
 

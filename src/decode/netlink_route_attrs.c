@@ -9,6 +9,7 @@
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/nexthop.h>
+#include <linux/gen_stats.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 
@@ -95,6 +96,8 @@ static const struct nla_kind ifla_kinds[] = {
 	[IFLA_TSO_MAX_SIZE] = { nla_u32, NULL },
 	[IFLA_TSO_MAX_SEGS] = { nla_u32, NULL },
 	[IFLA_ALLMULTI] = { nla_u32, NULL },
+	[IFLA_PORT_SELF] = { nla_nested, &nl_ifla_port_set },
+	[IFLA_PROTO_DOWN_REASON] = { nla_nested, &nl_ifla_proto_down_set },
 };
 
 const struct nla_set nl_ifla_set = {
@@ -242,7 +245,78 @@ static const struct nla_struct tc_estimator = {
 	sizeof(struct tc_estimator), tc_estimator_fields
 };
 
+static const struct field gnet_basic_fields[] = {
+	FIELD(gnet_stats_basic, bytes, F_UINT, NULL),
+	FIELD(gnet_stats_basic, packets, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct gnet_basic = {
+	offsetof(struct gnet_stats_basic, packets) + sizeof(uint32_t),
+	gnet_basic_fields
+};
+static const struct field gnet_rate_fields[] = {
+	FIELD(gnet_stats_rate_est, bps, F_UINT, NULL),
+	FIELD(gnet_stats_rate_est, pps, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct gnet_rate = {
+	sizeof(struct gnet_stats_rate_est), gnet_rate_fields
+};
+static const struct field gnet_rate64_fields[] = {
+	FIELD(gnet_stats_rate_est64, bps, F_UINT, NULL),
+	FIELD(gnet_stats_rate_est64, pps, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct gnet_rate64 = {
+	sizeof(struct gnet_stats_rate_est64), gnet_rate64_fields
+};
+static const struct field gnet_queue_fields[] = {
+	FIELD(gnet_stats_queue, qlen, F_UINT, NULL),
+	FIELD(gnet_stats_queue, backlog, F_UINT, NULL),
+	FIELD(gnet_stats_queue, drops, F_UINT, NULL),
+	FIELD(gnet_stats_queue, requeues, F_UINT, NULL),
+	FIELD(gnet_stats_queue, overlimits, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct gnet_queue = {
+	sizeof(struct gnet_stats_queue), gnet_queue_fields
+};
+
+static const struct nla_kind tca_stats_kinds[] = {
+	[TCA_STATS_BASIC] = { nla_struct, &gnet_basic },
+	[TCA_STATS_RATE_EST] = { nla_struct, &gnet_rate },
+	[TCA_STATS_QUEUE] = { nla_struct, &gnet_queue },
+	[TCA_STATS_RATE_EST64] = { nla_struct, &gnet_rate64 },
+	[TCA_STATS_BASIC_HW] = { nla_struct, &gnet_basic },
+	[TCA_STATS_PKT64] = { nla_u64, NULL },
+};
+static NLA_SET(tca_stats_set, &xlat_tca_stats_attrs, tca_stats_kinds);
+
+static const struct field tc_sizespec_fields[] = {
+	FIELD(tc_sizespec, cell_log, F_UINT, NULL),
+	FIELD(tc_sizespec, size_log, F_UINT, NULL),
+	FIELD(tc_sizespec, cell_align, F_INT, NULL),
+	FIELD(tc_sizespec, overhead, F_INT, NULL),
+	FIELD(tc_sizespec, linklayer, F_UINT, NULL),
+	FIELD(tc_sizespec, mpu, F_UINT, NULL),
+	FIELD(tc_sizespec, mtu, F_UINT, NULL),
+	FIELD(tc_sizespec, tsize, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct tc_sizespec = {
+	sizeof(struct tc_sizespec), tc_sizespec_fields
+};
+static const struct field u16_elem = { NULL, 0, 2, F_UINT, NULL };
+
+static const struct nla_kind tca_stab_kinds[] = {
+	[TCA_STAB_BASE] = { nla_struct, &tc_sizespec },
+	[TCA_STAB_DATA] = { nla_array, &u16_elem },
+};
+static NLA_SET(tca_stab_set, &xlat_tca_stab_attrs, tca_stab_kinds);
+
 static const struct nla_kind tca_kinds[] = {
+	[TCA_STATS2] = { nla_nested, &tca_stats_set },
+	[TCA_STAB] = { nla_nested, &tca_stab_set },
 	[TCA_KIND] = { nla_str, NULL },
 	[TCA_STATS] = { nla_struct, &tc_stats },
 	[TCA_RATE] = { nla_struct, &tc_estimator },
