@@ -80,6 +80,9 @@ struct value {
 			 * constant inside it shows as a number there:
 			 * IOPRIO_PRIO_VALUE(0 / * IOPRIO_CLASS_NONE * /, 4) */
 			const char *sym_verbose;
+			/* the raw form when it is no number: the bytes
+			 * of an address, "\x7f\x00\x00\x01" */
+			const char *raw_text;
 		} en;
 		struct {
 			struct value *first;

@@ -96,12 +96,19 @@ struct nla_set {
 struct value *nla_value(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 			const struct nla_set *set, int family);
 
+/* A set of attributes nested in one of a family's messages. */
+struct nla_family_set {
+	int family;
+	const struct nla_set *set;
+};
+
 /* The attribute sets of route messages (netlink_route_attrs.c). */
 extern const struct nla_set nl_ifla_set, nl_ifa_set, nl_rta_set, nl_nda_set,
 	nl_fra_set, nl_tca_set, nl_ifal_set, nl_netconfa_set, nl_netnsa_set,
 	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set;
 /* ... and those nested in a link's (netlink_link_attrs.c) */
 extern const struct nla_set nl_ifla_port_set, nl_ifla_proto_down_set;
+extern const struct nla_family_set nl_ifla_protinfo_sets[];
 
 /* Reads the size bytes of a fixed-size attribute (a longer one shows its
  * first size bytes, as strace does) and returns true; or returns false
@@ -126,6 +133,8 @@ struct value *nla_u32(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 struct value *nla_u64(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		      const void *arg, int family);
 struct value *nla_s32(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		      const void *arg, int family);
+struct value *nla_x16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		      const void *arg, int family);
 struct value *nla_x32(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		      const void *arg, int family);
@@ -166,6 +175,18 @@ struct value *nla_struct(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 /* an array of equal elements (arg: the struct field of one, at off 0) */
 struct value *nla_array(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 			const void *arg, int family);
+/* a clock_t of up to 8 bytes: 250 / * 2.50 s * / */
+struct value *nla_clock_t(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			  const void *arg, int family);
+/* nested attributes of a set chosen by the message's family (arg: an
+ * array of struct nla_family_set ending in a NULL set) */
+struct value *nla_by_family(struct decode_ctx *ctx, uint64_t addr,
+			    uint32_t len, const void *arg, int family);
+/* A value printed as text (ab:cd:ef:01:02:03), whose -X raw form is its
+ * len bytes b in hex. */
+struct value *nl_bytes_symbol(struct decode_ctx *ctx, const char *name,
+			      const unsigned char *b, size_t len,
+			      const char *text);
 /* nested attributes (arg: the struct nla_set) */
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family);

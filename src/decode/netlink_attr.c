@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "consts.h"
 #include "netlink.h"
@@ -135,6 +136,7 @@ NLA_NUMBER(nla_u16, uint16_t, value_uint)
 NLA_NUMBER(nla_u32, uint32_t, value_uint)
 NLA_NUMBER(nla_u64, uint64_t, value_uint)
 NLA_NUMBER(nla_s32, int32_t, value_int)
+NLA_NUMBER(nla_x16, uint16_t, value_hex)
 NLA_NUMBER(nla_x32, uint32_t, value_hex)
 
 struct value *nla_be16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
@@ -191,6 +193,24 @@ struct value *nla_ifindex(struct decode_ctx *ctx, uint64_t addr,
 	return nl_ifindex(ctx, NULL, n);
 }
 
+struct value *nl_bytes_symbol(struct decode_ctx *ctx, const char *name,
+			      const unsigned char *b, size_t len,
+			      const char *text)
+{
+	char *raw = arena_alloc_bytes(ctx->arena, 4 * len + 3);
+	size_t used = 0;
+	struct value *v;
+
+	raw[used++] = '"';
+	for (size_t i = 0; i < len; i++)
+		used += (size_t)sprintf(raw + used, "\\x%02x", b[i]);
+	raw[used++] = '"';
+	raw[used] = 0;
+	v = value_symbol(ctx->arena, name, 0, V_HEX, text);
+	v->u.en.raw_text = raw;
+	return v;
+}
+
 struct value *nla_inaddr(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family)
 {
@@ -202,10 +222,10 @@ struct value *nla_inaddr(struct decode_ctx *ctx, uint64_t addr,
 	    tracee_read(ctx->mem, addr, a, len) != 0 ||
 	    !inet_ntop(v6 ? AF_INET6 : AF_INET, a, text, sizeof(text)))
 		return NULL;
-	return value_expr(ctx->arena, NULL, 0,
-			  arena_printf(ctx->arena, v6 ?
-				       "inet_pton(AF_INET6, \"%s\")" :
-				       "inet_addr(\"%s\")", text));
+	return nl_bytes_symbol(ctx, NULL, a, len,
+			       arena_printf(ctx->arena, v6 ?
+					    "inet_pton(AF_INET6, \"%s\")" :
+					    "inet_addr(\"%s\")", text));
 }
 
 struct value *nla_hwaddr(struct decode_ctx *ctx, uint64_t addr,
@@ -220,8 +240,8 @@ struct value *nla_hwaddr(struct decode_ctx *ctx, uint64_t addr,
 	for (uint32_t i = 0; i < len; i++)
 		used += (size_t)snprintf(text + used, sizeof(text) - used,
 					 i ? ":%02x" : "%02x", a[i]);
-	return value_expr(ctx->arena, NULL, 0,
-			  arena_strndup(ctx->arena, text, used));
+	return nl_bytes_symbol(ctx, NULL, a, len,
+			       arena_strndup(ctx->arena, text, used));
 }
 
 struct value *nla_flags32(struct decode_ctx *ctx, uint64_t addr,
@@ -339,6 +359,44 @@ struct value *nla_array(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		value_add(v, nl_field_value(ctx, f, b));
 	}
 	return v;
+}
+
+struct value *nla_clock_t(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			  const void *arg, int family)
+{
+	static long hz;
+	uint64_t n = 0;
+	struct value *v;
+
+	/* a number of any length up to 8 bytes, in the host's order */
+	if (!len || len > sizeof(n))
+		return NULL;
+	if (tracee_read(ctx->mem, addr, &n, len) != 0)
+		return value_unavailable(ctx, NULL, addr);
+	if (__BYTE_ORDER == __BIG_ENDIAN)
+		n >>= 8 * (sizeof(n) - len);
+	v = value_uint(ctx->arena, NULL, n);
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK);
+	if (n && hz > 0) {
+		int prec = 0;
+
+		for (long t = hz; t > 1; t /= 10)
+			prec++;
+		v->comment = arena_printf(ctx->arena, "%.*f s", prec,
+					  (double)n / (double)hz);
+		v->comment_xlat = true;
+	}
+	return v;
+}
+
+struct value *nla_by_family(struct decode_ctx *ctx, uint64_t addr,
+			    uint32_t len, const void *arg, int family)
+{
+	for (const struct nla_family_set *f = arg; f->set; f++)
+		if (f->family == family)
+			return nla_value(ctx, addr, len, f->set, family);
+	return NULL;
 }
 
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,

@@ -2,6 +2,9 @@
  * ports, IPv6 settings, port profiles, the reasons a link is down. */
 #include <linux/if_link.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
 
 #include "consts.h"
 #include "netlink.h"
@@ -33,3 +36,74 @@ static const struct nla_kind proto_down_kinds[] = {
 };
 NLA_SET(nl_ifla_proto_down_set, &xlat_ifla_proto_down_reason_attrs,
 	proto_down_kinds);
+
+/* struct ifla_bridge_id: {prio=[128, 0], addr=00:11:22:33:44:55} */
+static struct value *bridge_id(struct decode_ctx *ctx, uint64_t addr,
+			       uint32_t len, const void *arg, int family)
+{
+	struct ifla_bridge_id id;
+	struct value *v, *prio;
+	char text[3 * sizeof(id.addr)];
+
+	if (!nla_get(ctx, addr, len, &id, sizeof(id), &v))
+		return v;
+	v = value_struct(ctx->arena, NULL, addr);
+	prio = value_array(ctx->arena, "prio", addr);
+	for (size_t i = 0; i < sizeof(id.prio); i++)
+		value_add(prio, value_uint(ctx->arena, NULL, id.prio[i]));
+	value_add(v, prio);
+	snprintf(text, sizeof(text), "%02x:%02x:%02x:%02x:%02x:%02x",
+		 id.addr[0], id.addr[1], id.addr[2], id.addr[3], id.addr[4],
+		 id.addr[5]);
+	value_add(v, nl_bytes_symbol(ctx, "addr", id.addr, sizeof(id.addr),
+				     arena_strndup(ctx->arena, text,
+						   strlen(text))));
+	return v;
+}
+
+static const struct nla_kind brport_kinds[] = {
+	[IFLA_BRPORT_STATE] = { nla_u8, NULL },
+	[IFLA_BRPORT_PRIORITY] = { nla_u16, NULL },
+	[IFLA_BRPORT_COST] = { nla_u32, NULL },
+	[IFLA_BRPORT_MODE] = { nla_u8, NULL },
+	[IFLA_BRPORT_GUARD] = { nla_u8, NULL },
+	[IFLA_BRPORT_PROTECT] = { nla_u8, NULL },
+	[IFLA_BRPORT_FAST_LEAVE] = { nla_u8, NULL },
+	[IFLA_BRPORT_LEARNING] = { nla_u8, NULL },
+	[IFLA_BRPORT_UNICAST_FLOOD] = { nla_u8, NULL },
+	[IFLA_BRPORT_PROXYARP] = { nla_u8, NULL },
+	[IFLA_BRPORT_LEARNING_SYNC] = { nla_u8, NULL },
+	[IFLA_BRPORT_PROXYARP_WIFI] = { nla_u8, NULL },
+	[IFLA_BRPORT_ROOT_ID] = { bridge_id, NULL },
+	[IFLA_BRPORT_BRIDGE_ID] = { bridge_id, NULL },
+	[IFLA_BRPORT_DESIGNATED_PORT] = { nla_u16, NULL },
+	[IFLA_BRPORT_DESIGNATED_COST] = { nla_u16, NULL },
+	[IFLA_BRPORT_ID] = { nla_u16, NULL },
+	[IFLA_BRPORT_NO] = { nla_u16, NULL },
+	[IFLA_BRPORT_TOPOLOGY_CHANGE_ACK] = { nla_u8, NULL },
+	[IFLA_BRPORT_CONFIG_PENDING] = { nla_u8, NULL },
+	[IFLA_BRPORT_MESSAGE_AGE_TIMER] = { nla_clock_t, NULL },
+	[IFLA_BRPORT_FORWARD_DELAY_TIMER] = { nla_clock_t, NULL },
+	[IFLA_BRPORT_HOLD_TIMER] = { nla_clock_t, NULL },
+	[IFLA_BRPORT_MULTICAST_ROUTER] = { nla_u8, NULL },
+	[IFLA_BRPORT_MCAST_FLOOD] = { nla_u8, NULL },
+	[IFLA_BRPORT_MCAST_TO_UCAST] = { nla_u8, NULL },
+	[IFLA_BRPORT_VLAN_TUNNEL] = { nla_u8, NULL },
+	[IFLA_BRPORT_BCAST_FLOOD] = { nla_u8, NULL },
+	[IFLA_BRPORT_GROUP_FWD_MASK] = { nla_x16, NULL },
+	[IFLA_BRPORT_NEIGH_SUPPRESS] = { nla_u8, NULL },
+	[IFLA_BRPORT_ISOLATED] = { nla_u8, NULL },
+	[IFLA_BRPORT_BACKUP_PORT] = { nla_ifindex, NULL },
+	[IFLA_BRPORT_MRP_RING_OPEN] = { nla_u8, NULL },
+	[IFLA_BRPORT_MRP_IN_OPEN] = { nla_u8, NULL },
+	[IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT] = { nla_u32, NULL },
+	[IFLA_BRPORT_MCAST_EHT_HOSTS_CNT] = { nla_u32, NULL },
+	[IFLA_BRPORT_LOCKED] = { nla_u8, NULL },
+};
+static NLA_SET(brport_set, &xlat_ifla_brport_attrs, brport_kinds);
+
+/* IFLA_PROTINFO: what it holds depends on the link's family */
+const struct nla_family_set nl_ifla_protinfo_sets[] = {
+	{ AF_BRIDGE, &brport_set },
+	{ 0, NULL },
+};

@@ -110,8 +110,10 @@ static void print_flags_mode(struct sink *s, const struct value *v,
 
 static void print_enum_raw(struct sink *s, const struct value *v)
 {
+	if (v->u.en.raw_text)
+		sink_puts(s, v->u.en.raw_text);
 	/* a raw NULL is a number here, as in strace */
-	if (v->raw == 0)
+	else if (v->raw == 0)
 		sink_putc(s, '0');
 	else
 		print_number(s, v->u.en.fallback, v->raw);
