@@ -161,6 +161,8 @@ struct value *nla_flags32(struct decode_ctx *ctx, uint64_t addr,
 /* a u8 / u32 naming a constant (arg: the struct xlat) */
 struct value *nla_enum8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 			const void *arg, int family);
+struct value *nla_enum16(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family);
 struct value *nla_enum32(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family);
 /* a struct of u32 fields (arg: their names, NULL-terminated) */
@@ -172,6 +174,9 @@ struct value *nla_u8_array(struct decode_ctx *ctx, uint64_t addr,
 /* a struct (arg: the struct nla_struct) */
 struct value *nla_struct(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 			 const void *arg, int family);
+/* an array of structs (arg: the struct nla_struct of one) */
+struct value *nla_struct_array(struct decode_ctx *ctx, uint64_t addr,
+			       uint32_t len, const void *arg, int family);
 /* an array of equal elements (arg: the struct field of one, at off 0) */
 struct value *nla_array(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 			const void *arg, int family);

@@ -269,6 +269,17 @@ struct value *nla_enum8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 	return nl_enum(ctx, NULL, n, arg);
 }
 
+struct value *nla_enum16(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family)
+{
+	struct value *v;
+	uint16_t n;
+
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
+	return nl_enum(ctx, NULL, n, arg);
+}
+
 struct value *nla_enum32(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family)
 {
@@ -397,6 +408,37 @@ struct value *nla_by_family(struct decode_ctx *ctx, uint64_t addr,
 		if (f->family == family)
 			return nla_value(ctx, addr, len, f->set, family);
 	return NULL;
+}
+
+struct value *nla_struct_array(struct decode_ctx *ctx, uint64_t addr,
+				uint32_t len, const void *arg, int family)
+{
+	const struct nla_struct *s = arg;
+	unsigned char b[64];
+	struct value *v, *one;
+
+	if (len < s->size || s->size > sizeof(b))
+		return NULL;
+	v = value_array(ctx->arena, NULL, addr);
+	for (uint32_t i = 0; i < len / s->size; i++) {
+		uint64_t at = addr + (uint64_t)i * s->size;
+
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		if (tracee_read(ctx->mem, at, b, s->size) != 0) {
+			if (!i)
+				return value_unavailable(ctx, NULL, addr);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = at;
+			break;
+		}
+		one = value_struct(ctx->arena, NULL, at);
+		nl_add_fields(ctx, one, s->fields, b);
+		value_add(v, one);
+	}
+	return v;
 }
 
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,

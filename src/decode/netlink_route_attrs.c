@@ -354,14 +354,47 @@ static const struct nla_kind netnsa_kinds[] = {
 };
 NLA_SET(nl_netnsa_set, &xlat_netnsa_attrs, netnsa_kinds);
 
+static const struct field nexthop_grp_fields[] = {
+	FIELD(nexthop_grp, id, F_UINT, NULL),
+	FIELD(nexthop_grp, weight, F_UINT, NULL),
+	/* weight_high in newer headers; strace 6.1 knows it as resvd1 */
+	{ "resvd1", offsetof(struct nexthop_grp, weight) + 1, 1, F_PAD, NULL },
+	FIELD(nexthop_grp, resvd2, F_PAD, NULL),
+	FIELD_END,
+};
+static const struct nla_struct nexthop_grp = {
+	sizeof(struct nexthop_grp), nexthop_grp_fields
+};
+
+static const struct nla_kind nha_res_group_kinds[] = {
+	[NHA_RES_GROUP_BUCKETS] = { nla_u16, NULL },
+	[NHA_RES_GROUP_IDLE_TIMER] = { nla_clock_t, NULL },
+	[NHA_RES_GROUP_UNBALANCED_TIMER] = { nla_clock_t, NULL },
+	[NHA_RES_GROUP_UNBALANCED_TIME] = { nla_clock_t, NULL },
+};
+static NLA_SET(nha_res_group_set, &xlat_nha_res_group_attrs,
+	       nha_res_group_kinds);
+
+static const struct nla_kind nha_res_bucket_kinds[] = {
+	[NHA_RES_BUCKET_INDEX] = { nla_u16, NULL },
+	[NHA_RES_BUCKET_IDLE_TIME] = { nla_clock_t, NULL },
+	[NHA_RES_BUCKET_NH_ID] = { nla_u32, NULL },
+};
+static NLA_SET(nha_res_bucket_set, &xlat_nha_res_bucket_attrs,
+	       nha_res_bucket_kinds);
+
 static const struct nla_kind nha_kinds[] = {
 	[NHA_ID] = { nla_u32, NULL },
+	[NHA_GROUP] = { nla_struct_array, &nexthop_grp },
+	[NHA_GROUP_TYPE] = { nla_enum16, &xlat_nexthop_grp_type },
+	[NHA_RES_GROUP] = { nla_nested, &nha_res_group_set },
+	[NHA_RES_BUCKET] = { nla_nested, &nha_res_bucket_set },
 	[NHA_BLACKHOLE] = { nla_u32, NULL },
 	[NHA_GROUPS] = { nla_u32, NULL },
 	[NHA_FDB] = { nla_u32, NULL },
 	[NHA_OIF] = { nla_ifindex, NULL },
 	[NHA_GATEWAY] = { nla_inaddr, NULL },
-	[NHA_ENCAP_TYPE] = { nla_u16, NULL },
+	[NHA_ENCAP_TYPE] = { nla_enum16, &xlat_lwtunnel_encap_types },
 	[NHA_MASTER] = { nla_ifindex, NULL },
 };
 NLA_SET(nl_nha_set, &xlat_nha_attrs, nha_kinds);
