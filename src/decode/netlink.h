@@ -108,7 +108,8 @@ extern const struct nla_set nl_ifla_set, nl_ifa_set, nl_rta_set, nl_nda_set,
 	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set;
 /* ... and those nested in a link's (netlink_link_attrs.c) */
 extern const struct nla_set nl_ifla_port_set, nl_ifla_proto_down_set;
-extern const struct nla_family_set nl_ifla_protinfo_sets[];
+extern const struct nla_family_set nl_ifla_protinfo_sets[],
+	nl_cache_report_sets[];
 
 /* Reads the size bytes of a fixed-size attribute (a longer one shows its
  * first size bytes, as strace does) and returns true; or returns false
@@ -149,7 +150,8 @@ struct value *nla_str(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 /* an interface index: if_nametoindex("lo") */
 struct value *nla_ifindex(struct decode_ctx *ctx, uint64_t addr,
 			  uint32_t len, const void *arg, int family);
-/* an IPv4 or IPv6 address of the message's family */
+/* an IPv4 or IPv6 address of the message's family (arg NULL) or of the
+ * family arg points to (an int) */
 struct value *nla_inaddr(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family);
 /* a hardware address: 00:11:22:33:44:55 */
@@ -203,6 +205,11 @@ struct nl_fixed {
 	unsigned size;
 	const struct field *fields;
 	const struct nla_set *attrs;
+	/* the family field's names; NULL: the AF_ ones */
+	const struct xlat *families;
+	/* the attributes by family (when attrs is NULL; a family not
+	 * listed: what follows shows in hex) */
+	const struct nla_family_set *family_attrs;
 };
 
 /* Adds {family=AF_INET, fields...} to msg, "..." when len is short of

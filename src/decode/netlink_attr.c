@@ -216,7 +216,12 @@ struct value *nla_inaddr(struct decode_ctx *ctx, uint64_t addr,
 {
 	unsigned char a[16];
 	char text[INET6_ADDRSTRLEN];
-	bool v6 = family == AF_INET6;
+	bool v6;
+
+	/* a set whose message family is no address family names it */
+	if (arg)
+		family = *(const int *)arg;
+	v6 = family == AF_INET6;
 
 	if ((family != AF_INET && !v6) || len != (v6 ? 16u : 4u) ||
 	    tracee_read(ctx->mem, addr, a, len) != 0 ||

@@ -124,8 +124,10 @@ void nl_fixed_part(struct decode_ctx *ctx, struct value *msg,
 	unsigned char buf[64];
 	struct value *v = value_struct(ctx->arena, NULL, addr);
 	uint32_t off = NLMSG_ALIGN(m->size);
+	const struct nla_set *attrs = m->attrs;
 
-	value_add(v, nl_enum(ctx, m->family, family, &xlat_address_family));
+	value_add(v, nl_enum(ctx, m->family, family, m->families ?
+			     m->families : &xlat_address_family));
 	value_add(msg, v);
 	if (len < m->size) {
 		v->u.kids.elided = true;
@@ -139,9 +141,12 @@ void nl_fixed_part(struct decode_ctx *ctx, struct value *msg,
 	if (len <= off)
 		return;
 	/* attribute sets not listed yet show in hex */
-	value_add(msg, m->attrs ?
-		  nla_value(ctx, addr + off, len - off, m->attrs,
-			    family) :
+	for (const struct nla_family_set *f = m->family_attrs;
+	     !attrs && f && f->set; f++)
+		if (f->family == family)
+			attrs = f->set;
+	value_add(msg, attrs ?
+		  nla_value(ctx, addr + off, len - off, attrs, family) :
 		  decode_buffer(ctx, NULL, addr + off, len - off, STR_HEX));
 }
 

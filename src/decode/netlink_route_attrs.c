@@ -5,6 +5,8 @@
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
 #include <linux/if_link.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
@@ -12,6 +14,8 @@
 #include <linux/gen_stats.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
+
+#include <sys/socket.h>
 
 #include "consts.h"
 #include "netlink.h"
@@ -473,3 +477,29 @@ static const struct nla_kind dcb_kinds[] = {
 NLA_SET(nl_dcb_set, &xlat_dcb_attrs, dcb_kinds);
 
 const struct nla_set nl_mdba_set = { &xlat_mdba_attrs, NULL, 0 };
+
+static const int af_inet = AF_INET, af_inet6 = AF_INET6;
+
+static const struct nla_kind ipmra_kinds[] = {
+	[IPMRA_CREPORT_MSGTYPE] = { nla_enum8, &xlat_igmpmsg_types },
+	[IPMRA_CREPORT_VIF_ID] = { nla_u32, NULL },
+	[IPMRA_CREPORT_SRC_ADDR] = { nla_inaddr, &af_inet },
+	[IPMRA_CREPORT_DST_ADDR] = { nla_inaddr, &af_inet },
+	[IPMRA_CREPORT_TABLE] = { nla_u32, NULL },
+};
+static NLA_SET(ipmra_set, &xlat_ipmra_creport_attrs, ipmra_kinds);
+
+static const struct nla_kind ip6mra_kinds[] = {
+	[IP6MRA_CREPORT_MSGTYPE] = { nla_enum8, &xlat_mrt6msg_types },
+	[IP6MRA_CREPORT_MIF_ID] = { nla_u32, NULL },
+	[IP6MRA_CREPORT_SRC_ADDR] = { nla_inaddr, &af_inet6 },
+	[IP6MRA_CREPORT_DST_ADDR] = { nla_inaddr, &af_inet6 },
+};
+static NLA_SET(ip6mra_set, &xlat_ip6mra_creport_attrs, ip6mra_kinds);
+
+/* the attributes of a multicast routing cache report, by family */
+const struct nla_family_set nl_cache_report_sets[] = {
+	{ RTNL_FAMILY_IPMR, &ipmra_set },
+	{ RTNL_FAMILY_IP6MR, &ip6mra_set },
+	{ 0, NULL },
+};
