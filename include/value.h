@@ -54,6 +54,9 @@ struct value {
 	bool comment_xlat;	/* a comment -X raw leaves out: XXX_???, 0.31 s;
 				 * on a return note, the whole note */
 	bool labelled;		/* an argument strace prints as name=value */
+	/* an array element's index, printed before it as [index]= in the
+	 * -X style of its constant: [IPSTATS_MIB_NUM]=4; NULL: none */
+	const struct value *index;
 	struct value *next;	/* next sibling in a struct or array */
 	union {
 		struct {

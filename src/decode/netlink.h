@@ -107,7 +107,8 @@ extern const struct nla_set nl_ifla_set, nl_ifa_set, nl_rta_set, nl_nda_set,
 	nl_fra_set, nl_tca_set, nl_ifal_set, nl_netconfa_set, nl_netnsa_set,
 	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set;
 /* ... and those nested in a link's (netlink_link_attrs.c) */
-extern const struct nla_set nl_ifla_port_set, nl_ifla_proto_down_set;
+extern const struct nla_set nl_ifla_port_set, nl_ifla_proto_down_set,
+	nl_ifla_inet6_set;
 extern const struct nla_family_set nl_ifla_protinfo_sets[],
 	nl_cache_report_sets[];
 
@@ -194,6 +195,15 @@ struct value *nla_by_family(struct decode_ctx *ctx, uint64_t addr,
 struct value *nl_bytes_symbol(struct decode_ctx *ctx, const char *name,
 			      const unsigned char *b, size_t len,
 			      const char *text);
+/* an array indexed by constants: [[IPSTATS_MIB_NUM]=4, ...] (arg: the
+ * struct nla_indexed) */
+struct nla_indexed {
+	unsigned char size;
+	unsigned char kind;	/* F_UINT, F_INT */
+	const struct xlat *x;
+};
+struct value *nla_indexed(struct decode_ctx *ctx, uint64_t addr,
+			  uint32_t len, const void *arg, int family);
 /* nested attributes (arg: the struct nla_set) */
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family);

@@ -446,6 +446,28 @@ struct value *nla_struct_array(struct decode_ctx *ctx, uint64_t addr,
 	return v;
 }
 
+struct value *nla_indexed(struct decode_ctx *ctx, uint64_t addr,
+			   uint32_t len, const void *arg, int family)
+{
+	const struct nla_indexed *ix = arg;
+	const struct field f = { NULL, 0, ix->size, ix->kind, NULL };
+	struct value *v = nla_array(ctx, addr, len, &f, family);
+	unsigned i = 0;
+
+	if (!v || v->kind != V_ARRAY)
+		return v;
+	/* [DEVCONF_MTU6]=1280: the index is printed as a designator */
+	for (struct value *e = v->u.kids.first; e; e = e->next, i++) {
+		struct value *n = value_enum(ctx->arena, NULL, i, ix->x,
+					     V_UINT);
+
+		if (!n->u.en.sym)
+			set_unknown_comment(ctx, n, ix->x);
+		e->index = n;
+	}
+	return v;
+}
+
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family)
 {

@@ -102,8 +102,37 @@ static const struct nla_kind brport_kinds[] = {
 };
 static NLA_SET(brport_set, &xlat_ifla_brport_attrs, brport_kinds);
 
+static const struct nla_indexed inet6_conf = { 4, F_INT, &xlat_devconf };
+static const struct nla_indexed inet6_stats = { 8, F_UINT, &xlat_ipstats_mib };
+static const struct nla_indexed icmp6_stats = { 8, F_UINT, &xlat_icmp6_mib };
+static const int af_inet6 = AF_INET6;
+
+static const struct field inet6_cacheinfo_fields[] = {
+	FIELD(ifla_cacheinfo, max_reasm_len, F_UINT, NULL),
+	FIELD(ifla_cacheinfo, tstamp, F_UINT, NULL),
+	FIELD(ifla_cacheinfo, reachable_time, F_UINT, NULL),
+	FIELD(ifla_cacheinfo, retrans_time, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct inet6_cacheinfo = {
+	sizeof(struct ifla_cacheinfo), inet6_cacheinfo_fields
+};
+
+static const struct nla_kind inet6_kinds[] = {
+	[IFLA_INET6_FLAGS] = { nla_flags32, &xlat_inet6_if_flags },
+	[IFLA_INET6_CONF] = { nla_indexed, &inet6_conf },
+	[IFLA_INET6_STATS] = { nla_indexed, &inet6_stats },
+	[IFLA_INET6_CACHEINFO] = { nla_struct, &inet6_cacheinfo },
+	[IFLA_INET6_ICMP6STATS] = { nla_indexed, &icmp6_stats },
+	[IFLA_INET6_TOKEN] = { nla_inaddr, &af_inet6 },
+	[IFLA_INET6_ADDR_GEN_MODE] = { nla_enum8, &xlat_in6_addr_gen_mode },
+	[IFLA_INET6_RA_MTU] = { nla_u32, NULL },
+};
+NLA_SET(nl_ifla_inet6_set, &xlat_ifla_inet6_attrs, inet6_kinds);
+
 /* IFLA_PROTINFO: what it holds depends on the link's family */
 const struct nla_family_set nl_ifla_protinfo_sets[] = {
 	{ AF_BRIDGE, &brport_set },
+	{ AF_INET6, &nl_ifla_inet6_set },
 	{ 0, NULL },
 };

@@ -197,6 +197,10 @@ static void print_children(struct text_state *t, const struct value *v,
 		if (named && c->name) {
 			sink_puts(t->out, c->name);
 			sink_putc(t->out, '=');
+		} else if (c->index) {
+			sink_putc(t->out, '[');
+			print_value(t, c->index);
+			sink_puts(t->out, "]=");
 		}
 		print_value(t, c);
 	}
