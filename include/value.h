@@ -86,6 +86,9 @@ struct value {
 			/* the raw form when it is no number: the bytes
 			 * of an address, "\x7f\x00\x00\x01" */
 			const char *raw_text;
+			/* -X verbose prints sym_verbose alone, not after
+			 * the raw form: htons(0x800 / * ETH_P_IP * /) */
+			bool verbose_alone;
 		} en;
 		struct {
 			struct value *first;

@@ -49,6 +49,8 @@ enum field_kind {
 	F_INT,		/* a signed number */
 	F_DEV,		/* a device number: makedev(0x1, 0x3) */
 	F_BYTES,	/* bytes in hex: "\x61\x62" */
+	F_HWADDR,	/* a hardware address: 00:11:22:33:44:55 */
+	F_BE16_ENUM,	/* a constant in network order: htons(ETH_P_IP) */
 };
 
 struct field {
@@ -108,7 +110,7 @@ extern const struct nla_set nl_ifla_set, nl_ifa_set, nl_rta_set, nl_nda_set,
 	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set;
 /* ... and those nested in a link's (netlink_link_attrs.c) */
 extern const struct nla_set nl_ifla_port_set, nl_ifla_proto_down_set,
-	nl_ifla_inet6_set;
+	nl_ifla_inet6_set, nl_ifla_vfinfo_set;
 extern const struct nla_family_set nl_ifla_protinfo_sets[],
 	nl_cache_report_sets[];
 
@@ -204,6 +206,12 @@ struct nla_indexed {
 };
 struct value *nla_indexed(struct decode_ctx *ctx, uint64_t addr,
 			  uint32_t len, const void *arg, int family);
+/* A hardware address of len bytes b: 00:11:22:33:44:55. */
+struct value *nl_hwaddr(struct decode_ctx *ctx, const char *name,
+			const unsigned char *b, size_t len);
+/* A constant in network order (n in host order): htons(ETH_P_IP). */
+struct value *nl_htons_enum(struct decode_ctx *ctx, const char *name,
+			    uint16_t n, const struct xlat *x);
 /* nested attributes (arg: the struct nla_set) */
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family);

@@ -233,20 +233,47 @@ struct value *nla_inaddr(struct decode_ctx *ctx, uint64_t addr,
 					    "inet_addr(\"%s\")", text));
 }
 
+struct value *nl_hwaddr(struct decode_ctx *ctx, const char *name,
+			const unsigned char *b, size_t len)
+{
+	char *text = arena_alloc_bytes(ctx->arena, 3 * len + 1);
+	size_t used = 0;
+
+	text[0] = 0;
+	for (size_t i = 0; i < len; i++)
+		used += (size_t)sprintf(text + used, i ? ":%02x" : "%02x",
+					b[i]);
+	return nl_bytes_symbol(ctx, name, b, len, text);
+}
+
 struct value *nla_hwaddr(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family)
 {
 	unsigned char a[32];
-	char text[3 * sizeof(a)];
-	size_t used = 0;
 
 	if (!len || len > sizeof(a) || tracee_read(ctx->mem, addr, a, len))
 		return NULL;
-	for (uint32_t i = 0; i < len; i++)
-		used += (size_t)snprintf(text + used, sizeof(text) - used,
-					 i ? ":%02x" : "%02x", a[i]);
-	return nl_bytes_symbol(ctx, NULL, a, len,
-			       arena_strndup(ctx->arena, text, used));
+	return nl_hwaddr(ctx, NULL, a, len);
+}
+
+struct value *nl_htons_enum(struct decode_ctx *ctx, const char *name,
+			    uint16_t n, const struct xlat *x)
+{
+	const char *sym = xlat_name(x, n);
+	char raw[16];
+	struct value *v;
+
+	snprintf(raw, sizeof(raw), n ? "%#x" : "0", n);
+	v = value_symbol(ctx->arena, name, n, V_HEX,
+			 sym ? arena_printf(ctx->arena, "htons(%s)", sym) :
+			 arena_printf(ctx->arena, "htons(%s /* %s */)", raw,
+				      unknown_comment(ctx, x)));
+	v->u.en.raw_text = arena_printf(ctx->arena, "htons(%s)", raw);
+	v->u.en.sym_verbose = sym ?
+		arena_printf(ctx->arena, "htons(%s /* %s */)", raw, sym) :
+		v->u.en.sym;
+	v->u.en.verbose_alone = true;
+	return v;
 }
 
 struct value *nla_flags32(struct decode_ctx *ctx, uint64_t addr,

@@ -68,6 +68,10 @@ struct value *nl_field_value(struct decode_ctx *ctx, const struct field *f,
 	switch (f->kind) {
 	case F_INT:
 		return value_int(ctx->arena, f->name, sn);
+	case F_HWADDR:
+		return nl_hwaddr(ctx, f->name, b + f->off, f->size);
+	case F_BE16_ENUM:
+		return nl_htons_enum(ctx, f->name, ntohs((uint16_t)n), f->x);
 	case F_BYTES:
 	case F_PAD_BYTES:
 		v = value_string(ctx->arena, f->name, 0,

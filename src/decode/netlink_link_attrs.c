@@ -136,3 +136,82 @@ const struct nla_family_set nl_ifla_protinfo_sets[] = {
 	{ AF_INET6, &nl_ifla_inet6_set },
 	{ 0, NULL },
 };
+
+/* --- virtual functions (IFLA_VFINFO_LIST) */
+
+#define VF_STRUCT(name, type, ...) \
+static const struct field name##_fields[] = { \
+	FIELD(type, vf, F_UINT, NULL), __VA_ARGS__, FIELD_END, \
+}; \
+static const struct nla_struct name = { sizeof(struct type), name##_fields }
+
+VF_STRUCT(vf_mac, ifla_vf_mac, FIELD(ifla_vf_mac, mac, F_HWADDR, NULL));
+VF_STRUCT(vf_vlan, ifla_vf_vlan, FIELD(ifla_vf_vlan, vlan, F_UINT, NULL),
+	  FIELD(ifla_vf_vlan, qos, F_UINT, NULL));
+VF_STRUCT(vf_tx_rate, ifla_vf_tx_rate,
+	  FIELD(ifla_vf_tx_rate, rate, F_UINT, NULL));
+VF_STRUCT(vf_spoofchk, ifla_vf_spoofchk,
+	  FIELD(ifla_vf_spoofchk, setting, F_UINT, NULL));
+VF_STRUCT(vf_link_state, ifla_vf_link_state,
+	  FIELD(ifla_vf_link_state, link_state, F_ENUM,
+		&xlat_ifla_vf_link_state));
+VF_STRUCT(vf_rate, ifla_vf_rate,
+	  FIELD(ifla_vf_rate, min_tx_rate, F_UINT, NULL),
+	  FIELD(ifla_vf_rate, max_tx_rate, F_UINT, NULL));
+VF_STRUCT(vf_rss_query_en, ifla_vf_rss_query_en,
+	  FIELD(ifla_vf_rss_query_en, setting, F_UINT, NULL));
+VF_STRUCT(vf_trust, ifla_vf_trust,
+	  FIELD(ifla_vf_trust, setting, F_UINT, NULL));
+VF_STRUCT(vf_guid, ifla_vf_guid, FIELD(ifla_vf_guid, guid, F_HEX, NULL));
+VF_STRUCT(vf_vlan_info, ifla_vf_vlan_info,
+	  FIELD(ifla_vf_vlan_info, vlan, F_UINT, NULL),
+	  FIELD(ifla_vf_vlan_info, qos, F_UINT, NULL),
+	  FIELD(ifla_vf_vlan_info, vlan_proto, F_BE16_ENUM, &xlat_eth_p));
+
+static const struct field vf_broadcast_fields[] = {
+	FIELD(ifla_vf_broadcast, broadcast, F_HWADDR, NULL),
+	FIELD_END,
+};
+static const struct nla_struct vf_broadcast = {
+	sizeof(struct ifla_vf_broadcast), vf_broadcast_fields
+};
+
+static const struct nla_kind vf_stats_kinds[] = {
+	[IFLA_VF_STATS_RX_PACKETS] = { nla_u64, NULL },
+	[IFLA_VF_STATS_TX_PACKETS] = { nla_u64, NULL },
+	[IFLA_VF_STATS_RX_BYTES] = { nla_u64, NULL },
+	[IFLA_VF_STATS_TX_BYTES] = { nla_u64, NULL },
+	[IFLA_VF_STATS_BROADCAST] = { nla_u64, NULL },
+	[IFLA_VF_STATS_MULTICAST] = { nla_u64, NULL },
+	[IFLA_VF_STATS_RX_DROPPED] = { nla_u64, NULL },
+	[IFLA_VF_STATS_TX_DROPPED] = { nla_u64, NULL },
+};
+static NLA_SET(vf_stats_set, &xlat_ifla_vf_stats_attrs, vf_stats_kinds);
+
+static const struct nla_kind vf_vlan_list_kinds[] = {
+	[IFLA_VF_VLAN_INFO] = { nla_struct, &vf_vlan_info },
+};
+static NLA_SET(vf_vlan_list_set, &xlat_ifla_vf_vlan_info_attrs,
+	       vf_vlan_list_kinds);
+
+static const struct nla_kind vf_kinds[] = {
+	[IFLA_VF_MAC] = { nla_struct, &vf_mac },
+	[IFLA_VF_VLAN] = { nla_struct, &vf_vlan },
+	[IFLA_VF_TX_RATE] = { nla_struct, &vf_tx_rate },
+	[IFLA_VF_SPOOFCHK] = { nla_struct, &vf_spoofchk },
+	[IFLA_VF_LINK_STATE] = { nla_struct, &vf_link_state },
+	[IFLA_VF_RATE] = { nla_struct, &vf_rate },
+	[IFLA_VF_RSS_QUERY_EN] = { nla_struct, &vf_rss_query_en },
+	[IFLA_VF_STATS] = { nla_nested, &vf_stats_set },
+	[IFLA_VF_TRUST] = { nla_struct, &vf_trust },
+	[IFLA_VF_IB_NODE_GUID] = { nla_struct, &vf_guid },
+	[IFLA_VF_IB_PORT_GUID] = { nla_struct, &vf_guid },
+	[IFLA_VF_VLAN_LIST] = { nla_nested, &vf_vlan_list_set },
+	[IFLA_VF_BROADCAST] = { nla_struct, &vf_broadcast },
+};
+static NLA_SET(vf_set, &xlat_ifla_vf_attrs, vf_kinds);
+
+static const struct nla_kind vfinfo_kinds[] = {
+	[IFLA_VF_INFO] = { nla_nested, &vf_set },
+};
+NLA_SET(nl_ifla_vfinfo_set, &xlat_ifla_vf_info_attrs, vfinfo_kinds);

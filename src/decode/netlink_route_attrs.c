@@ -101,6 +101,7 @@ static const struct nla_kind ifla_kinds[] = {
 	[IFLA_TSO_MAX_SEGS] = { nla_u32, NULL },
 	[IFLA_ALLMULTI] = { nla_u32, NULL },
 	[IFLA_PORT_SELF] = { nla_nested, &nl_ifla_port_set },
+	[IFLA_VFINFO_LIST] = { nla_nested, &nl_ifla_vfinfo_set },
 	[IFLA_PROTINFO] = { nla_by_family, nl_ifla_protinfo_sets },
 	[IFLA_PROTO_DOWN_REASON] = { nla_nested, &nl_ifla_proto_down_set },
 };

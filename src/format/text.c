@@ -266,6 +266,10 @@ static void print_value(struct text_state *t, const struct value *v)
 			sink_puts(s, v->u.en.sym);
 			break;
 		}
+		if (t->opts->xlat == XLAT_VERBOSE && v->u.en.verbose_alone) {
+			sink_puts(s, v->u.en.sym_verbose);
+			break;
+		}
 		print_enum_raw(s, v);
 		if (t->opts->xlat == XLAT_VERBOSE)
 			sink_printf(s, " /* %s */", v->u.en.sym_verbose ?
