@@ -110,7 +110,7 @@ extern const struct nla_set nl_ifla_set, nl_ifa_set, nl_rta_set, nl_nda_set,
 	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set;
 /* ... and those nested in a link's (netlink_link_attrs.c) */
 extern const struct nla_set nl_ifla_port_set, nl_ifla_proto_down_set,
-	nl_ifla_inet6_set, nl_ifla_vfinfo_set;
+	nl_ifla_inet6_set, nl_ifla_vfinfo_set, nl_ifla_xdp_set;
 extern const struct nla_family_set nl_ifla_protinfo_sets[],
 	nl_cache_report_sets[];
 
@@ -212,6 +212,9 @@ struct value *nl_hwaddr(struct decode_ctx *ctx, const char *name,
 /* A constant in network order (n in host order): htons(ETH_P_IP). */
 struct value *nl_htons_enum(struct decode_ctx *ctx, const char *name,
 			    uint16_t n, const struct xlat *x);
+/* a descriptor: 3, or 3</dev/null> under -y */
+struct value *nla_fd(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		     const void *arg, int family);
 /* nested attributes (arg: the struct nla_set) */
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family);

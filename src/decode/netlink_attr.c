@@ -495,6 +495,18 @@ struct value *nla_indexed(struct decode_ctx *ctx, uint64_t addr,
 	return v;
 }
 
+struct value *nla_fd(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		     const void *arg, int family)
+{
+	static const struct arg_desc fd_arg = { .name = NULL };
+	struct value *v;
+	int32_t fd;
+
+	if (!nla_get(ctx, addr, len, &fd, sizeof(fd), &v))
+		return v;
+	return decode_fd(ctx, &fd_arg, (uint32_t)fd);
+}
+
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family)
 {

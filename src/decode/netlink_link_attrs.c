@@ -30,6 +30,18 @@ static const struct nla_kind port_kinds[] = {
 };
 NLA_SET(nl_ifla_port_set, &xlat_ifla_port_attrs, port_kinds);
 
+static const struct nla_kind xdp_kinds[] = {
+	[IFLA_XDP_FD] = { nla_fd, NULL },
+	[IFLA_XDP_ATTACHED] = { nla_enum8, &xlat_xdp_attached },
+	[IFLA_XDP_FLAGS] = { nla_flags32, &xlat_xdp_flags },
+	[IFLA_XDP_PROG_ID] = { nla_u32, NULL },
+	[IFLA_XDP_DRV_PROG_ID] = { nla_u32, NULL },
+	[IFLA_XDP_SKB_PROG_ID] = { nla_u32, NULL },
+	[IFLA_XDP_HW_PROG_ID] = { nla_u32, NULL },
+	[IFLA_XDP_EXPECTED_FD] = { nla_fd, NULL },
+};
+NLA_SET(nl_ifla_xdp_set, &xlat_ifla_xdp_attrs, xdp_kinds);
+
 static const struct nla_kind proto_down_kinds[] = {
 	[IFLA_PROTO_DOWN_REASON_MASK] = { nla_x32, NULL },
 	[IFLA_PROTO_DOWN_REASON_VALUE] = { nla_x32, NULL },

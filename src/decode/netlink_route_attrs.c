@@ -102,6 +102,7 @@ static const struct nla_kind ifla_kinds[] = {
 	[IFLA_ALLMULTI] = { nla_u32, NULL },
 	[IFLA_PORT_SELF] = { nla_nested, &nl_ifla_port_set },
 	[IFLA_VFINFO_LIST] = { nla_nested, &nl_ifla_vfinfo_set },
+	[IFLA_XDP] = { nla_nested, &nl_ifla_xdp_set },
 	[IFLA_PROTINFO] = { nla_by_family, nl_ifla_protinfo_sets },
 	[IFLA_PROTO_DOWN_REASON] = { nla_nested, &nl_ifla_proto_down_set },
 };
