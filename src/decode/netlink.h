@@ -107,7 +107,7 @@ struct nla_family_set {
 /* The attribute sets of route messages (netlink_route_attrs.c). */
 extern const struct nla_set nl_ifla_set, nl_ifa_set, nl_rta_set, nl_nda_set,
 	nl_fra_set, nl_tca_set, nl_ifal_set, nl_netconfa_set, nl_netnsa_set,
-	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set;
+	nl_nha_set, nl_ndta_set, nl_dcb_set, nl_mdba_set, nl_tca_act_set;
 /* ... and those nested in a link's (netlink_link_attrs.c) */
 extern const struct nla_set nl_ifla_port_set, nl_ifla_proto_down_set,
 	nl_ifla_inet6_set, nl_ifla_vfinfo_set, nl_ifla_xdp_set;

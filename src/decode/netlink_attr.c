@@ -167,7 +167,19 @@ struct value *nla_be64(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 struct value *nla_str(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		      const void *arg, int family)
 {
-	return decode_cstring(ctx, NULL, addr, len);
+	size_t limit = ctx->opts->string_limit, take = len, n;
+	char *buf;
+
+	/* the len bytes up to a NUL; "..." when none ends them */
+	if (take > limit)
+		take = limit;
+	buf = arena_alloc_bytes(ctx->arena, take + 1);
+	if (!decode_spend(ctx, take) ||
+	    tracee_read(ctx->mem, addr, buf, take) != 0)
+		return value_unavailable(ctx, NULL, addr);
+	n = strnlen(buf, take);
+	buf[n] = 0;
+	return value_string(ctx->arena, NULL, addr, buf, n, n == take);
 }
 
 struct value *nl_ifindex(struct decode_ctx *ctx, const char *name,

@@ -141,7 +141,7 @@ static const struct nl_fixed tc_msg = {
 	NULL, NULL,
 };
 static const struct nl_fixed action_msg = {
-	"tca_family", sizeof(struct tcamsg), no_fields, NULL,
+	"tca_family", sizeof(struct tcamsg), no_fields, &nl_tca_act_set,
 	NULL, NULL,
 };
 static const struct nl_fixed neightbl_msg = {

@@ -12,6 +12,7 @@
 #include <linux/netconf.h>
 #include <linux/nexthop.h>
 #include <linux/gen_stats.h>
+#include <linux/pkt_cls.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 
@@ -320,6 +321,17 @@ static const struct nla_kind tca_stab_kinds[] = {
 	[TCA_STAB_DATA] = { nla_array, &u16_elem },
 };
 static NLA_SET(tca_stab_set, &xlat_tca_stab_attrs, tca_stab_kinds);
+
+static const struct nla_kind tca_act_kinds[] = {
+	[TCA_ACT_KIND] = { nla_str, NULL },
+	[TCA_ACT_INDEX] = { nla_u32, NULL },
+	[TCA_ACT_STATS] = { nla_nested, &tca_stats_set },
+	[TCA_ACT_FLAGS] = { nla_flags32, &xlat_tca_act_flags },
+	[TCA_ACT_HW_STATS] = { nla_flags32, &xlat_tca_act_hw_stats },
+	[TCA_ACT_USED_HW_STATS] = { nla_flags32, &xlat_tca_act_hw_stats },
+	[TCA_ACT_IN_HW_COUNT] = { nla_u32, NULL },
+};
+NLA_SET(nl_tca_act_set, &xlat_tca_act_attrs, tca_act_kinds);
 
 static const struct nla_kind tca_kinds[] = {
 	[TCA_STATS2] = { nla_nested, &tca_stats_set },
