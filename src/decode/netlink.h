@@ -160,7 +160,11 @@ struct value *nla_inaddr(struct decode_ctx *ctx, uint64_t addr,
 /* a hardware address: 00:11:22:33:44:55 */
 struct value *nla_hwaddr(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family);
-/* a u32 of flags (arg: the struct xlat) */
+/* a u8 / u16 / u32 of flags (arg: the struct xlat) */
+struct value *nla_flags8(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family);
+struct value *nla_flags16(struct decode_ctx *ctx, uint64_t addr,
+			  uint32_t len, const void *arg, int family);
 struct value *nla_flags32(struct decode_ctx *ctx, uint64_t addr,
 			  uint32_t len, const void *arg, int family);
 /* a u8 / u32 naming a constant (arg: the struct xlat) */

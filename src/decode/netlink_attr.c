@@ -288,19 +288,23 @@ struct value *nl_htons_enum(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
-struct value *nla_flags32(struct decode_ctx *ctx, uint64_t addr,
-			  uint32_t len, const void *arg, int family)
-{
-	struct value *v;
-	uint32_t n;
-
-	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
-		return v;
-	v = value_flags(ctx->arena, NULL, n, arg);
-	if (!v->u.flags.count && v->u.flags.rest)
-		set_unknown_comment(ctx, v, arg);
-	return v;
+#define NLA_FLAGS(fn, type) \
+struct value *fn(struct decode_ctx *ctx, uint64_t addr, uint32_t len, \
+		 const void *arg, int family) \
+{ \
+	struct value *v; \
+	type n; \
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v)) \
+		return v; \
+	v = value_flags(ctx->arena, NULL, n, arg); \
+	if (!v->u.flags.count && v->u.flags.rest) \
+		set_unknown_comment(ctx, v, arg); \
+	return v; \
 }
+
+NLA_FLAGS(nla_flags8, uint8_t)
+NLA_FLAGS(nla_flags16, uint16_t)
+NLA_FLAGS(nla_flags32, uint32_t)
 
 struct value *nla_enum8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 			const void *arg, int family)

@@ -189,7 +189,16 @@ static const char *const nda_cacheinfo[] = {
 };
 static const char *const fib_rule_uid_range[] = { "start", "end", NULL };
 
+static const struct nla_kind nfea_kinds[] = {
+	[NFEA_ACTIVITY_NOTIFY] = { nla_flags8, &xlat_fdb_notify_flags },
+};
+static NLA_SET(nfea_set, &xlat_nfea_attrs, nfea_kinds);
+
 static const struct nla_kind nda_kinds[] = {
+	[NDA_FDB_EXT_ATTRS] = { nla_nested, &nfea_set },
+	[NDA_FLAGS_EXT] = { nla_flags32, &xlat_ntf_ext_flags },
+	[NDA_NDM_STATE_MASK] = { nla_flags16, &xlat_nud_states },
+	[NDA_NDM_FLAGS_MASK] = { nla_flags8, &xlat_ntf_flags },
 	[NDA_CACHEINFO] = { nla_u32_struct, nda_cacheinfo },
 	[NDA_DST] = { nla_inaddr, NULL },
 	[NDA_LLADDR] = { nla_hwaddr, NULL },
