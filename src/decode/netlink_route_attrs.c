@@ -16,6 +16,7 @@
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 
+#include <string.h>
 #include <sys/socket.h>
 
 #include "consts.h"
@@ -146,7 +147,122 @@ const struct nla_set nl_ifa_set = {
 	&xlat_ifa_attrs, ifa_kinds, sizeof(ifa_kinds) / sizeof(ifa_kinds[0])
 };
 
+static const struct field rta_cacheinfo_fields[] = {
+	FIELD(rta_cacheinfo, rta_clntref, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_lastuse, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_expires, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_error, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_used, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_id, F_HEX, NULL),
+	FIELD(rta_cacheinfo, rta_ts, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_tsage, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct rta_cacheinfo = {
+	sizeof(struct rta_cacheinfo), rta_cacheinfo_fields
+};
+
+static const struct field rta_mfc_stats_fields[] = {
+	FIELD(rta_mfc_stats, mfcs_packets, F_UINT, NULL),
+	FIELD(rta_mfc_stats, mfcs_bytes, F_UINT, NULL),
+	FIELD(rta_mfc_stats, mfcs_wrong_if, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct rta_mfc_stats = {
+	sizeof(struct rta_mfc_stats), rta_mfc_stats_fields
+};
+
+/* the metrics' names; their data shows in hex */
+static const struct nla_set rtax_set = { &xlat_rtax_attrs, NULL, 0 };
+
+/* {rtvia_family=AF_INET, rtvia_addr=inet_addr("192.0.2.1")} */
+static struct value *rta_via(struct decode_ctx *ctx, uint64_t addr,
+			     uint32_t len, const void *arg, int family)
+{
+	static const int af_inet6 = AF_INET6;
+	struct value *v, *a;
+	uint32_t want;
+	uint16_t af;
+
+	if (!nla_get(ctx, addr, len, &af, sizeof(af), &v))
+		return v;
+	v = value_struct(ctx->arena, NULL, addr);
+	value_add(v, nl_enum(ctx, "rtvia_family", af, &xlat_address_family));
+	if (len <= sizeof(af))
+		return v;
+	want = af == AF_INET6 ? 16 : af == AF_INET ? 4 : 0;
+	a = want && len - sizeof(af) >= want ?
+		nla_inaddr(ctx, addr + sizeof(af), want,
+			   af == AF_INET6 ? &af_inet6 : NULL, af) : NULL;
+	if (a && af == AF_INET6) {
+		/* strace writes it as the call that fills it */
+		a->u.en.sym = arena_printf(ctx->arena, "%.*s, &rtvia_addr)",
+					   (int)strlen(a->u.en.sym) - 1,
+					   a->u.en.sym);
+	} else {
+		if (!a)
+			a = decode_buffer(ctx, NULL, addr + sizeof(af),
+					  len - sizeof(af), STR_HEX);
+		a->name = "rtvia_addr";
+	}
+	value_add(v, a);
+	return v;
+}
+
+/* RTA_MULTIPATH: struct rtnexthop, each followed by its attributes:
+ * [{rtnh_len=16, ...}, [{nla_len=8, nla_type=RTA_GATEWAY}, ...]] */
+static struct value *rta_multipath(struct decode_ctx *ctx, uint64_t addr,
+				   uint32_t len, const void *arg, int family)
+{
+	static const struct field rtnh_fields[] = {
+		FIELD(rtnexthop, rtnh_len, F_UINT, NULL),
+		FIELD(rtnexthop, rtnh_flags, F_FLAGS, &xlat_rtnh_flags),
+		FIELD(rtnexthop, rtnh_hops, F_UINT, NULL),
+		FIELD(rtnexthop, rtnh_ifindex, F_IFINDEX, NULL),
+		FIELD_END,
+	};
+	struct value *list = NULL, *one, *hop;
+	struct rtnexthop nh;
+
+	while (len >= sizeof(nh)) {
+		uint32_t size;
+
+		if (tracee_read(ctx->mem, addr, &nh, sizeof(nh)) != 0) {
+			one = value_unavailable(ctx, NULL, addr);
+			size = len;
+		} else {
+			size = nh.rtnh_len < len ? nh.rtnh_len : len;
+			one = value_array(ctx->arena, NULL, addr);
+			hop = value_struct(ctx->arena, NULL, addr);
+			nl_add_fields(ctx, hop, rtnh_fields,
+				      (const unsigned char *)&nh);
+			value_add(one, hop);
+			if (size > sizeof(nh))
+				value_add(one, nla_value(ctx,
+						addr + sizeof(nh),
+						size - (uint32_t)sizeof(nh),
+						&nl_rta_set, family));
+		}
+		size = RTNH_ALIGN(size < sizeof(nh) ? sizeof(nh) : size);
+		if (!list && size >= len)
+			return one;
+		if (!list)
+			list = value_array(ctx->arena, NULL, addr);
+		value_add(list, one);
+		if (size >= len || decode_array_full(ctx, list->u.kids.count))
+			break;
+		addr += size;
+		len -= size;
+	}
+	return list;
+}
+
 static const struct nla_kind rta_kinds[] = {
+	[RTA_METRICS] = { nla_nested, &rtax_set },
+	[RTA_MULTIPATH] = { rta_multipath, NULL },
+	[RTA_CACHEINFO] = { nla_struct, &rta_cacheinfo },
+	[RTA_MFC_STATS] = { nla_struct, &rta_mfc_stats },
+	[RTA_VIA] = { rta_via, NULL },
 	[RTA_DST] = { nla_inaddr, NULL },
 	[RTA_SRC] = { nla_inaddr, NULL },
 	[RTA_IIF] = { nla_ifindex, NULL },
@@ -159,7 +275,7 @@ static const struct nla_kind rta_kinds[] = {
 	[RTA_MARK] = { nla_u32, NULL },
 	[RTA_NEWDST] = { nla_inaddr, NULL },
 	[RTA_PREF] = { nla_u8, NULL },
-	[RTA_ENCAP_TYPE] = { nla_u16, NULL },
+	[RTA_ENCAP_TYPE] = { nla_enum16, &xlat_lwtunnel_encap_types },
 	[RTA_EXPIRES] = { nla_u64, NULL },
 	[RTA_UID] = { nla_u32, NULL },
 	[RTA_TTL_PROPAGATE] = { nla_u8, NULL },
