@@ -51,6 +51,8 @@ enum field_kind {
 	F_BYTES,	/* bytes in hex: "\x61\x62" */
 	F_HWADDR,	/* a hardware address: 00:11:22:33:44:55 */
 	F_BE16_ENUM,	/* a constant in network order: htons(ETH_P_IP) */
+	F_BITS_1,	/* 1<<(INET_DIAG_TOS-1): x names bit numbers + 1 */
+	F_SOCKID,	/* a struct inet_diag_sockid of the family byte's family */
 };
 
 struct field {
@@ -72,6 +74,11 @@ struct value *nl_field_value(struct decode_ctx *ctx, const struct field *f,
  * F_PAD ones only when not 0. */
 void nl_add_fields(struct decode_ctx *ctx, struct value *v,
 		   const struct field *fields, const unsigned char *b);
+
+/* id={idiag_sport=htons(80), ...}: the inet_diag_sockid in b, its
+ * addresses of family (netlink_inet_diag.c) */
+struct value *nl_sockid_value(struct decode_ctx *ctx, const char *name,
+			      const unsigned char *b, uint8_t family);
 
 /* --- attributes (struct nlattr) */
 
@@ -236,6 +243,10 @@ struct nl_fixed {
 	 * listed: what follows shows in hex) */
 	const struct nla_family_set *family_attrs;
 };
+
+/* The IPv4/IPv6 socket diag requests and answers (netlink_inet_diag.c) */
+extern const struct nl_fixed nl_inet_diag_req_v2, nl_inet_diag_req,
+	nl_inet_diag_msg;
 
 /* Adds {family=AF_INET, fields...} to msg, "..." when len is short of
  * the fixed part, then the attributes after it. */

@@ -1,6 +1,7 @@
 /* NETLINK_SOCK_DIAG payloads: requests (NLM_F_REQUEST) and answers about
  * UNIX, netlink and packet sockets, chosen by their first byte, the
  * socket family; other families show that byte and the rest in hex. */
+#include <linux/inet_diag.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
 #include <linux/sock_diag.h>
@@ -146,6 +147,26 @@ static const struct {
 	    packet_msg_fields, &packet_attrs, NULL, NULL } },
 };
 
+/* IPv4 and IPv6 sockets, and whatever the older TCPDIAG_GETSOCK and
+ * DCCPDIAG_GETSOCK carry */
+static bool inet_diag(struct decode_ctx *ctx, struct value *msg,
+		      const struct nlmsghdr *h, uint8_t family, uint64_t addr,
+		      uint32_t len)
+{
+	bool req = h->nlmsg_flags & NLM_F_REQUEST;
+	const struct nl_fixed *m;
+
+	if (h->nlmsg_type == TCPDIAG_GETSOCK ||
+	    h->nlmsg_type == DCCPDIAG_GETSOCK)
+		m = req ? &nl_inet_diag_req : &nl_inet_diag_msg;
+	else if (family == AF_INET || family == AF_INET6)
+		m = req ? &nl_inet_diag_req_v2 : &nl_inet_diag_msg;
+	else
+		return false;
+	nl_fixed_part(ctx, msg, m, family, addr, len);
+	return true;
+}
+
 static bool diag_payload(struct decode_ctx *ctx, struct value *msg,
 			 const struct nlmsghdr *h, uint64_t addr, uint32_t len)
 {
@@ -157,6 +178,8 @@ static bool diag_payload(struct decode_ctx *ctx, struct value *msg,
 		value_add(msg, value_unavailable(ctx, NULL, addr));
 		return true;
 	}
+	if (len > 1 && inet_diag(ctx, msg, h, family, addr, len))
+		return true;
 	for (size_t i = 0; len > 1 && i < sizeof(diag_families) /
 					    sizeof(diag_families[0]); i++) {
 		if (diag_families[i].family != family)

@@ -10,7 +10,7 @@
 
 /* 1<<TCP_LISTEN|1<<TCP_CLOSE: the set bits named by bit number. */
 static struct value *bits_value(struct decode_ctx *ctx, const char *name,
-				uint64_t n, const struct xlat *x)
+				uint64_t n, const struct xlat *x, unsigned add)
 {
 	char text[1024];
 	size_t used = 0;
@@ -19,10 +19,11 @@ static struct value *bits_value(struct decode_ctx *ctx, const char *name,
 	if (!n)
 		return value_uint(ctx->arena, name, 0);
 	for (unsigned bit = 0; bit < 32 && used < sizeof(text) - 64; bit++) {
-		if (!(n & (1ull << bit)) || !(sym = xlat_name(x, bit)))
+		if (!(n & (1ull << bit)) || !(sym = xlat_name(x, bit + add)))
 			continue;
 		used += (size_t)snprintf(text + used, sizeof(text) - used,
-					 "%s1<<%s", used ? "|" : "", sym);
+					 add ? "%s1<<(%s-%u)" : "%s1<<%s",
+					 used ? "|" : "", sym, add);
 		n &= ~(1ull << bit);
 	}
 	if (!used)
@@ -84,7 +85,12 @@ struct value *nl_field_value(struct decode_ctx *ctx, const struct field *f,
 	case F_DEV:
 		return dev_value(ctx, f->name, n);
 	case F_BITS:
-		return bits_value(ctx, f->name, n, f->x);
+		return bits_value(ctx, f->name, n, f->x, 0);
+	case F_BITS_1:
+		return bits_value(ctx, f->name, n, f->x, 1);
+	case F_SOCKID:
+		/* fixed parts start with their family byte */
+		return nl_sockid_value(ctx, f->name, b + f->off, b[0]);
 	case F_COOKIE:
 		return cookie_value(ctx, f->name, b + f->off);
 	case F_PORT:
@@ -125,7 +131,7 @@ void nl_fixed_part(struct decode_ctx *ctx, struct value *msg,
 		   const struct nl_fixed *m, uint8_t family, uint64_t addr,
 		   uint32_t len)
 {
-	unsigned char buf[64];
+	unsigned char buf[128];
 	struct value *v = value_struct(ctx->arena, NULL, addr);
 	uint32_t off = NLMSG_ALIGN(m->size);
 	const struct nla_set *attrs = m->attrs;
