@@ -2,7 +2,11 @@
  * sets chosen by the message's family and clock_t times, some cut by an
  * unmapped page, and prints the line mytrace must trace for each; for
  * test_decode_netlink. Messages without NLM_F_REQUEST get no answer. */
+/* the C library's network headers first: linux/in.h defers to them */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <linux/fib_rules.h>
+#include <linux/inet_diag.h>
 #include <linux/if_link.h>
 #include <linux/mroute.h>
 #include <linux/netlink.h>
@@ -176,6 +180,36 @@ static void unreadable(int fd, char *page)
 	send_line(fd, at, sizeof(m), "SOCK_DIAG_BY_FAMILY", rest);
 }
 
+/* An answer about an IPv4 TCP socket, as ss -t receives them, with its
+ * socket id and its congestion control attribute. */
+static void inet_answer(int fd)
+{
+	struct {
+		struct nlmsghdr h;
+		struct inet_diag_msg d;
+		struct nlattr a;
+		char cong[8];
+	} m = {
+		.h = { sizeof(m), SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 0, 0 },
+		.d = { .idiag_family = AF_INET, .idiag_state = 10,
+		       .id = { .idiag_sport = htons(22),
+			       .idiag_src = { htonl(0x7f000001) },
+			       .idiag_cookie = { 5, 0 } },
+		       .idiag_uid = 1000, .idiag_inode = 4242 },
+		.a = { NLA_HDRLEN + 6, INET_DIAG_CONG },
+		.cong = "cubic",
+	};
+
+	send_line(fd, &m, sizeof(m), "SOCK_DIAG_BY_FAMILY",
+		  "{idiag_family=AF_INET, idiag_state=TCP_LISTEN, "
+		  "idiag_timer=0, idiag_retrans=0, id={idiag_sport=htons(22), "
+		  "idiag_dport=htons(0), idiag_src=inet_addr(\"127.0.0.1\"), "
+		  "idiag_dst=inet_addr(\"0.0.0.0\"), idiag_if=0, "
+		  "idiag_cookie=[5, 0]}, idiag_expires=0, idiag_rqueue=0, "
+		  "idiag_wqueue=0, idiag_uid=1000, idiag_inode=4242}, "
+		  "[{nla_len=10, nla_type=INET_DIAG_CONG}, \"cubic\"]");
+}
+
 static int nl_socket(int proto)
 {
 	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
@@ -207,6 +241,7 @@ int main(void)
 	if (fd < 0)
 		return 77;
 	unreadable(fd, pages + size);
+	inet_answer(fd);
 	close(fd);
 	fflush(stdout);
 	return 0;
