@@ -74,11 +74,12 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(OBUF_HEX, decode_obuf_hex, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
 	/* the data of a socket call whose socket is argument 0: netlink \
-	 * messages on a netlink socket, else a buffer */ \
+	 * messages on a netlink socket (their nlmsg_pid a pid), else a \
+	 * buffer */ \
 	X(SOCKBUF, decode_sockbuf, PHASE_ENTER, \
-	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM | ARGP_PID) \
 	X(SOCKBUF_OUT, decode_sockbuf, PHASE_EXIT, \
-	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM | ARGP_PID) \
 	/* files */ \
 	X(OPEN_FLAGS, decode_open_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
@@ -179,7 +180,7 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(MKNOD_DEV, decode_mknod_dev, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(MKNOD_MODE, decode_mknod_mode, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
-	X(MSGHDR, decode_msghdr, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(MSGHDR, decode_msghdr, PHASE_ENTER, ARGP_IN | ARGP_FILE | ARGP_PID) \
 	X(MREMAP_ADDR, decode_mremap_addr, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(MQ_ATTR, decode_mq_attr, PHASE_ENTER, \
@@ -288,7 +289,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
-	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PID) \
 	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(PRCTL_ARG, decode_prctl_arg, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH, \

@@ -54,6 +54,9 @@ struct value {
 	bool comment_xlat;	/* a comment -X raw leaves out: XXX_???, 0.31 s;
 				 * on a return note, the whole note */
 	bool labelled;		/* an argument strace prints as name=value */
+	/* an array element's index, printed before it as [index]= in the
+	 * -X style of its constant: [IPSTATS_MIB_NUM]=4; NULL: none */
+	const struct value *index;
 	struct value *next;	/* next sibling in a struct or array */
 	union {
 		struct {
@@ -80,6 +83,12 @@ struct value {
 			 * constant inside it shows as a number there:
 			 * IOPRIO_PRIO_VALUE(0 / * IOPRIO_CLASS_NONE * /, 4) */
 			const char *sym_verbose;
+			/* the raw form when it is no number: the bytes
+			 * of an address, "\x7f\x00\x00\x01" */
+			const char *raw_text;
+			/* -X verbose prints sym_verbose alone, not after
+			 * the raw form: htons(0x800 / * ETH_P_IP * /) */
+			bool verbose_alone;
 		} en;
 		struct {
 			struct value *first;

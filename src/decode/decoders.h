@@ -74,6 +74,9 @@ struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
 /* A mode_t: S_IFREG|S_ISUID|0755 (with_type) or just the bits. */
 struct value *mode_value(struct decode_ctx *ctx, const char *name,
 			 uint64_t mode, bool with_type);
+/* A device number: makedev(0x8, 0x1). */
+struct value *dev_value(struct decode_ctx *ctx, const char *name,
+			uint64_t dev);
 /* A signal number as its name. */
 struct value *signal_value(struct decode_ctx *ctx, const char *name, int sig);
 /* A kernel sigset of size bytes read from addr. */

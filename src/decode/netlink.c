@@ -142,8 +142,10 @@ static struct value *header_value(struct decode_ctx *ctx,
 	value_add(v, type_value(ctx, f, h->nlmsg_type));
 	value_add(v, flags);
 	value_add(v, value_uint(ar, "nlmsg_seq", h->nlmsg_seq));
-	/* a port id, printed as strace prints a pid */
-	value_add(v, value_int(ar, "nlmsg_pid", (int32_t)h->nlmsg_pid));
+	/* a port id, which strace prints as a pid (with its number in
+	 * strace's PID namespace under --pidns-translation) */
+	value_add(v, value_pid(ar, "nlmsg_pid", (int32_t)h->nlmsg_pid,
+			       PID_TGID));
 	return v;
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "consts.h"
 #include "netlink.h"
@@ -106,21 +107,27 @@ struct value *nla_value(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 
 /* --- kinds of data */
 
-/* Reads the size bytes of a fixed-size attribute (a longer one shows its
- * first size bytes, as strace does), or returns false to show it as hex. */
-static bool nla_read(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
-		     void *buf, size_t size)
+bool nla_get(struct decode_ctx *ctx, uint64_t addr, uint32_t len, void *buf,
+	     size_t size, struct value **v)
 {
-	return len >= size && tracee_read(ctx->mem, addr, buf, size) == 0;
+	*v = NULL;
+	if (len < size)
+		return false;
+	if (tracee_read(ctx->mem, addr, buf, size) != 0) {
+		*v = value_unavailable(ctx, NULL, addr);
+		return false;
+	}
+	return true;
 }
 
 #define NLA_NUMBER(fn, type, make) \
 struct value *fn(struct decode_ctx *ctx, uint64_t addr, uint32_t len, \
 		 const void *arg, int family) \
 { \
+	struct value *v; \
 	type n; \
-	if (!nla_read(ctx, addr, len, &n, sizeof(n))) \
-		return NULL; \
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v)) \
+		return v; \
 	return make(ctx->arena, NULL, n); \
 }
 
@@ -129,15 +136,17 @@ NLA_NUMBER(nla_u16, uint16_t, value_uint)
 NLA_NUMBER(nla_u32, uint32_t, value_uint)
 NLA_NUMBER(nla_u64, uint64_t, value_uint)
 NLA_NUMBER(nla_s32, int32_t, value_int)
+NLA_NUMBER(nla_x16, uint16_t, value_hex)
 NLA_NUMBER(nla_x32, uint32_t, value_hex)
 
 struct value *nla_be16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		       const void *arg, int family)
 {
+	struct value *v;
 	uint16_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	return value_symbol(ctx->arena, NULL, n, V_UINT,
 			    arena_printf(ctx->arena, "htons(%u)", ntohs(n)));
 }
@@ -145,10 +154,11 @@ struct value *nla_be16(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 struct value *nla_be64(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		       const void *arg, int family)
 {
+	struct value *v;
 	uint64_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	return value_symbol(ctx->arena, NULL, n, V_UINT,
 			    arena_printf(ctx->arena, "htobe64(%llu)",
 					 (unsigned long long)be64toh(n)));
@@ -157,7 +167,19 @@ struct value *nla_be64(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 struct value *nla_str(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 		      const void *arg, int family)
 {
-	return decode_cstring(ctx, NULL, addr, len);
+	size_t limit = ctx->opts->string_limit, take = len, n;
+	char *buf;
+
+	/* the len bytes up to a NUL; "..." when none ends them */
+	if (take > limit)
+		take = limit;
+	buf = arena_alloc_bytes(ctx->arena, take + 1);
+	if (!decode_spend(ctx, take) ||
+	    tracee_read(ctx->mem, addr, buf, take) != 0)
+		return value_unavailable(ctx, NULL, addr);
+	n = strnlen(buf, take);
+	buf[n] = 0;
+	return value_string(ctx->arena, NULL, addr, buf, n, n == take);
 }
 
 struct value *nl_ifindex(struct decode_ctx *ctx, const char *name,
@@ -175,11 +197,30 @@ struct value *nl_ifindex(struct decode_ctx *ctx, const char *name,
 struct value *nla_ifindex(struct decode_ctx *ctx, uint64_t addr,
 			  uint32_t len, const void *arg, int family)
 {
+	struct value *v;
 	uint32_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	return nl_ifindex(ctx, NULL, n);
+}
+
+struct value *nl_bytes_symbol(struct decode_ctx *ctx, const char *name,
+			      const unsigned char *b, size_t len,
+			      const char *text)
+{
+	char *raw = arena_alloc_bytes(ctx->arena, 4 * len + 3);
+	size_t used = 0;
+	struct value *v;
+
+	raw[used++] = '"';
+	for (size_t i = 0; i < len; i++)
+		used += (size_t)sprintf(raw + used, "\\x%02x", b[i]);
+	raw[used++] = '"';
+	raw[used] = 0;
+	v = value_symbol(ctx->arena, name, 0, V_HEX, text);
+	v->u.en.raw_text = raw;
+	return v;
 }
 
 struct value *nla_inaddr(struct decode_ctx *ctx, uint64_t addr,
@@ -187,65 +228,114 @@ struct value *nla_inaddr(struct decode_ctx *ctx, uint64_t addr,
 {
 	unsigned char a[16];
 	char text[INET6_ADDRSTRLEN];
-	bool v6 = family == AF_INET6;
+	bool v6;
+
+	/* a set whose message family is no address family names it */
+	if (arg)
+		family = *(const int *)arg;
+	v6 = family == AF_INET6;
 
 	if ((family != AF_INET && !v6) || len != (v6 ? 16u : 4u) ||
 	    tracee_read(ctx->mem, addr, a, len) != 0 ||
 	    !inet_ntop(v6 ? AF_INET6 : AF_INET, a, text, sizeof(text)))
 		return NULL;
-	return value_expr(ctx->arena, NULL, 0,
-			  arena_printf(ctx->arena, v6 ?
-				       "inet_pton(AF_INET6, \"%s\")" :
-				       "inet_addr(\"%s\")", text));
+	return nl_bytes_symbol(ctx, NULL, a, len,
+			       arena_printf(ctx->arena, v6 ?
+					    "inet_pton(AF_INET6, \"%s\")" :
+					    "inet_addr(\"%s\")", text));
+}
+
+struct value *nl_hwaddr(struct decode_ctx *ctx, const char *name,
+			const unsigned char *b, size_t len)
+{
+	char *text = arena_alloc_bytes(ctx->arena, 3 * len + 1);
+	size_t used = 0;
+
+	text[0] = 0;
+	for (size_t i = 0; i < len; i++)
+		used += (size_t)sprintf(text + used, i ? ":%02x" : "%02x",
+					b[i]);
+	return nl_bytes_symbol(ctx, name, b, len, text);
 }
 
 struct value *nla_hwaddr(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family)
 {
 	unsigned char a[32];
-	char text[3 * sizeof(a)];
-	size_t used = 0;
 
 	if (!len || len > sizeof(a) || tracee_read(ctx->mem, addr, a, len))
 		return NULL;
-	for (uint32_t i = 0; i < len; i++)
-		used += (size_t)snprintf(text + used, sizeof(text) - used,
-					 i ? ":%02x" : "%02x", a[i]);
-	return value_expr(ctx->arena, NULL, 0,
-			  arena_strndup(ctx->arena, text, used));
+	return nl_hwaddr(ctx, NULL, a, len);
 }
 
-struct value *nla_flags32(struct decode_ctx *ctx, uint64_t addr,
-			  uint32_t len, const void *arg, int family)
+struct value *nl_htons_enum(struct decode_ctx *ctx, const char *name,
+			    uint16_t n, const struct xlat *x)
 {
+	const char *sym = xlat_name(x, n);
+	char raw[16];
 	struct value *v;
-	uint32_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
-	v = value_flags(ctx->arena, NULL, n, arg);
-	if (!v->u.flags.count && v->u.flags.rest)
-		set_unknown_comment(ctx, v, arg);
+	snprintf(raw, sizeof(raw), n ? "%#x" : "0", n);
+	v = value_symbol(ctx->arena, name, n, V_HEX,
+			 sym ? arena_printf(ctx->arena, "htons(%s)", sym) :
+			 arena_printf(ctx->arena, "htons(%s /* %s */)", raw,
+				      unknown_comment(ctx, x)));
+	v->u.en.raw_text = arena_printf(ctx->arena, "htons(%s)", raw);
+	v->u.en.sym_verbose = sym ?
+		arena_printf(ctx->arena, "htons(%s /* %s */)", raw, sym) :
+		v->u.en.sym;
+	v->u.en.verbose_alone = true;
 	return v;
 }
+
+#define NLA_FLAGS(fn, type) \
+struct value *fn(struct decode_ctx *ctx, uint64_t addr, uint32_t len, \
+		 const void *arg, int family) \
+{ \
+	struct value *v; \
+	type n; \
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v)) \
+		return v; \
+	v = value_flags(ctx->arena, NULL, n, arg); \
+	if (!v->u.flags.count && v->u.flags.rest) \
+		set_unknown_comment(ctx, v, arg); \
+	return v; \
+}
+
+NLA_FLAGS(nla_flags8, uint8_t)
+NLA_FLAGS(nla_flags16, uint16_t)
+NLA_FLAGS(nla_flags32, uint32_t)
 
 struct value *nla_enum8(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
 			const void *arg, int family)
 {
+	struct value *v;
 	uint8_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
+	return nl_enum(ctx, NULL, n, arg);
+}
+
+struct value *nla_enum16(struct decode_ctx *ctx, uint64_t addr,
+			 uint32_t len, const void *arg, int family)
+{
+	struct value *v;
+	uint16_t n;
+
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	return nl_enum(ctx, NULL, n, arg);
 }
 
 struct value *nla_enum32(struct decode_ctx *ctx, uint64_t addr,
 			 uint32_t len, const void *arg, int family)
 {
+	struct value *v;
 	uint32_t n;
 
-	if (!nla_read(ctx, addr, len, &n, sizeof(n)))
-		return NULL;
+	if (!nla_get(ctx, addr, len, &n, sizeof(n), &v))
+		return v;
 	return nl_enum(ctx, NULL, n, arg);
 }
 
@@ -259,8 +349,8 @@ struct value *nla_u32_struct(struct decode_ctx *ctx, uint64_t addr,
 
 	while (names[count] && count < 16)
 		count++;
-	if (!nla_read(ctx, addr, len, n, count * sizeof(n[0])))
-		return NULL;
+	if (!nla_get(ctx, addr, len, n, count * sizeof(n[0]), &v))
+		return v;
 	v = value_struct(ctx->arena, NULL, addr);
 	for (size_t i = 0; i < count; i++)
 		value_add(v, value_uint(ctx->arena, names[i], n[i]));
@@ -284,6 +374,153 @@ struct value *nla_u8_array(struct decode_ctx *ctx, uint64_t addr,
 		value_add(v, value_uint(ctx->arena, NULL, b[i]));
 	}
 	return v;
+}
+
+struct value *nla_struct(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			 const void *arg, int family)
+{
+	const struct nla_struct *s = arg;
+	unsigned char buf[256];
+	struct value *v = NULL;
+
+	if (s->size > sizeof(buf) ||
+	    !nla_get(ctx, addr, len, buf, s->size, &v))
+		return v;
+	v = value_struct(ctx->arena, NULL, addr);
+	nl_add_fields(ctx, v, s->fields, buf);
+	return v;
+}
+
+struct value *nla_array(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			const void *arg, int family)
+{
+	const struct field *f = arg;
+	unsigned char b[8];
+	struct value *v;
+
+	if (len < f->size)
+		return NULL;
+	v = value_array(ctx->arena, NULL, addr);
+	for (uint32_t i = 0; i < len / f->size; i++) {
+		uint64_t at = addr + (uint64_t)i * f->size;
+
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		if (tracee_read(ctx->mem, at, b, f->size) != 0) {
+			if (!i)
+				return value_unavailable(ctx, NULL, addr);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = at;
+			break;
+		}
+		value_add(v, nl_field_value(ctx, f, b));
+	}
+	return v;
+}
+
+struct value *nla_clock_t(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+			  const void *arg, int family)
+{
+	static long hz;
+	uint64_t n = 0;
+	struct value *v;
+
+	/* a number of any length up to 8 bytes, in the host's order */
+	if (!len || len > sizeof(n))
+		return NULL;
+	if (tracee_read(ctx->mem, addr, &n, len) != 0)
+		return value_unavailable(ctx, NULL, addr);
+	if (__BYTE_ORDER == __BIG_ENDIAN)
+		n >>= 8 * (sizeof(n) - len);
+	v = value_uint(ctx->arena, NULL, n);
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK);
+	if (n && hz > 0) {
+		int prec = 0;
+
+		for (long t = hz; t > 1; t /= 10)
+			prec++;
+		v->comment = arena_printf(ctx->arena, "%.*f s", prec,
+					  (double)n / (double)hz);
+		v->comment_xlat = true;
+	}
+	return v;
+}
+
+struct value *nla_by_family(struct decode_ctx *ctx, uint64_t addr,
+			    uint32_t len, const void *arg, int family)
+{
+	for (const struct nla_family_set *f = arg; f->set; f++)
+		if (f->family == family)
+			return nla_value(ctx, addr, len, f->set, family);
+	return NULL;
+}
+
+struct value *nla_struct_array(struct decode_ctx *ctx, uint64_t addr,
+				uint32_t len, const void *arg, int family)
+{
+	const struct nla_struct *s = arg;
+	unsigned char b[64];
+	struct value *v, *one;
+
+	if (len < s->size || s->size > sizeof(b))
+		return NULL;
+	v = value_array(ctx->arena, NULL, addr);
+	for (uint32_t i = 0; i < len / s->size; i++) {
+		uint64_t at = addr + (uint64_t)i * s->size;
+
+		if (decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		if (tracee_read(ctx->mem, at, b, s->size) != 0) {
+			if (!i)
+				return value_unavailable(ctx, NULL, addr);
+			v->u.kids.elided = true;
+			v->u.kids.unread_at = at;
+			break;
+		}
+		one = value_struct(ctx->arena, NULL, at);
+		nl_add_fields(ctx, one, s->fields, b);
+		value_add(v, one);
+	}
+	return v;
+}
+
+struct value *nla_indexed(struct decode_ctx *ctx, uint64_t addr,
+			   uint32_t len, const void *arg, int family)
+{
+	const struct nla_indexed *ix = arg;
+	const struct field f = { NULL, 0, ix->size, ix->kind, NULL };
+	struct value *v = nla_array(ctx, addr, len, &f, family);
+	unsigned i = 0;
+
+	if (!v || v->kind != V_ARRAY)
+		return v;
+	/* [DEVCONF_MTU6]=1280: the index is printed as a designator */
+	for (struct value *e = v->u.kids.first; e; e = e->next, i++) {
+		struct value *n = value_enum(ctx->arena, NULL, i, ix->x,
+					     V_UINT);
+
+		if (!n->u.en.sym)
+			set_unknown_comment(ctx, n, ix->x);
+		e->index = n;
+	}
+	return v;
+}
+
+struct value *nla_fd(struct decode_ctx *ctx, uint64_t addr, uint32_t len,
+		     const void *arg, int family)
+{
+	static const struct arg_desc fd_arg = { .name = NULL };
+	struct value *v;
+	int32_t fd;
+
+	if (!nla_get(ctx, addr, len, &fd, sizeof(fd), &v))
+		return v;
+	return decode_fd(ctx, &fd_arg, (uint32_t)fd);
 }
 
 struct value *nla_nested(struct decode_ctx *ctx, uint64_t addr,

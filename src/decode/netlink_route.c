@@ -117,48 +117,66 @@ static const struct field no_fields[] = {
 
 static const struct nl_fixed link_msg = {
 	"ifi_family", sizeof(struct ifinfomsg), ifinfomsg_fields, &nl_ifla_set,
+	NULL, NULL,
 };
 static const struct nl_fixed addr_msg = {
 	"ifa_family", sizeof(struct ifaddrmsg), ifaddrmsg_fields, &nl_ifa_set,
+	NULL, NULL,
 };
 static const struct nl_fixed route_msg = {
 	"rtm_family", sizeof(struct rtmsg), rtmsg_fields, &nl_rta_set,
+	NULL, NULL,
 };
 
 static const struct nl_fixed neigh_msg = {
 	"ndm_family", sizeof(struct ndmsg), ndmsg_fields, &nl_nda_set,
+	NULL, NULL,
 };
 static const struct nl_fixed rule_msg = {
 	"family", sizeof(struct fib_rule_hdr), fib_rule_fields, &nl_fra_set,
+	NULL, NULL,
 };
 static const struct nl_fixed tc_msg = {
 	"tcm_family", sizeof(struct tcmsg), tcmsg_fields, &nl_tca_set,
+	NULL, NULL,
 };
 static const struct nl_fixed action_msg = {
-	"tca_family", sizeof(struct tcamsg), no_fields, NULL,
+	"tca_family", sizeof(struct tcamsg), no_fields, &nl_tca_act_set,
+	NULL, NULL,
 };
 static const struct nl_fixed neightbl_msg = {
 	"ndtm_family", sizeof(struct ndtmsg), no_fields, &nl_ndta_set,
+	NULL, NULL,
 };
 static const struct nl_fixed addrlabel_msg = {
 	"ifal_family", sizeof(struct ifaddrlblmsg), ifaddrlblmsg_fields,
 	&nl_ifal_set,
+	NULL, NULL,
 };
 static const struct nl_fixed dcb_msg = {
 	"dcb_family", sizeof(struct dcbmsg), dcbmsg_fields, &nl_dcb_set,
+	NULL, NULL,
 };
 static const struct nl_fixed netconf_msg = {
 	"ncm_family", sizeof(struct netconfmsg), no_fields, &nl_netconfa_set,
+	NULL, NULL,
 };
 static const struct nl_fixed mdb_msg = {
 	"family", sizeof(struct br_port_msg), br_port_msg_fields,
 	&nl_mdba_set,
+	NULL, NULL,
 };
 static const struct nl_fixed gen_msg = {
 	"rtgen_family", sizeof(struct rtgenmsg), no_fields, &nl_netnsa_set,
+	NULL, NULL,
+};
+static const struct nl_fixed cache_report_msg = {
+	"rtgen_family", sizeof(struct rtgenmsg), no_fields, NULL,
+	&xlat_rtnl_cache_families, nl_cache_report_sets,
 };
 static const struct nl_fixed nexthop_msg = {
 	"nh_family", sizeof(struct nhmsg), nhmsg_fields, &nl_nha_set,
+	NULL, NULL,
 };
 
 /* By nlmsg_type - RTM_BASE. */
@@ -213,7 +231,7 @@ static const struct nl_fixed *const route_msgs[] = {
 	[RTM_NEWNSID - RTM_BASE] = &gen_msg,
 	[RTM_DELNSID - RTM_BASE] = &gen_msg,
 	[RTM_GETNSID - RTM_BASE] = &gen_msg,
-	[RTM_NEWCACHEREPORT - RTM_BASE] = &gen_msg,
+	[RTM_NEWCACHEREPORT - RTM_BASE] = &cache_report_msg,
 	[RTM_NEWNEXTHOP - RTM_BASE] = &nexthop_msg,
 	[RTM_DELNEXTHOP - RTM_BASE] = &nexthop_msg,
 	[RTM_GETNEXTHOP - RTM_BASE] = &nexthop_msg,

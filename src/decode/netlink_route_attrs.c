@@ -5,11 +5,19 @@
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
 #include <linux/if_link.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/nexthop.h>
+#include <linux/gen_stats.h>
+#include <linux/pkt_cls.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
+
+#include <string.h>
+#include <sys/socket.h>
 
 #include "consts.h"
 #include "netlink.h"
@@ -94,6 +102,11 @@ static const struct nla_kind ifla_kinds[] = {
 	[IFLA_TSO_MAX_SIZE] = { nla_u32, NULL },
 	[IFLA_TSO_MAX_SEGS] = { nla_u32, NULL },
 	[IFLA_ALLMULTI] = { nla_u32, NULL },
+	[IFLA_PORT_SELF] = { nla_nested, &nl_ifla_port_set },
+	[IFLA_VFINFO_LIST] = { nla_nested, &nl_ifla_vfinfo_set },
+	[IFLA_XDP] = { nla_nested, &nl_ifla_xdp_set },
+	[IFLA_PROTINFO] = { nla_by_family, nl_ifla_protinfo_sets },
+	[IFLA_PROTO_DOWN_REASON] = { nla_nested, &nl_ifla_proto_down_set },
 };
 
 const struct nla_set nl_ifla_set = {
@@ -134,7 +147,122 @@ const struct nla_set nl_ifa_set = {
 	&xlat_ifa_attrs, ifa_kinds, sizeof(ifa_kinds) / sizeof(ifa_kinds[0])
 };
 
+static const struct field rta_cacheinfo_fields[] = {
+	FIELD(rta_cacheinfo, rta_clntref, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_lastuse, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_expires, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_error, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_used, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_id, F_HEX, NULL),
+	FIELD(rta_cacheinfo, rta_ts, F_UINT, NULL),
+	FIELD(rta_cacheinfo, rta_tsage, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct rta_cacheinfo = {
+	sizeof(struct rta_cacheinfo), rta_cacheinfo_fields
+};
+
+static const struct field rta_mfc_stats_fields[] = {
+	FIELD(rta_mfc_stats, mfcs_packets, F_UINT, NULL),
+	FIELD(rta_mfc_stats, mfcs_bytes, F_UINT, NULL),
+	FIELD(rta_mfc_stats, mfcs_wrong_if, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct rta_mfc_stats = {
+	sizeof(struct rta_mfc_stats), rta_mfc_stats_fields
+};
+
+/* the metrics' names; their data shows in hex */
+static const struct nla_set rtax_set = { &xlat_rtax_attrs, NULL, 0 };
+
+/* {rtvia_family=AF_INET, rtvia_addr=inet_addr("192.0.2.1")} */
+static struct value *rta_via(struct decode_ctx *ctx, uint64_t addr,
+			     uint32_t len, const void *arg, int family)
+{
+	static const int af_inet6 = AF_INET6;
+	struct value *v, *a;
+	uint32_t want;
+	uint16_t af;
+
+	if (!nla_get(ctx, addr, len, &af, sizeof(af), &v))
+		return v;
+	v = value_struct(ctx->arena, NULL, addr);
+	value_add(v, nl_enum(ctx, "rtvia_family", af, &xlat_address_family));
+	if (len <= sizeof(af))
+		return v;
+	want = af == AF_INET6 ? 16 : af == AF_INET ? 4 : 0;
+	a = want && len - sizeof(af) >= want ?
+		nla_inaddr(ctx, addr + sizeof(af), want,
+			   af == AF_INET6 ? &af_inet6 : NULL, af) : NULL;
+	if (a && af == AF_INET6) {
+		/* strace writes it as the call that fills it */
+		a->u.en.sym = arena_printf(ctx->arena, "%.*s, &rtvia_addr)",
+					   (int)strlen(a->u.en.sym) - 1,
+					   a->u.en.sym);
+	} else {
+		if (!a)
+			a = decode_buffer(ctx, NULL, addr + sizeof(af),
+					  len - sizeof(af), STR_HEX);
+		a->name = "rtvia_addr";
+	}
+	value_add(v, a);
+	return v;
+}
+
+/* RTA_MULTIPATH: struct rtnexthop, each followed by its attributes:
+ * [{rtnh_len=16, ...}, [{nla_len=8, nla_type=RTA_GATEWAY}, ...]] */
+static struct value *rta_multipath(struct decode_ctx *ctx, uint64_t addr,
+				   uint32_t len, const void *arg, int family)
+{
+	static const struct field rtnh_fields[] = {
+		FIELD(rtnexthop, rtnh_len, F_UINT, NULL),
+		FIELD(rtnexthop, rtnh_flags, F_FLAGS, &xlat_rtnh_flags),
+		FIELD(rtnexthop, rtnh_hops, F_UINT, NULL),
+		FIELD(rtnexthop, rtnh_ifindex, F_IFINDEX, NULL),
+		FIELD_END,
+	};
+	struct value *list = NULL, *one, *hop;
+	struct rtnexthop nh;
+
+	while (len >= sizeof(nh)) {
+		uint32_t size;
+
+		if (tracee_read(ctx->mem, addr, &nh, sizeof(nh)) != 0) {
+			one = value_unavailable(ctx, NULL, addr);
+			size = len;
+		} else {
+			size = nh.rtnh_len < len ? nh.rtnh_len : len;
+			one = value_array(ctx->arena, NULL, addr);
+			hop = value_struct(ctx->arena, NULL, addr);
+			nl_add_fields(ctx, hop, rtnh_fields,
+				      (const unsigned char *)&nh);
+			value_add(one, hop);
+			if (size > sizeof(nh))
+				value_add(one, nla_value(ctx,
+						addr + sizeof(nh),
+						size - (uint32_t)sizeof(nh),
+						&nl_rta_set, family));
+		}
+		size = RTNH_ALIGN(size < sizeof(nh) ? sizeof(nh) : size);
+		if (!list && size >= len)
+			return one;
+		if (!list)
+			list = value_array(ctx->arena, NULL, addr);
+		value_add(list, one);
+		if (size >= len || decode_array_full(ctx, list->u.kids.count))
+			break;
+		addr += size;
+		len -= size;
+	}
+	return list;
+}
+
 static const struct nla_kind rta_kinds[] = {
+	[RTA_METRICS] = { nla_nested, &rtax_set },
+	[RTA_MULTIPATH] = { rta_multipath, NULL },
+	[RTA_CACHEINFO] = { nla_struct, &rta_cacheinfo },
+	[RTA_MFC_STATS] = { nla_struct, &rta_mfc_stats },
+	[RTA_VIA] = { rta_via, NULL },
 	[RTA_DST] = { nla_inaddr, NULL },
 	[RTA_SRC] = { nla_inaddr, NULL },
 	[RTA_IIF] = { nla_ifindex, NULL },
@@ -147,7 +275,7 @@ static const struct nla_kind rta_kinds[] = {
 	[RTA_MARK] = { nla_u32, NULL },
 	[RTA_NEWDST] = { nla_inaddr, NULL },
 	[RTA_PREF] = { nla_u8, NULL },
-	[RTA_ENCAP_TYPE] = { nla_u16, NULL },
+	[RTA_ENCAP_TYPE] = { nla_enum16, &xlat_lwtunnel_encap_types },
 	[RTA_EXPIRES] = { nla_u64, NULL },
 	[RTA_UID] = { nla_u32, NULL },
 	[RTA_TTL_PROPAGATE] = { nla_u8, NULL },
@@ -163,12 +291,30 @@ const struct nla_set nl_rta_set = {
 	const struct nla_set name = { types, kinds, \
 				      sizeof(kinds) / sizeof(kinds[0]) }
 
+static const struct field fib_port_range_fields[] = {
+	FIELD(fib_rule_port_range, start, F_UINT, NULL),
+	FIELD(fib_rule_port_range, end, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct fib_port_range = {
+	sizeof(struct fib_rule_port_range), fib_port_range_fields
+};
+
 static const char *const nda_cacheinfo[] = {
 	"ndm_confirmed", "ndm_used", "ndm_updated", "ndm_refcnt", NULL
 };
 static const char *const fib_rule_uid_range[] = { "start", "end", NULL };
 
+static const struct nla_kind nfea_kinds[] = {
+	[NFEA_ACTIVITY_NOTIFY] = { nla_flags8, &xlat_fdb_notify_flags },
+};
+static NLA_SET(nfea_set, &xlat_nfea_attrs, nfea_kinds);
+
 static const struct nla_kind nda_kinds[] = {
+	[NDA_FDB_EXT_ATTRS] = { nla_nested, &nfea_set },
+	[NDA_FLAGS_EXT] = { nla_flags32, &xlat_ntf_ext_flags },
+	[NDA_NDM_STATE_MASK] = { nla_flags16, &xlat_nud_states },
+	[NDA_NDM_FLAGS_MASK] = { nla_flags8, &xlat_ntf_flags },
 	[NDA_CACHEINFO] = { nla_u32_struct, nda_cacheinfo },
 	[NDA_DST] = { nla_inaddr, NULL },
 	[NDA_LLADDR] = { nla_hwaddr, NULL },
@@ -202,11 +348,122 @@ static const struct nla_kind fra_kinds[] = {
 	[FRA_IP_PROTO] = { nla_enum8, &xlat_ip_proto },
 	[FRA_TUN_ID] = { nla_be64, NULL },
 	[FRA_UID_RANGE] = { nla_u32_struct, fib_rule_uid_range },
+	[FRA_SPORT_RANGE] = { nla_struct, &fib_port_range },
+	[FRA_DPORT_RANGE] = { nla_struct, &fib_port_range },
 };
 NLA_SET(nl_fra_set, &xlat_fra_attrs, fra_kinds);
 
+/* struct tc_stats ends in a hole the kernel does not send */
+static const struct field tc_stats_fields[] = {
+	FIELD(tc_stats, bytes, F_UINT, NULL),
+	FIELD(tc_stats, packets, F_UINT, NULL),
+	FIELD(tc_stats, drops, F_UINT, NULL),
+	FIELD(tc_stats, overlimits, F_UINT, NULL),
+	FIELD(tc_stats, bps, F_UINT, NULL),
+	FIELD(tc_stats, pps, F_UINT, NULL),
+	FIELD(tc_stats, qlen, F_UINT, NULL),
+	FIELD(tc_stats, backlog, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct tc_stats = {
+	offsetof(struct tc_stats, backlog) + sizeof(uint32_t), tc_stats_fields
+};
+
+static const struct field tc_estimator_fields[] = {
+	FIELD(tc_estimator, interval, F_INT, NULL),
+	FIELD(tc_estimator, ewma_log, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct tc_estimator = {
+	sizeof(struct tc_estimator), tc_estimator_fields
+};
+
+static const struct field gnet_basic_fields[] = {
+	FIELD(gnet_stats_basic, bytes, F_UINT, NULL),
+	FIELD(gnet_stats_basic, packets, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct gnet_basic = {
+	offsetof(struct gnet_stats_basic, packets) + sizeof(uint32_t),
+	gnet_basic_fields
+};
+static const struct field gnet_rate_fields[] = {
+	FIELD(gnet_stats_rate_est, bps, F_UINT, NULL),
+	FIELD(gnet_stats_rate_est, pps, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct gnet_rate = {
+	sizeof(struct gnet_stats_rate_est), gnet_rate_fields
+};
+static const struct field gnet_rate64_fields[] = {
+	FIELD(gnet_stats_rate_est64, bps, F_UINT, NULL),
+	FIELD(gnet_stats_rate_est64, pps, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct gnet_rate64 = {
+	sizeof(struct gnet_stats_rate_est64), gnet_rate64_fields
+};
+static const struct field gnet_queue_fields[] = {
+	FIELD(gnet_stats_queue, qlen, F_UINT, NULL),
+	FIELD(gnet_stats_queue, backlog, F_UINT, NULL),
+	FIELD(gnet_stats_queue, drops, F_UINT, NULL),
+	FIELD(gnet_stats_queue, requeues, F_UINT, NULL),
+	FIELD(gnet_stats_queue, overlimits, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct gnet_queue = {
+	sizeof(struct gnet_stats_queue), gnet_queue_fields
+};
+
+static const struct nla_kind tca_stats_kinds[] = {
+	[TCA_STATS_BASIC] = { nla_struct, &gnet_basic },
+	[TCA_STATS_RATE_EST] = { nla_struct, &gnet_rate },
+	[TCA_STATS_QUEUE] = { nla_struct, &gnet_queue },
+	[TCA_STATS_RATE_EST64] = { nla_struct, &gnet_rate64 },
+	[TCA_STATS_BASIC_HW] = { nla_struct, &gnet_basic },
+	[TCA_STATS_PKT64] = { nla_u64, NULL },
+};
+static NLA_SET(tca_stats_set, &xlat_tca_stats_attrs, tca_stats_kinds);
+
+static const struct field tc_sizespec_fields[] = {
+	FIELD(tc_sizespec, cell_log, F_UINT, NULL),
+	FIELD(tc_sizespec, size_log, F_UINT, NULL),
+	FIELD(tc_sizespec, cell_align, F_INT, NULL),
+	FIELD(tc_sizespec, overhead, F_INT, NULL),
+	FIELD(tc_sizespec, linklayer, F_UINT, NULL),
+	FIELD(tc_sizespec, mpu, F_UINT, NULL),
+	FIELD(tc_sizespec, mtu, F_UINT, NULL),
+	FIELD(tc_sizespec, tsize, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct tc_sizespec = {
+	sizeof(struct tc_sizespec), tc_sizespec_fields
+};
+static const struct field u16_elem = { NULL, 0, 2, F_UINT, NULL };
+
+static const struct nla_kind tca_stab_kinds[] = {
+	[TCA_STAB_BASE] = { nla_struct, &tc_sizespec },
+	[TCA_STAB_DATA] = { nla_array, &u16_elem },
+};
+static NLA_SET(tca_stab_set, &xlat_tca_stab_attrs, tca_stab_kinds);
+
+static const struct nla_kind tca_act_kinds[] = {
+	[TCA_ACT_KIND] = { nla_str, NULL },
+	[TCA_ACT_INDEX] = { nla_u32, NULL },
+	[TCA_ACT_STATS] = { nla_nested, &tca_stats_set },
+	[TCA_ACT_FLAGS] = { nla_flags32, &xlat_tca_act_flags },
+	[TCA_ACT_HW_STATS] = { nla_flags32, &xlat_tca_act_hw_stats },
+	[TCA_ACT_USED_HW_STATS] = { nla_flags32, &xlat_tca_act_hw_stats },
+	[TCA_ACT_IN_HW_COUNT] = { nla_u32, NULL },
+};
+NLA_SET(nl_tca_act_set, &xlat_tca_act_attrs, tca_act_kinds);
+
 static const struct nla_kind tca_kinds[] = {
+	[TCA_STATS2] = { nla_nested, &tca_stats_set },
+	[TCA_STAB] = { nla_nested, &tca_stab_set },
 	[TCA_KIND] = { nla_str, NULL },
+	[TCA_STATS] = { nla_struct, &tc_stats },
+	[TCA_RATE] = { nla_struct, &tc_estimator },
 	[TCA_CHAIN] = { nla_u32, NULL },
 	[TCA_INGRESS_BLOCK] = { nla_u32, NULL },
 	[TCA_EGRESS_BLOCK] = { nla_u32, NULL },
@@ -240,19 +497,110 @@ static const struct nla_kind netnsa_kinds[] = {
 };
 NLA_SET(nl_netnsa_set, &xlat_netnsa_attrs, netnsa_kinds);
 
+static const struct field nexthop_grp_fields[] = {
+	FIELD(nexthop_grp, id, F_UINT, NULL),
+	FIELD(nexthop_grp, weight, F_UINT, NULL),
+	/* weight_high in newer headers; strace 6.1 knows it as resvd1 */
+	{ "resvd1", offsetof(struct nexthop_grp, weight) + 1, 1, F_PAD, NULL },
+	FIELD(nexthop_grp, resvd2, F_PAD, NULL),
+	FIELD_END,
+};
+static const struct nla_struct nexthop_grp = {
+	sizeof(struct nexthop_grp), nexthop_grp_fields
+};
+
+static const struct nla_kind nha_res_group_kinds[] = {
+	[NHA_RES_GROUP_BUCKETS] = { nla_u16, NULL },
+	[NHA_RES_GROUP_IDLE_TIMER] = { nla_clock_t, NULL },
+	[NHA_RES_GROUP_UNBALANCED_TIMER] = { nla_clock_t, NULL },
+	[NHA_RES_GROUP_UNBALANCED_TIME] = { nla_clock_t, NULL },
+};
+static NLA_SET(nha_res_group_set, &xlat_nha_res_group_attrs,
+	       nha_res_group_kinds);
+
+static const struct nla_kind nha_res_bucket_kinds[] = {
+	[NHA_RES_BUCKET_INDEX] = { nla_u16, NULL },
+	[NHA_RES_BUCKET_IDLE_TIME] = { nla_clock_t, NULL },
+	[NHA_RES_BUCKET_NH_ID] = { nla_u32, NULL },
+};
+static NLA_SET(nha_res_bucket_set, &xlat_nha_res_bucket_attrs,
+	       nha_res_bucket_kinds);
+
 static const struct nla_kind nha_kinds[] = {
 	[NHA_ID] = { nla_u32, NULL },
+	[NHA_GROUP] = { nla_struct_array, &nexthop_grp },
+	[NHA_GROUP_TYPE] = { nla_enum16, &xlat_nexthop_grp_type },
+	[NHA_RES_GROUP] = { nla_nested, &nha_res_group_set },
+	[NHA_RES_BUCKET] = { nla_nested, &nha_res_bucket_set },
 	[NHA_BLACKHOLE] = { nla_u32, NULL },
 	[NHA_GROUPS] = { nla_u32, NULL },
 	[NHA_FDB] = { nla_u32, NULL },
 	[NHA_OIF] = { nla_ifindex, NULL },
 	[NHA_GATEWAY] = { nla_inaddr, NULL },
-	[NHA_ENCAP_TYPE] = { nla_u16, NULL },
+	[NHA_ENCAP_TYPE] = { nla_enum16, &xlat_lwtunnel_encap_types },
 	[NHA_MASTER] = { nla_ifindex, NULL },
 };
 NLA_SET(nl_nha_set, &xlat_nha_attrs, nha_kinds);
 
+static const struct field ndt_config_fields[] = {
+	FIELD(ndt_config, ndtc_key_len, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_entry_size, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_entries, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_last_flush, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_last_rand, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_hash_rnd, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_hash_mask, F_HEX, NULL),
+	FIELD(ndt_config, ndtc_hash_chain_gc, F_UINT, NULL),
+	FIELD(ndt_config, ndtc_proxy_qlen, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct ndt_config = {
+	sizeof(struct ndt_config), ndt_config_fields
+};
+
+static const struct field ndt_stats_fields[] = {
+	FIELD(ndt_stats, ndts_allocs, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_destroys, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_hash_grows, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_res_failed, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_lookups, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_hits, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_rcv_probes_mcast, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_rcv_probes_ucast, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_periodic_gc_runs, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_forced_gc_runs, F_UINT, NULL),
+	FIELD(ndt_stats, ndts_table_fulls, F_UINT, NULL),
+	FIELD_END,
+};
+static const struct nla_struct ndt_stats = {
+	sizeof(struct ndt_stats), ndt_stats_fields
+};
+
+static const struct nla_kind ndtpa_kinds[] = {
+	[NDTPA_IFINDEX] = { nla_ifindex, NULL },
+	[NDTPA_REFCNT] = { nla_u32, NULL },
+	[NDTPA_REACHABLE_TIME] = { nla_u64, NULL },
+	[NDTPA_BASE_REACHABLE_TIME] = { nla_u64, NULL },
+	[NDTPA_RETRANS_TIME] = { nla_u64, NULL },
+	[NDTPA_GC_STALETIME] = { nla_u64, NULL },
+	[NDTPA_DELAY_PROBE_TIME] = { nla_u64, NULL },
+	[NDTPA_QUEUE_LEN] = { nla_u32, NULL },
+	[NDTPA_APP_PROBES] = { nla_u32, NULL },
+	[NDTPA_UCAST_PROBES] = { nla_u32, NULL },
+	[NDTPA_MCAST_PROBES] = { nla_u32, NULL },
+	[NDTPA_ANYCAST_DELAY] = { nla_u64, NULL },
+	[NDTPA_PROXY_DELAY] = { nla_u64, NULL },
+	[NDTPA_PROXY_QLEN] = { nla_u32, NULL },
+	[NDTPA_LOCKTIME] = { nla_u64, NULL },
+	[NDTPA_QUEUE_LENBYTES] = { nla_u32, NULL },
+	[NDTPA_MCAST_REPROBES] = { nla_u32, NULL },
+};
+static NLA_SET(ndtpa_set, &xlat_ndtpa_attrs, ndtpa_kinds);
+
 static const struct nla_kind ndta_kinds[] = {
+	[NDTA_CONFIG] = { nla_struct, &ndt_config },
+	[NDTA_PARMS] = { nla_nested, &ndtpa_set },
+	[NDTA_STATS] = { nla_struct, &ndt_stats },
 	[NDTA_NAME] = { nla_str, NULL },
 	[NDTA_THRESH1] = { nla_u32, NULL },
 	[NDTA_THRESH2] = { nla_u32, NULL },
@@ -268,3 +616,29 @@ static const struct nla_kind dcb_kinds[] = {
 NLA_SET(nl_dcb_set, &xlat_dcb_attrs, dcb_kinds);
 
 const struct nla_set nl_mdba_set = { &xlat_mdba_attrs, NULL, 0 };
+
+static const int af_inet = AF_INET, af_inet6 = AF_INET6;
+
+static const struct nla_kind ipmra_kinds[] = {
+	[IPMRA_CREPORT_MSGTYPE] = { nla_enum8, &xlat_igmpmsg_types },
+	[IPMRA_CREPORT_VIF_ID] = { nla_u32, NULL },
+	[IPMRA_CREPORT_SRC_ADDR] = { nla_inaddr, &af_inet },
+	[IPMRA_CREPORT_DST_ADDR] = { nla_inaddr, &af_inet },
+	[IPMRA_CREPORT_TABLE] = { nla_u32, NULL },
+};
+static NLA_SET(ipmra_set, &xlat_ipmra_creport_attrs, ipmra_kinds);
+
+static const struct nla_kind ip6mra_kinds[] = {
+	[IP6MRA_CREPORT_MSGTYPE] = { nla_enum8, &xlat_mrt6msg_types },
+	[IP6MRA_CREPORT_MIF_ID] = { nla_u32, NULL },
+	[IP6MRA_CREPORT_SRC_ADDR] = { nla_inaddr, &af_inet6 },
+	[IP6MRA_CREPORT_DST_ADDR] = { nla_inaddr, &af_inet6 },
+};
+static NLA_SET(ip6mra_set, &xlat_ip6mra_creport_attrs, ip6mra_kinds);
+
+/* the attributes of a multicast routing cache report, by family */
+const struct nla_family_set nl_cache_report_sets[] = {
+	{ RTNL_FAMILY_IPMR, &ipmra_set },
+	{ RTNL_FAMILY_IP6MR, &ip6mra_set },
+	{ 0, NULL },
+};

@@ -113,8 +113,10 @@ static void print_flags_mode(struct sink *s, const struct value *v,
 
 static void print_enum_raw(struct sink *s, const struct value *v)
 {
+	if (v->u.en.raw_text)
+		sink_puts(s, v->u.en.raw_text);
 	/* a raw NULL is a number here, as in strace */
-	if (v->raw == 0)
+	else if (v->raw == 0)
 		sink_putc(s, '0');
 	else
 		print_number(s, v->u.en.fallback, v->raw);
@@ -198,6 +200,10 @@ static void print_children(struct text_state *t, const struct value *v,
 		if (named && c->name) {
 			sink_puts(t->out, c->name);
 			sink_putc(t->out, '=');
+		} else if (c->index) {
+			sink_putc(t->out, '[');
+			print_value(t, c->index);
+			sink_puts(t->out, "]=");
 		}
 		print_value(t, c);
 	}
@@ -261,6 +267,10 @@ static void print_value(struct text_state *t, const struct value *v)
 		}
 		if (t->opts->xlat == XLAT_ABBREV) {
 			sink_puts(s, v->u.en.sym);
+			break;
+		}
+		if (t->opts->xlat == XLAT_VERBOSE && v->u.en.verbose_alone) {
+			sink_puts(s, v->u.en.sym_verbose);
 			break;
 		}
 		print_enum_raw(s, v);
