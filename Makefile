@@ -36,14 +36,17 @@ UNWIND_LIBS := $(shell $(PKG_CONFIG) --libs libunwind-ptrace 2>/dev/null || \
 LDLIBS += $(UNWIND_LIBS) -liberty
 # --backend=bpf: src/bpf/*.bpf.c compiled with clang -target bpf against a
 # vmlinux.h dumped from this kernel's BTF, embedded through a bpftool
-# skeleton, loaded with libbpf. Built only when all of that is here and
-# the build is native (the aarch64 cross build leaves it out for now);
-# without it src/bpf_source.c says at run time that it is not built in.
+# skeleton, loaded with libbpf. Built only when all of that is here (the
+# target's libbpf: libbpf-dev:arm64 for the aarch64 cross build); without
+# it src/bpf_source.c says at run time that it is not built in. The object
+# is the same for every architecture: it reads kernel fields at offsets
+# found at run time (src/bpf_btf.c), so the build host's vmlinux.h only
+# declares types, and a cross build may use it.
 BPF_CLANG ?= clang
 BPFTOOL ?= $(shell command -v bpftool 2>/dev/null || echo /usr/sbin/bpftool)
 BTF ?= /sys/kernel/btf/vmlinux
 ifndef HAVE_BPF
-HAVE_BPF := $(shell [ "$(ARCH)" = "$$(uname -m)" ] && [ -r $(BTF) ] && \
+HAVE_BPF := $(shell [ -r $(BTF) ] && \
 	[ -x $(BPFTOOL) ] && command -v $(BPF_CLANG) >/dev/null && \
 	$(PKG_CONFIG) --exists libbpf && echo 1 || echo 0)
 endif
