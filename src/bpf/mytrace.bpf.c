@@ -154,6 +154,13 @@ __noinline __u64 put_seg(struct scratch *s, __u64 end, __u64 addr,
 		r = bpf_probe_read_user_str(&s->b[d], len + 1, (void *)addr);
 		if (r == len + 1)
 			r = len;
+		/* older kernels (the arm64 guest's 6.1) say 0 for an empty
+		 * string, not 1 for its NUL: fstatat's "" printed as an
+		 * address there */
+		if (r == 0) {
+			s->b[d] = 0;
+			r = 1;
+		}
 	} else {
 		r = bpf_probe_read_user(&s->b[d], len, (void *)addr);
 		if (r == 0)
