@@ -59,7 +59,8 @@ endif
 # The mytrace binary links libunwind and liblzma statically when their
 # archives are installed: four fewer shared libraries to load take 0.4 ms
 # off every start (1.8 -> 1.4 ms for `mytrace -V`, as much as /bin/true),
-# which short traced commands feel. Debian's archives are not built as
+# which short traced commands feel; libbpf, libelf and zlib too (another
+# 0.13 ms: 1.04 -> 0.91 ms task-clock for `mytrace -V`). Debian's archives are not built as
 # PIE, so that binary is not one. STATIC_UNWIND=0 links them shared.
 STATIC_UNWIND ?= $(if $(filter /%,$(shell $(CC) -print-file-name=libunwind-ptrace.a)),1,0)
 ifeq ($(STATIC_UNWIND)$(SANITIZE)$(FUZZ),1)
@@ -67,7 +68,7 @@ MYTRACE_LDFLAGS := -no-pie
 MYTRACE_LDLIBS := -Wl,-Bstatic \
 	$(shell $(PKG_CONFIG) --libs --static libunwind-ptrace 2>/dev/null || \
 		echo -lunwind-ptrace -lunwind-generic -llzma -lunwind -llzma) \
-	-liberty -Wl,-Bdynamic $(BPF_LIBS)
+	-liberty $(BPF_LIBS) -Wl,-Bdynamic
 else
 MYTRACE_LDLIBS = $(LDLIBS)
 endif

@@ -17,6 +17,10 @@ char LICENSE[] SEC("license") = "GPL";
 /* set by user space before load */
 const volatile bool follow_forks;
 const volatile struct mt_offsets koff;
+/* unread bytes in the ring that wake mytrace (a quarter of it): below,
+ * records wake nobody and mytrace reads them every 10 ms, so a syscall
+ * storm costs no wakeup per record, and a small ring does not fill */
+const volatile __u64 wake_at;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -86,8 +90,12 @@ static __always_inline void count_lost(void)
 		*n += 1;
 }
 
-static __always_inline void submit(void *rec, __u64 size, __u64 flags)
+static __always_inline void submit(void *rec, __u64 size)
 {
+	__u64 flags = BPF_RB_NO_WAKEUP;
+
+	if (bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wake_at)
+		flags = BPF_RB_FORCE_WAKEUP;
 	if (size > MT_SCRATCH)
 		size = MT_SCRATCH;
 	if (bpf_ringbuf_output(&events, rec, size, flags) < 0)
@@ -108,6 +116,26 @@ static __always_inline __u32 kread32(const void *base, __u32 off)
 
 	bpf_probe_read_kernel(&v, sizeof(v), base + off);
 	return v;
+}
+
+/* The six arguments: one read when user space found them close together
+ * (koff.regs_span), else one each. */
+static __always_inline void read_args(const void *regs,
+				      __u64 args[MT_MAX_ARGS])
+{
+	__u64 w[MT_REGS_SPAN / 8] = {};
+	__u32 at;
+
+	if (!koff.regs_span) {
+		for (int i = 0; i < MT_MAX_ARGS; i++)
+			args[i] = kread(regs, koff.regs_arg[i]);
+		return;
+	}
+	bpf_probe_read_kernel(w, sizeof(w), regs + koff.regs_lo);
+	for (int i = 0; i < MT_MAX_ARGS; i++) {
+		at = (koff.regs_arg[i] - koff.regs_lo) / 8;
+		args[i] = w[at & (MT_REGS_SPAN / 8 - 1)];
+	}
 }
 
 static __always_inline __u64 current_mm(void)
@@ -355,9 +383,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	/* the selection first: a call not traced costs no lookup */
 	if (!selected_nr(id) || !is_traced(pid_tgid >> 32))
 		return 0;
-	for (int i = 0; i < MT_MAX_ARGS; i++)
-		call.args[i] = kread(regs, koff.regs_arg[i]);
-	call.mm = current_mm();
+	read_args(regs, call.args);
 	s = record(MT_ENTER, pid_tgid, id);
 	if (!s)
 		return 0;
@@ -372,14 +398,18 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		off = c.off;
 		call.retry = c.failed;
 	}
-	if (call.retry)
+	/* an exec in between makes a retry at exit moot: which mm the
+	 * pointers belong to matters only then */
+	if (call.retry) {
 		h->flags |= MT_F_READ_FAILED;
+		call.mm = current_mm();
+	}
 	h->size = off;
 	slot = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), NULL,
 				    BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (slot)
 		*slot = call;
-	submit(s->b, off, BPF_RB_NO_WAKEUP);
+	submit(s->b, off);
 	return 0;
 }
 
@@ -402,7 +432,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		goto out;
 	h = (void *)s->b;
 	h->args[0] = ret;
-	mm = current_mm();
+	mm = call->retry ? current_mm() : 0;
 	if (call->nr >= 0 && call->nr < MT_MAX_NR &&
 	    ((plan_phases[call->nr] & PH_EXIT) ||
 	     (mm == call->mm && call->retry))) {
@@ -416,7 +446,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		off = c.off;
 	}
 	h->size = off;
-	submit(s->b, off, BPF_RB_NO_WAKEUP);
+	submit(s->b, off);
 out:
 	call->active = 0;
 	return 0;
