@@ -618,16 +618,24 @@ static bool attached_alive(const struct brun *r)
  * still counted and none -p named alive: their exit records were lost. */
 #define IDLE_POLLS_MAX 100
 
+/* The records wake nobody: mytrace reads them every POLL_MS_MIN while
+ * they come, backing off to POLL_MS_MAX while they do not. A wakeup per
+ * record would cost the command an interrupt each, and waking mytrace
+ * when the ring fills lost records in measurement (it moved mytrace to
+ * the command's CPU). */
+#define POLL_MS_MIN 1
+#define POLL_MS_MAX 10
+
 /* Polls until the command is reaped and no traced process is left, or
  * until mytrace let go of all; then waits for the command's end. */
 static int wait_all(struct brun *r)
 {
-	int status = 0, n;
+	int status = 0, n, wait_ms = POLL_MS_MIN;
 	bool reaped = !r->child;
 	unsigned idle = 0;
 
 	while (!r->detached) {
-		n = bpf_source_poll(r->b, 10);
+		n = bpf_source_poll(r->b, wait_ms);
 		if (n < 0) {
 			fprintf(stderr, "mytrace: ring buffer: %s\n",
 				strerror(errno));
@@ -646,6 +654,8 @@ static int wait_all(struct brun *r)
 			interrupted = 0;
 		}
 		idle = n ? 0 : idle + 1;
+		wait_ms = n ? POLL_MS_MIN : wait_ms * 2 > POLL_MS_MAX ?
+			  POLL_MS_MAX : wait_ms * 2;
 		/* the exit records were written before the reaping */
 		if (reaped && (r->procs == 0 || (idle > IDLE_POLLS_MAX &&
 						 !attached_alive(r)))) {

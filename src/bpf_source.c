@@ -387,7 +387,6 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg,
 	struct timespec real, mono;
 	struct mt_offsets koff;
 	const char *missing;
-	size_t ring;
 	int err;
 
 	if (!b)
@@ -419,9 +418,9 @@ struct bpf_source *bpf_source_open(const struct bpf_source_config *cfg,
 	b->skel->rodata->koff = koff;
 	/* without -f a fork's records would only be dropped */
 	bpf_program__set_autoload(b->skel->progs.fork, cfg->follow);
-	ring = ring_size(cfg->ring_bytes ? cfg->ring_bytes : BPF_RING_DEFAULT);
-	bpf_map__set_max_entries(b->skel->maps.events, ring);
-	b->skel->rodata->wake_at = ring / 4;
+	bpf_map__set_max_entries(b->skel->maps.events,
+				 ring_size(cfg->ring_bytes ? cfg->ring_bytes :
+					   BPF_RING_DEFAULT));
 	err = mytrace_bpf__load(b->skel);
 	if (err) {
 		explain("loading the eBPF programs", -err);

@@ -17,10 +17,6 @@ char LICENSE[] SEC("license") = "GPL";
 /* set by user space before load */
 const volatile bool follow_forks;
 const volatile struct mt_offsets koff;
-/* unread bytes in the ring that wake mytrace (a quarter of it): below,
- * records wake nobody and mytrace reads them every 10 ms, so a syscall
- * storm costs no wakeup per record, and a small ring does not fill */
-const volatile __u64 wake_at;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -90,15 +86,12 @@ static __always_inline void count_lost(void)
 		*n += 1;
 }
 
+/* No wakeup: mytrace polls (src/bpf_run.c says why). */
 static __always_inline void submit(void *rec, __u64 size)
 {
-	__u64 flags = BPF_RB_NO_WAKEUP;
-
-	if (bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wake_at)
-		flags = BPF_RB_FORCE_WAKEUP;
 	if (size > MT_SCRATCH)
 		size = MT_SCRATCH;
-	if (bpf_ringbuf_output(&events, rec, size, flags) < 0)
+	if (bpf_ringbuf_output(&events, rec, size, BPF_RB_NO_WAKEUP) < 0)
 		count_lost();
 }
 
