@@ -527,47 +527,12 @@ static void die_like(int sig)
 
 /* --- -p */
 
-static bool zombie(pid_t pid)
-{
-	char path[64], buf[256], *close_paren;
-	FILE *f;
-	size_t n;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	f = fopen(path, "r");
-	if (!f)
-		return false;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	close_paren = strrchr(buf, ')');
-	return close_paren && close_paren[1] == ' ' && close_paren[2] == 'Z';
-}
-
-/* Why pid cannot be traced, before trying; NULL if it may be. Another
- * tracer is no obstacle: the kernel's records are copies. */
-static const char *attach_refusal(pid_t pid, char *buf, size_t len)
-{
-	if (pid == getpid())
-		return "that is mytrace itself";
-	if (kill(pid, 0) < 0 && errno == ESRCH)
-		return strerror(ESRCH);
-	if (attach_tgid(pid) != pid) {
-		snprintf(buf, len, "a thread, not a process; use -p %d",
-			 attach_tgid(pid));
-		return buf;
-	}
-	if (zombie(pid))
-		return "a zombie (it has exited)";
-	return NULL;
-}
-
 /* -p: traces process pid, every thread it has now (and, with -f, its
  * new threads and children, which the kernel marks at their fork). */
 static bool attach_one(struct brun *r, pid_t pid)
 {
 	char why[128];
-	const char *refused = attach_refusal(pid, why, sizeof(why));
+	const char *refused = attach_check(pid, why, sizeof(why));
 	struct timespec now;
 	pid_t *tids;
 	int n, added = 0;
@@ -609,7 +574,7 @@ static bool attached_alive(const struct brun *r)
 {
 	for (size_t i = 0; i < r->opts->nattach; i++)
 		if (kill(r->opts->attach[i], 0) == 0 &&
-		    !zombie(r->opts->attach[i]))
+		    !attach_zombie(r->opts->attach[i]))
 			return true;
 	return false;
 }
