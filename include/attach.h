@@ -3,6 +3,7 @@
 #ifndef MYTRACE_ATTACH_H
 #define MYTRACE_ATTACH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -24,5 +25,14 @@ pid_t attach_tracer_of(pid_t pid);
 /* Why PTRACE_SEIZE of pid failed with err, as one phrase for an error
  * line: "Operation not permitted (owned by uid 1000 and ...)". */
 void attach_explain(pid_t pid, int err, char *buf, size_t len);
+
+/* Whether pid is a zombie (state Z in /proc/pid/stat). */
+bool attach_zombie(pid_t pid);
+
+/* Why pid cannot be traced as a process, checked before trying (mytrace
+ * itself, gone, a thread, a zombie), as one phrase in buf or a constant;
+ * NULL if it may be. The bpf source needs no more: another tracer is no
+ * obstacle to it, its records are copies. */
+const char *attach_check(pid_t pid, char *buf, size_t len);
 
 #endif

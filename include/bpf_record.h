@@ -92,6 +92,12 @@ struct mt_offsets {
 	__u32 task_exit_code;
 	__u32 signal_live;		/* struct signal_struct */
 	__u32 signal_group_exec_task;	/* 0: the kernel has none */
+	/* when every argument lies in MT_REGS_SPAN bytes of struct pt_regs
+	 * from regs_lo (x86_64), one read takes them all; else 0 */
+	__u32 regs_span;
+	__u32 regs_lo;
 };
+
+#define MT_REGS_SPAN 64
 
 #endif

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -224,4 +225,37 @@ void attach_explain(pid_t pid, int err, char *buf, size_t len)
 	}
 	snprintf(buf, len, "%s (not dumpable, or in another namespace, or "
 		 "protected by a security module)", strerror(err));
+}
+
+bool attach_zombie(pid_t pid)
+{
+	char path[64], buf[256], *close_paren;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	close_paren = strrchr(buf, ')');
+	return close_paren && close_paren[1] == ' ' && close_paren[2] == 'Z';
+}
+
+const char *attach_check(pid_t pid, char *buf, size_t len)
+{
+	if (pid == getpid())
+		return "that is mytrace itself";
+	if (kill(pid, 0) < 0 && errno == ESRCH)
+		return strerror(ESRCH);
+	if (attach_tgid(pid) != pid) {
+		snprintf(buf, len, "a thread, not a process; use -p %d",
+			 attach_tgid(pid));
+		return buf;
+	}
+	if (attach_zombie(pid))
+		return "a zombie (it has exited)";
+	return NULL;
 }

@@ -1,9 +1,11 @@
 /* The offsets of the kernel fields the eBPF programs read, found by name in
- * the kernel's BTF: one pass over its types, no copy when the kernel lets
- * us map it. libbpf would parse all of it (~5 MB) for CO-RE relocations
- * and tp_btf programs; this is what spares that. */
+ * the kernel's BTF: a pass over its types that stops at the last struct
+ * wanted, no copy when the kernel lets us map it. libbpf would parse all
+ * of it (~5 MB) for CO-RE relocations and tp_btf programs; this is what
+ * spares that. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +25,9 @@ struct btf_view {
 	const char *strs;
 	size_t strs_len;
 	uint32_t *index;	/* type id -> offset in types */
-	uint32_t count;		/* ids 1..count */
+	uint32_t count;		/* ids 1..count indexed so far */
+	size_t next;		/* offset of type count + 1 */
+	bool bad;		/* a type record we cannot read */
 	const char *last_type;	/* the struct find_struct found last */
 	const struct btf_type *last;
 };
@@ -92,10 +96,30 @@ static const char *name_of(const struct btf_view *v, uint32_t off)
 	return off < v->strs_len ? v->strs + off : "";
 }
 
-static const struct btf_type *type_at(const struct btf_view *v,
-				      uint32_t id)
+/* Indexes the types up to id: the structs wanted come early in the
+ * kernel's BTF (task_struct, pt_regs and signal_struct among its first
+ * 600 of ~150,000 types), and a mapped file's pages past them are never
+ * read. */
+static bool reach(struct btf_view *v, uint32_t id)
 {
-	if (id == 0 || id > v->count)
+	size_t n;
+
+	while (v->count < id && !v->bad &&
+	       v->next + sizeof(struct btf_type) <= v->types_len) {
+		n = type_len((const void *)(v->types + v->next));
+		if (n == 0 || n > v->types_len - v->next) {
+			v->bad = true;
+			break;
+		}
+		v->index[++v->count] = (uint32_t)v->next;
+		v->next += n;
+	}
+	return id <= v->count;
+}
+
+static const struct btf_type *type_at(struct btf_view *v, uint32_t id)
+{
+	if (id == 0 || !reach(v, id))
 		return NULL;
 	return (const void *)(v->types + v->index[id]);
 }
@@ -103,7 +127,6 @@ static const struct btf_type *type_at(const struct btf_view *v,
 static int view_open(struct btf_view *v, const void *btf, size_t size)
 {
 	const struct btf_header *h = btf;
-	size_t off = 0, n;
 
 	memset(v, 0, sizeof(*v));
 	if (size < sizeof(*h) || h->magic != BTF_MAGIC ||
@@ -116,29 +139,24 @@ static int view_open(struct btf_view *v, const void *btf, size_t size)
 	v->types_len = h->type_len;
 	v->strs = (const char *)btf + h->hdr_len + h->str_off;
 	v->strs_len = h->str_len;
-	/* at most one type per 12 bytes */
+	/* at most one type per 12 bytes; pages never written cost nothing */
 	v->index = malloc((v->types_len / sizeof(struct btf_type) + 2) *
 			  sizeof(*v->index));
-	if (!v->index)
-		return -1;
-	while (off + sizeof(struct btf_type) <= v->types_len) {
-		n = type_len((const void *)(v->types + off));
-		if (n == 0 || n > v->types_len - off)
-			return -1;
-		v->index[++v->count] = (uint32_t)off;
-		off += n;
-	}
-	return 0;
+	return v->index ? 0 : -1;
 }
 
 /* The byte offset of member name in struct or union t, looking into its
  * anonymous members too; -1 when it has none. */
-static long member_offset(const struct btf_view *v, const struct btf_type *t,
+static long member_offset(struct btf_view *v, const struct btf_type *t,
 			  const char *name, unsigned depth)
 {
-	const struct btf_member *m = (const void *)(t + 1);
-	unsigned kind = BTF_INFO_KIND(t->info);
+	const struct btf_member *m;
+	unsigned kind;
 
+	if (!t)
+		return -1;
+	m = (const void *)(t + 1);
+	kind = BTF_INFO_KIND(t->info);
 	if ((kind != BTF_KIND_STRUCT && kind != BTF_KIND_UNION) || depth > 4)
 		return -1;
 	for (unsigned i = 0; i < BTF_INFO_VLEN(t->info); i++) {
@@ -169,9 +187,11 @@ static const struct btf_type *find_struct(struct btf_view *v,
 		return v->last;
 	v->last_type = type;
 	v->last = NULL;
-	for (uint32_t id = 1; id <= v->count && !v->last; id++) {
+	for (uint32_t id = 1; !v->last; id++) {
 		const struct btf_type *t = type_at(v, id);
 
+		if (!t)
+			break;
 		if (BTF_INFO_KIND(t->info) == BTF_KIND_STRUCT &&
 		    BTF_INFO_VLEN(t->info) > 0 &&
 		    strcmp(name_of(v, t->name_off), type) == 0)
@@ -198,6 +218,27 @@ static long field_offset(struct btf_view *v, const char *type,
 	return at < 0 ? -1 : at + add;
 }
 
+/* Whether one read of MT_REGS_SPAN bytes, inside struct pt_regs, holds
+ * every argument register: one helper call per entry instead of six. */
+static void regs_span(struct btf_view *v, struct mt_offsets *o)
+{
+	const struct btf_type *t = find_struct(v, "pt_regs");
+	uint32_t lo = o->regs_arg[0], hi = 0;
+
+	for (unsigned i = 0; i < MT_MAX_ARGS; i++) {
+		if (o->regs_arg[i] < lo)
+			lo = o->regs_arg[i];
+		if (o->regs_arg[i] + 8 > hi)
+			hi = o->regs_arg[i] + 8;
+	}
+	if (!t || t->size < MT_REGS_SPAN || hi - lo > MT_REGS_SPAN)
+		return;
+	if (lo > t->size - MT_REGS_SPAN)
+		lo = t->size - MT_REGS_SPAN;
+	o->regs_lo = lo;
+	o->regs_span = MT_REGS_SPAN;
+}
+
 int bpf_btf_offsets(const void *btf, size_t size, struct mt_offsets *o,
 		    const char **missing)
 {
@@ -219,6 +260,7 @@ int bpf_btf_offsets(const void *btf, size_t size, struct mt_offsets *o,
 		}
 		o->regs_arg[i] = (uint32_t)at;
 	}
+	regs_span(&v, o);
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		at = field_offset(&v, fields[i].type, fields[i].member);
 		if (at < 0 && !fields[i].optional) {

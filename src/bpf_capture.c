@@ -3,6 +3,7 @@
  * those copies back through a tracee_mem. Pure code: no libbpf here. */
 #include <limits.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -97,7 +98,8 @@ static const struct type_plan type_plans[ARG_TYPE_COUNT] = {
 	[ARG_CLONE_ARGS] = { CAP_BUF, BY_PARAM, 88 },
 	[ARG_MQ_ATTR] = { CAP_BUF, FIXED, 64 },
 	[ARG_SIGEVENT] = { CAP_BUF, FIXED, 64 },
-	[ARG_EPOLL_EVENT] = { CAP_BUF, FIXED, 12 },
+	/* 12 bytes (packed) on x86_64, 16 on arm64 */
+	[ARG_EPOLL_EVENT] = { CAP_BUF, FIXED, sizeof(struct epoll_event) },
 	[ARG_TIMEX_OUT] = { CAP_BUF, FIXED, 208 },
 	/* prctl and arch_prctl: what a getter writes (PR_GET_NAME: 16) */
 	[ARG_PRCTL_ARG] = { CAP_BUF, FIXED, 16 },

@@ -527,47 +527,12 @@ static void die_like(int sig)
 
 /* --- -p */
 
-static bool zombie(pid_t pid)
-{
-	char path[64], buf[256], *close_paren;
-	FILE *f;
-	size_t n;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	f = fopen(path, "r");
-	if (!f)
-		return false;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	close_paren = strrchr(buf, ')');
-	return close_paren && close_paren[1] == ' ' && close_paren[2] == 'Z';
-}
-
-/* Why pid cannot be traced, before trying; NULL if it may be. Another
- * tracer is no obstacle: the kernel's records are copies. */
-static const char *attach_refusal(pid_t pid, char *buf, size_t len)
-{
-	if (pid == getpid())
-		return "that is mytrace itself";
-	if (kill(pid, 0) < 0 && errno == ESRCH)
-		return strerror(ESRCH);
-	if (attach_tgid(pid) != pid) {
-		snprintf(buf, len, "a thread, not a process; use -p %d",
-			 attach_tgid(pid));
-		return buf;
-	}
-	if (zombie(pid))
-		return "a zombie (it has exited)";
-	return NULL;
-}
-
 /* -p: traces process pid, every thread it has now (and, with -f, its
  * new threads and children, which the kernel marks at their fork). */
 static bool attach_one(struct brun *r, pid_t pid)
 {
 	char why[128];
-	const char *refused = attach_refusal(pid, why, sizeof(why));
+	const char *refused = attach_check(pid, why, sizeof(why));
 	struct timespec now;
 	pid_t *tids;
 	int n, added = 0;
@@ -609,7 +574,7 @@ static bool attached_alive(const struct brun *r)
 {
 	for (size_t i = 0; i < r->opts->nattach; i++)
 		if (kill(r->opts->attach[i], 0) == 0 &&
-		    !zombie(r->opts->attach[i]))
+		    !attach_zombie(r->opts->attach[i]))
 			return true;
 	return false;
 }
@@ -618,16 +583,24 @@ static bool attached_alive(const struct brun *r)
  * still counted and none -p named alive: their exit records were lost. */
 #define IDLE_POLLS_MAX 100
 
+/* The records wake nobody: mytrace reads them every POLL_MS_MIN while
+ * they come, backing off to POLL_MS_MAX while they do not. A wakeup per
+ * record would cost the command an interrupt each, and waking mytrace
+ * when the ring fills lost records in measurement (it moved mytrace to
+ * the command's CPU). */
+#define POLL_MS_MIN 1
+#define POLL_MS_MAX 10
+
 /* Polls until the command is reaped and no traced process is left, or
  * until mytrace let go of all; then waits for the command's end. */
 static int wait_all(struct brun *r)
 {
-	int status = 0, n;
+	int status = 0, n, wait_ms = POLL_MS_MIN;
 	bool reaped = !r->child;
 	unsigned idle = 0;
 
 	while (!r->detached) {
-		n = bpf_source_poll(r->b, 10);
+		n = bpf_source_poll(r->b, wait_ms);
 		if (n < 0) {
 			fprintf(stderr, "mytrace: ring buffer: %s\n",
 				strerror(errno));
@@ -646,6 +619,8 @@ static int wait_all(struct brun *r)
 			interrupted = 0;
 		}
 		idle = n ? 0 : idle + 1;
+		wait_ms = n ? POLL_MS_MIN : wait_ms * 2 > POLL_MS_MAX ?
+			  POLL_MS_MAX : wait_ms * 2;
 		/* the exit records were written before the reaping */
 		if (reaped && (r->procs == 0 || (idle > IDLE_POLLS_MAX &&
 						 !attached_alive(r)))) {

@@ -478,6 +478,25 @@ static void pending_add(struct bpf_source *b, pid_t pid)
 		}
 }
 
+/* Reads every byte execve will be given, in the child: a fork leaves the
+ * child's page-table entries "old", and where the CPU cannot set the
+ * accessed bit itself (arm64 without FEAT_HAFDBS, as qemu's cortex-a57)
+ * the first touch faults, which an eBPF program may not do: the command's
+ * execve printed its filename and argv as addresses there. */
+static void touch_exec_args(const char *file, char *const argv[])
+{
+	volatile char sink = 0;
+
+	for (const char *p = file; *p; p++)
+		sink ^= *p;
+	for (char *const *a = argv; *a; a++)
+		for (const char *p = *a; *p; p++)
+			sink ^= *p;
+	for (char **e = environ; *e; e++)
+		sink ^= **e;
+	(void)sink;
+}
+
 pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
 		       const char *const env[], size_t nenv)
 {
@@ -501,6 +520,7 @@ pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
 		while (read(gate[0], &c, 1) < 0 && errno == EINTR)
 			;
 		command_apply_env(env, nenv);
+		touch_exec_args(file, argv);
 		execv(file, argv);
 		fprintf(stderr, "mytrace: exec '%s': %s\n", file,
 			strerror(errno));

@@ -743,8 +743,9 @@ const struct cli_option cli_options[] = {
 	  "brings its children along" },
 	{ 0, "backend", R, opt_backend, SEC_FILTERING, "--backend=ptrace|bpf",
 	  "how calls are seen: ptrace (the default) stops\n"
-	  "the command at each call; bpf copies them in\n"
-	  "the kernel without stopping it (root or\n"
+	  "the command at each call (~5 us a call); bpf\n"
+	  "copies them in the kernel without stopping it\n"
+	  "(~0.5 us a call, after ~11 ms to start; root or\n"
 	  "CAP_BPF+CAP_PERFMON, a kernel with BTF; a\n"
 	  "command or -p, without -k -u, inject or\n"
 	  "fault; -c times calls by the kernel's clock)" },

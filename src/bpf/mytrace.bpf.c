@@ -86,11 +86,12 @@ static __always_inline void count_lost(void)
 		*n += 1;
 }
 
-static __always_inline void submit(void *rec, __u64 size, __u64 flags)
+/* No wakeup: mytrace polls (src/bpf_run.c says why). */
+static __always_inline void submit(void *rec, __u64 size)
 {
 	if (size > MT_SCRATCH)
 		size = MT_SCRATCH;
-	if (bpf_ringbuf_output(&events, rec, size, flags) < 0)
+	if (bpf_ringbuf_output(&events, rec, size, BPF_RB_NO_WAKEUP) < 0)
 		count_lost();
 }
 
@@ -108,6 +109,26 @@ static __always_inline __u32 kread32(const void *base, __u32 off)
 
 	bpf_probe_read_kernel(&v, sizeof(v), base + off);
 	return v;
+}
+
+/* The six arguments: one read when user space found them close together
+ * (koff.regs_span), else one each. */
+static __always_inline void read_args(const void *regs,
+				      __u64 args[MT_MAX_ARGS])
+{
+	__u64 w[MT_REGS_SPAN / 8] = {};
+	__u32 at;
+
+	if (!koff.regs_span) {
+		for (int i = 0; i < MT_MAX_ARGS; i++)
+			args[i] = kread(regs, koff.regs_arg[i]);
+		return;
+	}
+	bpf_probe_read_kernel(w, sizeof(w), regs + koff.regs_lo);
+	for (int i = 0; i < MT_MAX_ARGS; i++) {
+		at = (koff.regs_arg[i] - koff.regs_lo) / 8;
+		args[i] = w[at & (MT_REGS_SPAN / 8 - 1)];
+	}
 }
 
 static __always_inline __u64 current_mm(void)
@@ -154,6 +175,13 @@ __noinline __u64 put_seg(struct scratch *s, __u64 end, __u64 addr,
 		r = bpf_probe_read_user_str(&s->b[d], len + 1, (void *)addr);
 		if (r == len + 1)
 			r = len;
+		/* older kernels (the arm64 guest's 6.1) say 0 for an empty
+		 * string, not 1 for its NUL: fstatat's "" printed as an
+		 * address there */
+		if (r == 0) {
+			s->b[d] = 0;
+			r = 1;
+		}
 	} else {
 		r = bpf_probe_read_user(&s->b[d], len, (void *)addr);
 		if (r == 0)
@@ -348,9 +376,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	/* the selection first: a call not traced costs no lookup */
 	if (!selected_nr(id) || !is_traced(pid_tgid >> 32))
 		return 0;
-	for (int i = 0; i < MT_MAX_ARGS; i++)
-		call.args[i] = kread(regs, koff.regs_arg[i]);
-	call.mm = current_mm();
+	read_args(regs, call.args);
 	s = record(MT_ENTER, pid_tgid, id);
 	if (!s)
 		return 0;
@@ -365,14 +391,18 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		off = c.off;
 		call.retry = c.failed;
 	}
-	if (call.retry)
+	/* an exec in between makes a retry at exit moot: which mm the
+	 * pointers belong to matters only then */
+	if (call.retry) {
 		h->flags |= MT_F_READ_FAILED;
+		call.mm = current_mm();
+	}
 	h->size = off;
 	slot = bpf_task_storage_get(&calls, bpf_get_current_task_btf(), NULL,
 				    BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (slot)
 		*slot = call;
-	submit(s->b, off, BPF_RB_NO_WAKEUP);
+	submit(s->b, off);
 	return 0;
 }
 
@@ -395,7 +425,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		goto out;
 	h = (void *)s->b;
 	h->args[0] = ret;
-	mm = current_mm();
+	mm = call->retry ? current_mm() : 0;
 	if (call->nr >= 0 && call->nr < MT_MAX_NR &&
 	    ((plan_phases[call->nr] & PH_EXIT) ||
 	     (mm == call->mm && call->retry))) {
@@ -409,7 +439,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		off = c.off;
 	}
 	h->size = off;
-	submit(s->b, off, BPF_RB_NO_WAKEUP);
+	submit(s->b, off);
 out:
 	call->active = 0;
 	return 0;

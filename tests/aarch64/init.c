@@ -94,6 +94,22 @@ static pid_t start_command(char **argv)
 	_exit(127);
 }
 
+/* The next pids from 1000 on, as on a machine that has run a while: a
+ * test that compares two runs masks numbers of three digits or more
+ * (pids), and a just-booted guest gave two-digit pids that differed
+ * (set_tid_address's result). Left as it is where the kernel has no
+ * ns_last_pid (CONFIG_CHECKPOINT_RESTORE). */
+static void skip_small_pids(void)
+{
+	int fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY);
+
+	if (fd < 0)
+		return;
+	if (write(fd, "999", 3) != 3)
+		say(NAME ": ns_last_pid: %s\n", strerror(errno));
+	close(fd);
+}
+
 /* Wait for @pid while reaping any orphan re-parented to us. */
 static int wait_command(pid_t pid)
 {
@@ -146,6 +162,7 @@ int main(int argc, char **argv)
 	unsetenv("MYTRACE_GUEST_NONCE");
 	setenv("PATH", "/bin:/sbin:/usr/bin:/usr/sbin", 1);
 	setenv("HOME", "/", 1);
+	skip_small_pids();
 
 	if (argc < 2) {
 		say(NAME ": no command: put '-- /path/prog args' on the "

@@ -148,6 +148,26 @@ static size_t finish(struct blob *b)
 	return sizeof(h) + b->tlen + b->slen;
 }
 
+/* One read of MT_REGS_SPAN bytes from regs_lo takes every argument when
+ * they lie that close together (the 512-byte pt_regs has room). */
+static void assert_regs_span(const struct mt_offsets *o)
+{
+	uint32_t lo = regs_want(0), hi = 0;
+
+	for (unsigned i = 0; i < MT_MAX_ARGS; i++) {
+		if (regs_want(i) < lo)
+			lo = regs_want(i);
+		if (regs_want(i) + 8 > hi)
+			hi = regs_want(i) + 8;
+	}
+	if (hi - lo > MT_REGS_SPAN) {
+		assert_int_equal(o->regs_span, 0);
+		return;
+	}
+	assert_int_equal(o->regs_span, MT_REGS_SPAN);
+	assert_int_equal(o->regs_lo, lo);
+}
+
 static void test_offsets(void **state)
 {
 	struct blob b;
@@ -167,6 +187,7 @@ static void test_offsets(void **state)
 	assert_null(missing);
 	for (unsigned i = 0; i < MT_MAX_ARGS; i++)
 		assert_int_equal(o.regs_arg[i], regs_want(i));
+	assert_regs_span(&o);
 	assert_int_equal(o.task_mm, 0x100);
 	assert_int_equal(o.task_exit_code, 0x108);
 	assert_int_equal(o.task_pid, 0x110);
