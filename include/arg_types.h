@@ -289,7 +289,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
-	X(PRCTL_ARG, decode_prctl_arg, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(PRCTL_ARG, decode_prctl_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PID) \
 	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE) \
 	/* returns */ \
