@@ -195,6 +195,13 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(OPEN_HOW, decode_open_how, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	/* landlock(7): a ruleset's and a rule's attributes, create's result */ \
+	X(LANDLOCK_RULESET_ATTR, decode_landlock_ruleset_attr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(LANDLOCK_RULE_ATTR, decode_landlock_rule_attr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(LANDLOCK_RET, decode_landlock_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_FD | ARGP_COMPAT | ARGP_PARAM) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(MSGBUF, decode_msgbuf, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \

@@ -70,6 +70,14 @@ static void test_seccomp(void **state)
 	check_program("decode_seccomp");
 }
 
+/* -y: the descriptors in a rule */
+static void test_landlock(void **state)
+{
+	const char *opts[] = { "-y", "-e", "trace=/^landlock_", NULL };
+
+	check_program_opts("decode_landlock", opts);
+}
+
 static void test_cmsg(void **state)
 {
 	check_program("decode_cmsg");
@@ -97,6 +105,7 @@ int main(void)
 		cmocka_unit_test(test_iov_dump),
 		cmocka_unit_test(test_cmsg),
 		cmocka_unit_test(test_quota),
+		cmocka_unit_test(test_landlock),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
