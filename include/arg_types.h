@@ -290,6 +290,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(UTSNAME_OUT, decode_utsname_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	X(IO_URING_PARAMS, decode_io_uring_params, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_COMPAT) \
 	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, \

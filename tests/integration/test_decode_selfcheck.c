@@ -78,6 +78,13 @@ static void test_landlock(void **state)
 	check_program_opts("decode_landlock", opts);
 }
 
+static void test_io_uring(void **state)
+{
+	const char *opts[] = { "-y", "-e", "trace=/^io_uring_", NULL };
+
+	check_program_opts("decode_io_uring", opts);
+}
+
 static void test_cmsg(void **state)
 {
 	check_program("decode_cmsg");
@@ -106,6 +113,7 @@ int main(void)
 		cmocka_unit_test(test_cmsg),
 		cmocka_unit_test(test_quota),
 		cmocka_unit_test(test_landlock),
+		cmocka_unit_test(test_io_uring),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
