@@ -292,6 +292,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IO_URING_PARAMS, decode_io_uring_params, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_COMPAT) \
+	X(BPF_ATTR, decode_bpf_attr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, \

@@ -85,6 +85,13 @@ static void test_io_uring(void **state)
 	check_program_opts("decode_io_uring", opts);
 }
 
+static void test_bpf_attr(void **state)
+{
+	const char *opts[] = { "-v", "-e", "trace=bpf", NULL };
+
+	check_program_opts("decode_bpf", opts);
+}
+
 static void test_cmsg(void **state)
 {
 	check_program("decode_cmsg");
@@ -114,6 +121,7 @@ int main(void)
 		cmocka_unit_test(test_quota),
 		cmocka_unit_test(test_landlock),
 		cmocka_unit_test(test_io_uring),
+		cmocka_unit_test(test_bpf_attr),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
