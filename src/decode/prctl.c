@@ -333,7 +333,7 @@ static struct value *kind_value(struct decode_ctx *ctx, const char *kind,
 		return raw > 128 ? value_uint(ar, name, raw) :
 		       signal_value(ctx, name, (int)raw);
 	if (strcmp(kind, "fprog") == 0)
-		return sock_fprog_value(ctx, name, raw);
+		return seccomp_fprog_value(ctx, name, raw);
 	if (strcmp(kind, "tagged") == 0)
 		return tagged_value(ctx, name, raw);
 	if (strcmp(kind, "u") == 0)

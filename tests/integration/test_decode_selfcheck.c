@@ -92,6 +92,14 @@ static void test_bpf_attr(void **state)
 	check_program_opts("decode_bpf", opts);
 }
 
+/* -v: a filter's instructions */
+static void test_seccomp_filter(void **state)
+{
+	const char *opts[] = { "-v", "-e", "trace=seccomp,prctl", NULL };
+
+	check_program_opts("decode_seccomp_filter", opts);
+}
+
 static void test_cmsg(void **state)
 {
 	check_program("decode_cmsg");
@@ -122,6 +130,7 @@ int main(void)
 		cmocka_unit_test(test_landlock),
 		cmocka_unit_test(test_io_uring),
 		cmocka_unit_test(test_bpf_attr),
+		cmocka_unit_test(test_seccomp_filter),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
