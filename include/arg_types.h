@@ -55,6 +55,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(FLAGS, decode_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(FLAGS_LONG, decode_flags_long, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) /* all 64 bits */ \
 	X(ENUM, decode_enum, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(ENUMD, decode_enumd, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) /* unknown values in decimal */ \

@@ -100,6 +100,13 @@ static void test_seccomp_filter(void **state)
 	check_program_opts("decode_seccomp_filter", opts);
 }
 
+static void test_perf(void **state)
+{
+	const char *opts[] = { "-e", "trace=perf_event_open", NULL };
+
+	check_program_opts("decode_perf", opts);
+}
+
 static void test_cmsg(void **state)
 {
 	check_program("decode_cmsg");
@@ -131,6 +138,7 @@ int main(void)
 		cmocka_unit_test(test_io_uring),
 		cmocka_unit_test(test_bpf_attr),
 		cmocka_unit_test(test_seccomp_filter),
+		cmocka_unit_test(test_perf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
