@@ -296,6 +296,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_INOUT | ARGP_FILE | ARGP_COMPAT) \
 	X(BPF_ATTR, decode_bpf_attr, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(BPF_RET, decode_bpf_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_FD | ARGP_PARAM) \
 	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, \

@@ -234,3 +234,16 @@ struct value *decode_bpf_attr(struct decode_ctx *ctx,
 	add_extra(ctx, v, all, n, known);
 	return v;
 }
+
+/* A new descriptor for the commands that make one ("fd" in
+ * tables/consts/bpf_cmd.list), else a number. */
+struct value *decode_bpf_ret(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	const struct xlat_entry *e = xlat_find(&xlat_bpf_cmd,
+					       (uint32_t)decode_param(ctx, a));
+
+	if (e && e->msg && strcmp(e->msg, "fd") == 0)
+		return decode_fd(ctx, a, raw);
+	return value_int(ctx->arena, a->name, (int64_t)raw);
+}
