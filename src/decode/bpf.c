@@ -43,7 +43,7 @@ static unsigned kind_size(const char *kind)
 	if (starts(kind, "name16"))
 		return 16;
 	if (starts(kind, "u8") || starts(kind, "x8") || starts(kind, "p8") ||
-	    starts(kind, "str8"))
+	    starts(kind, "str8") || starts(kind, "e8:"))
 		return 8;
 	return 4;
 }
@@ -88,7 +88,7 @@ static struct value *field_value(struct decode_ctx *ctx,
 	struct arena *ar = ctx->arena;
 	uint64_t raw = get(at, off, kind_size(kind));
 
-	if (starts(kind, "e4:") || starts(kind, "f4:"))
+	if (starts(kind, "e4:") || starts(kind, "f4:") || starts(kind, "e8:"))
 		return set_value(ctx, name, raw, kind);
 	if (strcmp(kind, "i4") == 0)
 		return value_int(ar, name, (int32_t)raw);

@@ -64,6 +64,27 @@ int main(void)
 	       "btf_value_type_id=0, btf_vmlinux_value_type_id=0, map_extra=0,"
 	       " extra_data=\"\\x00\\x5a\\x00\\x00\\x00\\x00\\x00\\x00\" "
 	       "/* bytes 72..79 */}, 80) = %s\n", sc_ret(rc));
+	/* a map element: the flags only when the size reaches them */
+	memset(attr, 0, sizeof(attr));
+	w[0] = (uint32_t)-1;
+	memcpy(attr, w, 4);
+	rc = syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, attr, 24);
+	printf("bpf(BPF_MAP_LOOKUP_ELEM, {map_fd=-1, key=NULL, value=NULL}, "
+	       "24) = %s\n", sc_ret(rc));
+	attr[24] = BPF_F_LOCK;
+	rc = syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, attr, 32);
+	printf("bpf(BPF_MAP_LOOKUP_ELEM, {map_fd=-1, key=NULL, value=NULL, "
+	       "flags=BPF_F_LOCK}, 32) = %s\n", sc_ret(rc));
+	/* a pinned object's path */
+	memset(attr, 0, sizeof(attr));
+	p = (uintptr_t)"/nonexistent/bpf";
+	memcpy(attr, &p, 8);
+	w[0] = (uint32_t)-1;
+	w[1] = BPF_F_RDONLY | 0x100;
+	memcpy(attr + 8, w, 8);
+	rc = syscall(SYS_bpf, BPF_OBJ_GET, attr, 16);
+	printf("bpf(BPF_OBJ_GET, {pathname=\"/nonexistent/bpf\", bpf_fd=-1, "
+	       "file_flags=BPF_F_RDONLY|0x100}, 16) = %s\n", sc_ret(rc));
 	rc = syscall(SYS_bpf, BPF_PROG_LOAD, attr, 0);
 	printf("bpf(BPF_PROG_LOAD, %p, 0) = %s\n", (void *)attr, sc_ret(rc));
 	return 0;
