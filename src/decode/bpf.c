@@ -130,8 +130,9 @@ static unsigned add_fields(struct decode_ctx *ctx, struct value *v,
 			   const struct attr_buf *at, const char *column)
 {
 	struct { const char *name; uint64_t raw; } seen[48];
+	struct value *outer[4], *cur = v;
 	char buf[1024], *w, *save = NULL;
-	unsigned off = 0, nseen = 0, size, align;
+	unsigned off = 0, nseen = 0, size, align, depth = 0;
 	bool always = true, shown = true;
 
 	snprintf(buf, sizeof(buf), "%s", column);
@@ -142,8 +143,20 @@ static unsigned add_fields(struct decode_ctx *ctx, struct value *v,
 			always = false;
 			continue;
 		}
-		if (strcmp(w, "skip4") == 0) {
-			off = ((off + 3) & ~3u) + 4;
+		if (starts(w, "skip")) {	/* skip4, skip8 */
+			size = (unsigned)strtoul(w + 4, NULL, 10);
+			off = ((off + size - 1) & ~(size - 1)) + size;
+			continue;
+		}
+		if (w[0] == '{' && v && depth < 4) {	/* {NAME ... } */
+			outer[depth++] = cur;
+			cur = value_struct(ctx->arena, arena_printf(ctx->arena,
+					   "%s", w + 1), 0);
+			value_add(outer[depth - 1], cur);
+			continue;
+		}
+		if (strcmp(w, "}") == 0 && v && depth) {
+			cur = outer[--depth];
 			continue;
 		}
 		if (!kind)
@@ -169,7 +182,7 @@ static unsigned add_fields(struct decode_ctx *ctx, struct value *v,
 						    size) : 0;
 		}
 		if (shown && v)	/* names outlive the column's copy */
-			value_add(v, field_value(ctx, at, arena_printf(
+			value_add(cur, field_value(ctx, at, arena_printf(
 					ctx->arena, "%s", w), kind, off));
 		shown = true;
 		off += size;

@@ -85,6 +85,15 @@ int main(void)
 	rc = syscall(SYS_bpf, BPF_OBJ_GET, attr, 16);
 	printf("bpf(BPF_OBJ_GET, {pathname=\"/nonexistent/bpf\", bpf_fd=-1, "
 	       "file_flags=BPF_F_RDONLY|0x100}, 16) = %s\n", sc_ret(rc));
+	/* a union member as a struct of its own */
+	memset(attr, 0, sizeof(attr));
+	p = (uintptr_t)"sys_enter";
+	memcpy(attr, &p, 8);
+	w[0] = (uint32_t)-1;
+	memcpy(attr + 8, w, 4);
+	rc = syscall(SYS_bpf, BPF_RAW_TRACEPOINT_OPEN, attr, 16);
+	printf("bpf(BPF_RAW_TRACEPOINT_OPEN, {raw_tracepoint={name=\"sys_enter"
+	       "\", prog_fd=-1}}, 16) = %s\n", sc_ret(rc));
 	rc = syscall(SYS_bpf, BPF_PROG_LOAD, attr, 0);
 	printf("bpf(BPF_PROG_LOAD, %p, 0) = %s\n", (void *)attr, sc_ret(rc));
 	return 0;
