@@ -55,6 +55,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(FLAGS, decode_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(FLAGS_LONG, decode_flags_long, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) /* all 64 bits */ \
 	X(ENUM, decode_enum, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(ENUMD, decode_enumd, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) /* unknown values in decimal */ \
@@ -196,6 +198,13 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(OPEN_HOW, decode_open_how, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	/* landlock(7): a ruleset's and a rule's attributes, create's result */ \
+	X(LANDLOCK_RULESET_ATTR, decode_landlock_ruleset_attr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(LANDLOCK_RULE_ATTR, decode_landlock_rule_attr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(LANDLOCK_RET, decode_landlock_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_FD | ARGP_COMPAT | ARGP_PARAM) \
 	X(PERSONALITY, decode_personality, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(MSGBUF, decode_msgbuf, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
@@ -285,6 +294,12 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_FILE | ARGP_COMPAT) \
 	X(CLONE_ARGS, decode_clone_args, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	X(IO_URING_PARAMS, decode_io_uring_params, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_COMPAT) \
+	X(BPF_ATTR, decode_bpf_attr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(BPF_RET, decode_bpf_ret, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_FD | ARGP_PARAM) \
 	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, \
@@ -292,7 +307,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PID) \
 	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
-	X(PRCTL_ARG, decode_prctl_arg, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(PRCTL_ARG, decode_prctl_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PID) \
 	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE) \
 	/* returns */ \

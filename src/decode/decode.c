@@ -321,6 +321,17 @@ struct value *decode_flags(struct decode_ctx *ctx, const struct arg_desc *a,
 	return v;
 }
 
+/* flags in an unsigned long: all 64 bits of it */
+struct value *decode_flags_long(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	struct value *v = value_flags(ctx->arena, a->name, raw, a->xlat);
+
+	if (v->u.flags.count == 0 && v->u.flags.rest)
+		set_unknown_comment(ctx, v, a->xlat);
+	return v;
+}
+
 /* "CLOCK_???": the prefix the set's first names share, for the comment
  * strace writes after a value the set does not name. */
 const char *unknown_comment(struct decode_ctx *ctx, const struct xlat *x)

@@ -113,6 +113,10 @@ struct value *sockaddr_value(struct decode_ctx *ctx, const char *name,
 /* {len=4, filter=0x...}: a struct sock_fprog at addr. */
 struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
 			       uint64_t addr);
+/* The same for a seccomp filter, whose instructions show under -v
+ * (src/decode/bpf_filter.c). */
+struct value *seccomp_fprog_value(struct decode_ctx *ctx, const char *name,
+				  uint64_t addr);
 /* Adds to struct v the bytes of an extensible struct at addr between the
  * known size and the size the caller passed (src/decode/ext_struct.c). */
 void add_struct_tail(struct decode_ctx *ctx, struct value *v, uint64_t addr,

@@ -234,6 +234,32 @@ static struct value *tagged_value(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
+/* An int that SET names (PR_SET_PTRACER_ANY) or else a process id. */
+static struct value *pid_named(struct decode_ctx *ctx, const char *name,
+			       uint64_t raw, const struct xlat *x)
+{
+	int32_t v = (int32_t)raw;
+
+	if (xlat_name(x, (uint64_t)(int64_t)v) || v <= 0)
+		return value_enum(ctx->arena, name, (uint64_t)(int64_t)v, x,
+				  V_INT);
+	return value_pid(ctx->arena, name, v, PID_TGID);
+}
+
+/* An id of the kind the next argument, a pid type, says (PIDTYPE_PGID: a
+ * process group); a plain int under a type the kernel does not know. */
+static struct value *pid_of_type(struct decode_ctx *ctx, const char *name,
+				 uint64_t raw, uint32_t type)
+{
+	static const enum pid_kind kinds[] = {
+		PID_TID, PID_TGID, PID_PGID, PID_SID
+	};
+
+	if (type >= sizeof(kinds) / sizeof(kinds[0]))
+		return value_int(ctx->arena, name, (int32_t)raw);
+	return value_pid(ctx->arena, name, (int32_t)raw, kinds[type]);
+}
+
 /* What the call wrote where the argument points: [value]. */
 static struct value *written_value(struct decode_ctx *ctx, const char *kind,
 				   const char *name, uint64_t addr)
@@ -269,7 +295,7 @@ static struct value *written_value(struct decode_ctx *ctx, const char *kind,
 
 /* One argument of a kind the column names, as the caller passed it. */
 static struct value *kind_value(struct decode_ctx *ctx, const char *kind,
-				const char *name, uint64_t raw)
+				const char *name, uint64_t raw, uint64_t next)
 {
 	struct arena *ar = ctx->arena;
 
@@ -286,6 +312,10 @@ static struct value *kind_value(struct decode_ctx *ctx, const char *kind,
 	if (starts(kind, "id:"))
 		return value_enum(ar, name, (uint64_t)(int64_t)(int32_t)raw,
 				  set_after(kind, "id:"), V_INT);
+	if (starts(kind, "pid:"))
+		return pid_named(ctx, name, raw, set_after(kind, "pid:"));
+	if (strcmp(kind, "pidt") == 0)
+		return pid_of_type(ctx, name, raw, (uint32_t)next);
 	if (starts(kind, "f:"))
 		return flags_value(ctx, name, raw, set_after(kind, "f:"));
 	if (starts(kind, "f4:"))
@@ -303,7 +333,7 @@ static struct value *kind_value(struct decode_ctx *ctx, const char *kind,
 		return raw > 128 ? value_uint(ar, name, raw) :
 		       signal_value(ctx, name, (int)raw);
 	if (strcmp(kind, "fprog") == 0)
-		return sock_fprog_value(ctx, name, raw);
+		return seccomp_fprog_value(ctx, name, raw);
 	if (strcmp(kind, "tagged") == 0)
 		return tagged_value(ctx, name, raw);
 	if (strcmp(kind, "u") == 0)
@@ -345,7 +375,8 @@ struct value *decode_prctl_option(struct decode_ctx *ctx,
 		p.nargs = (unsigned)ctx->sc->desc->nargs - 1;
 	for (unsigned i = 0; i < p.nargs; i++)
 		decode_replace_arg(ctx, i + 1, kind_value(ctx, p.kind[i],
-				   arg_names[i], arg[i + 1]));
+				   arg_names[i], arg[i + 1],
+				   i + 2 < MAX_ARGS ? arg[i + 2] : 0));
 	decode_end_args(ctx, 1 + p.nargs);
 	v = value_enum(ctx->arena, a->name, (uint32_t)raw, option_set(ctx->sc),
 		       V_HEX);
@@ -408,11 +439,11 @@ struct value *decode_prctl_ret(struct decode_ctx *ctx, const struct arg_desc *a,
 /* The kinds kind_value and written_value know; those before the NULL
  * take a set after a colon. */
 static const char *const kinds_with_set[] = {
-	"e", "e4", "ev", "ev4", "id", "f", "f4", "vl", "xf8", NULL
+	"e", "e4", "ev", "ev4", "id", "pid", "f", "f4", "vl", "xf8", NULL
 };
 static const char *const plain_kinds[] = {
 	"u", "d", "i", "x", "p", "str", "sig", "fprog", "tagged", "u4",
-	"kptr", "x8", "*", NULL
+	"pidt", "kptr", "x8", "*", NULL
 };
 
 static bool in_list(const char *const *list, const char *word, size_t len)

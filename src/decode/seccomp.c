@@ -72,7 +72,7 @@ struct value *decode_seccomp_args(struct decode_ctx *ctx,
 	if (ctx->at_exit)
 		return decode_entry_value(ctx);
 	if (op == SECCOMP_SET_MODE_FILTER)
-		return sock_fprog_value(ctx, a->name, raw);
+		return seccomp_fprog_value(ctx, a->name, raw);
 	if (op == SECCOMP_GET_ACTION_AVAIL)
 		return action_value(ctx, a->name, raw);
 	return value_ptr(ctx->arena, a->name, raw);

@@ -451,24 +451,6 @@ struct value *decode_msgbuf_out(struct decode_ctx *ctx,
 	return msgbuf_value(ctx, a->name, raw, decode_param(ctx, a));
 }
 
-/* struct sock_fprog: a BPF program's length and address. */
-struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
-			       uint64_t addr)
-{
-	struct {
-		uint16_t len;
-		uint64_t filter;
-	} prog;
-	struct value *v;
-
-	if (!decode_read(ctx, name, addr, &prog, sizeof(prog), &v))
-		return v;
-	v = value_struct(ctx->arena, name, addr);
-	value_add(v, value_uint(ctx->arena, "len", prog.len));
-	value_add(v, value_ptr(ctx->arena, "filter", prog.filter));
-	return v;
-}
-
 /* reboot's fourth argument: the command string of
  * LINUX_REBOOT_CMD_RESTART2, and nothing for the other commands. The
  * kernel copies a fixed 256 bytes; strace reads 255 of them, all or

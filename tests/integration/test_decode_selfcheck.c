@@ -70,6 +70,43 @@ static void test_seccomp(void **state)
 	check_program("decode_seccomp");
 }
 
+/* -y: the descriptors in a rule */
+static void test_landlock(void **state)
+{
+	const char *opts[] = { "-y", "-e", "trace=/^landlock_", NULL };
+
+	check_program_opts("decode_landlock", opts);
+}
+
+static void test_io_uring(void **state)
+{
+	const char *opts[] = { "-y", "-e", "trace=/^io_uring_", NULL };
+
+	check_program_opts("decode_io_uring", opts);
+}
+
+static void test_bpf_attr(void **state)
+{
+	const char *opts[] = { "-v", "-e", "trace=bpf", NULL };
+
+	check_program_opts("decode_bpf", opts);
+}
+
+/* -v: a filter's instructions */
+static void test_seccomp_filter(void **state)
+{
+	const char *opts[] = { "-v", "-e", "trace=seccomp,prctl", NULL };
+
+	check_program_opts("decode_seccomp_filter", opts);
+}
+
+static void test_perf(void **state)
+{
+	const char *opts[] = { "-e", "trace=perf_event_open", NULL };
+
+	check_program_opts("decode_perf", opts);
+}
+
 static void test_cmsg(void **state)
 {
 	check_program("decode_cmsg");
@@ -97,6 +134,11 @@ int main(void)
 		cmocka_unit_test(test_iov_dump),
 		cmocka_unit_test(test_cmsg),
 		cmocka_unit_test(test_quota),
+		cmocka_unit_test(test_landlock),
+		cmocka_unit_test(test_io_uring),
+		cmocka_unit_test(test_bpf_attr),
+		cmocka_unit_test(test_seccomp_filter),
+		cmocka_unit_test(test_perf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

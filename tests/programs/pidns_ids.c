@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,6 +25,23 @@ static const char *self(void)
 
 	snprintf(buf, sizeof(buf), "1%s /* %d in strace's PID NS */", comm,
 		 outer);
+	return buf;
+}
+
+/* A return value as a tracer shows it, for the errors these calls have */
+static const char *rc_text(long rc)
+{
+	static char buf[64];
+
+	if (rc >= 0)
+		snprintf(buf, sizeof(buf), "%ld", rc);
+	else if (errno == EINVAL)
+		snprintf(buf, sizeof(buf), "-1 EINVAL (Invalid argument)");
+	else if (errno == EPERM)
+		snprintf(buf, sizeof(buf),
+			 "-1 EPERM (Operation not permitted)");
+	else
+		snprintf(buf, sizeof(buf), "-1 errno %d", errno);
 	return buf;
 }
 
@@ -73,6 +91,17 @@ static int inside(void)
 	leader();
 	printf("getpgid(%s) = 1 /* %d in strace's PID NS */\n", self(),
 	       outer);
+	/* prctl's pid arguments: the process allowed to trace us (EINVAL
+	 * without Yama), and a process group sharing a core (EINVAL: GET
+	 * takes a thread only) */
+	rc = syscall(SYS_prctl, PR_SET_PTRACER, 1, 0, 0, 0);
+	leader();
+	printf("prctl(PR_SET_PTRACER, %s) = %s\n", self(), rc_text(rc));
+	rc = syscall(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_GET, 1, 2, 0);
+	leader();
+	printf("prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, 1 /* %d in strace's "
+	       "PID NS */, 0x2 /* PIDTYPE_PGID */, NULL) = %s\n", outer,
+	       rc_text(rc));
 	return 0;
 }
 
