@@ -56,10 +56,15 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 		decode_end_args(ctx, 2);
 	/* evdev's numbered requests are named with their number */
 	if (!e && ((req >> 8) & 0xff) == 'E') {
-		const char *s = ioctl_evdev_name(ctx, req);
+		const char *s = ioctl_evdev_name(ctx, req, true);
+		struct value *v;
 
-		if (s)
-			return value_symbol(ctx->arena, a->name, req, V_HEX, s);
+		if (s) {
+			v = value_symbol(ctx->arena, a->name, req, V_HEX, s);
+			v->u.en.sym_verbose = ioctl_evdev_name(ctx, req,
+							       false);
+			return v;
+		}
 	}
 	if (!e)
 		e = xlat_find_sorted(&xlat_ioctl_request, req);

@@ -44,8 +44,10 @@ struct value *ioctl_ubi(struct decode_ctx *ctx, const char *name,
 struct value *ioctl_evdev(struct decode_ctx *ctx, const char *name,
 			  uint32_t req, uint64_t arg);
 /* EVIOCGABS(ABS_X), EVIOCGNAME(256): the name of a request that carries
- * a number; NULL for the others */
-const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req);
+ * a number; NULL for the others. Without comments, an unnamed number has
+ * no "ABS_???" after it (-X verbose writes the name in a comment). */
+const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req,
+			     bool comments);
 
 struct value *ioctl_lirc(struct decode_ctx *ctx, const char *name,
 			 uint32_t req, uint64_t arg);

@@ -275,7 +275,12 @@ static void print_value(struct text_state *t, const struct value *v)
 		print_sigset(s, v, t->opts->xlat);
 		break;
 	case V_EXPR:
-		sink_puts(s, v->u.expr);
+		if (t->opts->xlat == XLAT_RAW && v->u.expr.raw)
+			sink_puts(s, v->u.expr.raw);
+		else if (t->opts->xlat == XLAT_VERBOSE && v->u.expr.verbose)
+			sink_puts(s, v->u.expr.verbose);
+		else
+			sink_puts(s, v->u.expr.text);
 		break;
 	case V_UNAVAILABLE:
 		print_number(s, V_PTR, v->raw);

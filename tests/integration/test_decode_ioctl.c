@@ -104,6 +104,37 @@ static void test_decode_ioctl_xlat(void **state)
 	run_result_free(&r);
 }
 
+/* evdev under -X: an unnamed code has no "ABS_???" inside the verbose
+ * comment; a bit set shows its words raw (all the 42 bytes returned) */
+static void test_decode_ioctl_evdev_xlat(void **state)
+{
+	const char *verbose[] = { "-X", "verbose", "-e", "trace=ioctl",
+				  test_program("ioctl_families"), NULL };
+	const char *raw_inject[] = { "-X", "raw", "-e", "trace=ioctl",
+				     "-e", "inject=ioctl:retval=42",
+				     test_program("ioctl_families"), "inject",
+				     NULL };
+	const char *verbose_inject[] = { "-X", "verbose", "-e", "trace=ioctl",
+					 "-e", "inject=ioctl:retval=42",
+					 test_program("ioctl_families"),
+					 "inject", NULL };
+	struct run_result r;
+
+	run_traced(&r, verbose);
+	assert_has_line(r.trace, "ioctl(-1, 0x8018457e /* EVIOCGABS(0x3e) */, "
+			"NULL) = -1 EBADF (Bad file descriptor)");
+	run_result_free(&r);
+	run_traced(&r, raw_inject);
+	assert_has_line(r.trace, "ioctl(-1, 0x80404521, [0x6, 0, 0, 0, 0, 0]) "
+			"= 42 (INJECTED)");
+	run_result_free(&r);
+	run_traced(&r, verbose_inject);
+	assert_has_line(r.trace, "ioctl(-1, 0x80404521 /* EVIOCGBIT(EV_KEY, 64) "
+			"*/, [0x1 /* KEY_ESC */ 0x2 /* KEY_1 */] "
+			"/* [0x6, 0, 0, 0, 0, 0] */) = 42 (INJECTED)");
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -111,6 +142,7 @@ int main(void)
 		cmocka_unit_test(test_decode_ioctl_xlat),
 		cmocka_unit_test(test_decode_ioctl_families),
 		cmocka_unit_test(test_decode_ioctl_families_out),
+		cmocka_unit_test(test_decode_ioctl_evdev_xlat),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

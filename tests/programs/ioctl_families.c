@@ -292,6 +292,8 @@ static void evdev_calls(void)
 	expect("ioctl(-1, EVIOCSKEYCODE, [30, KEY_ESC])");
 	ioctl(-1, EVIOCGABS(ABS_Y), 0);
 	expect("ioctl(-1, EVIOCGABS(ABS_Y), NULL)");
+	ioctl(-1, EVIOCGABS(0x3e), 0);
+	expect("ioctl(-1, EVIOCGABS(0x3e /* ABS_??? */), NULL)");
 	ioctl(-1, EVIOCGNAME(64), 0);
 	expect("ioctl(-1, EVIOCGNAME(64), NULL)");
 	ioctl(-1, EVIOCGID, &id);
