@@ -15,7 +15,8 @@
 #include "harness.h"
 
 #define CALLS "-e", \
-	"trace=getpid,gettid,kill,getppid,setsid,getsid,getpgid,ioprio_get,ioprio_set"
+	"trace=getpid,gettid,kill,getppid,setsid,getsid,getpgid,ioprio_get," \
+	"ioprio_set,ioctl"
 
 /* Every line the program printed is in the trace, and nothing else of
  * the inner process is. */
@@ -47,7 +48,7 @@ static void assert_program_lines(const char *const flags[], const char *mode)
 		assert_has_line(norm, line);
 		lines++;
 	}
-	assert_int_equal(lines, 9);
+	assert_int_equal(lines, 10);
 	free(out);
 	free(norm);
 	run_result_free(&r);

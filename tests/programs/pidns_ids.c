@@ -6,10 +6,13 @@
  * made. The first process stays outside: it tells the one inside its
  * number in the outer namespace, waits and passes on its exit status. */
 #include <errno.h>
+#include <linux/blktrace_api.h>
+#include <linux/fs.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -37,6 +40,7 @@ static void leader(void)
 
 static int inside(void)
 {
+	struct blk_user_trace_setup bts;
 	long rc;
 
 	leader();
@@ -73,6 +77,14 @@ static int inside(void)
 	leader();
 	printf("getpgid(%s) = 1 /* %d in strace's PID NS */\n", self(),
 	       outer);
+	/* an ioctl's struct holds a process too */
+	memset(&bts, 0, sizeof(bts));
+	bts.pid = 1;
+	ioctl(-1, BLKTRACESETUP, &bts);
+	leader();
+	printf("ioctl(-1, BLKTRACESETUP, {act_mask=0, buf_size=0, buf_nr=0, "
+	       "start_lba=0, end_lba=0, pid=%s}) = -1 EBADF (Bad file "
+	       "descriptor)\n", self());
 	return 0;
 }
 
