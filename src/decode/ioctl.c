@@ -29,6 +29,7 @@ static const struct {
 	{ 'p', ioctl_rtc },
 	{ 0xb4, ioctl_gpio },
 	{ 'X', ioctl_fs_x },
+	{ 0xaa, ioctl_uffdio },
 };
 
 /* A request's name: the hand-kept list first (names strace prints

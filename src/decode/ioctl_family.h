@@ -52,6 +52,9 @@ const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req,
 struct value *ioctl_lirc(struct decode_ctx *ctx, const char *name,
 			 uint32_t req, uint64_t arg);
 
+struct value *ioctl_uffdio(struct decode_ctx *ctx, const char *name,
+			   uint32_t req, uint64_t arg);
+
 struct value *ioctl_block(struct decode_ctx *ctx, const char *name,
 			  uint32_t req, uint64_t arg);
 

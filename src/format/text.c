@@ -288,6 +288,11 @@ static void print_value(struct text_state *t, const struct value *v)
 	case V_INOUT:
 		print_value(t, v->u.kids.first);
 		sink_puts(s, " => ");
+		/* a labelled value after names itself again, as strace
+		 * writes a struct's field: features=0 => features=0x2 */
+		if (v->u.kids.first->next->labelled &&
+		    v->u.kids.first->next->name)
+			sink_printf(s, "%s=", v->u.kids.first->next->name);
 		print_value(t, v->u.kids.first->next);
 		break;
 	}

@@ -12,6 +12,7 @@
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/seccomp.h>
+#include <linux/userfaultfd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -324,6 +325,39 @@ static void lirc_calls(void)
 		expect("ioctl(-1, LIRC_GET_REC_MODE, %p)", (void *)&mode);
 }
 
+/* the kernel writes nothing on a bad descriptor: injected, the fields
+ * it returns show what the program left there */
+static void uffdio_calls(void)
+{
+	struct uffdio_api api = { .api = UFFD_API, .features = 0 };
+	struct uffdio_register reg = {
+		.range = { .start = 0x10000, .len = 0x2000 },
+		.mode = UFFDIO_REGISTER_MODE_MISSING | 0x40,
+		.ioctls = 1ull << _UFFDIO_WAKE | 1ull << _UFFDIO_COPY | 0x100,
+	};
+	struct uffdio_copy copy = { .dst = 0x20000, .src = 0x30000,
+				    .len = 0x1000, .mode = 0x80,
+				    .copy = 0x1000 };
+	struct uffdio_range range = { .start = 0x40000, .len = 0x3000 };
+
+	ioctl(-1, UFFDIO_API, &api);
+	expect("ioctl(-1, UFFDIO_API, {api=0xaa, features=0%s})",
+	       injected ? ", ioctls=0" : "");
+	ioctl(-1, UFFDIO_REGISTER, &reg);
+	expect("ioctl(-1, UFFDIO_REGISTER, {range={start=0x10000, "
+	       "len=0x2000}, mode=UFFDIO_REGISTER_MODE_MISSING|0x40%s})",
+	       injected ? ", ioctls=1<<_UFFDIO_WAKE|1<<_UFFDIO_COPY|0x100" :
+	       "");
+	ioctl(-1, UFFDIO_COPY, &copy);
+	expect("ioctl(-1, UFFDIO_COPY, {dst=0x20000, src=0x30000, len=0x1000, "
+	       "mode=0x80 /* UFFDIO_COPY_MODE_??? */%s})",
+	       injected ? ", copy=0x1000" : "");
+	ioctl(-1, UFFDIO_WAKE, &range);
+	expect("ioctl(-1, UFFDIO_WAKE, {start=0x40000, len=0x3000})");
+	ioctl(-1, UFFDIO_UNREGISTER, 0);
+	expect("ioctl(-1, UFFDIO_UNREGISTER, NULL)");
+}
+
 static void block_calls(void)
 {
 	struct blkpg_partition part = { .start = 512, .length = 1024,
@@ -359,5 +393,6 @@ int main(int argc, char **argv)
 	evdev_calls();
 	lirc_calls();
 	block_calls();
+	uffdio_calls();
 	return 0;
 }
