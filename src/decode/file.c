@@ -97,8 +97,7 @@ struct value *decode_mode(struct decode_ctx *ctx, const struct arg_desc *a,
 	return value_new(ctx->arena, V_OCTAL, a->name, raw & 0177777);
 }
 
-static struct value *dev_value(struct decode_ctx *ctx, const char *name,
-			       uint64_t dev)
+struct value *dev_value(struct decode_ctx *ctx, const char *name, uint64_t dev)
 {
 	return value_symbol(ctx->arena, name, dev, V_HEX,
 			    arena_printf(ctx->arena, "makedev(%#x, %#x)",

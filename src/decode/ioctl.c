@@ -21,6 +21,7 @@ static const struct {
 	{ 0x12, ioctl_block },
 	{ '=', ioctl_ptp },
 	{ 'E', ioctl_evdev },
+	{ 'L', ioctl_loop },
 	{ '!', ioctl_seccomp },
 	{ 0x3e, ioctl_counter },
 	{ 'O', ioctl_ubi },

@@ -135,6 +135,25 @@ static void test_decode_ioctl_evdev_xlat(void **state)
 	run_result_free(&r);
 }
 
+/* -v: loop_info's device numbers, encryption fields and reserved bytes */
+static void test_decode_ioctl_loop_verbose(void **state)
+{
+	const char *args[] = { "-v", "-e", "trace=ioctl",
+			       test_program("ioctl_families"), NULL };
+	struct run_result r;
+
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	assert_has_line(r.trace, "ioctl(-1, LOOP_SET_STATUS, {lo_number=3, "
+			"lo_device=makedev(0x8, 0x1), lo_inode=12, "
+			"lo_rdevice=makedev(0, 0), lo_offset=0x400, "
+			"lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, "
+			"lo_flags=0, lo_name=\"n\", lo_encrypt_key=\"\", "
+			"lo_init=[0, 0], reserved=[0, 0, 0, 0]}) "
+			"= -1 EBADF (Bad file descriptor)");
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +162,7 @@ int main(void)
 		cmocka_unit_test(test_decode_ioctl_families),
 		cmocka_unit_test(test_decode_ioctl_families_out),
 		cmocka_unit_test(test_decode_ioctl_evdev_xlat),
+		cmocka_unit_test(test_decode_ioctl_loop_verbose),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

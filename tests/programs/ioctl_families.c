@@ -8,6 +8,7 @@
 #include <linux/gpio.h>
 #include <linux/input.h>
 #include <linux/lirc.h>
+#include <linux/loop.h>
 #include <linux/hdreg.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/sysmacros.h>
 #include <mtd/ubi-user.h>
 #include <unistd.h>
 
@@ -358,6 +360,50 @@ static void uffdio_calls(void)
 	expect("ioctl(-1, UFFDIO_UNREGISTER, NULL)");
 }
 
+/* without -v: no device numbers, no encryption fields when nothing is
+ * encrypted; test_decode_ioctl checks the -v line of LOOP_SET_STATUS */
+static void loop_calls(void)
+{
+	struct loop_info info;
+	struct loop_info64 info64;
+	struct loop_config config;
+
+	memset(&info, 0, sizeof(info));
+	info.lo_number = 3;
+	info.lo_device = makedev(8, 1);
+	info.lo_inode = 12;
+	info.lo_offset = 0x400;
+	strcpy(info.lo_name, "n");
+	ioctl(-1, LOOP_SET_STATUS, &info);
+	expect("ioctl(-1, LOOP_SET_STATUS, {lo_number=3, lo_offset=0x400, "
+	       "lo_flags=0, lo_name=\"n\", ...})");
+	memset(&info64, 0, sizeof(info64));
+	info64.lo_offset = 0x200;
+	info64.lo_number = 7;
+	info64.lo_flags = LO_FLAGS_READ_ONLY | LO_FLAGS_AUTOCLEAR;
+	strcpy((char *)info64.lo_file_name, "/tmp/img");
+	ioctl(-1, LOOP_SET_STATUS64, &info64);
+	expect("ioctl(-1, LOOP_SET_STATUS64, {lo_offset=0x200, lo_number=7, "
+	       "lo_flags=LO_FLAGS_READ_ONLY|LO_FLAGS_AUTOCLEAR, "
+	       "lo_file_name=\"/tmp/img\", ...})");
+	memset(&config, 0, sizeof(config));
+	config.fd = -1;
+	config.block_size = 4096;
+	config.info.lo_encrypt_type = LO_CRYPT_XOR;
+	config.info.lo_encrypt_key_size = 3;
+	config.info.lo_flags = 0x100;
+	strcpy((char *)config.info.lo_crypt_name, "x");
+	memcpy(config.info.lo_encrypt_key, "a\0c", 3);
+	ioctl(-1, LOOP_CONFIGURE, &config);
+	expect("ioctl(-1, LOOP_CONFIGURE, {fd=-1, block_size=4096, "
+	       "info={lo_offset=0, lo_number=0, lo_encrypt_type=LO_CRYPT_XOR, "
+	       "lo_encrypt_key_size=3, lo_flags=0x100 /* LO_FLAGS_??? */, "
+	       "lo_file_name=\"\", lo_crypt_name=\"x\", "
+	       "lo_encrypt_key=\"a\\0c\", ...}})");
+	ioctl(-1, LOOP_GET_STATUS64, 0);
+	expect("ioctl(-1, LOOP_GET_STATUS64, NULL)");
+}
+
 static void block_calls(void)
 {
 	struct blkpg_partition part = { .start = 512, .length = 1024,
@@ -394,5 +440,6 @@ int main(int argc, char **argv)
 	lirc_calls();
 	block_calls();
 	uffdio_calls();
+	loop_calls();
 	return 0;
 }
