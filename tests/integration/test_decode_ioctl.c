@@ -135,7 +135,8 @@ static void test_decode_ioctl_evdev_xlat(void **state)
 	run_result_free(&r);
 }
 
-/* -v: loop_info's device numbers, encryption fields and reserved bytes */
+/* -v: loop_info's device numbers, encryption fields and reserved bytes;
+ * termio's line discipline and control characters */
 static void test_decode_ioctl_loop_verbose(void **state)
 {
 	const char *args[] = { "-v", "-e", "trace=ioctl",
@@ -151,6 +152,12 @@ static void test_decode_ioctl_loop_verbose(void **state)
 			"lo_flags=0, lo_name=\"n\", lo_encrypt_key=\"\", "
 			"lo_init=[0, 0], reserved=[0, 0, 0, 0]}) "
 			"= -1 EBADF (Bad file descriptor)");
+	/* the line discipline and the control characters */
+	assert_has_line(r.trace, "ioctl(-1, TCSETA, {c_iflag=, "
+			"c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0, c_cflag=B1200|CS7, "
+			"c_lflag=, c_line=N_TTY, c_cc=[[VINTR]=0, [VQUIT]=0, "
+			"[VERASE]=0, [VKILL]=0, [VEOF]=0, [VTIME]=0, [VMIN]=0, "
+			"[VSWTC]=0]}) = -1 EBADF (Bad file descriptor)");
 	run_result_free(&r);
 }
 

@@ -2,6 +2,7 @@
  * decodes (src/decode/ioctl_*.c) on a bad descriptor and prints, for
  * each, the line mytrace must trace; requests and sizes come from the
  * uapi macros, so the lines hold on every architecture. */
+#include <asm/termbits.h>
 #include <linux/blkpg.h>
 #include <linux/counter.h>
 #include <linux/fs.h>
@@ -404,6 +405,31 @@ static void loop_calls(void)
 	expect("ioctl(-1, LOOP_GET_STATUS64, NULL)");
 }
 
+/* the kernel's termios2 and the old termio; the input speed is a field
+ * of its own (B9600<<IBSHIFT) */
+static void termios_calls(void)
+{
+	struct termios2 t2;
+	struct termio t;
+
+	memset(&t2, 0, sizeof(t2));
+	t2.c_iflag = ICRNL;
+	t2.c_oflag = OPOST | ONLCR | TAB3;
+	t2.c_cflag = B38400 | B9600 << IBSHIFT | CS8 | CREAD;
+	t2.c_lflag = ISIG | ICANON;
+	ioctl(-1, TCSETS2, &t2);
+	expect("ioctl(-1, TCSETS2, {c_iflag=ICRNL, c_oflag=NL0|CR0|XTABS|BS0|"
+	       "VT0|FF0|OPOST|ONLCR, c_cflag=B38400|B9600<<IBSHIFT|CS8|CREAD, "
+	       "c_lflag=ISIG|ICANON, ...})");
+	ioctl(-1, TIOCSLCKTRMIOS, 0);
+	expect("ioctl(-1, TIOCSLCKTRMIOS, NULL)");
+	memset(&t, 0, sizeof(t));
+	t.c_cflag = B1200 | CS7;
+	ioctl(-1, TCSETA, &t);
+	expect("ioctl(-1, TCSETA, {c_iflag=, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0, "
+	       "c_cflag=B1200|CS7, c_lflag=, ...})");
+}
+
 static void block_calls(void)
 {
 	struct blkpg_partition part = { .start = 512, .length = 1024,
@@ -441,5 +467,6 @@ int main(int argc, char **argv)
 	block_calls();
 	uffdio_calls();
 	loop_calls();
+	termios_calls();
 	return 0;
 }
