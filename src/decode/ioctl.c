@@ -32,6 +32,7 @@ static const struct {
 	{ 'X', ioctl_fs_x },
 	{ 'T', ioctl_termios },
 	{ 0xaa, ioctl_uffdio },
+	{ 0x89, ioctl_sock },
 };
 
 /* A request's name: the hand-kept list first (names strace prints

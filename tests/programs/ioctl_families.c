@@ -15,10 +15,13 @@
 #include <linux/rtc.h>
 #include <linux/seccomp.h>
 #include <linux/userfaultfd.h>
+#include <arpa/inet.h>
+#include <net/if.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/sysmacros.h>
 #include <mtd/ubi-user.h>
 #include <unistd.h>
@@ -430,6 +433,35 @@ static void termios_calls(void)
 	       "c_cflag=B1200|CS7, c_lflag=, ...})");
 }
 
+/* SIOCGIFCONF on a real socket (not under inject: the kernel must
+ * answer): the length it needs, then the first interface */
+static void sock_calls(void)
+{
+	struct ifreq ifr;
+	struct ifconf ifc = { .ifc_len = 0, .ifc_buf = NULL };
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ifr.ifr_addr;
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+	int sz = (int)sizeof(struct ifreq);
+
+	if (fd < 0 || injected)
+		return;
+	if (ioctl(fd, SIOCGIFCONF, &ifc) < 0 || ifc.ifc_len < sz)
+		return;
+	printf("ioctl(%d, SIOCGIFCONF, {ifc_len=%d /* %d * sizeof(struct "
+	       "ifreq) */, ifc_buf=NULL}) = 0\n", fd, ifc.ifc_len,
+	       ifc.ifc_len / sz);
+	ifc.ifc_len = sz + 1;
+	ifc.ifc_buf = (char *)&ifr;
+	if (ioctl(fd, SIOCGIFCONF, &ifc) < 0 || sin->sin_family != AF_INET)
+		return;
+	printf("ioctl(%d, SIOCGIFCONF, {ifc_len=%d => %d /* 1 * sizeof(struct "
+	       "ifreq) */, ifc_buf=[{ifr_name=\"%s\", ifr_addr={"
+	       "sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("
+	       "\"%s\")}}]}) = 0\n", fd, sz + 1, ifc.ifc_len, ifr.ifr_name,
+	       inet_ntoa(sin->sin_addr));
+	close(fd);
+}
+
 static void block_calls(void)
 {
 	struct blkpg_partition part = { .start = 512, .length = 1024,
@@ -468,5 +500,6 @@ int main(int argc, char **argv)
 	uffdio_calls();
 	loop_calls();
 	termios_calls();
+	sock_calls();
 	return 0;
 }
