@@ -33,6 +33,7 @@ static const struct {
 	{ 'T', ioctl_termios },
 	{ 0xaa, ioctl_uffdio },
 	{ 0x89, ioctl_sock },
+	{ 0xae, ioctl_kvm },
 };
 
 /* A request's name: the hand-kept list first (names strace prints
@@ -82,6 +83,18 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 			    arena_printf(ctx->arena, "_IOC(%s, %#x, %#x, %#x)",
 					 dirs, (req >> 8) & 0xff, req & 0xff,
 					 (req >> 16) & 0x3fff));
+}
+
+/* The return value: a new descriptor for the requests that make one
+ * (KVM_CREATE_VM), a number otherwise. */
+struct value *decode_ioctl_ret(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t req = (uint32_t)ctx->sc->raw_args[1];
+
+	if (xlat_find(&xlat_ioctl_ret_fd, req))
+		return decode_fd(ctx, a, raw);
+	return decode_long(ctx, a, raw);
 }
 
 /* --- ioctl arguments */

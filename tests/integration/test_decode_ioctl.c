@@ -161,6 +161,30 @@ static void test_decode_ioctl_loop_verbose(void **state)
 	run_result_free(&r);
 }
 
+/* -y: the descriptors KVM hands back are descriptors (needs /dev/kvm) */
+static void test_decode_ioctl_kvm_fds(void **state)
+{
+	const char *args[] = { "-y", "-e", "trace=ioctl",
+			       test_program("ioctl_families"), "kvm", NULL };
+	struct run_result r;
+	char *trace, *want, *line, *save = NULL;
+
+	run_traced(&r, args);
+	if (strncmp(r.out, "SKIP", 4) == 0) {
+		run_result_free(&r);
+		skip();
+	}
+	assert_int_equal(r.exit_code, 0);
+	trace = normalize_trace(r.trace);
+	want = normalize_trace(r.out);
+	for (line = strtok_r(want, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		assert_has_line(trace, line);
+	free(want);
+	free(trace);
+	run_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_decode_ioctl_families_out),
 		cmocka_unit_test(test_decode_ioctl_evdev_xlat),
 		cmocka_unit_test(test_decode_ioctl_loop_verbose),
+		cmocka_unit_test(test_decode_ioctl_kvm_fds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/input.h>
+#include <linux/kvm.h>
 #include <linux/lirc.h>
 #include <linux/loop.h>
 #include <linux/hdreg.h>
@@ -17,6 +18,7 @@
 #include <linux/userfaultfd.h>
 #include <arpa/inet.h>
 #include <net/if.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -481,8 +483,60 @@ static void block_calls(void)
 		expect("ioctl(-1, BLKROTATIONAL, %p)", (void *)&rot);
 }
 
+static void kvm_calls(void)
+{
+	struct kvm_userspace_memory_region r = {
+		.slot = 1, .flags = KVM_MEM_READONLY | 0x80,
+		.guest_phys_addr = 0x1000, .memory_size = 4096,
+		.userspace_addr = 0x7000,
+	};
+
+	ioctl(-1, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY);
+	expect("ioctl(-1, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY)");
+	ioctl(-1, KVM_SET_USER_MEMORY_REGION, &r);
+	expect("ioctl(-1, KVM_SET_USER_MEMORY_REGION, {slot=1, "
+	       "flags=KVM_MEM_READONLY|0x80, guest_phys_addr=0x1000, "
+	       "memory_size=4096, userspace_addr=0x7000})");
+#if defined(__x86_64__)
+	{
+		struct kvm_regs regs = { .rax = 2, .rbx = 5, .rip = 0x1000,
+					 .rflags = 2 };
+
+		ioctl(-1, KVM_SET_REGS, &regs);
+		expect("ioctl(-1, KVM_SET_REGS, {rax=0x2, ..., rsp=0, rbp=0, "
+		       "..., rip=0x1000, rflags=0x2})");
+	}
+#endif
+}
+
+/* "kvm", traced with -y: the descriptors KVM_CREATE_VM and
+ * KVM_CREATE_VCPU return; SKIP without /dev/kvm */
+static int kvm_fds(void)
+{
+	int kvm = open("/dev/kvm", O_RDWR), vm, vcpu;
+
+	if (kvm < 0) {
+		puts("SKIP no /dev/kvm");
+		return 77;
+	}
+	vm = ioctl(kvm, KVM_CREATE_VM, 0);
+	if (vm < 0) {
+		puts("SKIP KVM_CREATE_VM failed");
+		return 77;
+	}
+	printf("ioctl(%d</dev/kvm>, KVM_CREATE_VM, 0) = %d<anon_inode:kvm-vm>\n",
+	       kvm, vm);
+	vcpu = ioctl(vm, KVM_CREATE_VCPU, 0);
+	if (vcpu >= 0)
+		printf("ioctl(%d<anon_inode:kvm-vm>, KVM_CREATE_VCPU, 0) = "
+		       "%d<anon_inode:kvm-vcpu:0>\n", vm, vcpu);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "kvm"))
+		return kvm_fds();
 	injected = argc > 1 && !strcmp(argv[1], "inject");
 	if (!injected) {
 		counter_calls();
@@ -501,5 +555,6 @@ int main(int argc, char **argv)
 	loop_calls();
 	termios_calls();
 	sock_calls();
+	kvm_calls();
 	return 0;
 }
