@@ -34,6 +34,7 @@ static const struct {
 	{ 0xaa, ioctl_uffdio },
 	{ 0x89, ioctl_sock },
 	{ 0xae, ioctl_kvm },
+	{ 0x22, ioctl_scsi },
 };
 
 /* A request's name: the hand-kept list first (names strace prints

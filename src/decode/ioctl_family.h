@@ -67,6 +67,9 @@ struct value *ioctl_sock(struct decode_ctx *ctx, const char *name,
 struct value *ioctl_kvm(struct decode_ctx *ctx, const char *name,
 			uint32_t req, uint64_t arg);
 
+struct value *ioctl_scsi(struct decode_ctx *ctx, const char *name,
+			 uint32_t req, uint64_t arg);
+
 struct value *ioctl_block(struct decode_ctx *ctx, const char *name,
 			  uint32_t req, uint64_t arg);
 

@@ -26,6 +26,7 @@
 #include <sys/socket.h>
 #include <sys/sysmacros.h>
 #include <mtd/ubi-user.h>
+#include <scsi/sg.h>
 #include <unistd.h>
 
 #define EBADF_TAIL " = -1 EBADF (Bad file descriptor)"
@@ -483,6 +484,31 @@ static void block_calls(void)
 		expect("ioctl(-1, BLKROTATIONAL, %p)", (void *)&rot);
 }
 
+/* the sg driver: ints in and out, and SG_SCSI_RESET's flag and type */
+static void scsi_calls(void)
+{
+	int x = 5;
+
+	ioctl(-1, SG_GET_TIMEOUT, 0);
+	expect("ioctl(-1, SG_GET_TIMEOUT)");
+	ioctl(-1, SG_SET_TIMEOUT, &x);
+	expect("ioctl(-1, SG_SET_TIMEOUT, [5])");
+	x = 0x101;
+	ioctl(-1, SG_SCSI_RESET, &x);
+	expect("ioctl(-1, SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|"
+	       "SG_SCSI_RESET_DEVICE])");
+	x = 0x77;
+	ioctl(-1, SG_SCSI_RESET, &x);
+	expect("ioctl(-1, SG_SCSI_RESET, [0x77 /* SG_SCSI_RESET_??? */])");
+	ioctl(-1, 0x2289, &x);		/* SG_GET_ACCESS_COUNT */
+	if (injected)
+		expect("ioctl(-1, SG_GET_ACCESS_COUNT, [119])");
+	else
+		expect("ioctl(-1, SG_GET_ACCESS_COUNT, %p)", (void *)&x);
+	ioctl(-1, SG_IO, 0);
+	expect("ioctl(-1, SG_IO, NULL)");
+}
+
 static void kvm_calls(void)
 {
 	struct kvm_userspace_memory_region r = {
@@ -556,5 +582,6 @@ int main(int argc, char **argv)
 	termios_calls();
 	sock_calls();
 	kvm_calls();
+	scsi_calls();
 	return 0;
 }
