@@ -101,6 +101,7 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(FCNTL_RET, decode_fcntl_ret, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE | ARGP_PARAM | ARGP_PID) \
 	X(IOCTL_CMD, decode_ioctl_cmd, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	X(IOCTL_RET, decode_ioctl_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(PIPEFDS_OUT, decode_pipefds_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE | ARGP_COMPAT) \
 	X(FD_RET, decode_fd, PHASE_EXIT, \
@@ -301,7 +302,7 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(BPF_RET, decode_bpf_ret, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE | ARGP_FD | ARGP_PARAM) \
 	X(IOCTL_ARG, decode_ioctl_arg, PHASE_BOTH, \
-	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM | ARGP_PID) \
 	X(IOVEC_OUT, decode_iovec_out, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, \

@@ -110,7 +110,13 @@ struct value {
 			/* -yy on a device: "char 1:5"; NULL otherwise */
 			const char *dev;
 		} fd;
-		const char *expr;
+		struct {
+			const char *text;
+			/* how -X raw and -X verbose write it when they
+			 * differ (NULL: text): a set of bit numbers,
+			 * [0x460018] and [0x3 / * EV_ABS * /] / * [0x18] * / */
+			const char *raw, *verbose;
+		} expr;
 		struct {
 			enum pid_kind kind;
 			/* filled after decoding (src/pidinfo.c) for
@@ -131,6 +137,10 @@ struct value *value_hex(struct arena *a, const char *name, uint64_t v);
 struct value *value_ptr(struct arena *a, const char *name, uint64_t v);
 struct value *value_expr(struct arena *a, const char *name, uint64_t raw,
 			 const char *text);
+/* V_EXPR written differently under -X raw and -X verbose. */
+struct value *value_expr_styled(struct arena *a, const char *name,
+				uint64_t raw, const char *text,
+				const char *text_raw, const char *text_verbose);
 struct value *value_string(struct arena *a, const char *name, uint64_t addr,
 			   const char *bytes, size_t len, bool truncated);
 /* V_ENUM from a constant set; unknown values fall back to fallback kind. */

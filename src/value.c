@@ -48,7 +48,18 @@ struct value *value_expr(struct arena *a, const char *name, uint64_t raw,
 {
 	struct value *v = value_new(a, V_EXPR, name, raw);
 
-	v->u.expr = text;
+	v->u.expr.text = text;
+	return v;
+}
+
+struct value *value_expr_styled(struct arena *a, const char *name,
+				uint64_t raw, const char *text,
+				const char *text_raw, const char *text_verbose)
+{
+	struct value *v = value_expr(a, name, raw, text);
+
+	v->u.expr.raw = text_raw;
+	v->u.expr.verbose = text_verbose;
 	return v;
 }
 

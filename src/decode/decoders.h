@@ -44,6 +44,10 @@ const char *unknown_comment(struct decode_ctx *ctx, const struct xlat *x);
 void set_unknown_comment(struct decode_ctx *ctx, struct value *v,
 			 const struct xlat *x);
 
+/* A device number as strace writes it: makedev(0x8, 0x1). */
+struct value *dev_value(struct decode_ctx *ctx, const char *name,
+			uint64_t dev);
+
 /* The size an argument's parameter names: another argument or the
  * return value. */
 uint64_t decode_param(const struct decode_ctx *ctx, const struct arg_desc *a);

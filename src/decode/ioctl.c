@@ -21,6 +21,7 @@ static const struct {
 	{ 0x12, ioctl_block },
 	{ '=', ioctl_ptp },
 	{ 'E', ioctl_evdev },
+	{ 'L', ioctl_loop },
 	{ '!', ioctl_seccomp },
 	{ 0x3e, ioctl_counter },
 	{ 'O', ioctl_ubi },
@@ -29,6 +30,11 @@ static const struct {
 	{ 'p', ioctl_rtc },
 	{ 0xb4, ioctl_gpio },
 	{ 'X', ioctl_fs_x },
+	{ 'T', ioctl_termios },
+	{ 0xaa, ioctl_uffdio },
+	{ 0x89, ioctl_sock },
+	{ 0xae, ioctl_kvm },
+	{ 0x22, ioctl_scsi },
 };
 
 /* A request's name: the hand-kept list first (names strace prints
@@ -56,10 +62,15 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 		decode_end_args(ctx, 2);
 	/* evdev's numbered requests are named with their number */
 	if (!e && ((req >> 8) & 0xff) == 'E') {
-		const char *s = ioctl_evdev_name(ctx, req);
+		const char *s = ioctl_evdev_name(ctx, req, true);
+		struct value *v;
 
-		if (s)
-			return value_symbol(ctx->arena, a->name, req, V_HEX, s);
+		if (s) {
+			v = value_symbol(ctx->arena, a->name, req, V_HEX, s);
+			v->u.en.sym_verbose = ioctl_evdev_name(ctx, req,
+							       false);
+			return v;
+		}
 	}
 	if (!e)
 		e = xlat_find_sorted(&xlat_ioctl_request, req);
@@ -73,6 +84,18 @@ struct value *decode_ioctl_cmd(struct decode_ctx *ctx,
 			    arena_printf(ctx->arena, "_IOC(%s, %#x, %#x, %#x)",
 					 dirs, (req >> 8) & 0xff, req & 0xff,
 					 (req >> 16) & 0x3fff));
+}
+
+/* The return value: a new descriptor for the requests that make one
+ * (KVM_CREATE_VM), a number otherwise. */
+struct value *decode_ioctl_ret(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t req = (uint32_t)ctx->sc->raw_args[1];
+
+	if (xlat_find(&xlat_ioctl_ret_fd, req))
+		return decode_fd(ctx, a, raw);
+	return decode_long(ctx, a, raw);
 }
 
 /* --- ioctl arguments */
@@ -93,8 +116,6 @@ static struct value *winsize_value(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
-static struct value *termios_value(struct decode_ctx *ctx, const char *name,
-				   uint64_t addr);
 
 /* The third argument: what a request reads is shown from entry, what it
  * returns from a successful exit (PHASE_BOTH). */
@@ -433,10 +454,6 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 		if (!ctx->at_exit)
 			return value_ptr(ctx->arena, a->name, raw);
 		return winsize_value(ctx, a->name, raw);
-	case TCGETS:
-		if (!ctx->at_exit)
-			return value_ptr(ctx->arena, a->name, raw);
-		return termios_value(ctx, a->name, raw);
 	default:
 		break;
 	}
@@ -445,10 +462,6 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 	switch (req) {
 	case TIOCSWINSZ:
 		return winsize_value(ctx, a->name, raw);
-	case TCSETS:
-	case TCSETSW:
-	case TCSETSF:
-		return termios_value(ctx, a->name, raw);
 	case TCXONC:
 		return value_enum(ctx->arena, a->name, (uint32_t)raw,
 				  &xlat_tcxonc_arg, V_INT);
@@ -459,130 +472,4 @@ struct value *decode_ioctl_arg(struct decode_ctx *ctx,
 		/* what strace does not decode it prints as a number */
 		return value_hex(ctx->arena, a->name, raw);
 	}
-}
-
-/* --- terminals: the kernel's struct termios (TCGETS, TCSETS*) */
-
-struct kernel_termios {
-	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
-	uint8_t c_line;
-	uint8_t c_cc[19];
-};
-
-/* A flags value whose names are built here; "" when there are none, as
- * strace prints an empty c_iflag. */
-static struct value *names_value(struct decode_ctx *ctx, const char *name,
-				 uint64_t raw, const char **names,
-				 unsigned count, uint64_t rest)
-{
-	struct value *v = value_new(ctx->arena, V_FLAGS, name, raw);
-
-	if (count == 0 && rest == 0)
-		names[count++] = "";
-	v->u.flags.names = names;
-	v->u.flags.count = count;
-	v->u.flags.rest = rest;
-	return v;
-}
-
-static struct value *termios_flags(struct decode_ctx *ctx, const char *name,
-				   uint32_t raw, const struct xlat *x)
-{
-	struct value *f = value_flags(ctx->arena, name, raw, x);
-	const char **names = arena_alloc(ctx->arena,
-					 (f->u.flags.count + 1) * sizeof(char *));
-
-	memcpy(names, f->u.flags.names, f->u.flags.count * sizeof(char *));
-	return names_value(ctx, name, raw, names, f->u.flags.count,
-			   f->u.flags.rest);
-}
-
-static struct value *termios_oflag(struct decode_ctx *ctx, uint32_t raw)
-{
-	static const struct {
-		uint32_t mask;
-		const struct xlat *x;
-	} fields[] = {
-		{ NLDLY, &xlat_termios_nldly }, { CRDLY, &xlat_termios_crdly },
-		{ TABDLY, &xlat_termios_tabdly }, { BSDLY, &xlat_termios_bsdly },
-		{ VTDLY, &xlat_termios_vtdly }, { FFDLY, &xlat_termios_ffdly },
-	};
-	struct value *f = value_flags(ctx->arena, "c_oflag", raw &
-				      ~(uint32_t)(NLDLY | CRDLY | TABDLY |
-						  BSDLY | VTDLY | FFDLY),
-				      &xlat_termios_oflag);
-	const char **names = arena_alloc(ctx->arena, (f->u.flags.count + 7) *
-					 sizeof(char *));
-	unsigned n = 0;
-	uint64_t rest = f->u.flags.rest;
-
-	for (unsigned i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		const char *s = xlat_name(fields[i].x, raw & fields[i].mask);
-
-		if (s)
-			names[n++] = s;
-		else
-			rest |= raw & fields[i].mask;
-	}
-	memcpy(names + n, f->u.flags.names, f->u.flags.count * sizeof(char *));
-	return names_value(ctx, "c_oflag", raw, names, n + f->u.flags.count,
-			   rest);
-}
-
-static struct value *termios_cflag(struct decode_ctx *ctx, uint32_t raw)
-{
-	struct value *f = value_flags(ctx->arena, "c_cflag",
-				      raw & ~(uint32_t)(CBAUD | CSIZE),
-				      &xlat_termios_cflag);
-	const char **names = arena_alloc(ctx->arena, (f->u.flags.count + 2) *
-					 sizeof(char *));
-	const char *baud = xlat_name(&xlat_termios_baud, raw & CBAUD);
-	uint64_t rest = f->u.flags.rest;
-	unsigned n = 0;
-
-	if (baud)
-		names[n++] = baud;
-	else
-		rest |= raw & CBAUD;
-	names[n++] = xlat_name(&xlat_termios_csize, raw & CSIZE);
-	memcpy(names + n, f->u.flags.names, f->u.flags.count * sizeof(char *));
-	return names_value(ctx, "c_cflag", raw, names, n + f->u.flags.count,
-			   rest);
-}
-
-static struct value *termios_value(struct decode_ctx *ctx, const char *name,
-				   uint64_t addr)
-{
-	struct kernel_termios t;
-	struct arena *ar = ctx->arena;
-	struct value *v, *cc;
-
-	if (tracee_read(ctx->mem, addr, &t, sizeof(t)) != 0)
-		return value_unavailable(ctx, name, addr);
-	v = value_struct(ar, name, addr);
-	value_add(v, termios_flags(ctx, "c_iflag", t.c_iflag,
-				   &xlat_termios_iflag));
-	value_add(v, termios_oflag(ctx, t.c_oflag));
-	value_add(v, termios_cflag(ctx, t.c_cflag));
-	value_add(v, termios_flags(ctx, "c_lflag", t.c_lflag,
-				   &xlat_termios_lflag));
-	if (!ctx->opts->verbose) {
-		v->u.kids.elided = true;
-		return v;
-	}
-	value_add(v, t.c_line == 0 ?
-		  value_symbol(ar, "c_line", 0, V_UINT, "N_TTY") :
-		  value_uint(ar, "c_line", t.c_line));
-	cc = value_array(ar, "c_cc", addr);
-	for (unsigned i = 0; i < sizeof(t.c_cc); i++) {
-		const char *idx = xlat_name(&xlat_termios_cc, i);
-		struct value *e = value_hex(ar, NULL, t.c_cc[i]);
-
-		/* [VINTR]=0x3: the index is printed as a designator */
-		e->name = idx ? arena_printf(ar, "[%s]", idx) :
-			arena_printf(ar, "[%u]", i);
-		value_add(cc, e);
-	}
-	value_add(v, cc);
-	return v;
 }

@@ -90,7 +90,7 @@ static struct value *trace_setup(struct decode_ctx *ctx, const char *name,
 	value_add(v, value_uint(ar, "buf_nr", b.buf_nr));
 	value_add(v, value_uint(ar, "start_lba", b.start_lba));
 	value_add(v, value_uint(ar, "end_lba", b.end_lba));
-	value_add(v, value_int(ar, "pid", (int32_t)b.pid));
+	value_add(v, value_pid(ar, "pid", (int32_t)b.pid, PID_TGID));
 	return v;
 }
 

@@ -7,12 +7,12 @@
 #include "consts.h"
 #include "ioctl_family.h"
 
-/* NAME from x, or the number and "PREFIX_???" */
+/* NAME from x, or the number and, with comments, "PREFIX_???" */
 static const char *code_name(struct decode_ctx *ctx, const struct xlat *x,
-			     unsigned v)
+			     unsigned v, bool comments)
 {
 	const char *s = xlat_name(x, v);
-	const char *unknown = unknown_comment(ctx, x);
+	const char *unknown = comments ? unknown_comment(ctx, x) : NULL;
 
 	if (s)
 		return s;
@@ -20,7 +20,8 @@ static const char *code_name(struct decode_ctx *ctx, const struct xlat *x,
 		arena_printf(ctx->arena, "%#x", v);
 }
 
-const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req)
+const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req,
+			     bool comments)
 {
 	static const char *const by_nr[] = {
 		[0x06] = "EVIOCGNAME", [0x07] = "EVIOCGPHYS",
@@ -33,17 +34,20 @@ const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req)
 
 	if (dir == 1 && nr >= 0xc0)	/* _IOC_WRITE */
 		return arena_printf(ctx->arena, "EVIOCSABS(%s)",
-				    code_name(ctx, &xlat_evdev_abs, nr - 0xc0));
+				    code_name(ctx, &xlat_evdev_abs, nr - 0xc0,
+					      comments));
 	if (dir != 2)			/* _IOC_READ */
 		return NULL;
 	if (nr >= 0x20 && nr < 0x40)
 		return arena_printf(ctx->arena, "EVIOCGBIT(%s, %u)",
 				    nr == 0x20 ? "0" :
-				    code_name(ctx, &xlat_evdev_ev, nr - 0x20),
+				    code_name(ctx, &xlat_evdev_ev, nr - 0x20,
+					      comments),
 				    size);
 	if (nr >= 0x40 && nr < 0x80)
 		return arena_printf(ctx->arena, "EVIOCGABS(%s)",
-				    code_name(ctx, &xlat_evdev_abs, nr - 0x40));
+				    code_name(ctx, &xlat_evdev_abs, nr - 0x40,
+					      comments));
 	if (nr < sizeof(by_nr) / sizeof(by_nr[0]) && by_nr[nr])
 		return arena_printf(ctx->arena, "%s(%u)", by_nr[nr], size);
 	return NULL;
@@ -163,9 +167,26 @@ static struct value *mtslots_value(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
+/* the words of a bit set as -X raw writes them: [0x460018, 0] */
+static const char *bitset_words(struct decode_ctx *ctx,
+				const unsigned char *buf, size_t size)
+{
+	const char *text = "[";
+
+	for (size_t i = 0; i + 8 <= size; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, buf + i, sizeof(w));
+		text = arena_printf(ctx->arena, "%s%s%#llx", text,
+				    i ? ", " : "", (unsigned long long)w);
+	}
+	return arena_printf(ctx->arena, "%s]", text);
+}
+
 /* the bits a successful call set, as names: as many bytes as it
  * returned, max bits at most, in whole words; four names without -v.
- * strace prints them as a set: [KEY_1 KEY_2] */
+ * strace prints them as a set: [KEY_1 KEY_2]; -X raw as the words, -X
+ * verbose both: [0x2 / * KEY_1 * /] / * [0xc] * / */
 static struct value *bitset_value(struct decode_ctx *ctx, const char *name,
 				  uint64_t addr, const struct xlat *x,
 				  unsigned max)
@@ -174,7 +195,7 @@ static struct value *bitset_value(struct decode_ctx *ctx, const char *name,
 	unsigned bits = rval > max / 8 ? max : (unsigned)rval * 8;
 	size_t size = ((bits + 7) / 8 + 7) / 8 * 8;
 	unsigned char buf[(KEY_MAX + 1) / 8 + 8];
-	const char *text = "[";
+	const char *text = "[", *verbose = "[", *words;
 	struct value *v;
 	unsigned shown = 0;
 
@@ -183,21 +204,28 @@ static struct value *bitset_value(struct decode_ctx *ctx, const char *name,
 	if (!decode_read(ctx, name, addr, buf, size, &v))
 		return v;
 	for (unsigned i = 0; i < bits; i++) {
-		const char *s;
+		const char *s, *sep = shown ? " " : "";
 
 		if (!(buf[i / 8] & (1u << (i % 8))))
 			continue;
 		if (!ctx->opts->verbose && shown >= 4) {
 			text = arena_printf(ctx->arena, "%s ...", text);
+			verbose = arena_printf(ctx->arena, "%s ...", verbose);
 			break;
 		}
+		shown++;
 		s = xlat_name(x, i);
-		text = arena_printf(ctx->arena, "%s%s%s", text,
-				    shown++ ? " " : "",
+		text = arena_printf(ctx->arena, "%s%s%s", text, sep,
 				    s ? s : arena_printf(ctx->arena, "%#x", i));
+		verbose = s ? arena_printf(ctx->arena, "%s%s%#x /* %s */",
+					   verbose, sep, i, s) :
+			arena_printf(ctx->arena, "%s%s%#x", verbose, sep, i);
 	}
-	return value_expr(ctx->arena, name, addr,
-			  arena_printf(ctx->arena, "%s]", text));
+	words = bitset_words(ctx, buf, size);
+	return value_expr_styled(ctx->arena, name, addr,
+				 arena_printf(ctx->arena, "%s]", text), words,
+				 arena_printf(ctx->arena, "%s] /* %s */",
+					      verbose, words));
 }
 
 /* EVIOCGBIT(type, len): the bits of one event type */

@@ -44,10 +44,30 @@ struct value *ioctl_ubi(struct decode_ctx *ctx, const char *name,
 struct value *ioctl_evdev(struct decode_ctx *ctx, const char *name,
 			  uint32_t req, uint64_t arg);
 /* EVIOCGABS(ABS_X), EVIOCGNAME(256): the name of a request that carries
- * a number; NULL for the others */
-const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req);
+ * a number; NULL for the others. Without comments, an unnamed number has
+ * no "ABS_???" after it (-X verbose writes the name in a comment). */
+const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req,
+			     bool comments);
 
 struct value *ioctl_lirc(struct decode_ctx *ctx, const char *name,
+			 uint32_t req, uint64_t arg);
+
+struct value *ioctl_uffdio(struct decode_ctx *ctx, const char *name,
+			   uint32_t req, uint64_t arg);
+
+struct value *ioctl_loop(struct decode_ctx *ctx, const char *name,
+			 uint32_t req, uint64_t arg);
+
+struct value *ioctl_termios(struct decode_ctx *ctx, const char *name,
+			    uint32_t req, uint64_t arg);
+
+struct value *ioctl_sock(struct decode_ctx *ctx, const char *name,
+			 uint32_t req, uint64_t arg);
+
+struct value *ioctl_kvm(struct decode_ctx *ctx, const char *name,
+			uint32_t req, uint64_t arg);
+
+struct value *ioctl_scsi(struct decode_ctx *ctx, const char *name,
 			 uint32_t req, uint64_t arg);
 
 struct value *ioctl_block(struct decode_ctx *ctx, const char *name,

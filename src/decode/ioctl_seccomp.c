@@ -35,7 +35,7 @@ static struct value *notif_value(struct decode_ctx *ctx, const char *name,
 	struct value *v = value_struct(ar, name, addr), *d, *args;
 
 	value_add(v, value_hex(ar, "id", n->id));
-	value_add(v, value_int(ar, "pid", (int32_t)n->pid));
+	value_add(v, value_pid(ar, "pid", (int32_t)n->pid, PID_TGID));
 	value_add(v, value_hex(ar, "flags", n->flags));
 	d = value_struct(ar, "data", addr);
 	value_add(d, nr_value(ctx, (uint32_t)n->data.nr, n->data.arch));

@@ -381,7 +381,7 @@ static void put_value(struct json_state *j, const struct value *v,
 		put_key(s, "value");
 		put_u64(s, v->raw);
 		put_key(s, "text");
-		put_cstr(s, v->u.expr);
+		put_cstr(s, v->u.expr.text);
 		break;
 	case V_PID:
 		put_key(s, "value");

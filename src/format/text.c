@@ -288,7 +288,12 @@ static void print_value(struct text_state *t, const struct value *v)
 		print_sigset(s, v, t->opts->xlat);
 		break;
 	case V_EXPR:
-		sink_puts(s, v->u.expr);
+		if (t->opts->xlat == XLAT_RAW && v->u.expr.raw)
+			sink_puts(s, v->u.expr.raw);
+		else if (t->opts->xlat == XLAT_VERBOSE && v->u.expr.verbose)
+			sink_puts(s, v->u.expr.verbose);
+		else
+			sink_puts(s, v->u.expr.text);
 		break;
 	case V_UNAVAILABLE:
 		print_number(s, V_PTR, v->raw);
@@ -296,6 +301,11 @@ static void print_value(struct text_state *t, const struct value *v)
 	case V_INOUT:
 		print_value(t, v->u.kids.first);
 		sink_puts(s, " => ");
+		/* a labelled value after names itself again, as strace
+		 * writes a struct's field: features=0 => features=0x2 */
+		if (v->u.kids.first->next->labelled &&
+		    v->u.kids.first->next->name)
+			sink_printf(s, "%s=", v->u.kids.first->next->name);
 		print_value(t, v->u.kids.first->next);
 		break;
 	}

@@ -15,7 +15,8 @@
 #include "harness.h"
 
 #define CALLS "-e", \
-	"trace=getpid,gettid,kill,getppid,setsid,getsid,getpgid,ioprio_get,ioprio_set,prctl"
+	"trace=getpid,gettid,kill,getppid,setsid,getsid,getpgid,ioprio_get," \
+	"ioprio_set,prctl,ioctl"
 
 /* Every line the program printed is in the trace, and nothing else of
  * the inner process is. */
@@ -48,7 +49,7 @@ static void assert_program_lines(const char *const flags[], const char *mode)
 		assert_has_line(norm, line);
 		lines++;
 	}
-	assert_int_equal(lines, 11);
+	assert_int_equal(lines, 12);
 	free(out);
 	free(norm);
 	run_result_free(&r);

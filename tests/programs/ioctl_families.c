@@ -2,21 +2,31 @@
  * decodes (src/decode/ioctl_*.c) on a bad descriptor and prints, for
  * each, the line mytrace must trace; requests and sizes come from the
  * uapi macros, so the lines hold on every architecture. */
+#include <asm/termbits.h>
 #include <linux/blkpg.h>
 #include <linux/counter.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/input.h>
+#include <linux/kvm.h>
 #include <linux/lirc.h>
+#include <linux/loop.h>
 #include <linux/hdreg.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/seccomp.h>
+#include <linux/userfaultfd.h>
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/sysmacros.h>
 #include <mtd/ubi-user.h>
+#include <scsi/sg.h>
 #include <unistd.h>
 
 #define EBADF_TAIL " = -1 EBADF (Bad file descriptor)"
@@ -292,6 +302,8 @@ static void evdev_calls(void)
 	expect("ioctl(-1, EVIOCSKEYCODE, [30, KEY_ESC])");
 	ioctl(-1, EVIOCGABS(ABS_Y), 0);
 	expect("ioctl(-1, EVIOCGABS(ABS_Y), NULL)");
+	ioctl(-1, EVIOCGABS(0x3e), 0);
+	expect("ioctl(-1, EVIOCGABS(0x3e /* ABS_??? */), NULL)");
 	ioctl(-1, EVIOCGNAME(64), 0);
 	expect("ioctl(-1, EVIOCGNAME(64), NULL)");
 	ioctl(-1, EVIOCGID, &id);
@@ -322,6 +334,137 @@ static void lirc_calls(void)
 		expect("ioctl(-1, LIRC_GET_REC_MODE, %p)", (void *)&mode);
 }
 
+/* the kernel writes nothing on a bad descriptor: injected, the fields
+ * it returns show what the program left there */
+static void uffdio_calls(void)
+{
+	struct uffdio_api api = { .api = UFFD_API, .features = 0 };
+	struct uffdio_register reg = {
+		.range = { .start = 0x10000, .len = 0x2000 },
+		.mode = UFFDIO_REGISTER_MODE_MISSING | 0x40,
+		.ioctls = 1ull << _UFFDIO_WAKE | 1ull << _UFFDIO_COPY | 0x100,
+	};
+	struct uffdio_copy copy = { .dst = 0x20000, .src = 0x30000,
+				    .len = 0x1000, .mode = 0x80,
+				    .copy = 0x1000 };
+	struct uffdio_range range = { .start = 0x40000, .len = 0x3000 };
+
+	ioctl(-1, UFFDIO_API, &api);
+	expect("ioctl(-1, UFFDIO_API, {api=0xaa, features=0%s})",
+	       injected ? ", ioctls=0" : "");
+	ioctl(-1, UFFDIO_REGISTER, &reg);
+	expect("ioctl(-1, UFFDIO_REGISTER, {range={start=0x10000, "
+	       "len=0x2000}, mode=UFFDIO_REGISTER_MODE_MISSING|0x40%s})",
+	       injected ? ", ioctls=1<<_UFFDIO_WAKE|1<<_UFFDIO_COPY|0x100" :
+	       "");
+	ioctl(-1, UFFDIO_COPY, &copy);
+	expect("ioctl(-1, UFFDIO_COPY, {dst=0x20000, src=0x30000, len=0x1000, "
+	       "mode=0x80 /* UFFDIO_COPY_MODE_??? */%s})",
+	       injected ? ", copy=0x1000" : "");
+	ioctl(-1, UFFDIO_WAKE, &range);
+	expect("ioctl(-1, UFFDIO_WAKE, {start=0x40000, len=0x3000})");
+	ioctl(-1, UFFDIO_UNREGISTER, 0);
+	expect("ioctl(-1, UFFDIO_UNREGISTER, NULL)");
+}
+
+/* without -v: no device numbers, no encryption fields when nothing is
+ * encrypted; test_decode_ioctl checks the -v line of LOOP_SET_STATUS */
+static void loop_calls(void)
+{
+	struct loop_info info;
+	struct loop_info64 info64;
+	struct loop_config config;
+
+	memset(&info, 0, sizeof(info));
+	info.lo_number = 3;
+	info.lo_device = makedev(8, 1);
+	info.lo_inode = 12;
+	info.lo_offset = 0x400;
+	strcpy(info.lo_name, "n");
+	ioctl(-1, LOOP_SET_STATUS, &info);
+	expect("ioctl(-1, LOOP_SET_STATUS, {lo_number=3, lo_offset=0x400, "
+	       "lo_flags=0, lo_name=\"n\", ...})");
+	memset(&info64, 0, sizeof(info64));
+	info64.lo_offset = 0x200;
+	info64.lo_number = 7;
+	info64.lo_flags = LO_FLAGS_READ_ONLY | LO_FLAGS_AUTOCLEAR;
+	strcpy((char *)info64.lo_file_name, "/tmp/img");
+	ioctl(-1, LOOP_SET_STATUS64, &info64);
+	expect("ioctl(-1, LOOP_SET_STATUS64, {lo_offset=0x200, lo_number=7, "
+	       "lo_flags=LO_FLAGS_READ_ONLY|LO_FLAGS_AUTOCLEAR, "
+	       "lo_file_name=\"/tmp/img\", ...})");
+	memset(&config, 0, sizeof(config));
+	config.fd = -1;
+	config.block_size = 4096;
+	config.info.lo_encrypt_type = LO_CRYPT_XOR;
+	config.info.lo_encrypt_key_size = 3;
+	config.info.lo_flags = 0x100;
+	strcpy((char *)config.info.lo_crypt_name, "x");
+	memcpy(config.info.lo_encrypt_key, "a\0c", 3);
+	ioctl(-1, LOOP_CONFIGURE, &config);
+	expect("ioctl(-1, LOOP_CONFIGURE, {fd=-1, block_size=4096, "
+	       "info={lo_offset=0, lo_number=0, lo_encrypt_type=LO_CRYPT_XOR, "
+	       "lo_encrypt_key_size=3, lo_flags=0x100 /* LO_FLAGS_??? */, "
+	       "lo_file_name=\"\", lo_crypt_name=\"x\", "
+	       "lo_encrypt_key=\"a\\0c\", ...}})");
+	ioctl(-1, LOOP_GET_STATUS64, 0);
+	expect("ioctl(-1, LOOP_GET_STATUS64, NULL)");
+}
+
+/* the kernel's termios2 and the old termio; the input speed is a field
+ * of its own (B9600<<IBSHIFT) */
+static void termios_calls(void)
+{
+	struct termios2 t2;
+	struct termio t;
+
+	memset(&t2, 0, sizeof(t2));
+	t2.c_iflag = ICRNL;
+	t2.c_oflag = OPOST | ONLCR | TAB3;
+	t2.c_cflag = B38400 | B9600 << IBSHIFT | CS8 | CREAD;
+	t2.c_lflag = ISIG | ICANON;
+	ioctl(-1, TCSETS2, &t2);
+	expect("ioctl(-1, TCSETS2, {c_iflag=ICRNL, c_oflag=NL0|CR0|XTABS|BS0|"
+	       "VT0|FF0|OPOST|ONLCR, c_cflag=B38400|B9600<<IBSHIFT|CS8|CREAD, "
+	       "c_lflag=ISIG|ICANON, ...})");
+	ioctl(-1, TIOCSLCKTRMIOS, 0);
+	expect("ioctl(-1, TIOCSLCKTRMIOS, NULL)");
+	memset(&t, 0, sizeof(t));
+	t.c_cflag = B1200 | CS7;
+	ioctl(-1, TCSETA, &t);
+	expect("ioctl(-1, TCSETA, {c_iflag=, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0, "
+	       "c_cflag=B1200|CS7, c_lflag=, ...})");
+}
+
+/* SIOCGIFCONF on a real socket (not under inject: the kernel must
+ * answer): the length it needs, then the first interface */
+static void sock_calls(void)
+{
+	struct ifreq ifr;
+	struct ifconf ifc = { .ifc_len = 0, .ifc_buf = NULL };
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ifr.ifr_addr;
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+	int sz = (int)sizeof(struct ifreq);
+
+	if (fd < 0 || injected)
+		return;
+	if (ioctl(fd, SIOCGIFCONF, &ifc) < 0 || ifc.ifc_len < sz)
+		return;
+	printf("ioctl(%d, SIOCGIFCONF, {ifc_len=%d /* %d * sizeof(struct "
+	       "ifreq) */, ifc_buf=NULL}) = 0\n", fd, ifc.ifc_len,
+	       ifc.ifc_len / sz);
+	ifc.ifc_len = sz + 1;
+	ifc.ifc_buf = (char *)&ifr;
+	if (ioctl(fd, SIOCGIFCONF, &ifc) < 0 || sin->sin_family != AF_INET)
+		return;
+	printf("ioctl(%d, SIOCGIFCONF, {ifc_len=%d => %d /* 1 * sizeof(struct "
+	       "ifreq) */, ifc_buf=[{ifr_name=\"%s\", ifr_addr={"
+	       "sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("
+	       "\"%s\")}}]}) = 0\n", fd, sz + 1, ifc.ifc_len, ifr.ifr_name,
+	       inet_ntoa(sin->sin_addr));
+	close(fd);
+}
+
 static void block_calls(void)
 {
 	struct blkpg_partition part = { .start = 512, .length = 1024,
@@ -341,8 +484,85 @@ static void block_calls(void)
 		expect("ioctl(-1, BLKROTATIONAL, %p)", (void *)&rot);
 }
 
+/* the sg driver: ints in and out, and SG_SCSI_RESET's flag and type */
+static void scsi_calls(void)
+{
+	int x = 5;
+
+	ioctl(-1, SG_GET_TIMEOUT, 0);
+	expect("ioctl(-1, SG_GET_TIMEOUT)");
+	ioctl(-1, SG_SET_TIMEOUT, &x);
+	expect("ioctl(-1, SG_SET_TIMEOUT, [5])");
+	x = 0x101;
+	ioctl(-1, SG_SCSI_RESET, &x);
+	expect("ioctl(-1, SG_SCSI_RESET, [SG_SCSI_RESET_NO_ESCALATE|"
+	       "SG_SCSI_RESET_DEVICE])");
+	x = 0x77;
+	ioctl(-1, SG_SCSI_RESET, &x);
+	expect("ioctl(-1, SG_SCSI_RESET, [0x77 /* SG_SCSI_RESET_??? */])");
+	ioctl(-1, 0x2289, &x);		/* SG_GET_ACCESS_COUNT */
+	if (injected)
+		expect("ioctl(-1, SG_GET_ACCESS_COUNT, [119])");
+	else
+		expect("ioctl(-1, SG_GET_ACCESS_COUNT, %p)", (void *)&x);
+	ioctl(-1, SG_IO, 0);
+	expect("ioctl(-1, SG_IO, NULL)");
+}
+
+static void kvm_calls(void)
+{
+	struct kvm_userspace_memory_region r = {
+		.slot = 1, .flags = KVM_MEM_READONLY | 0x80,
+		.guest_phys_addr = 0x1000, .memory_size = 4096,
+		.userspace_addr = 0x7000,
+	};
+
+	ioctl(-1, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY);
+	expect("ioctl(-1, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY)");
+	ioctl(-1, KVM_SET_USER_MEMORY_REGION, &r);
+	expect("ioctl(-1, KVM_SET_USER_MEMORY_REGION, {slot=1, "
+	       "flags=KVM_MEM_READONLY|0x80, guest_phys_addr=0x1000, "
+	       "memory_size=4096, userspace_addr=0x7000})");
+#if defined(__x86_64__)
+	{
+		struct kvm_regs regs = { .rax = 2, .rbx = 5, .rip = 0x1000,
+					 .rflags = 2 };
+
+		ioctl(-1, KVM_SET_REGS, &regs);
+		expect("ioctl(-1, KVM_SET_REGS, {rax=0x2, ..., rsp=0, rbp=0, "
+		       "..., rip=0x1000, rflags=0x2})");
+	}
+#endif
+}
+
+/* "kvm", traced with -y: the descriptors KVM_CREATE_VM and
+ * KVM_CREATE_VCPU return; SKIP without /dev/kvm */
+static int kvm_fds(void)
+{
+	int kvm = open("/dev/kvm", O_RDWR), vm, vcpu;
+
+	if (kvm < 0) {
+		puts("SKIP no /dev/kvm");
+		return 77;
+	}
+	vm = ioctl(kvm, KVM_CREATE_VM, 0);
+	if (vm < 0) {
+		puts("SKIP KVM_CREATE_VM failed");
+		return 77;
+	}
+	printf("ioctl(%d</dev/kvm>, KVM_CREATE_VM, 0) = %d<anon_inode:kvm-vm>\n",
+	       kvm, vm);
+	vcpu = ioctl(vm, KVM_CREATE_VCPU, 0);
+	if (vcpu >= 0)
+		printf("ioctl(%d<anon_inode:kvm-vm>, KVM_CREATE_VCPU, 0) = "
+		       "%d<anon_inode:kvm-vcpu:0>\n", vm, vcpu);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "kvm"))
+		return kvm_fds();
 	injected = argc > 1 && !strcmp(argv[1], "inject");
 	if (!injected) {
 		counter_calls();
@@ -357,5 +577,11 @@ int main(int argc, char **argv)
 	evdev_calls();
 	lirc_calls();
 	block_calls();
+	uffdio_calls();
+	loop_calls();
+	termios_calls();
+	sock_calls();
+	kvm_calls();
+	scsi_calls();
 	return 0;
 }

@@ -6,10 +6,13 @@
  * made. The first process stays outside: it tells the one inside its
  * number in the outer namespace, waits and passes on its exit status. */
 #include <errno.h>
+#include <linux/blktrace_api.h>
+#include <linux/fs.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -55,6 +58,7 @@ static void leader(void)
 
 static int inside(void)
 {
+	struct blk_user_trace_setup bts;
 	long rc;
 
 	leader();
@@ -102,6 +106,14 @@ static int inside(void)
 	printf("prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, 1 /* %d in strace's "
 	       "PID NS */, 0x2 /* PIDTYPE_PGID */, NULL) = %s\n", outer,
 	       rc_text(rc));
+	/* an ioctl's struct holds a process too */
+	memset(&bts, 0, sizeof(bts));
+	bts.pid = 1;
+	ioctl(-1, BLKTRACESETUP, &bts);
+	leader();
+	printf("ioctl(-1, BLKTRACESETUP, {act_mask=0, buf_size=0, buf_nr=0, "
+	       "start_lba=0, end_lba=0, pid=%s}) = -1 EBADF (Bad file "
+	       "descriptor)\n", self());
 	return 0;
 }
 

@@ -118,6 +118,31 @@ static void test_struct_and_omitted_arg(void **state)
 	free(text);
 }
 
+/* a struct's field that a call changed: the value after names itself
+ * again when labelled, as strace writes features=0 => features=0x2 */
+static void test_inout_field(void **state)
+{
+	struct syscall_event sc = { .desc = desc("ioctl"), .nargs = 3,
+				    .nargs_enter = 3 };
+	struct value *st = value_struct(&arena, "argp", 0x10);
+	struct value *after = value_hex(&arena, "features", 0x2);
+	char *text;
+
+	after->labelled = true;
+	value_add(st, value_hex(&arena, "api", 0xaa));
+	value_add(st, value_inout(&arena, "features",
+				  value_hex(&arena, "features", 0), after));
+	value_add(st, value_inout(&arena, "len", value_uint(&arena, NULL, 1),
+				  value_uint(&arena, NULL, 0)));
+	sc.args[0] = value_int(&arena, "fd", 3);
+	sc.args[1] = value_hex(&arena, "request", 0xc018aa3f);
+	sc.args[2] = st;
+	text = render_call(&sc);
+	assert_string_equal(text, "ioctl(3, 0xc018aa3f, {api=0xaa, features=0 "
+			    "=> features=0x2, len=1 => 0}) = 0\n");
+	free(text);
+}
+
 static void test_unfinished_resumed(void **state)
 {
 	struct syscall_event a = { .desc = desc("read"), .nargs = 3,
@@ -212,6 +237,7 @@ int main(void)
 		cmocka_unit_test(test_error_return),
 		cmocka_unit_test(test_pid_values),
 		cmocka_unit_test(test_struct_and_omitted_arg),
+		cmocka_unit_test(test_inout_field),
 		cmocka_unit_test(test_unfinished_resumed),
 		cmocka_unit_test(test_sigset_and_comment),
 		cmocka_unit_test(test_number_writers_match_printf),
