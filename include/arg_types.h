@@ -289,6 +289,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	/* sendfile's offset: unsigned, shown once when the call kept it */ \
+	X(OFF_INOUT_U, decode_off_inout_u, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE) \
 	X(PRCTL_ARG, decode_prctl_arg, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
 	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE) \

@@ -191,6 +191,20 @@ void decode_end_args(struct decode_ctx *ctx, unsigned n)
 		ctx->sc->nargs = n;
 }
 
+const struct value *decode_entry_arg(const struct decode_ctx *ctx,
+				     unsigned i)
+{
+	const struct arg_desc *a;
+
+	if (!ctx->at_exit || i >= ctx->sc->nargs)
+		return NULL;
+	a = arg_of(ctx->sc->desc, i);
+	/* exit-phase arguments hold nothing of the entry */
+	if (arg_types[a->type].phase == PHASE_EXIT)
+		return NULL;
+	return ctx->sc->args[i];
+}
+
 uint64_t decode_param(const struct decode_ctx *ctx, const struct arg_desc *a)
 {
 	if (a->param == PARAM_RET)

@@ -29,6 +29,11 @@ static inline struct value *decode_entry_value(const struct decode_ctx *ctx)
 	return ctx->sc->args[ctx->cur];
 }
 
+/* At exit, what earlier argument i showed at entry, read only (accept's
+ * address reads the length its caller offered): NULL if none. */
+const struct value *decode_entry_arg(const struct decode_ctx *ctx,
+				     unsigned i);
+
 /* Every stop may decode this much (bytes read plus 64 per array element):
  * nested arrays of garbage counts stay small. */
 #define DECODE_BUDGET (4u << 20)

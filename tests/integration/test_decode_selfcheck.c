@@ -55,6 +55,11 @@ static void test_sockopt(void **state)
 	check_program("decode_sockopt");
 }
 
+static void test_sockaddr(void **state)
+{
+	check_program("decode_sockaddr");
+}
+
 static void test_openat2(void **state)
 {
 	check_program("decode_openat2");
@@ -91,6 +96,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sockopt),
+		cmocka_unit_test(test_sockaddr),
 		cmocka_unit_test(test_openat2),
 		cmocka_unit_test(test_clone3),
 		cmocka_unit_test(test_seccomp),
