@@ -184,6 +184,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(MQ_ATTR, decode_mq_attr, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(MQ_ATTR_IN, decode_mq_attr_io, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(MQ_ATTR_OUT, decode_mq_attr_io, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE) \
 	X(FAN_INIT_FLAGS, decode_fan_init_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) \
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \

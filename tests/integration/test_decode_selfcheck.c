@@ -60,6 +60,11 @@ static void test_sockaddr(void **state)
 	check_program("decode_sockaddr");
 }
 
+static void test_mqueue(void **state)
+{
+	check_program("decode_mqueue");
+}
+
 static void test_openat2(void **state)
 {
 	check_program("decode_openat2");
@@ -97,6 +102,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sockopt),
 		cmocka_unit_test(test_sockaddr),
+		cmocka_unit_test(test_mqueue),
 		cmocka_unit_test(test_openat2),
 		cmocka_unit_test(test_clone3),
 		cmocka_unit_test(test_seccomp),
