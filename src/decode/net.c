@@ -416,7 +416,8 @@ struct value *decode_recvmmsg_ret(struct decode_ctx *ctx,
 {
 	uint64_t ts = ctx->sc->raw_args[4];
 
-	if (ts) {
+	/* -e verbose=none: no structures read, the time left neither */
+	if (ts && ctx->opts->deref) {
 		struct value *note = value_struct(ctx->arena, NULL, 0);
 
 		value_add(note, timespec_value(ctx, "left", ts));

@@ -119,6 +119,24 @@ static void names(void)
 	close(s);
 }
 
+/* MSG_TRUNC: the call returns the datagram's length, the buffer holds
+ * what fits. */
+static void truncated(void)
+{
+	int sv[2];
+	char c;
+	long rc;
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0)
+		return;
+	send(sv[1], "AB", 2, 0);
+	rc = syscall(SYS_recvfrom, sv[0], &c, 1, MSG_TRUNC, NULL, NULL);
+	printf("recvfrom(%d, \"A\", 1, MSG_TRUNC, NULL, NULL) = %s\n", sv[0],
+	       sc_ret(rc));
+	close(sv[0]);
+	close(sv[1]);
+}
+
 static void offsets(void)
 {
 	int in = open("/proc/self/exe", O_RDONLY);
@@ -142,6 +160,7 @@ int main(void)
 	setvbuf(stdout, NULL, _IONBF, 0);
 	families();
 	names();
+	truncated();
 	offsets();
 	return 0;
 }
