@@ -33,8 +33,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 /* May hold a process, thread, group or session id (a V_PID), even inside
  * a struct: --decode-pids looks at it (src/pidinfo.c). */
 #define ARGP_PID	(1u << 8)
-/* An exit-phase decoder that runs when the call failed too (nanosleep's
- * time left, written when a signal interrupted it): it decides. */
+/* An exit-phase (or both-phase) decoder that runs when the call failed
+ * too (nanosleep's time left, written when a signal interrupted it): it
+ * decides. */
 #define ARGP_ON_ERROR	(1u << 9)
 
 #define ARG_TYPES(X) \
@@ -251,8 +252,10 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(INT_OUT, decode_int_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(ITIMERSPEC_OUT, decode_itimerspec, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(ITIMERVAL_OUT, decode_itimerval, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
-	X(MMSGHDR, decode_mmsghdr, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
-	X(MMSGHDR_OUT, decode_mmsghdr_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(MMSGHDR, decode_mmsghdr, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	X(MMSGHDR_OUT, decode_mmsghdr_out, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM | ARGP_ON_ERROR) \
 	X(MEMBARRIER_RET, decode_membarrier_ret, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \
 	X(POLL_RET, decode_poll_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \

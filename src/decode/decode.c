@@ -157,7 +157,8 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 		ctx->cur = i;
 		/* a failed call wrote nothing: show where it would have */
 		if ((sc->err || sc->ret_unknown) &&
-		    arg_types[a->type].phase == PHASE_BOTH)
+		    arg_types[a->type].phase == PHASE_BOTH &&
+		    !(arg_type_props(a->type) & ARGP_ON_ERROR))
 			continue;
 		if (sc->ret_unknown || (sc->err &&
 		    !(arg_type_props(a->type) & ARGP_ON_ERROR)))
@@ -228,7 +229,8 @@ bool decode_array_full(struct decode_ctx *ctx, uint64_t i)
 {
 	uint64_t limit = ctx->opts->string_limit ? ctx->opts->string_limit : 1;
 
-	return i >= limit || !decode_spend(ctx, 64);
+	/* -v: arrays whole, as far as the budget goes */
+	return (i >= limit && !ctx->opts->verbose) || !decode_spend(ctx, 64);
 }
 
 struct value *value_unavailable(struct decode_ctx *ctx, const char *name,

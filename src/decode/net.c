@@ -364,50 +364,97 @@ struct value *decode_msghdr_out(struct decode_ctx *ctx,
 	return v;
 }
 
-/* sendmmsg and recvmmsg: as many headers as the call handled. */
+/* sendmmsg and recvmmsg: struct mmsghdr is a msghdr and the length the
+ * call sent or received; no more than UIO_MAXIOV of them count. */
+#define MMSG_SIZE (sizeof(struct msghdr64) + 8)
+#define MMSG_MAX 1024
+
+/* n headers at addr, the first done of them with their msg_len; out:
+ * received, with names no longer than the entry's offers. */
 static struct value *mmsghdr_value(struct decode_ctx *ctx, const char *name,
-				   uint64_t addr, uint64_t n, bool out)
+				   uint64_t addr, uint64_t n, uint64_t done,
+				   const struct value *offers)
 {
 	struct value *v = value_array(ctx->arena, name, addr);
-	const uint64_t size = sizeof(struct msghdr64) + 8;
+	const struct value *offer = offers ? offers->u.kids.first : NULL;
 
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
-	for (uint64_t i = 0; i < n; i++) {
+	for (uint64_t i = 0; i < n; i++, offer = offer ? offer->next : NULL) {
+		unsigned char b[MMSG_SIZE];
 		uint32_t len;
+		uint64_t at = addr + i * MMSG_SIZE;
 		struct value *e;
 
-		if (tracee_read(ctx->mem, addr + i * size + size - 8, &len,
-				sizeof(len)) != 0) {
+		if (i == MMSG_MAX || decode_array_full(ctx, i)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		if (tracee_read(ctx->mem, at, b, sizeof(b)) != 0) {
 			if (i == 0)
 				return value_unavailable(ctx, name, addr);
 			v->u.kids.elided = true;
-			v->u.kids.unread_at = addr + i * size;
+			v->u.kids.unread_at = at;
 			break;
 		}
-		if (decode_array_full(ctx, i)) {
-			v->u.kids.elided = true;
-			break;
-		}
-		e = value_struct(ctx->arena, NULL, addr + i * size);
-		value_add(e, msghdr_value(ctx, "msg_hdr", addr + i * size,
-					  out ? len : UINT64_MAX, UINT32_MAX));
-		value_add(e, value_uint(ctx->arena, "msg_len", len));
+		memcpy(&len, b + sizeof(struct msghdr64), sizeof(len));
+		e = value_struct(ctx->arena, NULL, at);
+		value_add(e, msghdr_value(ctx, "msg_hdr", at,
+					  offers && i < done ? len :
+					  UINT64_MAX,
+					  offer ? (uint32_t)offer->raw :
+					  UINT32_MAX));
+		if (i < done)
+			value_add(e, value_uint(ctx->arena, "msg_len", len));
 		value_add(v, e);
 	}
 	return v;
 }
 
+/* sendmmsg's: at entry the headers offered (what a failed call shows),
+ * at exit with the lengths sent. */
 struct value *decode_mmsghdr(struct decode_ctx *ctx, const struct arg_desc *a,
 			     uint64_t raw)
 {
-	return mmsghdr_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval, false);
+	uint64_t vlen = (uint32_t)decode_param(ctx, a);	/* mmsghdr(vlen) */
+
+	return mmsghdr_value(ctx, a->name, raw, vlen,
+			     ctx->at_exit ? (uint64_t)ctx->sc->rval : 0, NULL);
 }
 
+/* The name lengths each header offers, kept from entry to exit. */
+static struct value *name_offers(struct decode_ctx *ctx, const char *name,
+				 uint64_t addr, uint64_t n)
+{
+	struct value *v = value_array(ctx->arena, name, addr);
+	struct msghdr64 m;
+
+	for (uint64_t i = 0; i < n && i < MMSG_MAX; i++) {
+		if (tracee_read(ctx->mem, addr + i * MMSG_SIZE, &m,
+				sizeof(m)) != 0)
+			break;
+		value_add(v, value_uint(ctx->arena, NULL, m.namelen));
+	}
+	return v;
+}
+
+/* recvmmsg's: at entry the name lengths offered (never shown), at exit
+ * the headers received, or the address when the call failed. */
 struct value *decode_mmsghdr_out(struct decode_ctx *ctx,
 				 const struct arg_desc *a, uint64_t raw)
 {
-	return mmsghdr_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval, true);
+	uint64_t vlen = (uint32_t)decode_param(ctx, a);	/* mmsghdr_out(vlen) */
+	uint64_t done = (uint64_t)ctx->sc->rval;
+	struct value *offers = decode_entry_value(ctx);
+
+	if (!ctx->at_exit)
+		return raw ? name_offers(ctx, a->name, raw, vlen) :
+		       value_ptr(ctx->arena, a->name, 0);
+	if (ctx->sc->err || ctx->sc->ret_unknown)
+		return value_ptr(ctx->arena, a->name, raw);
+	if (!offers || offers->kind != V_ARRAY)
+		offers = value_array(ctx->arena, a->name, raw);
+	return mmsghdr_value(ctx, a->name, raw, done, done, offers);
 }
 
 /* recvmmsg's count, and what is left of its timeout. */

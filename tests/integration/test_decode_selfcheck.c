@@ -65,6 +65,13 @@ static void test_mqueue(void **state)
 	check_program("decode_mqueue");
 }
 
+static void test_verbose_arrays(void **state)
+{
+	const char *opts[] = { "-v", "-e", "trace=writev", NULL };
+
+	check_program_opts("decode_verbose_arrays", opts);
+}
+
 static void test_openat2(void **state)
 {
 	check_program("decode_openat2");
@@ -103,6 +110,7 @@ int main(void)
 		cmocka_unit_test(test_sockopt),
 		cmocka_unit_test(test_sockaddr),
 		cmocka_unit_test(test_mqueue),
+		cmocka_unit_test(test_verbose_arrays),
 		cmocka_unit_test(test_openat2),
 		cmocka_unit_test(test_clone3),
 		cmocka_unit_test(test_seccomp),
