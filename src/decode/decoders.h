@@ -112,6 +112,12 @@ struct value *sockaddr_value(struct decode_ctx *ctx, const char *name,
 /* {len=4, filter=0x...}: a struct sock_fprog at addr. */
 struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
 			       uint64_t addr);
+/* n classic BPF instructions at addr, and a socket's struct sock_fprog
+ * (its instructions under -v), as strace shows them (bpf_filter.c). */
+struct value *bpf_filter_value(struct decode_ctx *ctx, const char *name,
+			       uint64_t addr, uint64_t n);
+struct value *socket_fprog_value(struct decode_ctx *ctx, const char *name,
+				 uint64_t addr);
 /* Adds to struct v the bytes of an extensible struct at addr between the
  * known size and the size the caller passed (src/decode/ext_struct.c). */
 void add_struct_tail(struct decode_ctx *ctx, struct value *v, uint64_t addr,

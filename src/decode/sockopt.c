@@ -172,8 +172,12 @@ static struct value *packet_mreq_option(struct decode_ctx *ctx,
 	for (unsigned i = 0, pos = 0; i < alen; i++)
 		pos += snprintf(hex + pos, sizeof(hex) - pos, "%s%02x",
 				i ? ":" : "", mr.mr_address[i]);
-	value_add(v, value_expr(ctx->arena, "mr_address", 0,
-				arena_printf(ctx->arena, "%s", hex)));
+	/* -X raw and -X verbose show the bytes themselves */
+	t = value_symbol(ctx->arena, "mr_address", 0, V_HEX,
+			 arena_printf(ctx->arena, "%s", hex));
+	t->u.en.raw_alt = decode_buffer(ctx, NULL, addr +
+		offsetof(struct packet_mreq, mr_address), alen, STR_HEX);
+	value_add(v, t);
 	return v;
 }
 
@@ -405,8 +409,13 @@ static struct value *sockopt_value(struct decode_ctx *ctx, const char *name,
 	if (!strcmp(layout, "filter") && !get) {
 		if (len < 16)
 			return value_ptr(ctx->arena, name, addr);
-		return sock_fprog_value(ctx, name, addr);
+		return socket_fprog_value(ctx, name, addr);
 	}
+	/* SO_GET_FILTER counts instructions, not bytes */
+	if (!strcmp(layout, "filter"))
+		return ctx->opts->verbose && len > 0 ?
+		       bpf_filter_value(ctx, name, addr, (uint64_t)len) :
+		       value_ptr(ctx->arena, name, addr);
 	o = find_struct(layout, len, get);
 	if (o)
 		return struct_option(ctx, name, addr, len, o);
@@ -426,9 +435,14 @@ struct value *decode_sockopt_val_out(struct decode_ctx *ctx,
 				     const struct arg_desc *a, uint64_t raw)
 {
 	uint64_t lenp = decode_param(ctx, a);
+	const struct value *in = decode_entry_arg(ctx, (unsigned)a->param);
 	int32_t len;
 
 	if (!lenp || tracee_read(ctx->mem, lenp, &len, sizeof(len)) != 0)
 		return value_ptr(ctx->arena, a->name, raw);
+	/* the kernel writes no more than the caller offered */
+	if (in && in->kind == V_ARRAY && in->u.kids.first &&
+	    (int32_t)in->u.kids.first->raw < len)
+		len = (int32_t)in->u.kids.first->raw;
 	return sockopt_value(ctx, a->name, raw, len, true);
 }

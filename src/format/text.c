@@ -260,7 +260,10 @@ static void print_value(struct text_state *t, const struct value *v)
 			sink_puts(s, v->u.en.sym);
 			break;
 		}
-		print_enum_raw(s, v);
+		if (v->u.en.raw_alt)
+			print_value(t, v->u.en.raw_alt);
+		else
+			print_enum_raw(s, v);
 		if (t->opts->xlat == XLAT_VERBOSE)
 			sink_printf(s, " /* %s */", v->u.en.sym_verbose ?
 				    v->u.en.sym_verbose : v->u.en.sym);
@@ -273,6 +276,15 @@ static void print_value(struct text_state *t, const struct value *v)
 		break;
 	case V_SIGSET:
 		print_sigset(s, v, t->opts->xlat);
+		break;
+	case V_SEQ:
+		sink_puts(s, v->u.kids.open);
+		for (const struct value *c = v->u.kids.first; c; c = c->next) {
+			print_value(t, c);
+			if (c->next)
+				sink_puts(s, v->u.kids.sep);
+		}
+		sink_puts(s, v->u.kids.close);
 		break;
 	case V_EXPR:
 		sink_puts(s, v->u.expr);
