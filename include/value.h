@@ -85,6 +85,10 @@ struct value {
 			/* what -X raw and -X verbose print instead of the
 			 * number: "\x00\x03" for htons(ETH_P_ALL) */
 			struct value *raw_alt;
+			/* an unnamed field's name under -X raw and verbose,
+			 * where the symbol names it: inet_pton(AF_INET6,
+			 * "::1", &sin6_addr) */
+			const char *raw_name;
 		} en;
 		struct {
 			struct value *first;

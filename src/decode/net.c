@@ -90,6 +90,20 @@ static void add_unix(struct decode_ctx *ctx, struct value *v,
 	value_add(v, path_string(ctx, "sun_path", path, n));
 }
 
+/* A field of network-order bytes: symbolic text (htons(80)), its bytes
+ * under -X raw and verbose ("\x00\x50"). */
+static struct value *net_bytes(struct decode_ctx *ctx, const char *name,
+			       const void *p, size_t n, const char *text)
+{
+	struct value *v = value_symbol(ctx->arena, name, 0, V_HEX, text);
+
+	v->u.en.raw_alt = value_string(ctx->arena, NULL, 0,
+				       arena_strndup(ctx->arena, p, n), n,
+				       false);
+	v->u.en.raw_alt->u.str.style = STR_HEX;
+	return v;
+}
+
 static void add_inet(struct decode_ctx *ctx, struct value *v,
 		     const unsigned char *b)
 {
@@ -98,10 +112,10 @@ static void add_inet(struct decode_ctx *ctx, struct value *v,
 
 	memcpy(&sin, b, sizeof(sin));
 	inet_ntop(AF_INET, &sin.sin_addr, ip, sizeof(ip));
-	value_add(v, expr(ctx, "sin_port", arena_printf(ctx->arena,
-		"htons(%u)", ntohs(sin.sin_port))));
-	value_add(v, expr(ctx, "sin_addr", arena_printf(ctx->arena,
-		"inet_addr(\"%s\")", ip)));
+	value_add(v, net_bytes(ctx, "sin_port", &sin.sin_port, 2,
+		arena_printf(ctx->arena, "htons(%u)", ntohs(sin.sin_port))));
+	value_add(v, net_bytes(ctx, "sin_addr", &sin.sin_addr, 4,
+		arena_printf(ctx->arena, "inet_addr(\"%s\")", ip)));
 }
 
 /* sin6_scope_id names an interface for link-local addresses only */
@@ -117,16 +131,22 @@ static void add_inet6(struct decode_ctx *ctx, struct value *v,
 {
 	struct sockaddr_in6 sin6;
 	char ip[INET6_ADDRSTRLEN];
+	struct value *a;
 
 	memset(&sin6, 0, sizeof(sin6));
 	memcpy(&sin6, b, len < sizeof(sin6) ? len : sizeof(sin6));
 	inet_ntop(AF_INET6, &sin6.sin6_addr, ip, sizeof(ip));
-	value_add(v, expr(ctx, "sin6_port", arena_printf(ctx->arena,
-		"htons(%u)", ntohs(sin6.sin6_port))));
-	value_add(v, expr(ctx, "sin6_flowinfo", arena_printf(ctx->arena,
-		"htonl(%u)", ntohl(sin6.sin6_flowinfo))));
-	value_add(v, expr(ctx, NULL, arena_printf(ctx->arena,
-		"inet_pton(AF_INET6, \"%s\", &sin6_addr)", ip)));
+	value_add(v, net_bytes(ctx, "sin6_port", &sin6.sin6_port, 2,
+		arena_printf(ctx->arena, "htons(%u)", ntohs(sin6.sin6_port))));
+	value_add(v, net_bytes(ctx, "sin6_flowinfo", &sin6.sin6_flowinfo, 4,
+		arena_printf(ctx->arena, "htonl(%u)",
+			     ntohl(sin6.sin6_flowinfo))));
+	a = net_bytes(ctx, NULL, &sin6.sin6_addr, 16, arena_printf(ctx->arena,
+		"inet_pton(AF_INET6, \"%s\", &sin6_addr)", ip));
+	a->u.en.raw_name = "sin6_addr";
+	a->u.en.sym_verbose = arena_printf(ctx->arena,
+		"inet_pton(AF_INET6, \"%s\")", ip);
+	value_add(v, a);
 	if (len < sizeof(sin6))
 		return;
 	value_add(v, scope_is_link(&sin6.sin6_addr) ?
@@ -157,7 +177,7 @@ static void add_packet(struct decode_ctx *ctx, struct value *v,
 
 	memcpy(&ll, b, sizeof(ll));
 	e = xlat_find(&xlat_eth_p, ntohs(ll.sll_protocol));
-	value_add(v, expr(ctx, "sll_protocol", e ?
+	value_add(v, net_bytes(ctx, "sll_protocol", &ll.sll_protocol, 2, e ?
 		arena_printf(ctx->arena, "htons(%s)", e->name) :
 		arena_printf(ctx->arena, "htons(%#x)", ntohs(ll.sll_protocol))));
 	value_add(v, ifindex_value(ctx, "sll_ifindex",

@@ -195,6 +195,10 @@ static void print_children(struct text_state *t, const struct value *v,
 		if (named && c->name) {
 			sink_puts(t->out, c->name);
 			sink_putc(t->out, '=');
+		} else if (named && c->kind == V_ENUM && c->u.en.raw_name &&
+			   c->u.en.sym && t->opts->xlat != XLAT_ABBREV) {
+			sink_puts(t->out, c->u.en.raw_name);
+			sink_putc(t->out, '=');
 		}
 		print_value(t, c);
 	}

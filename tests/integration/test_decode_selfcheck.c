@@ -81,16 +81,17 @@ static void test_verbose_arrays(void **state)
 	check_program_opts("decode_verbose_arrays", opts);
 }
 
-/* packet_mreq's address and socket filters (-v) in each -X style */
-static void test_sockopt_xlat(void **state)
+/* packet_mreq's address, socket filters (-v) and socket addresses in
+ * each -X style */
+static void test_net_xlat(void **state)
 {
 	static const char *const styles[] = { "abbrev", "raw", "verbose" };
 
 	for (unsigned i = 0; i < 3; i++) {
 		const char *opts[] = { "-v", "-X", styles[i], "-e",
-				       "trace=setsockopt", NULL };
+				       "trace=setsockopt,connect", NULL };
 
-		check_program_arg("decode_sockopt_x", opts, styles[i]);
+		check_program_arg("decode_net_xlat", opts, styles[i]);
 	}
 }
 
@@ -133,7 +134,7 @@ int main(void)
 		cmocka_unit_test(test_sockaddr),
 		cmocka_unit_test(test_mqueue),
 		cmocka_unit_test(test_verbose_arrays),
-		cmocka_unit_test(test_sockopt_xlat),
+		cmocka_unit_test(test_net_xlat),
 		cmocka_unit_test(test_openat2),
 		cmocka_unit_test(test_clone3),
 		cmocka_unit_test(test_seccomp),

@@ -1,7 +1,8 @@
-/* Socket options in each -X style: a packet_mreq's address and a socket
- * filter (run with -v); argv[1] names the style (abbrev, raw, verbose)
- * and each call is followed by the line mytrace must print for it, for
- * test_decode_selfcheck. */
+/* Socket options and addresses in each -X style: a packet_mreq's address,
+ * a socket filter (run with -v), IPv4 and IPv6 addresses; argv[1] names
+ * the style (abbrev, raw, verbose) and each call is followed by the line
+ * mytrace must print for it, for test_decode_selfcheck. */
+#include <arpa/inet.h>
 #include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <netinet/in.h>
@@ -76,6 +77,46 @@ static void filter(void)
 	close(s);
 }
 
+static void addrs(void)
+{
+	struct sockaddr_in s4 = { .sin_family = AF_INET,
+				  .sin_port = htons(80) };
+	struct sockaddr_in6 s6 = { .sin6_family = AF_INET6,
+				   .sin6_port = htons(53) };
+	long rc;
+
+	inet_pton(AF_INET, "10.0.0.1", &s4.sin_addr);
+	rc = syscall(SYS_connect, -1, &s4, sizeof(s4));
+	if (style == ABBREV)
+		printf("connect(-1, {sa_family=AF_INET, sin_port=htons(80), "
+		       "sin_addr=inet_addr(\"10.0.0.1\")}, 16) = %s\n",
+		       sc_ret(rc));
+	else
+		printf("connect(-1, {sa_family=%s, sin_port=\"\\x00\\x50\"%s, "
+		       "sin_addr=\"\\x0a\\x00\\x00\\x01\"%s}, 16) = %s\n",
+		       k("AF_INET", "0x2"),
+		       style == VERBOSE ? " /* htons(80) */" : "",
+		       style == VERBOSE ? " /* inet_addr(\"10.0.0.1\") */" : "",
+		       sc_ret(rc));
+	inet_pton(AF_INET6, "::1", &s6.sin6_addr);
+	rc = syscall(SYS_connect, -1, &s6, sizeof(s6));
+	if (style == ABBREV)
+		printf("connect(-1, {sa_family=AF_INET6, sin6_port=htons(53), "
+		       "sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::1\", "
+		       "&sin6_addr), sin6_scope_id=0}, 28) = %s\n", sc_ret(rc));
+	else
+		printf("connect(-1, {sa_family=%s, sin6_port=\"\\x00\\x35\"%s, "
+		       "sin6_flowinfo=\"\\x00\\x00\\x00\\x00\"%s, "
+		       "sin6_addr=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"
+		       "\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\"%s, "
+		       "sin6_scope_id=0}, 28) = %s\n", k("AF_INET6", "0xa"),
+		       style == VERBOSE ? " /* htons(53) */" : "",
+		       style == VERBOSE ? " /* htonl(0) */" : "",
+		       style == VERBOSE ?
+		       " /* inet_pton(AF_INET6, \"::1\") */" : "",
+		       sc_ret(rc));
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -85,5 +126,6 @@ int main(int argc, char **argv)
 		style = VERBOSE;
 	mreq();
 	filter();
+	addrs();
 	return 0;
 }
