@@ -33,8 +33,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 /* May hold a process, thread, group or session id (a V_PID), even inside
  * a struct: --decode-pids looks at it (src/pidinfo.c). */
 #define ARGP_PID	(1u << 8)
-/* An exit-phase decoder that runs when the call failed too (nanosleep's
- * time left, written when a signal interrupted it): it decides. */
+/* An exit-phase (or both-phase) decoder that runs when the call failed
+ * too (nanosleep's time left, written when a signal interrupted it): it
+ * decides. */
 #define ARGP_ON_ERROR	(1u << 9)
 
 #define ARG_TYPES(X) \
@@ -188,6 +189,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(MQ_ATTR, decode_mq_attr, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	X(MQ_ATTR_IN, decode_mq_attr_io, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(MQ_ATTR_OUT, decode_mq_attr_io, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE) \
 	X(FAN_INIT_FLAGS, decode_fan_init_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) \
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
@@ -259,8 +263,10 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(INT_OUT, decode_int_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(ITIMERSPEC_OUT, decode_itimerspec, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(ITIMERVAL_OUT, decode_itimerval, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
-	X(MMSGHDR, decode_mmsghdr, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
-	X(MMSGHDR_OUT, decode_mmsghdr_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(MMSGHDR, decode_mmsghdr, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
+	X(MMSGHDR_OUT, decode_mmsghdr_out, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM | ARGP_ON_ERROR) \
 	X(MEMBARRIER_RET, decode_membarrier_ret, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \
 	X(POLL_RET, decode_poll_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
@@ -308,6 +314,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(MSGHDR_OUT, decode_msghdr_out, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PID) \
 	X(LOFF_INOUT, decode_loff_inout, PHASE_BOTH, ARGP_INOUT | ARGP_FILE) \
+	/* sendfile's offset: unsigned, shown once when the call kept it */ \
+	X(OFF_INOUT_U, decode_off_inout_u, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE) \
 	X(PRCTL_ARG, decode_prctl_arg, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_PID) \
 	X(SOCKLEN_INOUT, decode_socklen_inout, PHASE_BOTH, \

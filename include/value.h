@@ -30,6 +30,8 @@ enum value_kind {
 			 * before and after the call ([110 => 16]) */
 	V_PID,		/* a process, thread, group or session id as the
 			 * tracee sees it, signed decimal: 42<sh> */
+	V_SEQ,		/* parts in a row, between an opening and a closing
+			 * text: BPF_STMT(a, b), BPF_LD|BPF_B, SKF_AD_OFF+4 */
 };
 
 /* What a V_PID names; the same id can name a thread, a process, a
@@ -89,6 +91,13 @@ struct value {
 			/* -X verbose prints sym_verbose alone, not after
 			 * the raw form: htons(0x800 / * ETH_P_IP * /) */
 			bool verbose_alone;
+			/* what -X raw and -X verbose print instead of the
+			 * number: "\x00\x03" for htons(ETH_P_ALL) */
+			struct value *raw_alt;
+			/* an unnamed field's name under -X raw and verbose,
+			 * where the symbol names it: inet_pton(AF_INET6,
+			 * "::1", &sin6_addr) */
+			const char *raw_name;
 		} en;
 		struct {
 			struct value *first;
@@ -98,6 +107,8 @@ struct value {
 			/* elided because the element at this address could
 			 * not be read: "... / * 0xADDR * /" */
 			uint64_t unread_at;
+			/* V_SEQ: around and between the parts */
+			const char *open, *sep, *close;
 		} kids;
 		struct {
 			const char **names;	/* without the SIG prefix */
@@ -166,6 +177,10 @@ struct value *value_field_flags(struct arena *a, const char *name,
 			       uint64_t raw, uint64_t field_mask,
 			       const struct xlat *field,
 			       const struct xlat *flags);
+/* V_SEQ: children added with value_add print between open and close,
+ * separated by sep. */
+struct value *value_seq(struct arena *a, const char *name, const char *open,
+			const char *sep, const char *close);
 /* V_STRUCT / V_ARRAY containers and their children. */
 struct value *value_struct(struct arena *a, const char *name, uint64_t addr);
 struct value *value_array(struct arena *a, const char *name, uint64_t addr);

@@ -60,6 +60,7 @@ static const struct type_plan type_plans[ARG_TYPE_COUNT] = {
 	[ARG_INT_OUT] = { CAP_BUF, FIXED, 4 },
 	[ARG_UID_OUT] = { CAP_BUF, FIXED, 4 },
 	[ARG_LOFF_INOUT] = { CAP_BUF, FIXED, 8 },
+	[ARG_OFF_INOUT_U] = { CAP_BUF, FIXED, 8 },
 	[ARG_TIMESPEC] = { CAP_BUF, FIXED, 16 },
 	[ARG_TIMESPEC_OUT] = { CAP_BUF, FIXED, 16 },
 	[ARG_REM_TIMESPEC] = { CAP_BUF, FIXED, 16 },
@@ -97,6 +98,8 @@ static const struct type_plan type_plans[ARG_TYPE_COUNT] = {
 	[ARG_OPEN_HOW] = { CAP_BUF, BY_PARAM, 24 },
 	[ARG_CLONE_ARGS] = { CAP_BUF, BY_PARAM, 88 },
 	[ARG_MQ_ATTR] = { CAP_BUF, FIXED, 64 },
+	[ARG_MQ_ATTR_IN] = { CAP_BUF, FIXED, 64 },
+	[ARG_MQ_ATTR_OUT] = { CAP_BUF, FIXED, 64 },
 	[ARG_SIGEVENT] = { CAP_BUF, FIXED, 64 },
 	/* 12 bytes (packed) on x86_64, 16 on arm64 */
 	[ARG_EPOLL_EVENT] = { CAP_BUF, FIXED, sizeof(struct epoll_event) },

@@ -575,7 +575,7 @@ const struct cli_option cli_options[] = {
 	  "none, non-ascii-chars (\\x1b instead of \\33),\n"
 	  "non-ascii (-x) or all (-xx, the default)" },
 	{ 'v', "no-abbrev", N, opt_v, SEC_OUTPUT, "-v, --no-abbrev",
-	  "print structures and environments in full\n"
+	  "print structures, arrays and environments in full\n"
 	  "(the same as -e abbrev=none)" },
 	{ 'X', "const-print-style", R, opt_X, SEC_OUTPUT,
 	  "-X STYLE, --const-print-style=STYLE",

@@ -168,6 +168,17 @@ struct value *value_array(struct arena *a, const char *name, uint64_t addr)
 	return value_new(a, V_ARRAY, name, addr);
 }
 
+struct value *value_seq(struct arena *a, const char *name, const char *open,
+			const char *sep, const char *close)
+{
+	struct value *v = value_new(a, V_SEQ, name, 0);
+
+	v->u.kids.open = open;
+	v->u.kids.sep = sep;
+	v->u.kids.close = close;
+	return v;
+}
+
 void value_add(struct value *parent, struct value *child)
 {
 	if (!child)

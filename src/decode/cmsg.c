@@ -4,13 +4,32 @@
 #include <arpa/inet.h>
 #include <linux/errqueue.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "consts.h"
 #include "decoders.h"
 
-#define CMSG_MAX_BYTES 4096
+/* The most control data the kernel takes (net.core.optmem_max), which is
+ * as much as strace reads; when /proc does not tell, its usual value. */
+static size_t cmsg_max_bytes(void)
+{
+	static size_t max;
+	FILE *f;
+	long n = 0;
+
+	if (max)
+		return max;
+	f = fopen("/proc/sys/net/core/optmem_max", "re");
+	if (f) {
+		if (fscanf(f, "%ld", &n) != 1)
+			n = 0;
+		fclose(f);
+	}
+	max = n > 0 && n <= (1 << 20) ? (size_t)n : 20480;
+	return max;
+}
 
 static const struct xlat *cmsg_types(int level)
 {
@@ -180,7 +199,7 @@ struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
 {
 	unsigned char *buf;
 	struct value *v;
-	size_t n = len > CMSG_MAX_BYTES ? CMSG_MAX_BYTES : (size_t)len;
+	size_t n = len > cmsg_max_bytes() ? cmsg_max_bytes() : (size_t)len;
 	size_t off = 0;
 
 	if (n < sizeof(struct cmsghdr))

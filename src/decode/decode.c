@@ -166,7 +166,8 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 		ctx->cur = i;
 		/* a failed call wrote nothing: show where it would have */
 		if ((sc->err || sc->ret_unknown) &&
-		    arg_types[a->type].phase == PHASE_BOTH)
+		    arg_types[a->type].phase == PHASE_BOTH &&
+		    !(arg_type_props(a->type) & ARGP_ON_ERROR))
 			continue;
 		if (sc->ret_unknown || (sc->err &&
 		    !(arg_type_props(a->type) & ARGP_ON_ERROR)))
@@ -200,6 +201,20 @@ void decode_end_args(struct decode_ctx *ctx, unsigned n)
 		ctx->sc->nargs = n;
 }
 
+const struct value *decode_entry_arg(const struct decode_ctx *ctx,
+				     unsigned i)
+{
+	const struct arg_desc *a;
+
+	if (!ctx->at_exit || i >= ctx->sc->nargs)
+		return NULL;
+	a = arg_of(ctx->sc->desc, i);
+	/* exit-phase arguments hold nothing of the entry */
+	if (arg_types[a->type].phase == PHASE_EXIT)
+		return NULL;
+	return ctx->sc->args[i];
+}
+
 uint64_t decode_param(const struct decode_ctx *ctx, const struct arg_desc *a)
 {
 	if (a->param == PARAM_RET)
@@ -223,7 +238,8 @@ bool decode_array_full(struct decode_ctx *ctx, uint64_t i)
 {
 	uint64_t limit = ctx->opts->string_limit ? ctx->opts->string_limit : 1;
 
-	return i >= limit || !decode_spend(ctx, 64);
+	/* -v: arrays whole, as far as the budget goes */
+	return (i >= limit && !ctx->opts->verbose) || !decode_spend(ctx, 64);
 }
 
 struct value *value_unavailable(struct decode_ctx *ctx, const char *name,

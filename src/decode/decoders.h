@@ -29,13 +29,19 @@ static inline struct value *decode_entry_value(const struct decode_ctx *ctx)
 	return ctx->sc->args[ctx->cur];
 }
 
+/* At exit, what earlier argument i showed at entry, read only (accept's
+ * address reads the length its caller offered): NULL if none. */
+const struct value *decode_entry_arg(const struct decode_ctx *ctx,
+				     unsigned i);
+
 /* Every stop may decode this much (bytes read plus 64 per array element):
  * nested arrays of garbage counts stay small. */
 #define DECODE_BUDGET (4u << 20)
 /* Charges units to the stop's budget; false once it is exhausted. */
 bool decode_spend(struct decode_ctx *ctx, uint64_t units);
 /* Whether an array already holding i elements must stop ("..."): at -s
- * elements, as strace does, or when the budget is exhausted. */
+ * elements (but for -v), as strace does, or when the budget is
+ * exhausted. */
 bool decode_array_full(struct decode_ctx *ctx, uint64_t i);
 
 /* "AT_???": the comment after a value the set x does not name. */
@@ -114,11 +120,13 @@ struct value *int_ptr_value(struct decode_ctx *ctx, const char *name,
 /* A socket address of len bytes at addr. */
 struct value *sockaddr_value(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr, int64_t len);
-/* {len=4, filter=0x...}: a struct sock_fprog at addr. */
-struct value *sock_fprog_value(struct decode_ctx *ctx, const char *name,
-			       uint64_t addr);
-/* The same for a seccomp filter, whose instructions show under -v
- * (src/decode/bpf_filter.c). */
+/* n classic BPF instructions at addr, and a socket's struct sock_fprog
+ * (its instructions under -v), as strace shows them (bpf_filter.c). */
+struct value *bpf_filter_value(struct decode_ctx *ctx, const char *name,
+			       uint64_t addr, uint64_t n);
+struct value *socket_fprog_value(struct decode_ctx *ctx, const char *name,
+				 uint64_t addr);
+/* The same for a seccomp filter (its actions named). */
 struct value *seccomp_fprog_value(struct decode_ctx *ctx, const char *name,
 				  uint64_t addr);
 /* Adds to struct v the bytes of an extensible struct at addr between the

@@ -135,6 +135,26 @@ static const char *unix_type_name(unsigned type)
 	}
 }
 
+/* The peers seen of recent UNIX sockets: once its peer is closed the
+ * kernel tells a stream socket's peer no more, where strace still shows
+ * the one it knew. */
+static struct {
+	unsigned long inode;
+	unsigned peer;
+} unix_peers[64];
+
+static unsigned remembered_peer(unsigned long inode, unsigned peer)
+{
+	unsigned slot = (unsigned)(inode % 64);
+
+	if (peer) {
+		unix_peers[slot].inode = inode;
+		unix_peers[slot].peer = peer;
+		return peer;
+	}
+	return unix_peers[slot].inode == inode ? unix_peers[slot].peer : 0;
+}
+
 /* Asks sock_diag about one UNIX socket; fills "UNIX-STREAM:[ino->peer,
  * "path"]" the way strace prints it. */
 static bool unix_lookup(unsigned long inode, char *out, size_t len)
@@ -196,6 +216,7 @@ static bool unix_lookup(unsigned long inode, char *out, size_t len)
 			name_len = RTA_PAYLOAD(ra);
 		}
 	}
+	peer = remembered_peer(inode, peer);
 	used = snprintf(out, len, "UNIX-%s:[%lu", type, inode);
 	if (peer && used > 0 && (size_t)used < len)
 		used += snprintf(out + used, len - (size_t)used, "->%u", peer);
@@ -203,7 +224,7 @@ static bool unix_lookup(unsigned long inode, char *out, size_t len)
 	if (name && name_len && used > 0 && (size_t)used < len) {
 		bool abstract = name[0] == 0;
 
-		used += snprintf(out + used, len - (size_t)used, ",\"%s%.*s\"",
+		used += snprintf(out + used, len - (size_t)used, ",%s\"%.*s\"",
 				 abstract ? "@" : "",
 				 (int)(name_len - abstract), name + abstract);
 	}

@@ -577,15 +577,6 @@ struct value *decode_fan_init_flags(struct decode_ctx *ctx,
 				 &xlat_fan_class, &xlat_fan_init_flags);
 }
 
-/* mq_open's attributes, like open's mode, only matter with O_CREAT. */
-struct value *decode_mq_attr(struct decode_ctx *ctx, const struct arg_desc *a,
-			     uint64_t raw)
-{
-	if (!(decode_param(ctx, a) & O_CREAT))	/* mq_attr(oflag) */
-		return NULL;
-	return value_ptr(ctx->arena, a->name, raw);
-}
-
 struct value *decode_dev(struct decode_ctx *ctx, const struct arg_desc *a,
 			 uint64_t raw)
 {

@@ -406,6 +406,20 @@ struct value *decode_loff_inout(struct decode_ctx *ctx,
 	return value_inout(ctx->arena, a->name, before, after);
 }
 
+/* sendfile's offset: [0] => [4096] in unsigned decimal, [N] alone when
+ * the call left it as it was. */
+struct value *decode_off_inout_u(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	struct value *before = decode_entry_value(ctx);
+	struct value *after = int_ptr_value(ctx, a->name, raw, 8, false);
+
+	if (!before || before->kind != V_ARRAY || after->kind != V_ARRAY ||
+	    before->u.kids.first->raw == after->u.kids.first->raw)
+		return after;
+	return value_inout(ctx->arena, a->name, before, after);
+}
+
 /* A socklen_t the caller sets and the kernel rewrites: [110 => 16]. */
 struct value *decode_socklen_inout(struct decode_ctx *ctx,
 				   const struct arg_desc *a, uint64_t raw)

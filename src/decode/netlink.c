@@ -339,12 +339,18 @@ struct value *decode_sockbuf_value(struct decode_ctx *ctx, const char *name,
 	return netlink_value(ctx, name, addr, len, proto);
 }
 
-/* sendto's and recvfrom's buffer: the socket is the first argument. */
+/* sendto's and recvfrom's buffer: the socket is the first argument, the
+ * buffer's size the one after the buffer. With MSG_TRUNC recvfrom returns
+ * a datagram's whole length, of which the buffer holds no more than its
+ * size. */
 struct value *decode_sockbuf(struct decode_ctx *ctx, const struct arg_desc *a,
 			     uint64_t raw)
 {
 	int proto = decode_netlink_proto(ctx, (int)ctx->sc->raw_args[0]);
+	uint64_t len = decode_param(ctx, a);
+	uint64_t size = ctx->sc->raw_args[ctx->cur + 1];
 
-	return decode_sockbuf_value(ctx, a->name, raw, decode_param(ctx, a),
-				    proto);
+	if (ctx->at_exit && len > size)
+		len = size;
+	return decode_sockbuf_value(ctx, a->name, raw, len, proto);
 }

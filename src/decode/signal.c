@@ -1,5 +1,6 @@
 /* Decoders for signals: names, sets, struct sigaction, siginfo. */
 #include <signal.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "arch.h"
@@ -324,6 +325,9 @@ struct value *decode_stack_t_out(struct decode_ctx *ctx,
 }
 
 /* struct sigevent (timer_create, mq_notify). */
+#define SIGEVENT_USED (offsetof(struct sigevent, _sigev_un) + \
+		       2 * sizeof(void *))
+
 struct value *decode_sigevent(struct decode_ctx *ctx, const struct arg_desc *a,
 			      uint64_t raw)
 {
@@ -331,7 +335,8 @@ struct value *decode_sigevent(struct decode_ctx *ctx, const struct arg_desc *a,
 	struct arena *ar = ctx->arena;
 	struct value *v, *val;
 
-	if (!decode_read(ctx, a->name, raw, &ev, sizeof(ev), &v))
+	/* the fields the kernel looks at, not the C library's padding */
+	if (!decode_read(ctx, a->name, raw, &ev, SIGEVENT_USED, &v))
 		return v;
 	v = value_struct(ar, a->name, raw);
 	val = value_struct(ar, "sigev_value", raw);
@@ -339,7 +344,10 @@ struct value *decode_sigevent(struct decode_ctx *ctx, const struct arg_desc *a,
 	value_add(val, value_ptr(ar, "sival_ptr",
 				 (uint64_t)(uintptr_t)ev.sigev_value.sival_ptr));
 	value_add(v, val);
-	value_add(v, signal_value(ctx, "sigev_signo", ev.sigev_signo));
+	/* a number no signal has shows unsigned */
+	value_add(v, (unsigned)ev.sigev_signo > 128 ?
+		  value_uint(ar, "sigev_signo", (uint32_t)ev.sigev_signo) :
+		  signal_value(ctx, "sigev_signo", ev.sigev_signo));
 	val = value_enum(ar, "sigev_notify", (uint32_t)ev.sigev_notify,
 			 &xlat_sigev_notify, V_HEX);
 	if (!val->u.en.sym)

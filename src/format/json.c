@@ -34,6 +34,7 @@ static const char *const kind_names[] = {
 	[V_UNAVAILABLE] = "unavailable",
 	[V_INOUT] = "inout",
 	[V_PID] = "pid",
+	[V_SEQ] = "seq",
 };
 
 /* --- scalars */
@@ -373,6 +374,10 @@ static void put_value(struct json_state *j, const struct value *v,
 		put_kids_array(j, v);
 		put_key(s, "elided");
 		put_bool(s, v->u.kids.elided);
+		break;
+	case V_SEQ:
+		put_key(s, "items");
+		put_kids_array(j, v);
 		break;
 	case V_SIGSET:
 		put_sigset_value(s, v);

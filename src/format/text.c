@@ -204,6 +204,10 @@ static void print_children(struct text_state *t, const struct value *v,
 			sink_putc(t->out, '[');
 			print_value(t, c->index);
 			sink_puts(t->out, "]=");
+		} else if (named && c->kind == V_ENUM && c->u.en.raw_name &&
+			   c->u.en.sym && t->opts->xlat != XLAT_ABBREV) {
+			sink_puts(t->out, c->u.en.raw_name);
+			sink_putc(t->out, '=');
 		}
 		print_value(t, c);
 	}
@@ -273,7 +277,10 @@ static void print_value(struct text_state *t, const struct value *v)
 			sink_puts(s, v->u.en.sym_verbose);
 			break;
 		}
-		print_enum_raw(s, v);
+		if (v->u.en.raw_alt)
+			print_value(t, v->u.en.raw_alt);
+		else
+			print_enum_raw(s, v);
 		if (t->opts->xlat == XLAT_VERBOSE)
 			sink_printf(s, " /* %s */", v->u.en.sym_verbose ?
 				    v->u.en.sym_verbose : v->u.en.sym);
@@ -286,6 +293,15 @@ static void print_value(struct text_state *t, const struct value *v)
 		break;
 	case V_SIGSET:
 		print_sigset(s, v, t->opts->xlat);
+		break;
+	case V_SEQ:
+		sink_puts(s, v->u.kids.open);
+		for (const struct value *c = v->u.kids.first; c; c = c->next) {
+			print_value(t, c);
+			if (c->next)
+				sink_puts(s, v->u.kids.sep);
+		}
+		sink_puts(s, v->u.kids.close);
 		break;
 	case V_EXPR:
 		if (t->opts->xlat == XLAT_RAW && v->u.expr.raw)

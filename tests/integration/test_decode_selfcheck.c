@@ -14,11 +14,13 @@
 
 #include "harness.h"
 
-/* Runs tests/programs/NAME under mytrace with the options in opts (a
- * NULL-terminated list, at most 6) and checks its lines. */
-static void check_program_opts(const char *name, const char *const opts[])
+/* Runs tests/programs/NAME (with the argument arg, when not NULL) under
+ * mytrace with the options in opts (a NULL-terminated list, at most 6)
+ * and checks its lines. */
+static void check_program_arg(const char *name, const char *const opts[],
+			      const char *arg)
 {
-	const char *args[8];
+	const char *args[9];
 	struct run_result r;
 	char *trace, *want, *line, *save = NULL;
 	unsigned k = 0;
@@ -29,6 +31,8 @@ static void check_program_opts(const char *name, const char *const opts[])
 		k++;
 	}
 	args[k++] = test_program(name);
+	if (arg)
+		args[k++] = arg;
 	args[k] = NULL;
 	run_traced(&r, args);
 	assert_int_equal(r.exit_code, 0);
@@ -43,6 +47,11 @@ static void check_program_opts(const char *name, const char *const opts[])
 	run_result_free(&r);
 }
 
+static void check_program_opts(const char *name, const char *const opts[])
+{
+	check_program_arg(name, opts, NULL);
+}
+
 static void check_program(const char *name)
 {
 	const char *none[] = { NULL };
@@ -53,6 +62,37 @@ static void check_program(const char *name)
 static void test_sockopt(void **state)
 {
 	check_program("decode_sockopt");
+}
+
+static void test_sockaddr(void **state)
+{
+	check_program("decode_sockaddr");
+}
+
+static void test_mqueue(void **state)
+{
+	check_program("decode_mqueue");
+}
+
+static void test_verbose_arrays(void **state)
+{
+	const char *opts[] = { "-v", "-e", "trace=writev", NULL };
+
+	check_program_opts("decode_verbose_arrays", opts);
+}
+
+/* packet_mreq's address, socket filters (-v) and socket addresses in
+ * each -X style */
+static void test_net_xlat(void **state)
+{
+	static const char *const styles[] = { "abbrev", "raw", "verbose" };
+
+	for (unsigned i = 0; i < 3; i++) {
+		const char *opts[] = { "-v", "-X", styles[i], "-e",
+				       "trace=setsockopt,connect", NULL };
+
+		check_program_arg("decode_net_xlat", opts, styles[i]);
+	}
 }
 
 static void test_openat2(void **state)
@@ -128,6 +168,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sockopt),
+		cmocka_unit_test(test_sockaddr),
+		cmocka_unit_test(test_mqueue),
+		cmocka_unit_test(test_verbose_arrays),
+		cmocka_unit_test(test_net_xlat),
 		cmocka_unit_test(test_openat2),
 		cmocka_unit_test(test_clone3),
 		cmocka_unit_test(test_seccomp),
