@@ -55,6 +55,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(FLAGS, decode_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	/* flags in a 64-bit word (a kernel long or a u64): all its bits */ \
+	X(FLAGS64, decode_flags64, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	X(ENUM, decode_enum, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(ENUMD, decode_enumd, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) /* unknown values in decimal */ \
@@ -157,6 +159,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
 	X(SIGSET_OUT, decode_sigset, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(SIGPENDING_OUT, decode_sigpending_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM) \
 	X(SIGACTION_IN, decode_sigaction, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	X(SIGACTION_OUT, decode_sigaction, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
 	X(SIGRETURN_MASK, decode_sigreturn_mask, PHASE_ENTER, \
@@ -186,6 +190,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(FAN_INIT_FLAGS, decode_fan_init_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) \
+	/* fanotify_mark's dirfd: FAN_NOFD (-1), AT_FDCWD or a descriptor */ \
+	X(FAN_DIRFD, decode_fan_dirfd, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_FD | ARGP_COMPAT) \
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SIGEVENT, decode_sigevent, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(QUOTA_CMD, decode_quota_cmd, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \

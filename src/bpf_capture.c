@@ -78,6 +78,7 @@ static const struct type_plan type_plans[ARG_TYPE_COUNT] = {
 	[ARG_RUSAGE_OUT] = { CAP_BUF, FIXED, sizeof(struct rusage) },
 	[ARG_TMS_OUT] = { CAP_BUF, FIXED, 32 },
 	[ARG_SIGSET_IN] = { CAP_BUF, FIXED, 8 },
+	[ARG_SIGPENDING_OUT] = { CAP_BUF, FIXED, 8 },
 	[ARG_SIGSET_OUT] = { CAP_BUF, FIXED, 8 },
 	/* the kernel's struct sigaction: handler, flags, restorer, mask */
 	[ARG_SIGACTION_IN] = { CAP_BUF, FIXED, 32 },

@@ -300,16 +300,27 @@ struct value *decode_none(struct decode_ctx *ctx, const struct arg_desc *a,
 	return NULL;
 }
 
-struct value *decode_flags(struct decode_ctx *ctx, const struct arg_desc *a,
-			   uint64_t raw)
+static struct value *flags_value(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
 {
-	struct value *v = value_flags(ctx->arena, a->name, (uint32_t)raw,
-				      a->xlat);
+	struct value *v = value_flags(ctx->arena, a->name, raw, a->xlat);
 
 	/* nothing named: strace says which set it looked in */
 	if (v->u.flags.count == 0 && v->u.flags.rest)
 		set_unknown_comment(ctx, v, a->xlat);
 	return v;
+}
+
+struct value *decode_flags(struct decode_ctx *ctx, const struct arg_desc *a,
+			   uint64_t raw)
+{
+	return flags_value(ctx, a, (uint32_t)raw);
+}
+
+struct value *decode_flags64(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	return flags_value(ctx, a, raw);
 }
 
 /* "CLOCK_???": the prefix the set's first names share, for the comment

@@ -565,7 +565,7 @@ struct value *decode_mknod_dev(struct decode_ctx *ctx,
 
 	if (!S_ISCHR(mode) && !S_ISBLK(mode))
 		return NULL;
-	return dev_value(ctx, a->name, raw);
+	return dev_value(ctx, a->name, (uint32_t)raw);	/* unsigned int */
 }
 
 
@@ -573,8 +573,31 @@ struct value *decode_mknod_dev(struct decode_ctx *ctx,
 struct value *decode_fan_init_flags(struct decode_ctx *ctx,
 				    const struct arg_desc *a, uint64_t raw)
 {
-	return value_field_flags(ctx->arena, a->name, (uint32_t)raw, 0xc,
-				 &xlat_fan_class, &xlat_fan_init_flags);
+	uint32_t class = (uint32_t)raw & 0xc;
+	struct value *v = value_flags(ctx->arena, a->name,
+				      (uint32_t)raw & ~0xcu,
+				      &xlat_fan_init_flags);
+	const char *sym = xlat_name(&xlat_fan_class, class);
+
+	if (v->u.flags.count == 0 && v->u.flags.rest)
+		set_unknown_comment(ctx, v, &xlat_fan_init_flags);
+	v->raw = (uint32_t)raw;
+	value_flags_prepend(ctx->arena, v, sym ? sym :
+			    arena_printf(ctx->arena, "%#x /* %s */", class,
+					 unknown_comment(ctx, &xlat_fan_class)));
+	return v;
+}
+
+struct value *decode_fan_dirfd(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	struct value *v = decode_atfd(ctx, a, raw);
+
+	if ((int32_t)raw == -1) {
+		v->u.fd.sym = "FAN_NOFD";
+		v->u.fd.path = NULL;
+	}
+	return v;
 }
 
 /* mq_open's attributes, like open's mode, only matter with O_CREAT. */
@@ -589,5 +612,5 @@ struct value *decode_mq_attr(struct decode_ctx *ctx, const struct arg_desc *a,
 struct value *decode_dev(struct decode_ctx *ctx, const struct arg_desc *a,
 			 uint64_t raw)
 {
-	return dev_value(ctx, a->name, raw);
+	return dev_value(ctx, a->name, (uint32_t)raw);	/* unsigned int */
 }

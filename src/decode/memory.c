@@ -7,11 +7,33 @@
 #include "consts.h"
 #include "decoders.h"
 
+/* The page-size field of mmap's flags (MAP_HUGE_SHIFT, MAP_HUGE_MASK in
+ * linux/mman.h, the same on every architecture): strace shows it as
+ * N<<MAP_HUGE_SHIFT, with or without MAP_HUGETLB. */
+#define HUGE_SHIFT 26
+#define HUGE_MASK 0x3fu
+
 struct value *decode_mmap_flags(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
-	return value_field_flags(ctx->arena, a->name, (uint32_t)raw, MAP_TYPE,
-				 &xlat_mmap_type, &xlat_mmap_flags);
+	uint32_t flags = (uint32_t)raw, type = flags & MAP_TYPE;
+	uint32_t huge = (flags >> HUGE_SHIFT) & HUGE_MASK;
+	const char *sym = xlat_name(&xlat_mmap_type, type);
+	struct value *v;
+
+	v = value_flags(ctx->arena, a->name,
+			flags & ~(uint32_t)MAP_TYPE & ~(HUGE_MASK << HUGE_SHIFT),
+			&xlat_mmap_flags);
+	v->raw = flags;
+	value_flags_prepend(ctx->arena, v, sym ? sym :
+			    arena_printf(ctx->arena, "%#x /* %s */", type,
+					 unknown_comment(ctx,
+							 &xlat_mmap_type)));
+	if (huge)
+		value_flags_append(ctx->arena, v,
+				   arena_printf(ctx->arena,
+						"%u<<MAP_HUGE_SHIFT", huge));
+	return v;
 }
 
 /* mremap's fifth argument exists only with MREMAP_FIXED. */

@@ -58,24 +58,40 @@ static struct value *sigset_from_bytes(struct decode_ctx *ctx,
 	return v;
 }
 
-struct value *sigset_value(struct decode_ctx *ctx, const char *name,
-			   uint64_t addr, uint64_t size)
+/* A sigset of size bytes, which strace decodes only when the size is a
+ * power of two from min to the kernel's 8 bytes: other sizes show as the
+ * address (the kernel refuses them all but rt_sigpending's smaller ones). */
+static struct value *sigset_min_value(struct decode_ctx *ctx,
+				      const char *name, uint64_t addr,
+				      uint64_t size, uint64_t min)
 {
 	unsigned char bytes[SIGSET_MAX_BYTES];
 
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
-	/* the kernel's sigset is 8 bytes here; other sizes are bad input */
-	if (size == 0 || size > 8 || size % 4 ||
+	if (size < min || size > 8 || (size & (size - 1)) ||
 	    tracee_read(ctx->mem, addr, bytes, size) != 0)
 		return value_unavailable(ctx, name, addr);
 	return sigset_from_bytes(ctx, name, addr, bytes, (unsigned)size);
+}
+
+struct value *sigset_value(struct decode_ctx *ctx, const char *name,
+			   uint64_t addr, uint64_t size)
+{
+	return sigset_min_value(ctx, name, addr, size, 8);
 }
 
 struct value *decode_sigset(struct decode_ctx *ctx, const struct arg_desc *a,
 			    uint64_t raw)
 {
 	return sigset_value(ctx, a->name, raw, decode_param(ctx, a));
+}
+
+/* rt_sigpending's set: the kernel writes as few bytes as asked, even 1 */
+struct value *decode_sigpending_out(struct decode_ctx *ctx,
+				    const struct arg_desc *a, uint64_t raw)
+{
+	return sigset_min_value(ctx, a->name, raw, decode_param(ctx, a), 1);
 }
 
 /* The kernel's struct sigaction on x86_64 and aarch64. */
