@@ -196,6 +196,12 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SIGEVENT, decode_sigevent, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(QUOTA_CMD, decode_quota_cmd, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	/* syslog's action and kcmp's type: they pick the later arguments */ \
+	X(SYSLOG_TYPE, decode_syslog_type, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(SYSLOG_BUF, decode_syslog_buf, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(KCMP_TYPE, decode_kcmp_type, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SECCOMP_FLAGS, decode_seccomp_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
 	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_BOTH, \
@@ -243,6 +249,11 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_FILE) \
 	X(TIMEVAL, decode_timeval, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(TIMEVAL_PAIR, decode_timeval_pair, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(UTIMBUF, decode_utimbuf, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(TIMEZONE, decode_timezone, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(TIMEZONE_OUT, decode_timezone, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(UID, decode_uid, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(CAP_DATA_OUT, decode_cap_data_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(CPUSET_OUT, decode_cpuset_out, PHASE_EXIT, \

@@ -407,19 +407,23 @@ static void split_device(struct decode_ctx *ctx, struct value *v)
 	v->u.fd.path = arena_strndup(ctx->arena, p, (size_t)(lt - p));
 }
 
-struct value *decode_fd(struct decode_ctx *ctx, const struct arg_desc *a,
-			uint64_t raw)
+struct value *fd_value_of(struct decode_ctx *ctx, const char *name, int pid,
+			  int fd)
 {
-	struct value *v = value_new(ctx->arena, V_FD, a->name,
-				    (uint64_t)(int64_t)(int32_t)raw);
+	struct value *v = value_new(ctx->arena, V_FD, name, (uint64_t)fd);
 
-	if (ctx->opts->decode_fds) {
+	if (ctx->opts->decode_fds && pid >= 0) {
 		v->u.fd.path = fd_source(ctx)->describe(fd_source(ctx),
-				ctx->arena, ctx->mem->pid, (int32_t)raw,
-				ctx->opts->decode_fds);
+				ctx->arena, pid, fd, ctx->opts->decode_fds);
 		split_device(ctx, v);
 	}
 	return v;
+}
+
+struct value *decode_fd(struct decode_ctx *ctx, const struct arg_desc *a,
+			uint64_t raw)
+{
+	return fd_value_of(ctx, a->name, ctx->mem->pid, (int32_t)raw);
 }
 
 struct value *decode_atfd(struct decode_ctx *ctx, const struct arg_desc *a,

@@ -68,6 +68,9 @@ int decode_netlink_proto(struct decode_ctx *ctx, int fd);
  * messages, or (proto -1) its text. */
 struct value *decode_sockbuf_value(struct decode_ctx *ctx, const char *name,
 				   uint64_t addr, uint64_t len, int proto);
+/* Descriptor fd of process pid (-y describes it unless pid < 0). */
+struct value *fd_value_of(struct decode_ctx *ctx, const char *name, int pid,
+			  int fd);
 /* A NUL-terminated string at addr, cut at max bytes. */
 struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr, size_t max);

@@ -96,6 +96,9 @@ static void date_comment(struct decode_ctx *ctx, struct value *v, int64_t sec,
 	struct tm tm;
 	char date[64], zone[16];
 
+	/* the epoch itself is left undated (often just a zeroed struct) */
+	if (!sec && !frac)
+		return;
 	if (!localtime_r(&t, &tm))
 		return;
 	strftime(date, sizeof(date), "%FT%T", &tm);
@@ -279,4 +282,39 @@ struct value *decode_time_ret(struct decode_ctx *ctx, const struct arg_desc *a,
 		ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw,
 					       date->comment);
 	return value_int(ctx->arena, a->name, (int64_t)raw);
+}
+
+/* utime(2)'s struct utimbuf: two times in seconds, with their dates */
+struct value *decode_utimbuf(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	static const char *const names[] = { "actime", "modtime" };
+	int64_t t[2];
+	struct value *v;
+
+	if (!decode_read(ctx, a->name, raw, t, sizeof(t), &v))
+		return v;
+	v = value_struct(ctx->arena, a->name, raw);
+	for (int i = 0; i < 2; i++) {
+		struct value *e = value_int(ctx->arena, names[i], t[i]);
+
+		date_comment(ctx, e, t[i], 0, 0);
+		value_add(v, e);
+	}
+	return v;
+}
+
+/* gettimeofday's and settimeofday's struct timezone */
+struct value *decode_timezone(struct decode_ctx *ctx, const struct arg_desc *a,
+			      uint64_t raw)
+{
+	int32_t tz[2];
+	struct value *v;
+
+	if (!decode_read(ctx, a->name, raw, tz, sizeof(tz), &v))
+		return v;
+	v = value_struct(ctx->arena, a->name, raw);
+	value_add(v, value_int(ctx->arena, "tz_minuteswest", tz[0]));
+	value_add(v, value_int(ctx->arena, "tz_dsttime", tz[1]));
+	return v;
 }
