@@ -199,6 +199,13 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	/* syslog's action and kcmp's type: they pick the later arguments */ \
 	X(SYSLOG_TYPE, decode_syslog_type, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	/* arrays of a count another argument gives (move_pages) */ \
+	X(ADDR_ARRAY, decode_addr_array, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(INT_ARRAY, decode_int_array, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(STATUS_ARRAY_OUT, decode_status_array_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM | ARGP_ON_ERROR) \
 	X(SYSLOG_BUF, decode_syslog_buf, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
 	X(KCMP_TYPE, decode_kcmp_type, PHASE_ENTER, ARGP_IN | ARGP_FILE) \

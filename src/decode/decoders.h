@@ -68,6 +68,13 @@ int decode_netlink_proto(struct decode_ctx *ctx, int fd);
  * messages, or (proto -1) its text. */
 struct value *decode_sockbuf_value(struct decode_ctx *ctx, const char *name,
 				   uint64_t addr, uint64_t len, int proto);
+/* An array of count elements of size bytes at addr, each shown by elem
+ * from its bytes (src/decode/array.c). */
+typedef struct value *(*array_elem_fn)(struct decode_ctx *ctx,
+				       const void *elem);
+struct value *array_value(struct decode_ctx *ctx, const char *name,
+			  uint64_t addr, uint64_t count, size_t size,
+			  array_elem_fn elem);
 /* Descriptor fd of process pid (-y describes it unless pid < 0). */
 struct value *fd_value_of(struct decode_ctx *ctx, const char *name, int pid,
 			  int fd);
