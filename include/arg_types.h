@@ -107,6 +107,10 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	/* memory */ \
 	X(MMAP_FLAGS, decode_mmap_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(MEMFD_NAME, decode_memfd_name, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(MEMFD_FLAGS, decode_memfd_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(MPOL_MODE, decode_mpol_mode, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	X(MPOL_MODE_INT, decode_mpol_mode_int, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \

@@ -13,6 +13,24 @@
 #define HUGE_SHIFT 26
 #define HUGE_MASK 0x3fu
 
+/* Appends the page-size field "N<<SHIFT" after the names and after the
+ * bits no name covers, where strace writes it. */
+static void add_huge_field(struct decode_ctx *ctx, struct value *v,
+			   uint32_t huge, const char *shift)
+{
+	if (!huge)
+		return;
+	if (v->u.flags.rest) {
+		value_flags_append(ctx->arena, v,
+				   arena_printf(ctx->arena, "%#llx",
+						(unsigned long long)
+						v->u.flags.rest));
+		v->u.flags.rest = 0;
+	}
+	value_flags_append(ctx->arena, v, arena_printf(ctx->arena, "%u<<%s",
+						       huge, shift));
+}
+
 struct value *decode_mmap_flags(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
@@ -29,11 +47,47 @@ struct value *decode_mmap_flags(struct decode_ctx *ctx,
 			    arena_printf(ctx->arena, "%#x /* %s */", type,
 					 unknown_comment(ctx,
 							 &xlat_mmap_type)));
-	if (huge)
-		value_flags_append(ctx->arena, v,
-				   arena_printf(ctx->arena,
-						"%u<<MAP_HUGE_SHIFT", huge));
+	add_huge_field(ctx, v, huge, "MAP_HUGE_SHIFT");
 	return v;
+}
+
+/* memfd_create's flags: single flags and the same page-size field */
+struct value *decode_memfd_flags(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t flags = (uint32_t)raw;
+	uint32_t huge = (flags >> HUGE_SHIFT) & HUGE_MASK;
+	struct value *v = value_flags(ctx->arena, a->name,
+				      flags & ~(HUGE_MASK << HUGE_SHIFT),
+				      &xlat_memfd_flags);
+
+	v->raw = flags;
+	if (v->u.flags.count == 0 && v->u.flags.rest && !huge)
+		set_unknown_comment(ctx, v, &xlat_memfd_flags);
+	add_huge_field(ctx, v, huge, "MFD_HUGE_SHIFT");
+	return v;
+}
+
+/* The kernel takes names of at most 249 bytes (MFD_NAME_MAX, 255 less
+ * "memfd:"); strace reads 250 bytes, no more, and marks a name with no
+ * NUL among them as cut. */
+#define MEMFD_NAME_READ 250
+
+struct value *decode_memfd_name(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	size_t limit = ctx->opts->string_limit, len;
+	char *buf = arena_alloc_bytes(ctx->arena, MEMFD_NAME_READ + 1);
+	ssize_t n;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	n = tracee_read_str(ctx->mem, raw, buf, MEMFD_NAME_READ - 1);
+	if (n < 0 || !decode_spend(ctx, MEMFD_NAME_READ))
+		return value_unavailable(ctx, a->name, raw);
+	len = (size_t)n < limit ? (size_t)n : limit;
+	return value_string(ctx->arena, a->name, raw, buf, len,
+			    n == MEMFD_NAME_READ || (size_t)n > limit);
 }
 
 /* mremap's fifth argument exists only with MREMAP_FIXED. */
