@@ -210,6 +210,15 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
 	X(STATUS_ARRAY_OUT, decode_status_array_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM | ARGP_ON_ERROR) \
+	/* mount(2), mount_setattr(2) (src/decode/mount.c) */ \
+	X(MOUNT_FLAGS, decode_mount_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(MOUNT_FSTYPE, decode_mount_fstype, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(MOUNT_DATA, decode_mount_data, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(MOUNT_ATTR, decode_mount_attr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_COMPAT | ARGP_PARAM) \
 	X(SYSLOG_BUF, decode_syslog_buf, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
 	X(KCMP_TYPE, decode_kcmp_type, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
