@@ -298,6 +298,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(RET_PERSONALITY, decode_ret_personality, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \
 	X(RUSAGE_OUT, decode_rusage_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(WAIT4_RUSAGE_OUT, decode_wait4_rusage_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE) \
 	X(SCHED_PARAM_OUT, decode_sched_param_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \
 	X(SCHED_POLICY_RET, decode_sched_policy_ret, PHASE_EXIT, \

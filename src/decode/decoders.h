@@ -75,6 +75,11 @@ typedef struct value *(*array_elem_fn)(struct decode_ctx *ctx,
 struct value *array_value(struct decode_ctx *ctx, const char *name,
 			  uint64_t addr, uint64_t count, size_t size,
 			  array_elem_fn elem);
+/* A count of clock ticks, with its seconds: 13 / * 0.13 s * / */
+struct value *clock_ticks_value(struct arena *ar, const char *name,
+				uint64_t ticks);
+/* A uid or gid: -1 for (uid_t)-1, else unsigned. */
+struct value *uid_value(struct decode_ctx *ctx, const char *name, uint32_t id);
 /* Descriptor fd of process pid (-y describes it unless pid < 0). */
 struct value *fd_value_of(struct decode_ctx *ctx, const char *name, int pid,
 			  int fd);

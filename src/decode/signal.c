@@ -206,8 +206,14 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 					  V_HEX, code));
 	else
 		value_add(v, value_int(ar, "si_code", si->si_code));
-	if (si->si_errno)
-		value_add(v, value_int(ar, "si_errno", si->si_errno));
+	if (si->si_errno) {
+		const char *e = errno_name(si->si_errno);
+
+		value_add(v, e ? value_symbol(ar, "si_errno",
+					      (uint32_t)si->si_errno, V_UINT,
+					      e) :
+			  value_uint(ar, "si_errno", (uint32_t)si->si_errno));
+	}
 
 	if (si->si_code == SI_TIMER) {
 		value_add(v, value_int(ar, "si_timerid", si->si_timerid));
@@ -218,7 +224,7 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	if (si->si_code <= 0) {
 		/* sent by a process: kill, tgkill, sigqueue, mq_notify */
 		value_add(v, value_pid(ar, "si_pid", si->si_pid, PID_TGID));
-		value_add(v, value_uint(ar, "si_uid", si->si_uid));
+		value_add(v, uid_value(&ctx, "si_uid", si->si_uid));
 		if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ)
 			add_sigval(ar, v, si);
 		return v;
@@ -228,7 +234,7 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 		if (si->si_code == SI_KERNEL)
 			break;
 		value_add(v, value_pid(ar, "si_pid", si->si_pid, PID_TGID));
-		value_add(v, value_uint(ar, "si_uid", si->si_uid));
+		value_add(v, uid_value(&ctx, "si_uid", si->si_uid));
 		if (si->si_code == CLD_EXITED) {
 			value_add(v, value_int(ar, "si_status", si->si_status));
 		} else {
@@ -239,8 +245,10 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 				arena_strndup(ar, s, strlen(s))) :
 				value_int(ar, "si_status", si->si_status));
 		}
-		value_add(v, value_int(ar, "si_utime", (int64_t)si->si_utime));
-		value_add(v, value_int(ar, "si_stime", (int64_t)si->si_stime));
+		value_add(v, clock_ticks_value(ar, "si_utime",
+					       (uint64_t)si->si_utime));
+		value_add(v, clock_ticks_value(ar, "si_stime",
+					       (uint64_t)si->si_stime));
 		break;
 	case SIGSEGV:
 	case SIGBUS:

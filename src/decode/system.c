@@ -17,8 +17,7 @@
 #include "consts.h"
 #include "decoders.h"
 
-static struct value *uid_value(struct decode_ctx *ctx, const char *name,
-			       uint32_t id)
+struct value *uid_value(struct decode_ctx *ctx, const char *name, uint32_t id)
 {
 	if (id == UINT32_MAX)
 		return value_int(ctx->arena, name, -1);
@@ -93,7 +92,8 @@ static struct value *tv_value(struct decode_ctx *ctx, const char *name,
 	struct value *v = value_struct(ctx->arena, name, 0);
 
 	value_add(v, value_int(ctx->arena, "tv_sec", tv->tv_sec));
-	value_add(v, value_int(ctx->arena, "tv_usec", tv->tv_usec));
+	value_add(v, value_uint(ctx->arena, "tv_usec",
+				(uint64_t)tv->tv_usec));
 	return v;
 }
 
@@ -120,8 +120,18 @@ struct value *decode_rusage_out(struct decode_ctx *ctx,
 		return v;
 	}
 	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		value_add(v, value_int(ctx->arena, names[i], rest[i]));
+		value_add(v, value_uint(ctx->arena, names[i],
+					(uint64_t)rest[i]));
 	return v;
+}
+
+/* wait4 fills the usage only when it reaped or saw a child (ret > 0) */
+struct value *decode_wait4_rusage_out(struct decode_ctx *ctx,
+				      const struct arg_desc *a, uint64_t raw)
+{
+	if (ctx->sc->rval <= 0)
+		return value_ptr(ctx->arena, a->name, raw);
+	return decode_rusage_out(ctx, a, raw);
 }
 
 static struct value *field_string(struct decode_ctx *ctx, const char *name,

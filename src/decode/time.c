@@ -198,19 +198,23 @@ struct value *decode_tms_out(struct decode_ctx *ctx, const struct arg_desc *a,
 	if (!decode_read(ctx, a->name, raw, w, sizeof(w), &v))
 		return v;
 	v = value_struct(ctx->arena, a->name, raw);
-	for (int i = 0; i < 4; i++) {
-		struct value *t = value_uint(ctx->arena, names[i], w[i]);
-
-		/* clock ticks as seconds: the kernel's USER_HZ is 100 */
-		if (w[i]) {
-			t->comment = arena_printf(ctx->arena, "%" PRIu64
-						  ".%02" PRIu64 " s",
-						  w[i] / 100, w[i] % 100);
-			t->comment_xlat = true;
-		}
-		value_add(v, t);
-	}
+	for (int i = 0; i < 4; i++)
+		value_add(v, clock_ticks_value(ctx->arena, names[i], w[i]));
 	return v;
+}
+
+struct value *clock_ticks_value(struct arena *ar, const char *name,
+				uint64_t ticks)
+{
+	struct value *t = value_uint(ar, name, ticks);
+
+	/* clock ticks as seconds: the kernel's USER_HZ is 100 */
+	if (ticks) {
+		t->comment = arena_printf(ar, "%" PRIu64 ".%02" PRIu64 " s",
+					  ticks / 100, ticks % 100);
+		t->comment_xlat = true;
+	}
+	return t;
 }
 
 static const char *const time_states[] = {
