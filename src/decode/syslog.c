@@ -1,6 +1,7 @@
 /* syslog(2)'s action, which decides what the other two arguments are:
  * nothing, a buffer the kernel fills, or a console log level. strace
- * shows the action as its number with the name in a comment. */
+ * shows the action as its number with the name in a comment, in every
+ * -X style (even raw). */
 #include "consts.h"
 #include "decoders.h"
 
@@ -23,7 +24,6 @@ static struct value *level_value(struct decode_ctx *ctx, uint64_t raw)
 		v->comment = sym;
 	else
 		v->comment = unknown_comment(ctx, &xlat_loglevel);
-	v->comment_xlat = true;
 	return v;
 }
 
@@ -35,7 +35,6 @@ struct value *decode_syslog_type(struct decode_ctx *ctx,
 	struct value *v = value_int(ctx->arena, a->name, type);
 
 	v->comment = sym ? sym : unknown_comment(ctx, &xlat_syslog_action);
-	v->comment_xlat = true;
 	if (sym && type != ACTION_CONSOLE_LEVEL &&
 	    (type < ACTION_READ || type > ACTION_READ_CLEAR))
 		decode_end_args(ctx, 1);
