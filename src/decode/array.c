@@ -94,3 +94,17 @@ struct value *decode_status_array_out(struct decode_ctx *ctx,
 		return value_ptr(ctx->arena, a->name, raw);
 	return array_value(ctx, a->name, raw, n, 4, status_elem);
 }
+
+/* [0x7f0123456789] and [24]: one pointer or unsigned long the call
+ * stores (get_robust_list) */
+struct value *decode_addr_out(struct decode_ctx *ctx,
+			      const struct arg_desc *a, uint64_t raw)
+{
+	return array_value(ctx, a->name, raw, 1, 8, addr_elem);
+}
+
+struct value *decode_ulong_out(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	return int_ptr_value(ctx, a->name, raw, 8, false);
+}

@@ -212,9 +212,10 @@ bool decode_spend(struct decode_ctx *ctx, uint64_t units)
 
 bool decode_array_full(struct decode_ctx *ctx, uint64_t i)
 {
-	uint64_t limit = ctx->opts->string_limit ? ctx->opts->string_limit : 1;
-
-	return i >= limit || !decode_spend(ctx, 64);
+	/* -v shows whole arrays: only the budget stops them; -s 0 shows
+	 * none of the elements: [...] */
+	return (i >= ctx->opts->string_limit && !ctx->opts->verbose) ||
+	       !decode_spend(ctx, 64);
 }
 
 struct value *value_unavailable(struct decode_ctx *ctx, const char *name,

@@ -35,7 +35,7 @@ static inline struct value *decode_entry_value(const struct decode_ctx *ctx)
 /* Charges units to the stop's budget; false once it is exhausted. */
 bool decode_spend(struct decode_ctx *ctx, uint64_t units);
 /* Whether an array already holding i elements must stop ("..."): at -s
- * elements, as strace does, or when the budget is exhausted. */
+ * elements unless -v, as strace does, or when the budget is exhausted. */
 bool decode_array_full(struct decode_ctx *ctx, uint64_t i);
 
 /* "AT_???": the comment after a value the set x does not name. */
