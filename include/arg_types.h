@@ -231,6 +231,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SYSLOG_BUF, decode_syslog_buf, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
 	X(KCMP_TYPE, decode_kcmp_type, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(PIDFD_TARGET, decode_pidfd_target, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_FD | ARGP_COMPAT | ARGP_PARAM) \
 	X(SECCOMP_FLAGS, decode_seccomp_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
 	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_BOTH, \

@@ -421,6 +421,18 @@ struct value *fd_value_of(struct decode_ctx *ctx, const char *name, int pid,
 	return v;
 }
 
+int pidfd_pid(struct decode_ctx *ctx, int fd)
+{
+	const char *d = fd_source(ctx)->describe(fd_source(ctx), ctx->arena,
+						 ctx->mem->pid, fd,
+						 DECODE_FD_PIDFD);
+	int pid;
+
+	if (!d || sscanf(d, "pid:%d", &pid) != 1)
+		return -1;
+	return pid;
+}
+
 struct value *decode_fd(struct decode_ctx *ctx, const struct arg_desc *a,
 			uint64_t raw)
 {

@@ -78,6 +78,8 @@ struct value *array_value(struct decode_ctx *ctx, const char *name,
 /* A count of clock ticks, with its seconds: 13 / * 0.13 s * / */
 struct value *clock_ticks_value(struct arena *ar, const char *name,
 				uint64_t ticks);
+/* The process a pidfd of the tracee refers to, or -1. */
+int pidfd_pid(struct decode_ctx *ctx, int fd);
 /* A uid or gid: -1 for (uid_t)-1, else unsigned. */
 struct value *uid_value(struct decode_ctx *ctx, const char *name, uint32_t id);
 /* Descriptor fd of process pid (-y describes it unless pid < 0). */

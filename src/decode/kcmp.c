@@ -1,5 +1,6 @@
-/* kcmp(2): its type decides whether the two indexes are descriptors (of
- * pid1 and pid2), a descriptor and a struct kcmp_epoll_slot, or absent. */
+/* Descriptors of other processes: kcmp(2)'s type decides whether its two
+ * indexes are descriptors (of pid1 and pid2), a descriptor and a struct
+ * kcmp_epoll_slot, or absent; pidfd_getfd(2) names one of a pidfd's. */
 #include <linux/kcmp.h>
 
 #include "consts.h"
@@ -18,6 +19,17 @@ static struct value *epoll_slot_value(struct decode_ctx *ctx, uint64_t addr,
 	value_add(v, fd_value_of(ctx, "tfd", pid, (int32_t)slot.tfd));
 	value_add(v, value_uint(ctx->arena, "toff", slot.toff));
 	return v;
+}
+
+/* pidfd_getfd's targetfd(pidfd): a descriptor of the pidfd's process */
+struct value *decode_pidfd_target(struct decode_ctx *ctx,
+				  const struct arg_desc *a, uint64_t raw)
+{
+	int pid = -1;
+
+	if (ctx->opts->decode_fds)
+		pid = pidfd_pid(ctx, (int32_t)decode_param(ctx, a));
+	return fd_value_of(ctx, a->name, pid, (int32_t)raw);
 }
 
 struct value *decode_kcmp_type(struct decode_ctx *ctx,
