@@ -172,7 +172,7 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 	if (!sc->err && !sc->ret_unknown)
 		sc->ret = arg_types[sc->desc->ret.type].fn(ctx, &sc->desc->ret,
 							   (uint64_t)sc->rval);
-	if (!sc->err && !sc->ret_unknown &&
+	if (!sc->ret_unknown &&
 	    (ctx->opts->dump_read.any || ctx->opts->dump_write.any))
 		decode_io_dump(ctx);
 }
@@ -562,7 +562,7 @@ struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr, uint64_t len,
 			    enum string_style style)
 {
-	uint64_t take = len;
+	uint64_t take = len, want;
 	char *buf;
 	struct value *v;
 
@@ -573,9 +573,13 @@ struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 	/* what the budget cuts is marked as cut, like -s */
 	if (take > budget_left(ctx))
 		take = budget_left(ctx);
-	decode_spend(ctx, take);
-	buf = arena_alloc_bytes(ctx->arena, take + 1);
-	if (tracee_read(ctx->mem, addr, buf, take) != 0)
+	/* a buffer cut at -s must have one more byte readable, as strace
+	 * reads it to know there is more: else only its address shows */
+	want = len > take && take == ctx->opts->string_limit ? take + 1 :
+	       take;
+	decode_spend(ctx, want);
+	buf = arena_alloc_bytes(ctx->arena, want + 1);
+	if (tracee_read(ctx->mem, addr, buf, want) != 0)
 		return value_unavailable(ctx, name, addr);
 	buf[take] = 0;
 	v = value_string(ctx->arena, name, addr, buf, take, len > take);
