@@ -129,6 +129,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(RLIMIT_OUT, decode_rlimit, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
 	X(CLONE_ALL, decode_clone_all, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(KEEP, decode_keep, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(CLONE_PARENT_TID, decode_clone_parent_tid, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_ON_ERROR) \
 	X(FUTEX_OP, decode_futex_op, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	/* ids of threads, processes, groups, sessions (src/decode/pids.c) */ \
 	X(TID, decode_tid, PHASE_ENTER, \

@@ -206,8 +206,6 @@ struct value *decode_clone_all(struct decode_ctx *ctx,
 
 	decode_replace_arg(ctx, 1, labelled(clone_flags_value(ctx, "flags",
 								flags)));
-	decode_replace_arg(ctx, 2, !(flags & CLONE_PARENT_SETTID) ? NULL :
-		labelled(value_ptr(ar, "parent_tid", sc->raw_args[2])));
 	decode_replace_arg(ctx, 3,
 		!(flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) ? NULL :
 		labelled(value_ptr(ar, "child_tidptr",
@@ -215,8 +213,35 @@ struct value *decode_clone_all(struct decode_ctx *ctx,
 	decode_replace_arg(ctx, 4, !(flags & CLONE_SETTLS) ? NULL :
 		labelled(value_ptr(ar, "tls",
 				   sc->raw_args[arch_clone_tls_arg])));
+	/* nothing after the flags (parent_tid shows at exit) */
+	if (!(flags & (CLONE_PARENT_SETTID | CLONE_PIDFD | CLONE_CHILD_SETTID |
+		       CLONE_CHILD_CLEARTID | CLONE_SETTLS)))
+		decode_end_args(ctx, 2);
 	/* strace prints the stack first */
 	return labelled(value_ptr(ar, "child_stack", sc->raw_args[1]));
+}
+
+/* clone's parent_tid, where the kernel stored the child's id (or with
+ * CLONE_PIDFD a pidfd) by the time the call returns: [42], [3<pid:42>];
+ * absent without those flags, its address when the call failed. */
+struct value *decode_clone_parent_tid(struct decode_ctx *ctx,
+				      const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t flags = ctx->sc->raw_args[0];
+	int32_t id;
+	struct value *v;
+
+	if (!(flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)))
+		return NULL;
+	if (ctx->sc->err ||
+	    !decode_read(ctx, "parent_tid", raw, &id, sizeof(id), &v))
+		return labelled(value_ptr(ctx->arena, "parent_tid", raw));
+	v = labelled(value_array(ctx->arena, "parent_tid", raw));
+	if (flags & CLONE_PIDFD)
+		value_add(v, fd_value_of(ctx, NULL, ctx->mem->pid, id));
+	else
+		value_add(v, value_int(ctx->arena, NULL, id));
+	return v;
 }
 
 /* An argument an earlier one's decoder gives its value to (through

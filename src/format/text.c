@@ -439,18 +439,19 @@ static void interrupt_open_line(struct text_state *t, pid_t tid)
 	}
 }
 
-/* Whether an argument after i will be printed: exit-phase arguments are
- * always printed, entry-phase ones only when the decoder kept them. */
-static bool more_args(const struct syscall_event *sc, unsigned i)
+/* Whether an argument after i will be printed: once the call returned
+ * (exited), those its decoders kept; before, exit-phase arguments are
+ * taken to be printed, entry-phase ones only when the decoder kept them. */
+static bool more_args(const struct syscall_event *sc, unsigned i, bool exited)
 {
 	for (unsigned j = i + 1; j < sc->nargs; j++)
-		if (j >= sc->nargs_enter || sc->args[j])
+		if ((j >= sc->nargs_enter && !exited) || sc->args[j])
 			return true;
 	return false;
 }
 
 static void print_args(struct text_state *t, const struct syscall_event *sc,
-		       unsigned from, unsigned to)
+		       unsigned from, unsigned to, bool exited)
 {
 	for (unsigned i = from; i < to; i++) {
 		if (!sc->args[i])
@@ -462,7 +463,7 @@ static void print_args(struct text_state *t, const struct syscall_event *sc,
 			sink_putc(t->out, '=');
 		}
 		print_value(t, sc->args[i]);
-		if (more_args(sc, i))
+		if (more_args(sc, i, exited))
 			sink_puts(t->out, ", ");
 	}
 }
@@ -560,7 +561,7 @@ static void on_syscall_enter(struct text_state *t, const struct event *ev,
 	interrupt_open_line(t, 0);
 	print_leader(t, ev, ev->ts, show_pid);
 	print_name(t, sc);
-	print_args(t, sc, 0, sc->nargs_enter);
+	print_args(t, sc, 0, sc->nargs_enter, false);
 	t->open_tid = ev->tid;
 }
 
@@ -573,7 +574,7 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 		/* held until now: one whole line, timed at its entry */
 		print_leader(t, ev, sc->enter_ts, show_pid);
 		print_name(t, sc);
-		print_args(t, sc, 0, sc->nargs_enter);
+		print_args(t, sc, 0, sc->nargs_enter, true);
 	} else if (t->open_tid != ev->tid) {
 		interrupt_open_line(t, ev->tid);
 		print_leader(t, ev, ev->ts, show_pid);
@@ -589,7 +590,7 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 		t->open_tid = 0;
 		return;
 	}
-	print_args(t, sc, sc->nargs_enter, sc->nargs);
+	print_args(t, sc, sc->nargs_enter, sc->nargs, true);
 	sink_putc(t->out, ')');
 	print_return(t, sc);
 	t->open_tid = 0;
