@@ -201,9 +201,10 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 		code = xlat_name(&xlat_si_code,
 				 (uint64_t)(int64_t)si->si_code);
 	if (code)
+		/* an int: -X raw shows SI_QUEUE as 0xffffffff */
 		value_add(v, value_symbol(ar, "si_code",
-					  (uint64_t)(int64_t)si->si_code,
-					  V_HEX, code));
+					  (uint32_t)si->si_code, V_HEX,
+					  code));
 	else
 		value_add(v, value_int(ar, "si_code", si->si_code));
 	if (si->si_errno) {

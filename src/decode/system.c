@@ -504,3 +504,27 @@ struct value *decode_reboot_arg(struct decode_ctx *ctx,
 			    len < limit ? len : limit,
 			    len == WANT || len > limit);
 }
+
+/* _sysctl(2)'s struct __sysctl_args (x86_64 only; the kernel has not
+ * implemented the call since 5.5): its pointers and lengths. */
+struct value *decode_sysctl_args(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	struct {
+		uint64_t name;
+		int32_t nlen, pad;
+		uint64_t oldval, oldlenp, newval, newlen;
+	} s;
+	struct value *v;
+
+	if (!decode_read(ctx, a->name, raw, &s, sizeof(s), &v))
+		return v;
+	v = value_struct(ctx->arena, a->name, raw);
+	value_add(v, value_ptr(ctx->arena, "name", s.name));
+	value_add(v, value_int(ctx->arena, "nlen", s.nlen));
+	value_add(v, value_ptr(ctx->arena, "oldval", s.oldval));
+	value_add(v, value_ptr(ctx->arena, "oldlenp", s.oldlenp));
+	value_add(v, value_ptr(ctx->arena, "newval", s.newval));
+	value_add(v, value_uint(ctx->arena, "newlen", s.newlen));
+	return v;
+}

@@ -9,7 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sched.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static int raw;
@@ -171,6 +174,64 @@ static void struct_lines(void)
 	       "\"foo\\0bar\", 8, 0x1)");
 }
 
+/* What a call stores, shown when it returns. */
+static void stored_lines(void)
+{
+	unsigned long head = 0, len = 0;
+	struct pollfd p = { .fd = -1, .events = POLLIN };
+	char line[200];
+	int ptid = 0;
+	long r;
+
+	r = syscall(SYS_get_robust_list, 0, &head, &len);
+	if (head)
+		snprintf(line, sizeof(line),
+			 "get_robust_list(0, [%#lx], [%lu])", head, len);
+	else
+		snprintf(line, sizeof(line),
+			 "get_robust_list(0, [NULL], [%lu])", len);
+	expect(r, line, line);
+	/* an entry of a negative descriptor shows only its fd */
+	r = syscall(SYS_poll, &p, 1, 0);
+	printf("poll([{fd=-1}], 1, 0) = %ld (Timeout)\n", r);
+	/* the child's id where clone stored it; the child ends at once */
+	r = syscall(SYS_clone, CLONE_PARENT_SETTID | SIGCHLD, 0, &ptid, 0, 0);
+	if (r == 0)
+		syscall(SYS_exit, 0);
+	waitpid((pid_t)r, NULL, 0);
+	/* (-X raw writes the flags as 0x100000|17: not checked) */
+	snprintf(line, sizeof(line), "clone(child_stack=NULL, flags="
+		 "CLONE_PARENT_SETTID|SIGCHLD, parent_tid=[%d])", ptid);
+	if (!raw)
+		expect(r, line, line);
+}
+
+/* A siginfo a process sends: errno by name, an unset uid as -1. */
+static void siginfo_lines(void)
+{
+	siginfo_t si;
+	char line[300];
+	long r;
+
+	signal(SIGUSR1, SIG_IGN);
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGUSR1;
+	si.si_code = SI_QUEUE;
+	si.si_errno = ENOENT;
+	si.si_pid = getpid();
+	si.si_uid = (uid_t)-1;
+	si.si_value.sival_ptr = (void *)0x12345678;
+	r = syscall(SYS_rt_sigqueueinfo, getpid(), SIGUSR1, &si);
+	snprintf(line, sizeof(line), raw ?
+		 "rt_sigqueueinfo(%d, 10, {si_signo=10, si_code=0xffffffff, "
+		 "si_errno=2, si_pid=%d, si_uid=-1, si_int=305419896, "
+		 "si_ptr=0x12345678})" :
+		 "rt_sigqueueinfo(%d, SIGUSR1, {si_signo=SIGUSR1, "
+		 "si_code=SI_QUEUE, si_errno=ENOENT, si_pid=%d, si_uid=-1, "
+		 "si_int=305419896, si_ptr=0x12345678})", getpid(), getpid());
+	expect(r, line, line);
+}
+
 int main(int argc, char **argv)
 {
 	raw = argc > 1 && strcmp(argv[1], "raw") == 0;
@@ -180,5 +241,7 @@ int main(int argc, char **argv)
 	array_lines();
 	selector_lines();
 	struct_lines();
+	stored_lines();
+	siginfo_lines();
 	return 0;
 }
