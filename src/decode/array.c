@@ -1,14 +1,16 @@
 /* Arrays of count fixed-size elements in tracee memory, as strace prints
  * them: NULL, [] for no element, the address when the first element
  * cannot be read, "... / * 0xADDR * /" after the last readable one, and
- * "..." past -s elements. move_pages(2)'s three arrays use it. */
+ * "..." past -s elements. move_pages(2)'s three arrays and futex_waitv(2)'s
+ * waiters use it. */
 #include <string.h>
 
+#include "consts.h"
 #include "decoders.h"
 #include "xlat.h"
 
 /* Elements are at most this large. */
-#define ELEM_MAX 16
+#define ELEM_MAX 32
 
 struct value *array_value(struct decode_ctx *ctx, const char *name,
 			  uint64_t addr, uint64_t count, size_t size,
@@ -107,4 +109,44 @@ struct value *decode_ulong_out(struct decode_ctx *ctx,
 			       const struct arg_desc *a, uint64_t raw)
 {
 	return int_ptr_value(ctx, a->name, raw, 8, false);
+}
+
+/* struct futex_waitv: __reserved only when it is not 0 */
+static struct value *waitv_elem(struct decode_ctx *ctx, const void *p)
+{
+	struct {
+		uint64_t val, uaddr;
+		uint32_t flags, reserved;
+	} w;
+	struct value *v = value_struct(ctx->arena, NULL, 0), *f;
+
+	memcpy(&w, p, sizeof(w));
+	value_add(v, value_hex(ctx->arena, "val", w.val));
+	value_add(v, value_ptr(ctx->arena, "uaddr", w.uaddr));
+	f = value_flags(ctx->arena, "flags", w.flags,
+			&xlat_futex_waitv_flags);
+	if (f->u.flags.count == 0 && f->u.flags.rest)
+		set_unknown_comment(ctx, f, &xlat_futex_waitv_flags);
+	value_add(v, f);
+	if (w.reserved)
+		value_add(v, value_hex(ctx->arena, "__reserved", w.reserved));
+	return v;
+}
+
+/* The kernel takes at most this many waiters (FUTEX_WAITV_MAX); strace
+ * shows no more. */
+#define WAITV_MAX 128
+
+/* futex_waitv's waiters(nr_futexes) */
+struct value *decode_futex_waiters(struct decode_ctx *ctx,
+				   const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t n = (uint32_t)decode_param(ctx, a);
+	struct value *v = array_value(ctx, a->name, raw,
+				      n > WAITV_MAX ? WAITV_MAX : n, 24,
+				      waitv_elem);
+
+	if (n > WAITV_MAX && v->kind == V_ARRAY)
+		v->u.kids.elided = true;
+	return v;
 }

@@ -1,6 +1,7 @@
 /* mount(2) and mount_setattr(2): the flags decide which of mount's
  * strings mean anything (a remount or bind ignores the type, a bind or
- * propagation change ignores the data), and struct mount_attr. */
+ * propagation change ignores the data), and struct mount_attr; swapon(2)'s
+ * flags and priority. */
 #include <linux/mount.h>
 #include <sys/mount.h>
 
@@ -96,5 +97,35 @@ struct value *decode_mount_attr(struct decode_ctx *ctx,
 	else
 		value_add(v, value_uint(ctx->arena, "userns_fd", w[3]));
 	add_struct_tail(ctx, v, raw, ATTR_SIZE0, size);
+	return v;
+}
+
+/* The priority under swapon's flags (SWAP_FLAG_PRIO_MASK). */
+#define SWAP_PRIO_MASK 0x7fffu
+
+/* swapon's flags: the flags, then the priority in decimal:
+ * SWAP_FLAG_PREFER|42; only the priority without flags */
+struct value *decode_swap_flags(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t flags = (uint32_t)raw & ~SWAP_PRIO_MASK;
+	uint32_t prio = (uint32_t)raw & SWAP_PRIO_MASK;
+	struct value *v;
+
+	if (!flags)
+		return value_uint(ctx->arena, a->name, prio);
+	v = value_flags(ctx->arena, a->name, flags, &xlat_swap_flags);
+	v->raw = (uint32_t)raw;
+	if (v->u.flags.rest) {
+		value_flags_append(ctx->arena, v, v->u.flags.count ?
+			arena_printf(ctx->arena, "%#llx",
+				     (unsigned long long)v->u.flags.rest) :
+			arena_printf(ctx->arena, "%#llx /* %s */",
+				     (unsigned long long)v->u.flags.rest,
+				     unknown_comment(ctx, &xlat_swap_flags)));
+		v->u.flags.rest = 0;
+	}
+	value_flags_append(ctx->arena, v, arena_printf(ctx->arena, "%u",
+						       prio));
 	return v;
 }

@@ -326,7 +326,7 @@ static void futex_args(struct decode_ctx *ctx, uint32_t cmd)
 	case FUTEX_CMP_REQUEUE_PI:
 		v[3] = val2;
 		v[4] = uaddr2;
-		v[5] = value_int(ar, "val3", (int32_t)arg[5]);
+		v[5] = value_uint(ar, "val3", (uint32_t)arg[5]);
 		break;
 	case FUTEX_WAKE_OP:
 		v[3] = val2;
@@ -357,16 +357,25 @@ struct value *decode_futex_op(struct decode_ctx *ctx,
 	const char *name = xlat_name(&xlat_futex_op, cmd);
 	char text[96];
 
-	if (!name) {
+	/* FUTEX_CLOCK_REALTIME goes only with the waits that take an
+	 * absolute time: with another command strace names nothing, but
+	 * still shows that command's arguments */
+	bool bad_clock = (op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT &&
+			 cmd != FUTEX_WAIT_BITSET &&
+			 cmd != FUTEX_WAIT_REQUEUE_PI;
+
+	if (!name || bad_clock) {
 		struct value *v = value_hex(ctx->arena, a->name, op);
 
-		futex_args(ctx, UINT32_MAX);
+		futex_args(ctx, name ? cmd : UINT32_MAX);
 		v->comment = "FUTEX_???";
 		v->comment_xlat = true;
 		return v;
 	}
+	/* FUTEX_FD has no _PRIVATE name */
 	snprintf(text, sizeof(text), "%s%s%s", name,
-		 op & FUTEX_PRIVATE_FLAG ? "_PRIVATE" : "",
+		 !(op & FUTEX_PRIVATE_FLAG) ? "" :
+		 cmd == FUTEX_FD ? "|FUTEX_PRIVATE_FLAG" : "_PRIVATE",
 		 op & FUTEX_CLOCK_REALTIME ? "|FUTEX_CLOCK_REALTIME" : "");
 	futex_args(ctx, cmd);
 	return value_symbol(ctx->arena, a->name, op, V_HEX,

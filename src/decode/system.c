@@ -394,15 +394,12 @@ static struct value *personality_value(struct decode_ctx *ctx,
 
 	if (p == UINT32_MAX)
 		return value_hex(ctx->arena, name, p);
-	if (!type) {
-		v = value_hex(ctx->arena, name, p);
-		v->comment = "PER_???";
-		v->comment_xlat = true;
-		return v;
-	}
+	/* an unknown type is named as unknown, and the flags still are */
 	v = value_flags(ctx->arena, name, p & ~0xffu, &xlat_personality_flags);
 	v->raw = p;
-	value_flags_prepend(ctx->arena, v, type);
+	value_flags_prepend(ctx->arena, v, type ? type :
+			    arena_printf(ctx->arena, "%#x /* PER_??? */",
+					 p & 0xff));
 	return v;
 }
 

@@ -154,6 +154,9 @@ static bool fd_detail_shown(const struct value *v, int shown)
 	       (v->u.fd.dev && (shown & DECODE_FD_DEV));
 }
 
+#define DELETED " (deleted)"
+#define DELETED_LEN (sizeof(DELETED) - 1)
+
 static void print_fd(struct text_state *t, const struct value *v)
 {
 	struct sink *s = t->out;
@@ -167,17 +170,25 @@ static void print_fd(struct text_state *t, const struct value *v)
 		sink_printf(s, " /* %s */", v->u.fd.sym);
 	if (fd_detail_shown(v, t->opts->fd_paths)) {
 		const char *path = v->u.fd.path;
+		size_t n = strlen(path);
+		/* the kernel's " (deleted)" after an unlinked file's path:
+		 * strace writes it after the brackets, 3</tmp/f>(deleted) */
+		bool deleted = path[0] == '/' && n > DELETED_LEN &&
+			       !strcmp(path + n - DELETED_LEN, DELETED);
 
 		sink_putc(s, '<');
 		/* a file's path is escaped; "socket:[42]", "TCP:[...]" and
 		 * the like are ours and print as they are */
 		if (path[0] == '/')
-			escape_fd_path(s, path, strlen(path), t->opts->escape);
+			escape_fd_path(s, path, deleted ? n - DELETED_LEN : n,
+				       t->opts->escape);
 		else
 			sink_puts(s, path);
 		if (v->u.fd.dev && (t->opts->fd_paths & DECODE_FD_DEV))
 			sink_printf(s, "<%s>", v->u.fd.dev);
 		sink_putc(s, '>');
+		if (deleted)
+			sink_puts(s, "(deleted)");
 	}
 }
 
