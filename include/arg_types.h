@@ -56,8 +56,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(FLAGS, decode_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
-	X(FLAGS_LONG, decode_flags_long, PHASE_ENTER, \
-	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) /* all 64 bits */ \
+	/* flags in a 64-bit word (a kernel long or a u64): all its bits */ \
+	X(FLAGS64, decode_flags64, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	X(ENUM, decode_enum, PHASE_ENTER, ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(ENUMD, decode_enumd, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) /* unknown values in decimal */ \
@@ -110,6 +110,10 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	/* memory */ \
 	X(MMAP_FLAGS, decode_mmap_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(MEMFD_NAME, decode_memfd_name, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(MEMFD_FLAGS, decode_memfd_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
 	X(MPOL_MODE, decode_mpol_mode, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	X(MPOL_MODE_INT, decode_mpol_mode_int, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
@@ -128,6 +132,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(RLIMIT_OUT, decode_rlimit, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
 	X(CLONE_ALL, decode_clone_all, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(KEEP, decode_keep, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(CLONE_PARENT_TID, decode_clone_parent_tid, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_FILE | ARGP_ON_ERROR) \
 	X(FUTEX_OP, decode_futex_op, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	/* ids of threads, processes, groups, sessions (src/decode/pids.c) */ \
 	X(TID, decode_tid, PHASE_ENTER, \
@@ -162,6 +168,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
 	X(SIGSET_OUT, decode_sigset, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(SIGPENDING_OUT, decode_sigpending_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM) \
 	X(SIGACTION_IN, decode_sigaction, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
 	X(SIGACTION_OUT, decode_sigaction, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
 	X(SIGRETURN_MASK, decode_sigreturn_mask, PHASE_ENTER, \
@@ -194,9 +202,50 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_OUT | ARGP_NOFILE) \
 	X(FAN_INIT_FLAGS, decode_fan_init_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) \
+	/* fanotify_mark's dirfd: FAN_NOFD (-1), AT_FDCWD or a descriptor */ \
+	X(FAN_DIRFD, decode_fan_dirfd, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_FD | ARGP_COMPAT) \
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SIGEVENT, decode_sigevent, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(QUOTA_CMD, decode_quota_cmd, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	/* syslog's action and kcmp's type: they pick the later arguments */ \
+	X(SYSLOG_TYPE, decode_syslog_type, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	/* arrays of a count another argument gives (move_pages) */ \
+	X(ADDR_ARRAY, decode_addr_array, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(INT_ARRAY, decode_int_array, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(STATUS_ARRAY_OUT, decode_status_array_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_PARAM | ARGP_ON_ERROR) \
+	/* mount(2), mount_setattr(2) (src/decode/mount.c) */ \
+	X(MOUNT_FLAGS, decode_mount_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(MOUNT_FSTYPE, decode_mount_fstype, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(MOUNT_DATA, decode_mount_data, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(MOUNT_ATTR, decode_mount_attr, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(SWAP_FLAGS, decode_swap_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	/* src/decode/xattr.c */ \
+	X(XATTR_VALUE, decode_xattr_value, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(XATTR_OUT, decode_xattr_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(UTS_NAME, decode_uts_name, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(FUTEX_WAITERS, decode_futex_waiters, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
+	X(ADDR_OUT, decode_addr_out, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
+	X(ULONG_OUT, decode_ulong_out, PHASE_EXIT, ARGP_OUT | ARGP_NOFILE) \
+	X(SYSCTL_ARGS, decode_sysctl_args, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(SYSLOG_BUF, decode_syslog_buf, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT | ARGP_PARAM) \
+	X(KCMP_TYPE, decode_kcmp_type, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(PIDFD_TARGET, decode_pidfd_target, PHASE_ENTER, \
+	  ARGP_IN | ARGP_FILE | ARGP_FD | ARGP_COMPAT | ARGP_PARAM) \
 	X(SECCOMP_FLAGS, decode_seccomp_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
 	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_BOTH, \
@@ -251,6 +300,11 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_IN | ARGP_FILE) \
 	X(TIMEVAL, decode_timeval, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(TIMEVAL_PAIR, decode_timeval_pair, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	X(UTIMBUF, decode_utimbuf, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(TIMEZONE, decode_timezone, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_COMPAT) \
+	X(TIMEZONE_OUT, decode_timezone, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE | ARGP_COMPAT) \
 	X(UID, decode_uid, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(CAP_DATA_OUT, decode_cap_data_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(CPUSET_OUT, decode_cpuset_out, PHASE_EXIT, \
@@ -277,6 +331,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(RET_PERSONALITY, decode_ret_personality, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \
 	X(RUSAGE_OUT, decode_rusage_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
+	X(WAIT4_RUSAGE_OUT, decode_wait4_rusage_out, PHASE_EXIT, \
+	  ARGP_OUT | ARGP_NOFILE) \
 	X(SCHED_PARAM_OUT, decode_sched_param_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE) \
 	X(SCHED_POLICY_RET, decode_sched_policy_ret, PHASE_EXIT, \

@@ -44,6 +44,19 @@ static const struct type_plan type_plans[ARG_TYPE_COUNT] = {
 	[ARG_OBUF_HEX] = { CAP_BUF, BY_PARAM, SZ_BUF },
 	[ARG_SOCKBUF] = { CAP_BUF, BY_PARAM, SZ_BUF },
 	[ARG_SOCKBUF_OUT] = { CAP_BUF, BY_PARAM, SZ_BUF },
+	[ARG_XATTR_VALUE] = { CAP_BUF, BY_PARAM, SZ_BUF },
+	[ARG_XATTR_OUT] = { CAP_BUF, BY_RET, SZ_BUF },
+	[ARG_UTS_NAME] = { CAP_BUF, BY_PARAM, SZ_BUF },
+	[ARG_SYSLOG_BUF] = { CAP_BUF, BY_RET, SZ_BUF },
+	[ARG_MOUNT_FSTYPE] = { CAP_STR, FIXED, SZ_STR },
+	[ARG_MOUNT_DATA] = { CAP_STR, FIXED, SZ_STR },
+	/* memfd_create reads 250 bytes of a name at most */
+	[ARG_MEMFD_NAME] = { CAP_STR, FIXED, 251 },
+	[ARG_UTIMBUF] = { CAP_BUF, FIXED, 16 },
+	[ARG_TIMEZONE] = { CAP_BUF, FIXED, 8 },
+	[ARG_TIMEZONE_OUT] = { CAP_BUF, FIXED, 8 },
+	[ARG_ADDR_OUT] = { CAP_BUF, FIXED, 8 },
+	[ARG_ULONG_OUT] = { CAP_BUF, FIXED, 8 },
 	[ARG_ARGV] = { CAP_VEC, FIXED, SZ_STR },
 	/* strace prints a count: the pointers up to the NULL, 1024 at most */
 	[ARG_ENVP] = { CAP_PTRS, FIXED, MT_PTRS_MAX },
@@ -80,6 +93,7 @@ static const struct type_plan type_plans[ARG_TYPE_COUNT] = {
 	[ARG_RUSAGE_OUT] = { CAP_BUF, FIXED, sizeof(struct rusage) },
 	[ARG_TMS_OUT] = { CAP_BUF, FIXED, 32 },
 	[ARG_SIGSET_IN] = { CAP_BUF, FIXED, 8 },
+	[ARG_SIGPENDING_OUT] = { CAP_BUF, FIXED, 8 },
 	[ARG_SIGSET_OUT] = { CAP_BUF, FIXED, 8 },
 	/* the kernel's struct sigaction: handler, flags, restorer, mask */
 	[ARG_SIGACTION_IN] = { CAP_BUF, FIXED, 32 },
@@ -132,10 +146,10 @@ static void plan_arg(struct mt_arg_plan *p, const struct arg_desc *a,
 	p->param = MT_PARAM_NONE;
 	if (t->kind == CAP_NONE)
 		return;
-	if (size == SZ_STR)
+	/* a string's NUL, and the byte past a buffer cut at -s that the
+	 * decoder reads to know it was cut: one more than -s */
+	if (size == SZ_STR || size == SZ_BUF)
 		size = limit + 1;
-	else if (size == SZ_BUF)
-		size = limit;
 	if (size > MT_SEG_MAX - 1)
 		size = MT_SEG_MAX - 1;
 	p->kind = t->kind;

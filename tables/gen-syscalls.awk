@@ -109,7 +109,7 @@ function arg_init(spec, argnames, nargs,    nm, ty, param, p, i, pidx, xl) {
 		fail("unknown type '" ty "' (not in arg_types.h)")
 	pidx = "PARAM_NONE"
 	xl = "NULL"
-	if (param != "" && (ty == "flags" || ty == "enum" || ty == "enumd")) {
+	if (param != "" && (ty == "flags" || ty == "flags64" || ty == "enum" || ty == "enumd")) {
 		# always a constant list, even when an argument has its name
 		xl = "&xlat_" param
 		used_xlat[param] = 1

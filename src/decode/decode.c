@@ -182,7 +182,7 @@ void decode_syscall_exit(struct decode_ctx *ctx)
 	if (!sc->err && !sc->ret_unknown)
 		sc->ret = arg_types[sc->desc->ret.type].fn(ctx, &sc->desc->ret,
 							   (uint64_t)sc->rval);
-	if (!sc->err && !sc->ret_unknown &&
+	if (!sc->ret_unknown &&
 	    (ctx->opts->dump_read.any || ctx->opts->dump_write.any))
 		decode_io_dump(ctx);
 }
@@ -236,10 +236,10 @@ bool decode_spend(struct decode_ctx *ctx, uint64_t units)
 
 bool decode_array_full(struct decode_ctx *ctx, uint64_t i)
 {
-	uint64_t limit = ctx->opts->string_limit ? ctx->opts->string_limit : 1;
-
-	/* -v: arrays whole, as far as the budget goes */
-	return (i >= limit && !ctx->opts->verbose) || !decode_spend(ctx, 64);
+	/* -v shows whole arrays: only the budget stops them; -s 0 shows
+	 * none of the elements: [...] */
+	return (i >= ctx->opts->string_limit && !ctx->opts->verbose) ||
+	       !decode_spend(ctx, 64);
 }
 
 struct value *value_unavailable(struct decode_ctx *ctx, const char *name,
@@ -325,11 +325,10 @@ struct value *decode_none(struct decode_ctx *ctx, const struct arg_desc *a,
 	return NULL;
 }
 
-struct value *decode_flags(struct decode_ctx *ctx, const struct arg_desc *a,
-			   uint64_t raw)
+static struct value *flags_value(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
 {
-	struct value *v = value_flags(ctx->arena, a->name, (uint32_t)raw,
-				      a->xlat);
+	struct value *v = value_flags(ctx->arena, a->name, raw, a->xlat);
 
 	/* nothing named: strace says which set it looked in */
 	if (v->u.flags.count == 0 && v->u.flags.rest)
@@ -337,15 +336,16 @@ struct value *decode_flags(struct decode_ctx *ctx, const struct arg_desc *a,
 	return v;
 }
 
-/* flags in an unsigned long: all 64 bits of it */
-struct value *decode_flags_long(struct decode_ctx *ctx,
-				const struct arg_desc *a, uint64_t raw)
+struct value *decode_flags(struct decode_ctx *ctx, const struct arg_desc *a,
+			   uint64_t raw)
 {
-	struct value *v = value_flags(ctx->arena, a->name, raw, a->xlat);
+	return flags_value(ctx, a, (uint32_t)raw);
+}
 
-	if (v->u.flags.count == 0 && v->u.flags.rest)
-		set_unknown_comment(ctx, v, a->xlat);
-	return v;
+struct value *decode_flags64(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	return flags_value(ctx, a, raw);
 }
 
 /* "CLOCK_???": the prefix the set's first names share, for the comment
@@ -432,19 +432,35 @@ static void split_device(struct decode_ctx *ctx, struct value *v)
 	v->u.fd.path = arena_strndup(ctx->arena, p, (size_t)(lt - p));
 }
 
-struct value *decode_fd(struct decode_ctx *ctx, const struct arg_desc *a,
-			uint64_t raw)
+struct value *fd_value_of(struct decode_ctx *ctx, const char *name, int pid,
+			  int fd)
 {
-	struct value *v = value_new(ctx->arena, V_FD, a->name,
-				    (uint64_t)(int64_t)(int32_t)raw);
+	struct value *v = value_new(ctx->arena, V_FD, name, (uint64_t)fd);
 
-	if (ctx->opts->decode_fds) {
+	if (ctx->opts->decode_fds && pid >= 0) {
 		v->u.fd.path = fd_source(ctx)->describe(fd_source(ctx),
-				ctx->arena, ctx->mem->pid, (int32_t)raw,
-				ctx->opts->decode_fds);
+				ctx->arena, pid, fd, ctx->opts->decode_fds);
 		split_device(ctx, v);
 	}
 	return v;
+}
+
+int pidfd_pid(struct decode_ctx *ctx, int fd)
+{
+	const char *d = fd_source(ctx)->describe(fd_source(ctx), ctx->arena,
+						 ctx->mem->pid, fd,
+						 DECODE_FD_PIDFD);
+	int pid;
+
+	if (!d || sscanf(d, "pid:%d", &pid) != 1)
+		return -1;
+	return pid;
+}
+
+struct value *decode_fd(struct decode_ctx *ctx, const struct arg_desc *a,
+			uint64_t raw)
+{
+	return fd_value_of(ctx, a->name, ctx->mem->pid, (int32_t)raw);
 }
 
 struct value *decode_atfd(struct decode_ctx *ctx, const struct arg_desc *a,
@@ -570,7 +586,7 @@ struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr, uint64_t len,
 			    enum string_style style)
 {
-	uint64_t take = len;
+	uint64_t take = len, want;
 	char *buf;
 	struct value *v;
 
@@ -581,9 +597,13 @@ struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 	/* what the budget cuts is marked as cut, like -s */
 	if (take > budget_left(ctx))
 		take = budget_left(ctx);
-	decode_spend(ctx, take);
-	buf = arena_alloc_bytes(ctx->arena, take + 1);
-	if (tracee_read(ctx->mem, addr, buf, take) != 0)
+	/* a buffer cut at -s must have one more byte readable, as strace
+	 * reads it to know there is more: else only its address shows */
+	want = len > take && take == ctx->opts->string_limit ? take + 1 :
+	       take;
+	decode_spend(ctx, want);
+	buf = arena_alloc_bytes(ctx->arena, want + 1);
+	if (tracee_read(ctx->mem, addr, buf, want) != 0)
 		return value_unavailable(ctx, name, addr);
 	buf[take] = 0;
 	v = value_string(ctx->arena, name, addr, buf, take, len > take);

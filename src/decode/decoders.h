@@ -40,8 +40,7 @@ const struct value *decode_entry_arg(const struct decode_ctx *ctx,
 /* Charges units to the stop's budget; false once it is exhausted. */
 bool decode_spend(struct decode_ctx *ctx, uint64_t units);
 /* Whether an array already holding i elements must stop ("..."): at -s
- * elements (but for -v), as strace does, or when the budget is
- * exhausted. */
+ * elements unless -v, as strace does, or when the budget is exhausted. */
 bool decode_array_full(struct decode_ctx *ctx, uint64_t i);
 
 /* "AT_???": the comment after a value the set x does not name. */
@@ -78,6 +77,23 @@ int decode_netlink_proto(struct decode_ctx *ctx, int fd);
  * messages, or (proto -1) its text. */
 struct value *decode_sockbuf_value(struct decode_ctx *ctx, const char *name,
 				   uint64_t addr, uint64_t len, int proto);
+/* An array of count elements of size bytes at addr, each shown by elem
+ * from its bytes (src/decode/array.c). */
+typedef struct value *(*array_elem_fn)(struct decode_ctx *ctx,
+				       const void *elem);
+struct value *array_value(struct decode_ctx *ctx, const char *name,
+			  uint64_t addr, uint64_t count, size_t size,
+			  array_elem_fn elem);
+/* A count of clock ticks, with its seconds: 13 / * 0.13 s * / */
+struct value *clock_ticks_value(struct arena *ar, const char *name,
+				uint64_t ticks);
+/* The process a pidfd of the tracee refers to, or -1. */
+int pidfd_pid(struct decode_ctx *ctx, int fd);
+/* A uid or gid: -1 for (uid_t)-1, else unsigned. */
+struct value *uid_value(struct decode_ctx *ctx, const char *name, uint32_t id);
+/* Descriptor fd of process pid (-y describes it unless pid < 0). */
+struct value *fd_value_of(struct decode_ctx *ctx, const char *name, int pid,
+			  int fd);
 /* A NUL-terminated string at addr, cut at max bytes. */
 struct value *decode_cstring(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr, size_t max);
@@ -94,10 +110,6 @@ struct value *sigset_value(struct decode_ctx *ctx, const char *name,
 			   uint64_t addr, uint64_t size);
 
 /* A struct timespec / timeval at addr: {tv_sec=1, tv_nsec=0}. */
-/* A count of clock ticks (signed or not, as the field's type is), with
- * "N.NN s" as its comment when not 0. */
-struct value *clock_ticks_value(struct arena *a, const char *name,
-				int64_t ticks, bool is_signed);
 struct value *timespec_value(struct decode_ctx *ctx, const char *name,
 			     uint64_t addr);
 struct value *timeval_value(struct decode_ctx *ctx, const char *name,

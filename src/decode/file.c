@@ -235,6 +235,49 @@ struct dirent64_head {
 /* The bytes of an entry before its name. */
 #define DIRENT64_HEAD (offsetof(struct dirent64_head, d_type) + 1)
 
+/* getdents(2)'s struct linux_dirent, with -v: d_ino, d_off, d_reclen,
+ * the name from byte 18, the type in the record's last byte. */
+#define OLD_DIRENT_NAME 18
+
+static struct value *old_dirents_value(struct decode_ctx *ctx,
+				       const char *name, uint64_t raw,
+				       uint64_t len)
+{
+	struct arena *ar = ctx->arena;
+	char *buf = arena_alloc(ar, len + 1);
+	struct value *v;
+
+	if (len && tracee_read(ctx->mem, raw, buf, len) != 0)
+		return value_unavailable(ctx, name, raw);
+	v = value_array(ar, name, raw);
+	for (uint64_t off = 0; off + OLD_DIRENT_NAME <= len;) {
+		struct { uint64_t ino, off; uint16_t reclen; } d;
+		struct value *e;
+
+		memcpy(&d, buf + off, OLD_DIRENT_NAME);
+		if (d.reclen <= OLD_DIRENT_NAME || off + d.reclen > len)
+			break;
+		if (!decode_spend(ctx, 64)) {
+			v->u.kids.elided = true;
+			break;
+		}
+		e = value_struct(ar, NULL, raw + off);
+		value_add(e, value_uint(ar, "d_ino", d.ino));
+		value_add(e, value_uint(ar, "d_off", d.off));
+		value_add(e, value_uint(ar, "d_reclen", d.reclen));
+		value_add(e, value_string(ar, "d_name", 0,
+			buf + off + OLD_DIRENT_NAME,
+			strnlen(buf + off + OLD_DIRENT_NAME,
+				d.reclen - OLD_DIRENT_NAME - 1), false));
+		value_add(e, value_enum(ar, "d_type",
+					(uint8_t)buf[off + d.reclen - 1],
+					&xlat_dirent_type, V_UINT));
+		value_add(v, e);
+		off += d.reclen;
+	}
+	return v;
+}
+
 struct value *decode_dirents_out(struct decode_ctx *ctx,
 				 const struct arg_desc *a, uint64_t raw)
 {
@@ -242,6 +285,11 @@ struct value *decode_dirents_out(struct decode_ctx *ctx,
 	unsigned count = 0;
 	char *buf;
 	struct value *v = value_ptr(ctx->arena, a->name, raw);
+
+	if (len > DIRENTS_MAX_READ)
+		len = DIRENTS_MAX_READ;
+	if (ctx->opts->verbose && a->type == ARG_DIRENTS_OUT)
+		return old_dirents_value(ctx, a->name, raw, len);
 
 	if (len > DIRENTS_MAX_READ)
 		len = DIRENTS_MAX_READ;
@@ -565,7 +613,7 @@ struct value *decode_mknod_dev(struct decode_ctx *ctx,
 
 	if (!S_ISCHR(mode) && !S_ISBLK(mode))
 		return NULL;
-	return dev_value(ctx, a->name, raw);
+	return dev_value(ctx, a->name, (uint32_t)raw);	/* unsigned int */
 }
 
 
@@ -573,12 +621,35 @@ struct value *decode_mknod_dev(struct decode_ctx *ctx,
 struct value *decode_fan_init_flags(struct decode_ctx *ctx,
 				    const struct arg_desc *a, uint64_t raw)
 {
-	return value_field_flags(ctx->arena, a->name, (uint32_t)raw, 0xc,
-				 &xlat_fan_class, &xlat_fan_init_flags);
+	uint32_t class = (uint32_t)raw & 0xc;
+	struct value *v = value_flags(ctx->arena, a->name,
+				      (uint32_t)raw & ~0xcu,
+				      &xlat_fan_init_flags);
+	const char *sym = xlat_name(&xlat_fan_class, class);
+
+	if (v->u.flags.count == 0 && v->u.flags.rest)
+		set_unknown_comment(ctx, v, &xlat_fan_init_flags);
+	v->raw = (uint32_t)raw;
+	value_flags_prepend(ctx->arena, v, sym ? sym :
+			    arena_printf(ctx->arena, "%#x /* %s */", class,
+					 unknown_comment(ctx, &xlat_fan_class)));
+	return v;
+}
+
+struct value *decode_fan_dirfd(struct decode_ctx *ctx,
+			       const struct arg_desc *a, uint64_t raw)
+{
+	struct value *v = decode_atfd(ctx, a, raw);
+
+	if ((int32_t)raw == -1) {
+		v->u.fd.sym = "FAN_NOFD";
+		v->u.fd.path = NULL;
+	}
+	return v;
 }
 
 struct value *decode_dev(struct decode_ctx *ctx, const struct arg_desc *a,
 			 uint64_t raw)
 {
-	return dev_value(ctx, a->name, raw);
+	return dev_value(ctx, a->name, (uint32_t)raw);	/* unsigned int */
 }

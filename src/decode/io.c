@@ -73,7 +73,9 @@ static struct value *iovec_any(struct decode_ctx *ctx, const char *name,
 			break;
 		}
 		take = iov.len < limit ? iov.len : limit;
-		limit -= take;
+		/* no limit (a write): every buffer shows its own length */
+		if (limit != UINT64_MAX)
+			limit -= take;
 		e = value_struct(ctx->arena, NULL, addr + i * sizeof(iov));
 		value_add(e, proto != IOV_ADDRS ?
 			  decode_sockbuf_value(ctx, "iov_base", iov.base, take,
@@ -122,6 +124,9 @@ static struct value *pollfd_value(struct decode_ctx *ctx, const struct pollfd *p
 	struct arg_desc fd = { "fd", ARG_FD, PARAM_NONE, NULL };
 
 	value_add(e, decode_fd(ctx, &fd, (uint32_t)p->fd));
+	/* the kernel ignores an entry of a negative fd: strace shows its fd */
+	if (p->fd < 0 && !revents)
+		return e;
 	value_add(e, value_flags(ctx->arena, revents ? "revents" : "events",
 				 (uint16_t)(revents ? p->revents : p->events),
 				 &xlat_poll_events));
@@ -277,7 +282,8 @@ struct value *decode_select_ret(struct decode_ctx *ctx,
 			sc->desc->args[4].type == ARG_TIMESPEC ?
 			timespec_value(ctx, "left", sc->raw_args[4]) :
 			timeval_value(ctx, "left", sc->raw_args[4]));
-	sc->ret_note = note;
+	/* strace writes the parentheses even when no set shows a bit */
+	sc->ret_note = note ? note : value_struct(ctx->arena, NULL, 0);
 	return value_int(ctx->arena, a->name, (int64_t)raw);
 }
 

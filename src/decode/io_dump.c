@@ -146,8 +146,8 @@ static struct value *moved(struct decode_ctx *ctx, unsigned i)
 }
 
 /* A call on a descriptor (first argument) is dumped whole: all of count
- * for a write of one buffer, as strace does, else what the call
- * returned. */
+ * for a write of one buffer, as strace does, even when the call failed;
+ * else what the call returned. */
 void decode_io_dump(struct decode_ctx *ctx)
 {
 	struct syscall_event *sc = ctx->sc;
@@ -160,6 +160,9 @@ void decode_io_dump(struct decode_ctx *ctx)
 
 		if (dir < 0)
 			continue;
+		if (sc->err && d->args[i].type != ARG_IBUF &&
+		    d->args[i].type != ARG_SOCKBUF)
+			return;
 		if (fd_set_has(dir ? &ctx->opts->dump_write :
 				     &ctx->opts->dump_read,
 			       (int32_t)sc->raw_args[0]))

@@ -7,11 +7,87 @@
 #include "consts.h"
 #include "decoders.h"
 
+/* The page-size field of mmap's flags (MAP_HUGE_SHIFT, MAP_HUGE_MASK in
+ * linux/mman.h, the same on every architecture): strace shows it as
+ * N<<MAP_HUGE_SHIFT, with or without MAP_HUGETLB. */
+#define HUGE_SHIFT 26
+#define HUGE_MASK 0x3fu
+
+/* Appends the page-size field "N<<SHIFT" after the names and after the
+ * bits no name covers, where strace writes it. */
+static void add_huge_field(struct decode_ctx *ctx, struct value *v,
+			   uint32_t huge, const char *shift)
+{
+	if (!huge)
+		return;
+	if (v->u.flags.rest) {
+		value_flags_append(ctx->arena, v,
+				   arena_printf(ctx->arena, "%#llx",
+						(unsigned long long)
+						v->u.flags.rest));
+		v->u.flags.rest = 0;
+	}
+	value_flags_append(ctx->arena, v, arena_printf(ctx->arena, "%u<<%s",
+						       huge, shift));
+}
+
 struct value *decode_mmap_flags(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
-	return value_field_flags(ctx->arena, a->name, (uint32_t)raw, MAP_TYPE,
-				 &xlat_mmap_type, &xlat_mmap_flags);
+	uint32_t flags = (uint32_t)raw, type = flags & MAP_TYPE;
+	uint32_t huge = (flags >> HUGE_SHIFT) & HUGE_MASK;
+	const char *sym = xlat_name(&xlat_mmap_type, type);
+	struct value *v;
+
+	v = value_flags(ctx->arena, a->name,
+			flags & ~(uint32_t)MAP_TYPE & ~(HUGE_MASK << HUGE_SHIFT),
+			&xlat_mmap_flags);
+	v->raw = flags;
+	value_flags_prepend(ctx->arena, v, sym ? sym :
+			    arena_printf(ctx->arena, "%#x /* %s */", type,
+					 unknown_comment(ctx,
+							 &xlat_mmap_type)));
+	add_huge_field(ctx, v, huge, "MAP_HUGE_SHIFT");
+	return v;
+}
+
+/* memfd_create's flags: single flags and the same page-size field */
+struct value *decode_memfd_flags(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t flags = (uint32_t)raw;
+	uint32_t huge = (flags >> HUGE_SHIFT) & HUGE_MASK;
+	struct value *v = value_flags(ctx->arena, a->name,
+				      flags & ~(HUGE_MASK << HUGE_SHIFT),
+				      &xlat_memfd_flags);
+
+	v->raw = flags;
+	if (v->u.flags.count == 0 && v->u.flags.rest && !huge)
+		set_unknown_comment(ctx, v, &xlat_memfd_flags);
+	add_huge_field(ctx, v, huge, "MFD_HUGE_SHIFT");
+	return v;
+}
+
+/* The kernel takes names of at most 249 bytes (MFD_NAME_MAX, 255 less
+ * "memfd:"); strace reads 250 bytes, no more, and marks a name with no
+ * NUL among them as cut. */
+#define MEMFD_NAME_READ 250
+
+struct value *decode_memfd_name(struct decode_ctx *ctx,
+				const struct arg_desc *a, uint64_t raw)
+{
+	size_t limit = ctx->opts->string_limit, len;
+	char *buf = arena_alloc_bytes(ctx->arena, MEMFD_NAME_READ + 1);
+	ssize_t n;
+
+	if (raw == 0)
+		return value_ptr(ctx->arena, a->name, 0);
+	n = tracee_read_str(ctx->mem, raw, buf, MEMFD_NAME_READ - 1);
+	if (n < 0 || !decode_spend(ctx, MEMFD_NAME_READ))
+		return value_unavailable(ctx, a->name, raw);
+	len = (size_t)n < limit ? (size_t)n : limit;
+	return value_string(ctx->arena, a->name, raw, buf, len,
+			    n == MEMFD_NAME_READ || (size_t)n > limit);
 }
 
 /* mremap's fifth argument exists only with MREMAP_FIXED. */

@@ -206,8 +206,6 @@ struct value *decode_clone_all(struct decode_ctx *ctx,
 
 	decode_replace_arg(ctx, 1, labelled(clone_flags_value(ctx, "flags",
 								flags)));
-	decode_replace_arg(ctx, 2, !(flags & CLONE_PARENT_SETTID) ? NULL :
-		labelled(value_ptr(ar, "parent_tid", sc->raw_args[2])));
 	decode_replace_arg(ctx, 3,
 		!(flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) ? NULL :
 		labelled(value_ptr(ar, "child_tidptr",
@@ -215,8 +213,35 @@ struct value *decode_clone_all(struct decode_ctx *ctx,
 	decode_replace_arg(ctx, 4, !(flags & CLONE_SETTLS) ? NULL :
 		labelled(value_ptr(ar, "tls",
 				   sc->raw_args[arch_clone_tls_arg])));
+	/* nothing after the flags (parent_tid shows at exit) */
+	if (!(flags & (CLONE_PARENT_SETTID | CLONE_PIDFD | CLONE_CHILD_SETTID |
+		       CLONE_CHILD_CLEARTID | CLONE_SETTLS)))
+		decode_end_args(ctx, 2);
 	/* strace prints the stack first */
 	return labelled(value_ptr(ar, "child_stack", sc->raw_args[1]));
+}
+
+/* clone's parent_tid, where the kernel stored the child's id (or with
+ * CLONE_PIDFD a pidfd) by the time the call returns: [42], [3<pid:42>];
+ * absent without those flags, its address when the call failed. */
+struct value *decode_clone_parent_tid(struct decode_ctx *ctx,
+				      const struct arg_desc *a, uint64_t raw)
+{
+	uint64_t flags = ctx->sc->raw_args[0];
+	int32_t id;
+	struct value *v;
+
+	if (!(flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)))
+		return NULL;
+	if (ctx->sc->err ||
+	    !decode_read(ctx, "parent_tid", raw, &id, sizeof(id), &v))
+		return labelled(value_ptr(ctx->arena, "parent_tid", raw));
+	v = labelled(value_array(ctx->arena, "parent_tid", raw));
+	if (flags & CLONE_PIDFD)
+		value_add(v, fd_value_of(ctx, NULL, ctx->mem->pid, id));
+	else
+		value_add(v, value_int(ctx->arena, NULL, id));
+	return v;
 }
 
 /* An argument an earlier one's decoder gives its value to (through
@@ -301,7 +326,7 @@ static void futex_args(struct decode_ctx *ctx, uint32_t cmd)
 	case FUTEX_CMP_REQUEUE_PI:
 		v[3] = val2;
 		v[4] = uaddr2;
-		v[5] = value_int(ar, "val3", (int32_t)arg[5]);
+		v[5] = value_uint(ar, "val3", (uint32_t)arg[5]);
 		break;
 	case FUTEX_WAKE_OP:
 		v[3] = val2;
@@ -332,16 +357,25 @@ struct value *decode_futex_op(struct decode_ctx *ctx,
 	const char *name = xlat_name(&xlat_futex_op, cmd);
 	char text[96];
 
-	if (!name) {
+	/* FUTEX_CLOCK_REALTIME goes only with the waits that take an
+	 * absolute time: with another command strace names nothing, but
+	 * still shows that command's arguments */
+	bool bad_clock = (op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT &&
+			 cmd != FUTEX_WAIT_BITSET &&
+			 cmd != FUTEX_WAIT_REQUEUE_PI;
+
+	if (!name || bad_clock) {
 		struct value *v = value_hex(ctx->arena, a->name, op);
 
-		futex_args(ctx, UINT32_MAX);
+		futex_args(ctx, name ? cmd : UINT32_MAX);
 		v->comment = "FUTEX_???";
 		v->comment_xlat = true;
 		return v;
 	}
+	/* FUTEX_FD has no _PRIVATE name */
 	snprintf(text, sizeof(text), "%s%s%s", name,
-		 op & FUTEX_PRIVATE_FLAG ? "_PRIVATE" : "",
+		 !(op & FUTEX_PRIVATE_FLAG) ? "" :
+		 cmd == FUTEX_FD ? "|FUTEX_PRIVATE_FLAG" : "_PRIVATE",
 		 op & FUTEX_CLOCK_REALTIME ? "|FUTEX_CLOCK_REALTIME" : "");
 	futex_args(ctx, cmd);
 	return value_symbol(ctx->arena, a->name, op, V_HEX,

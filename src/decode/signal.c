@@ -59,24 +59,40 @@ static struct value *sigset_from_bytes(struct decode_ctx *ctx,
 	return v;
 }
 
-struct value *sigset_value(struct decode_ctx *ctx, const char *name,
-			   uint64_t addr, uint64_t size)
+/* A sigset of size bytes, which strace decodes only when the size is a
+ * power of two from min to the kernel's 8 bytes: other sizes show as the
+ * address (the kernel refuses them all but rt_sigpending's smaller ones). */
+static struct value *sigset_min_value(struct decode_ctx *ctx,
+				      const char *name, uint64_t addr,
+				      uint64_t size, uint64_t min)
 {
 	unsigned char bytes[SIGSET_MAX_BYTES];
 
 	if (addr == 0)
 		return value_ptr(ctx->arena, name, 0);
-	/* the kernel's sigset is 8 bytes here; other sizes are bad input */
-	if (size == 0 || size > 8 || size % 4 ||
+	if (size < min || size > 8 || (size & (size - 1)) ||
 	    tracee_read(ctx->mem, addr, bytes, size) != 0)
 		return value_unavailable(ctx, name, addr);
 	return sigset_from_bytes(ctx, name, addr, bytes, (unsigned)size);
+}
+
+struct value *sigset_value(struct decode_ctx *ctx, const char *name,
+			   uint64_t addr, uint64_t size)
+{
+	return sigset_min_value(ctx, name, addr, size, 8);
 }
 
 struct value *decode_sigset(struct decode_ctx *ctx, const struct arg_desc *a,
 			    uint64_t raw)
 {
 	return sigset_value(ctx, a->name, raw, decode_param(ctx, a));
+}
+
+/* rt_sigpending's set: the kernel writes as few bytes as asked, even 1 */
+struct value *decode_sigpending_out(struct decode_ctx *ctx,
+				    const struct arg_desc *a, uint64_t raw)
+{
+	return sigset_min_value(ctx, a->name, raw, decode_param(ctx, a), 1);
 }
 
 /* The kernel's struct sigaction on x86_64 and aarch64. */
@@ -186,13 +202,20 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 		code = xlat_name(&xlat_si_code,
 				 (uint64_t)(int64_t)si->si_code);
 	if (code)
+		/* an int: -X raw shows SI_QUEUE as 0xffffffff */
 		value_add(v, value_symbol(ar, "si_code",
-					  (uint64_t)(int64_t)si->si_code,
-					  V_HEX, code));
+					  (uint32_t)si->si_code, V_HEX,
+					  code));
 	else
 		value_add(v, value_int(ar, "si_code", si->si_code));
-	if (si->si_errno)
-		value_add(v, value_int(ar, "si_errno", si->si_errno));
+	if (si->si_errno) {
+		const char *e = errno_name(si->si_errno);
+
+		value_add(v, e ? value_symbol(ar, "si_errno",
+					      (uint32_t)si->si_errno, V_UINT,
+					      e) :
+			  value_uint(ar, "si_errno", (uint32_t)si->si_errno));
+	}
 
 	if (si->si_code == SI_TIMER) {
 		value_add(v, value_int(ar, "si_timerid", si->si_timerid));
@@ -203,7 +226,7 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	if (si->si_code <= 0) {
 		/* sent by a process: kill, tgkill, sigqueue, mq_notify */
 		value_add(v, value_pid(ar, "si_pid", si->si_pid, PID_TGID));
-		value_add(v, value_uint(ar, "si_uid", si->si_uid));
+		value_add(v, uid_value(&ctx, "si_uid", si->si_uid));
 		if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ)
 			add_sigval(ar, v, si);
 		return v;
@@ -213,7 +236,7 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 		if (si->si_code == SI_KERNEL)
 			break;
 		value_add(v, value_pid(ar, "si_pid", si->si_pid, PID_TGID));
-		value_add(v, value_uint(ar, "si_uid", si->si_uid));
+		value_add(v, uid_value(&ctx, "si_uid", si->si_uid));
 		if (si->si_code == CLD_EXITED) {
 			value_add(v, value_int(ar, "si_status", si->si_status));
 		} else {
@@ -224,10 +247,10 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 				arena_strndup(ar, s, strlen(s))) :
 				value_int(ar, "si_status", si->si_status));
 		}
-		value_add(v, clock_ticks_value(ar, "si_utime", si->si_utime,
-					       true));
-		value_add(v, clock_ticks_value(ar, "si_stime", si->si_stime,
-					       true));
+		value_add(v, clock_ticks_value(ar, "si_utime",
+					       (uint64_t)si->si_utime));
+		value_add(v, clock_ticks_value(ar, "si_stime",
+					       (uint64_t)si->si_stime));
 		break;
 	case SIGSEGV:
 	case SIGBUS:

@@ -17,8 +17,7 @@
 #include "consts.h"
 #include "decoders.h"
 
-static struct value *uid_value(struct decode_ctx *ctx, const char *name,
-			       uint32_t id)
+struct value *uid_value(struct decode_ctx *ctx, const char *name, uint32_t id)
 {
 	if (id == UINT32_MAX)
 		return value_int(ctx->arena, name, -1);
@@ -93,7 +92,8 @@ static struct value *tv_value(struct decode_ctx *ctx, const char *name,
 	struct value *v = value_struct(ctx->arena, name, 0);
 
 	value_add(v, value_int(ctx->arena, "tv_sec", tv->tv_sec));
-	value_add(v, value_int(ctx->arena, "tv_usec", tv->tv_usec));
+	value_add(v, value_uint(ctx->arena, "tv_usec",
+				(uint64_t)tv->tv_usec));
 	return v;
 }
 
@@ -120,8 +120,18 @@ struct value *decode_rusage_out(struct decode_ctx *ctx,
 		return v;
 	}
 	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		value_add(v, value_int(ctx->arena, names[i], rest[i]));
+		value_add(v, value_uint(ctx->arena, names[i],
+					(uint64_t)rest[i]));
 	return v;
+}
+
+/* wait4 fills the usage only when it reaped or saw a child (ret > 0) */
+struct value *decode_wait4_rusage_out(struct decode_ctx *ctx,
+				      const struct arg_desc *a, uint64_t raw)
+{
+	if (ctx->sc->rval <= 0)
+		return value_ptr(ctx->arena, a->name, raw);
+	return decode_rusage_out(ctx, a, raw);
 }
 
 static struct value *field_string(struct decode_ctx *ctx, const char *name,
@@ -384,15 +394,12 @@ static struct value *personality_value(struct decode_ctx *ctx,
 
 	if (p == UINT32_MAX)
 		return value_hex(ctx->arena, name, p);
-	if (!type) {
-		v = value_hex(ctx->arena, name, p);
-		v->comment = "PER_???";
-		v->comment_xlat = true;
-		return v;
-	}
+	/* an unknown type is named as unknown, and the flags still are */
 	v = value_flags(ctx->arena, name, p & ~0xffu, &xlat_personality_flags);
 	v->raw = p;
-	value_flags_prepend(ctx->arena, v, type);
+	value_flags_prepend(ctx->arena, v, type ? type :
+			    arena_printf(ctx->arena, "%#x /* PER_??? */",
+					 p & 0xff));
 	return v;
 }
 
@@ -475,4 +482,28 @@ struct value *decode_reboot_arg(struct decode_ctx *ctx,
 	return value_string(ctx->arena, a->name, raw, buf,
 			    len < limit ? len : limit,
 			    len == WANT || len > limit);
+}
+
+/* _sysctl(2)'s struct __sysctl_args (x86_64 only; the kernel has not
+ * implemented the call since 5.5): its pointers and lengths. */
+struct value *decode_sysctl_args(struct decode_ctx *ctx,
+				 const struct arg_desc *a, uint64_t raw)
+{
+	struct {
+		uint64_t name;
+		int32_t nlen, pad;
+		uint64_t oldval, oldlenp, newval, newlen;
+	} s;
+	struct value *v;
+
+	if (!decode_read(ctx, a->name, raw, &s, sizeof(s), &v))
+		return v;
+	v = value_struct(ctx->arena, a->name, raw);
+	value_add(v, value_ptr(ctx->arena, "name", s.name));
+	value_add(v, value_int(ctx->arena, "nlen", s.nlen));
+	value_add(v, value_ptr(ctx->arena, "oldval", s.oldval));
+	value_add(v, value_ptr(ctx->arena, "oldlenp", s.oldlenp));
+	value_add(v, value_ptr(ctx->arena, "newval", s.newval));
+	value_add(v, value_uint(ctx->arena, "newlen", s.newlen));
+	return v;
 }

@@ -96,6 +96,9 @@ static void date_comment(struct decode_ctx *ctx, struct value *v, int64_t sec,
 	struct tm tm;
 	char date[64], zone[16];
 
+	/* the epoch itself is left undated (often just a zeroed struct) */
+	if (!sec && !frac)
+		return;
 	if (!localtime_r(&t, &tm))
 		return;
 	strftime(date, sizeof(date), "%FT%T", &tm);
@@ -183,24 +186,6 @@ struct value *decode_itimerval(struct decode_ctx *ctx,
 	return interval_value(ctx, a->name, raw, true);
 }
 
-struct value *clock_ticks_value(struct arena *a, const char *name,
-				int64_t ticks, bool is_signed)
-{
-	struct value *t = is_signed ? value_int(a, name, ticks) :
-				      value_uint(a, name, (uint64_t)ticks);
-	bool neg = is_signed && ticks < 0;
-	uint64_t mag = neg ? -(uint64_t)ticks : (uint64_t)ticks;
-
-	/* clock ticks as seconds: the kernel's USER_HZ is 100 */
-	if (ticks) {
-		t->comment = arena_printf(a, "%s%" PRIu64 ".%02" PRIu64 " s",
-					  neg ? "-" : "", mag / 100,
-					  mag % 100);
-		t->comment_xlat = true;
-	}
-	return t;
-}
-
 struct value *decode_tms_out(struct decode_ctx *ctx, const struct arg_desc *a,
 			     uint64_t raw)
 {
@@ -214,9 +199,22 @@ struct value *decode_tms_out(struct decode_ctx *ctx, const struct arg_desc *a,
 		return v;
 	v = value_struct(ctx->arena, a->name, raw);
 	for (int i = 0; i < 4; i++)
-		value_add(v, clock_ticks_value(ctx->arena, names[i],
-					       (int64_t)w[i], false));
+		value_add(v, clock_ticks_value(ctx->arena, names[i], w[i]));
 	return v;
+}
+
+struct value *clock_ticks_value(struct arena *ar, const char *name,
+				uint64_t ticks)
+{
+	struct value *t = value_uint(ar, name, ticks);
+
+	/* clock ticks as seconds: the kernel's USER_HZ is 100 */
+	if (ticks) {
+		t->comment = arena_printf(ar, "%" PRIu64 ".%02" PRIu64 " s",
+					  ticks / 100, ticks % 100);
+		t->comment_xlat = true;
+	}
+	return t;
 }
 
 static const char *const time_states[] = {
@@ -288,4 +286,39 @@ struct value *decode_time_ret(struct decode_ctx *ctx, const struct arg_desc *a,
 		ctx->sc->ret_note = value_expr(ctx->arena, NULL, raw,
 					       date->comment);
 	return value_int(ctx->arena, a->name, (int64_t)raw);
+}
+
+/* utime(2)'s struct utimbuf: two times in seconds, with their dates */
+struct value *decode_utimbuf(struct decode_ctx *ctx, const struct arg_desc *a,
+			     uint64_t raw)
+{
+	static const char *const names[] = { "actime", "modtime" };
+	int64_t t[2];
+	struct value *v;
+
+	if (!decode_read(ctx, a->name, raw, t, sizeof(t), &v))
+		return v;
+	v = value_struct(ctx->arena, a->name, raw);
+	for (int i = 0; i < 2; i++) {
+		struct value *e = value_int(ctx->arena, names[i], t[i]);
+
+		date_comment(ctx, e, t[i], 0, 0);
+		value_add(v, e);
+	}
+	return v;
+}
+
+/* gettimeofday's and settimeofday's struct timezone */
+struct value *decode_timezone(struct decode_ctx *ctx, const struct arg_desc *a,
+			      uint64_t raw)
+{
+	int32_t tz[2];
+	struct value *v;
+
+	if (!decode_read(ctx, a->name, raw, tz, sizeof(tz), &v))
+		return v;
+	v = value_struct(ctx->arena, a->name, raw);
+	value_add(v, value_int(ctx->arena, "tz_minuteswest", tz[0]));
+	value_add(v, value_int(ctx->arena, "tz_dsttime", tz[1]));
+	return v;
 }

@@ -159,6 +159,9 @@ static bool fd_detail_shown(const struct value *v, int shown)
 	       (v->u.fd.dev && (shown & DECODE_FD_DEV));
 }
 
+#define DELETED " (deleted)"
+#define DELETED_LEN (sizeof(DELETED) - 1)
+
 static void print_fd(struct text_state *t, const struct value *v)
 {
 	struct sink *s = t->out;
@@ -172,17 +175,25 @@ static void print_fd(struct text_state *t, const struct value *v)
 		sink_printf(s, " /* %s */", v->u.fd.sym);
 	if (fd_detail_shown(v, t->opts->fd_paths)) {
 		const char *path = v->u.fd.path;
+		size_t n = strlen(path);
+		/* the kernel's " (deleted)" after an unlinked file's path:
+		 * strace writes it after the brackets, 3</tmp/f>(deleted) */
+		bool deleted = path[0] == '/' && n > DELETED_LEN &&
+			       !strcmp(path + n - DELETED_LEN, DELETED);
 
 		sink_putc(s, '<');
 		/* a file's path is escaped; "socket:[42]", "TCP:[...]" and
 		 * the like are ours and print as they are */
 		if (path[0] == '/')
-			escape_fd_path(s, path, strlen(path), t->opts->escape);
+			escape_fd_path(s, path, deleted ? n - DELETED_LEN : n,
+				       t->opts->escape);
 		else
 			sink_puts(s, path);
 		if (v->u.fd.dev && (t->opts->fd_paths & DECODE_FD_DEV))
 			sink_printf(s, "<%s>", v->u.fd.dev);
 		sink_putc(s, '>');
+		if (deleted)
+			sink_puts(s, "(deleted)");
 	}
 }
 
@@ -494,18 +505,19 @@ static void interrupt_open_line(struct text_state *t, pid_t tid)
 	}
 }
 
-/* Whether an argument after i will be printed: exit-phase arguments are
- * always printed, entry-phase ones only when the decoder kept them. */
-static bool more_args(const struct syscall_event *sc, unsigned i)
+/* Whether an argument after i will be printed: once the call returned
+ * (exited), those its decoders kept; before, exit-phase arguments are
+ * taken to be printed, entry-phase ones only when the decoder kept them. */
+static bool more_args(const struct syscall_event *sc, unsigned i, bool exited)
 {
 	for (unsigned j = i + 1; j < sc->nargs; j++)
-		if (j >= sc->nargs_enter || sc->args[j])
+		if ((j >= sc->nargs_enter && !exited) || sc->args[j])
 			return true;
 	return false;
 }
 
 static void print_args(struct text_state *t, const struct syscall_event *sc,
-		       unsigned from, unsigned to)
+		       unsigned from, unsigned to, bool exited)
 {
 	for (unsigned i = from; i < to; i++) {
 		if (!sc->args[i])
@@ -517,7 +529,7 @@ static void print_args(struct text_state *t, const struct syscall_event *sc,
 			sink_putc(t->out, '=');
 		}
 		print_value(t, sc->args[i]);
-		if (more_args(sc, i))
+		if (more_args(sc, i, exited))
 			sink_puts(t->out, ", ");
 	}
 }
@@ -612,7 +624,7 @@ static void on_syscall_enter(struct text_state *t, const struct event *ev,
 	interrupt_open_line(t, 0);
 	print_leader(t, ev, ev->ts, show_pid);
 	print_name(t, sc);
-	print_args(t, sc, 0, sc->nargs_enter);
+	print_args(t, sc, 0, sc->nargs_enter, false);
 	t->open_tid = ev->tid;
 	t->open_never_returns = sc->desc->flags & SF_NEVER_RETURNS;
 }
@@ -630,7 +642,7 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 		/* held until now: one whole line, timed at its entry */
 		print_leader(t, ev, sc->enter_ts, show_pid);
 		print_name(t, sc);
-		print_args(t, sc, 0, sc->nargs_enter);
+		print_args(t, sc, 0, sc->nargs_enter, !sc->ret_unknown);
 	} else if (t->open_tid != ev->tid) {
 		interrupt_open_line(t, ev->tid);
 		print_leader(t, ev, ev->ts, show_pid);
@@ -651,7 +663,7 @@ static void on_syscall_exit(struct text_state *t, const struct event *ev,
 	if (sc->ret_unknown && sc->nargs > sc->nargs_enter)
 		sink_puts(t->out, " <unfinished ...>");
 	else
-		print_args(t, sc, sc->nargs_enter, sc->nargs);
+		print_args(t, sc, sc->nargs_enter, sc->nargs, true);
 	sink_putc(t->out, ')');
 	print_return(t, sc);
 	t->open_tid = 0;

@@ -1,7 +1,7 @@
-/* strace's rules for odd values: runs tests/programs/decode_odd, which
- * makes calls with odd arguments and prints the line expected for each,
- * under mytrace (abbreviated and -X raw) and asserts every printed line
- * is traced. */
+/* strace's rules for odd values: runs tests/programs/decode_odd and
+ * decode_tail, which make calls with odd arguments and print the line
+ * expected for each, under mytrace (abbreviated and -X raw) and asserts
+ * every printed line is traced. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -37,10 +37,11 @@ static char *unpad(const char *text)
 	return out;
 }
 
-static void check_program_lines(const char *xlat, const char *mode)
+static void check_program_lines(const char *prog, const char *xlat,
+				const char *mode)
 {
 	const char *args[] = { "-e", "inject=prctl:retval=0", xlat,
-			       test_program("decode_odd"), mode, NULL };
+			       test_program(prog), mode, NULL };
 	struct run_result r;
 	char *trace, *line, *save = NULL;
 	int n = 0;
@@ -58,12 +59,24 @@ static void check_program_lines(const char *xlat, const char *mode)
 
 static void test_odd_values(void **state)
 {
-	check_program_lines("-Xabbrev", "abbrev");
+	check_program_lines("decode_odd", "-Xabbrev", "abbrev");
 }
 
 static void test_odd_values_raw(void **state)
 {
-	check_program_lines("-Xraw", "raw");
+	check_program_lines("decode_odd", "-Xraw", "raw");
+}
+
+/* the long tail of single calls: 64-bit flags, sigset sizes, arrays,
+ * arguments that one argument selects, structs */
+static void test_tail_values(void **state)
+{
+	check_program_lines("decode_tail", "-Xabbrev", "abbrev");
+}
+
+static void test_tail_values_raw(void **state)
+{
+	check_program_lines("decode_tail", "-Xraw", "raw");
 }
 
 int main(void)
@@ -71,6 +84,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_odd_values),
 		cmocka_unit_test(test_odd_values_raw),
+		cmocka_unit_test(test_tail_values),
+		cmocka_unit_test(test_tail_values_raw),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
