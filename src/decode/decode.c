@@ -534,7 +534,7 @@ struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr, uint64_t len,
 			    enum string_style style)
 {
-	uint64_t take = len;
+	uint64_t take = len, want;
 	char *buf;
 	struct value *v;
 
@@ -545,9 +545,12 @@ struct value *decode_buffer(struct decode_ctx *ctx, const char *name,
 	/* what the budget cuts is marked as cut, like -s */
 	if (take > budget_left(ctx))
 		take = budget_left(ctx);
-	decode_spend(ctx, take);
-	buf = arena_alloc_bytes(ctx->arena, take + 1);
-	if (tracee_read(ctx->mem, addr, buf, take) != 0)
+	/* a buffer longer than shown is read one byte further, as strace
+	 * does: when that byte cannot be read, the address shows */
+	want = len > take && take < budget_left(ctx) ? take + 1 : take;
+	decode_spend(ctx, want);
+	buf = arena_alloc_bytes(ctx->arena, want + 1);
+	if (tracee_read(ctx->mem, addr, buf, want) != 0)
 		return value_unavailable(ctx, name, addr);
 	buf[take] = 0;
 	v = value_string(ctx->arena, name, addr, buf, take, len > take);

@@ -80,6 +80,13 @@ static void test_quota(void **state)
 	check_program("decode_quota");
 }
 
+static void test_keys(void **state)
+{
+	const char *opts[] = { "-s", "10", NULL };
+
+	check_program_opts("decode_keys", opts);
+}
+
 static void test_iov_dump(void **state)
 {
 	const char *opts[] = { "-e", "read=10", "-e", "write=11", NULL };
@@ -97,6 +104,7 @@ int main(void)
 		cmocka_unit_test(test_iov_dump),
 		cmocka_unit_test(test_cmsg),
 		cmocka_unit_test(test_quota),
+		cmocka_unit_test(test_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
