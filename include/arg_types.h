@@ -174,6 +174,18 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(IOVEC_ADDRS, decode_iovec_addrs, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(IPC_FLAGS, decode_ipc_flags, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	/* System V IPC (src/decode/ipc.c) */ \
+	X(SHMGET_FLAGS, decode_shmget_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE) \
+	X(IPC_CMD, decode_ipc_cmd, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(SHMCTL_BUF, decode_shmctl_buf, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(SEMCTL_ARG, decode_semctl_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(MSGCTL_BUF, decode_msgctl_buf, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(SEMBUFS, decode_sembufs, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
 	X(ITIMERSPEC, decode_itimerspec, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(ITIMERVAL, decode_itimerval, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(MKNOD_DEV, decode_mknod_dev, PHASE_ENTER, \

@@ -87,6 +87,11 @@ static void test_keys(void **state)
 	check_program_opts("decode_keys", opts);
 }
 
+static void test_ipc(void **state)
+{
+	check_program("decode_ipc");
+}
+
 static void test_iov_dump(void **state)
 {
 	const char *opts[] = { "-e", "read=10", "-e", "write=11", NULL };
@@ -105,6 +110,7 @@ int main(void)
 		cmocka_unit_test(test_cmsg),
 		cmocka_unit_test(test_quota),
 		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_ipc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
