@@ -311,6 +311,18 @@ struct value *siginfo_value(struct decode_ctx *ctx, const char *name,
 	v = decode_siginfo(ctx->arena, &si);
 	v->name = name;
 	v->raw = addr;
+	/* the descriptor of SIGIO's si_fd, with what it is under -y */
+	for (struct value *c = v->u.kids.first; c; c = c->next) {
+		static const struct arg_desc fd = { "si_fd", ARG_FD,
+						    PARAM_NONE, NULL };
+		struct value *f, *next = c->next;
+
+		if (!c->name || strcmp(c->name, "si_fd"))
+			continue;
+		f = decode_fd(ctx, &fd, c->raw);
+		*c = *f;
+		c->next = next;
+	}
 	return v;
 }
 
