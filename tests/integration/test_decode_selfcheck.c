@@ -92,6 +92,11 @@ static void test_ipc(void **state)
 	check_program("decode_ipc");
 }
 
+static void test_ptrace(void **state)
+{
+	check_program("decode_ptrace");
+}
+
 static void test_iov_dump(void **state)
 {
 	const char *opts[] = { "-e", "read=10", "-e", "write=11", NULL };
@@ -111,6 +116,7 @@ int main(void)
 		cmocka_unit_test(test_quota),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_ipc),
+		cmocka_unit_test(test_ptrace),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
