@@ -201,6 +201,9 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(DEV, decode_dev, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SIGEVENT, decode_sigevent, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(QUOTA_CMD, decode_quota_cmd, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(KEYCTL_CMD, decode_keyctl_cmd, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(KEYCTL_ARG, decode_keyctl_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE | ARGP_PARAM) \
 	X(PTRACE_REQUEST, decode_ptrace_request, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE) \
 	X(PTRACE_DATA, decode_ptrace_data, PHASE_BOTH, \

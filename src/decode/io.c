@@ -73,7 +73,9 @@ static struct value *iovec_any(struct decode_ctx *ctx, const char *name,
 			break;
 		}
 		take = iov.len < limit ? iov.len : limit;
-		limit -= take;
+		/* UINT64_MAX: no limit, however long the buffers say they are */
+		if (limit != UINT64_MAX)
+			limit -= take;
 		e = value_struct(ctx->arena, NULL, addr + i * sizeof(iov));
 		value_add(e, proto != IOV_ADDRS ?
 			  decode_sockbuf_value(ctx, "iov_base", iov.base, take,
