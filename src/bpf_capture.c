@@ -14,7 +14,7 @@
 
 /* Sizes that depend on -s */
 #define SZ_STR 0xffff		/* a string of -s bytes, and one more */
-#define SZ_BUF 0xfffe		/* -s bytes of a buffer */
+#define SZ_BUF 0xfffe		/* -s bytes of a buffer, and one more */
 
 /* Where a copy's length comes from, besides its cap */
 enum bound {
@@ -127,10 +127,11 @@ static void plan_arg(struct mt_arg_plan *p, const struct arg_desc *a,
 	p->param = MT_PARAM_NONE;
 	if (t->kind == CAP_NONE)
 		return;
-	if (size == SZ_STR)
+	/* a string's NUL, and a buffer's byte past -s: the decoders read
+	 * one byte more than they show (an unreadable one shows the
+	 * address, as in strace) */
+	if (size == SZ_STR || size == SZ_BUF)
 		size = limit + 1;
-	else if (size == SZ_BUF)
-		size = limit;
 	if (size > MT_SEG_MAX - 1)
 		size = MT_SEG_MAX - 1;
 	p->kind = t->kind;

@@ -157,6 +157,27 @@ static void add_band_fd(struct arena *ar, struct value *v,
 	value_add(v, value_int(ar, "si_fd", si->si_fd));
 }
 
+/* SIGCHLD: the child, its exit status or signal, and its times */
+static void add_chld(struct arena *ar, struct value *v, const siginfo_t *si)
+{
+	char buf[16];
+
+	value_add(v, value_pid(ar, "si_pid", si->si_pid, PID_TGID));
+	value_add(v, value_uint(ar, "si_uid", si->si_uid));
+	if (si->si_code == CLD_EXITED) {
+		value_add(v, value_int(ar, "si_status", si->si_status));
+	} else {
+		const char *s = signal_name(si->si_status, buf);
+
+		value_add(v, s ? value_symbol(ar, "si_status",
+			(uint64_t)si->si_status, V_INT,
+			arena_strndup(ar, s, strlen(s))) :
+			value_int(ar, "si_status", si->si_status));
+	}
+	value_add(v, value_int(ar, "si_utime", (int64_t)si->si_utime));
+	value_add(v, value_int(ar, "si_stime", (int64_t)si->si_stime));
+}
+
 /* si_errno: its name, or the number unsigned */
 static struct value *errno_value(struct arena *ar, int err)
 {
@@ -222,7 +243,6 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	struct value *v = value_struct(ar, NULL, 0);
 	const struct xlat *codes = si_code_set(si->si_signo);
 	const char *code = NULL;
-	char buf[16];
 
 	value_add(v, signal_value(&ctx, "si_signo", si->si_signo));
 	if (si->si_code > 0 && si->si_code != SI_KERNEL && codes)
@@ -260,22 +280,8 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	}
 	switch (si->si_signo) {
 	case SIGCHLD:
-		if (si->si_code == SI_KERNEL)
-			break;
-		value_add(v, value_pid(ar, "si_pid", si->si_pid, PID_TGID));
-		value_add(v, value_uint(ar, "si_uid", si->si_uid));
-		if (si->si_code == CLD_EXITED) {
-			value_add(v, value_int(ar, "si_status", si->si_status));
-		} else {
-			const char *s = signal_name(si->si_status, buf);
-
-			value_add(v, s ? value_symbol(ar, "si_status",
-				(uint64_t)si->si_status, V_INT,
-				arena_strndup(ar, s, strlen(s))) :
-				value_int(ar, "si_status", si->si_status));
-		}
-		value_add(v, value_int(ar, "si_utime", (int64_t)si->si_utime));
-		value_add(v, value_int(ar, "si_stime", (int64_t)si->si_stime));
+		if (si->si_code != SI_KERNEL)
+			add_chld(ar, v, si);
 		break;
 	case SIGSEGV:
 	case SIGBUS:
