@@ -57,6 +57,24 @@ extern const char *const arch_bpf_arg_regs[6];
  * stack pointer at its entry. */
 extern const unsigned arch_sigreturn_mask_offset;
 
+/* The layouts of the register sets ptrace reads and writes (general
+ * registers: PTRACE_GETREGS, NT_PRSTATUS; floating point: GETFPREGS,
+ * NT_FPREGSET): each field's name, offset and size in bytes, and for an
+ * array its element count (0: a scalar). An arch without a set has
+ * count 0 and its registers show as an address. */
+struct arch_reg_field {
+	const char *name;
+	uint16_t offset;
+	uint8_t size;
+	uint8_t count;
+};
+struct arch_reg_set {
+	const struct arch_reg_field *fields;
+	unsigned count;
+	unsigned size;		/* of the whole structure */
+};
+extern const struct arch_reg_set arch_gregs, arch_fpregs;
+
 /* Fallback when PTRACE_GET_SYSCALL_INFO is missing: reads the registers.
  * Returns 0 or -1 with errno set. */
 int arch_get_syscall_regs(pid_t tid, struct syscall_regs *r);

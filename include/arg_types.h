@@ -187,6 +187,18 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(IOVEC_ADDRS, decode_iovec_addrs, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(IPC_FLAGS, decode_ipc_flags, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
+	/* System V IPC (src/decode/ipc.c) */ \
+	X(SHMGET_FLAGS, decode_shmget_flags, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE) \
+	X(IPC_CMD, decode_ipc_cmd, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(SHMCTL_BUF, decode_shmctl_buf, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(SEMCTL_ARG, decode_semctl_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(MSGCTL_BUF, decode_msgctl_buf, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(SEMBUFS, decode_sembufs, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
 	X(ITIMERSPEC, decode_itimerspec, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(ITIMERVAL, decode_itimerval, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(MKNOD_DEV, decode_mknod_dev, PHASE_ENTER, \
@@ -246,6 +258,15 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(KCMP_TYPE, decode_kcmp_type, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(PIDFD_TARGET, decode_pidfd_target, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_FD | ARGP_COMPAT | ARGP_PARAM) \
+	X(KEYCTL_CMD, decode_keyctl_cmd, PHASE_ENTER, ARGP_IN | ARGP_NOFILE) \
+	X(KEYCTL_ARG, decode_keyctl_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(PTRACE_REQUEST, decode_ptrace_request, PHASE_ENTER, \
+	  ARGP_IN | ARGP_NOFILE) \
+	X(PTRACE_DATA, decode_ptrace_data, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE | ARGP_PARAM) \
+	X(QUOTA_ADDR, decode_quota_addr, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_NOFILE | ARGP_PARAM) \
 	X(SECCOMP_FLAGS, decode_seccomp_flags, PHASE_ENTER, \
 	  ARGP_IN | ARGP_NOFILE | ARGP_PARAM) \
 	X(SECCOMP_ARGS, decode_seccomp_args, PHASE_BOTH, \

@@ -77,6 +77,13 @@ struct value {
 			 * after the flags in every -X style: IPC_CREAT|0600,
 			 * 0x200|0600 */
 			uint64_t mode_mask;
+			/* with a mode: a multi-bit field shown as N<<NAME
+			 * between the flags and the mode (shmget's huge
+			 * page size); NAME is field_name, or under -X raw
+			 * the shift; field_mask 0: none */
+			uint64_t field_mask;
+			unsigned field_shift;
+			const char *field_name;
 		} flags;
 		struct {
 			const char *sym;	/* NULL: print raw */

@@ -15,7 +15,7 @@
 
 /* Sizes that depend on -s */
 #define SZ_STR 0xffff		/* a string of -s bytes, and one more */
-#define SZ_BUF 0xfffe		/* -s bytes of a buffer */
+#define SZ_BUF 0xfffe		/* -s bytes of a buffer, and one more */
 
 /* Where a copy's length comes from, besides its cap */
 enum bound {

@@ -167,6 +167,68 @@ static void add_sigval(struct arena *ar, struct value *v, const siginfo_t *si)
 			       (uint64_t)(uintptr_t)si->si_value.sival_ptr));
 }
 
+static void add_band_fd(struct arena *ar, struct value *v,
+			const siginfo_t *si)
+{
+	value_add(v, value_int(ar, "si_band", si->si_band));
+	value_add(v, value_int(ar, "si_fd", si->si_fd));
+}
+
+/* SIGCHLD: the child, its exit status or signal, and its times */
+static void add_chld(struct decode_ctx *ctx, struct value *v,
+		     const siginfo_t *si)
+{
+	struct arena *ar = ctx->arena;
+	char buf[16];
+
+	value_add(v, value_pid(ar, "si_pid", si->si_pid, PID_TGID));
+	value_add(v, uid_value(ctx, "si_uid", si->si_uid));
+	if (si->si_code == CLD_EXITED) {
+		value_add(v, value_int(ar, "si_status", si->si_status));
+	} else {
+		const char *s = signal_name(si->si_status, buf);
+
+		value_add(v, s ? value_symbol(ar, "si_status",
+			(uint64_t)si->si_status, V_INT,
+			arena_strndup(ar, s, strlen(s))) :
+			value_int(ar, "si_status", si->si_status));
+	}
+	value_add(v, clock_ticks_value(ar, "si_utime", (uint64_t)si->si_utime));
+	value_add(v, clock_ticks_value(ar, "si_stime", (uint64_t)si->si_stime));
+}
+
+/* si_errno: its name, or the number unsigned */
+static struct value *errno_value(struct arena *ar, int err)
+{
+	const char *name = err > 0 ? errno_name(err) : NULL;
+
+	if (name)
+		return value_symbol(ar, "si_errno", (uint32_t)err, V_UINT,
+				    name);
+	return value_uint(ar, "si_errno", (uint32_t)err);
+}
+
+/* The faulting address, and what some codes add: the bounds a bound
+ * check failed (SEGV_BNDERR), the protection key (SEGV_PKUERR), the
+ * size of a poisoned page (BUS_MCEERR_*) */
+static void add_fault(struct arena *ar, struct value *v, const siginfo_t *si)
+{
+	value_add(v, value_ptr(ar, "si_addr",
+			       (uint64_t)(uintptr_t)si->si_addr));
+	if (si->si_signo == SIGSEGV && si->si_code == SEGV_BNDERR) {
+		value_add(v, value_ptr(ar, "si_lower",
+			  (uint64_t)(uintptr_t)si->si_lower));
+		value_add(v, value_ptr(ar, "si_upper",
+			  (uint64_t)(uintptr_t)si->si_upper));
+	} else if (si->si_signo == SIGSEGV && si->si_code == SEGV_PKUERR) {
+		value_add(v, value_uint(ar, "si_pkey", si->si_pkey));
+	} else if (si->si_signo == SIGBUS && (si->si_code == BUS_MCEERR_AR ||
+		   si->si_code == BUS_MCEERR_AO)) {
+		value_add(v, value_hex(ar, "si_addr_lsb",
+				       (uint16_t)si->si_addr_lsb));
+	}
+}
+
 /* SIGSYS from seccomp: the call, by name for our own architecture. */
 static void add_sigsys(struct arena *ar, struct value *v, const siginfo_t *si)
 {
@@ -178,12 +240,19 @@ static void add_sigsys(struct arena *ar, struct value *v, const siginfo_t *si)
 	if (si->si_arch == arch_audit)
 		d = syscall_lookup(arch_syscalls, (uint64_t)si->si_syscall);
 	value_add(v, d ? value_symbol(ar, "si_syscall",
-				      (uint64_t)si->si_syscall, V_INT,
+				      (uint32_t)si->si_syscall, V_UINT,
 				      arena_printf(ar, "__NR_%s", d->name)) :
-		  value_int(ar, "si_syscall", si->si_syscall));
-	value_add(v, arch ? value_symbol(ar, "si_arch", si->si_arch, V_HEX,
-					 arch) :
-		  value_hex(ar, "si_arch", si->si_arch));
+		  value_uint(ar, "si_syscall", (uint32_t)si->si_syscall));
+	if (arch) {
+		value_add(v, value_symbol(ar, "si_arch", si->si_arch, V_HEX,
+					  arch));
+	} else {
+		struct value *a = value_hex(ar, "si_arch", si->si_arch);
+
+		a->comment = "AUDIT_ARCH_???";
+		a->comment_xlat = true;
+		value_add(v, a);
+	}
 }
 
 struct value *decode_siginfo(struct arena *ar, const void *raw_info)
@@ -193,7 +262,6 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	struct value *v = value_struct(ar, NULL, 0);
 	const struct xlat *codes = si_code_set(si->si_signo);
 	const char *code = NULL;
-	char buf[16];
 
 	value_add(v, signal_value(&ctx, "si_signo", si->si_signo));
 	if (si->si_code > 0 && si->si_code != SI_KERNEL && codes)
@@ -201,26 +269,25 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	if (!code)
 		code = xlat_name(&xlat_si_code,
 				 (uint64_t)(int64_t)si->si_code);
+	/* unknown codes and errnos as unsigned numbers, as strace shows */
 	if (code)
 		/* an int: -X raw shows SI_QUEUE as 0xffffffff */
 		value_add(v, value_symbol(ar, "si_code",
-					  (uint32_t)si->si_code, V_HEX,
-					  code));
+					  (uint32_t)si->si_code, V_HEX, code));
 	else
-		value_add(v, value_int(ar, "si_code", si->si_code));
-	if (si->si_errno) {
-		const char *e = errno_name(si->si_errno);
-
-		value_add(v, e ? value_symbol(ar, "si_errno",
-					      (uint32_t)si->si_errno, V_UINT,
-					      e) :
-			  value_uint(ar, "si_errno", (uint32_t)si->si_errno));
-	}
+		value_add(v, value_hex(ar, "si_code", (uint32_t)si->si_code));
+	if (si->si_errno)
+		value_add(v, errno_value(ar, si->si_errno));
 
 	if (si->si_code == SI_TIMER) {
-		value_add(v, value_int(ar, "si_timerid", si->si_timerid));
+		value_add(v, value_hex(ar, "si_timerid",
+				       (uint32_t)si->si_timerid));
 		value_add(v, value_int(ar, "si_overrun", si->si_overrun));
 		add_sigval(ar, v, si);
+		return v;
+	}
+	if (si->si_code == SI_SIGIO) {
+		add_band_fd(ar, v, si);
 		return v;
 	}
 	if (si->si_code <= 0) {
@@ -233,38 +300,20 @@ struct value *decode_siginfo(struct arena *ar, const void *raw_info)
 	}
 	switch (si->si_signo) {
 	case SIGCHLD:
-		if (si->si_code == SI_KERNEL)
-			break;
-		value_add(v, value_pid(ar, "si_pid", si->si_pid, PID_TGID));
-		value_add(v, uid_value(&ctx, "si_uid", si->si_uid));
-		if (si->si_code == CLD_EXITED) {
-			value_add(v, value_int(ar, "si_status", si->si_status));
-		} else {
-			const char *s = signal_name(si->si_status, buf);
-
-			value_add(v, s ? value_symbol(ar, "si_status",
-				(uint64_t)si->si_status, V_INT,
-				arena_strndup(ar, s, strlen(s))) :
-				value_int(ar, "si_status", si->si_status));
-		}
-		value_add(v, clock_ticks_value(ar, "si_utime",
-					       (uint64_t)si->si_utime));
-		value_add(v, clock_ticks_value(ar, "si_stime",
-					       (uint64_t)si->si_stime));
+		if (si->si_code != SI_KERNEL)
+			add_chld(&ctx, v, si);
 		break;
 	case SIGSEGV:
 	case SIGBUS:
 	case SIGILL:
 	case SIGFPE:
 	case SIGTRAP:
-		value_add(v, value_ptr(ar, "si_addr",
-				       (uint64_t)(uintptr_t)si->si_addr));
+		add_fault(ar, v, si);
 		break;
 	case SIGIO:
 		if (si->si_code == SI_KERNEL)
 			break;
-		value_add(v, value_int(ar, "si_band", si->si_band));
-		value_add(v, value_int(ar, "si_fd", si->si_fd));
+		add_band_fd(ar, v, si);
 		break;
 	case SIGSYS:
 		if (si->si_code == SI_KERNEL)
@@ -288,6 +337,18 @@ struct value *siginfo_value(struct decode_ctx *ctx, const char *name,
 	v = decode_siginfo(ctx->arena, &si);
 	v->name = name;
 	v->raw = addr;
+	/* the descriptor of SIGIO's si_fd, with what it is under -y */
+	for (struct value *c = v->u.kids.first; c; c = c->next) {
+		static const struct arg_desc fd = { "si_fd", ARG_FD,
+						    PARAM_NONE, NULL };
+		struct value *f, *next = c->next;
+
+		if (!c->name || strcmp(c->name, "si_fd"))
+			continue;
+		f = decode_fd(ctx, &fd, c->raw);
+		*c = *f;
+		c->next = next;
+	}
 	return v;
 }
 

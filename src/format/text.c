@@ -88,12 +88,33 @@ static void print_flags_raw(struct sink *s, const struct value *v)
 			     v->raw);
 }
 
+/* N<<NAME, N<<SHIFT or N<<SHIFT / * NAME * / as -X says, then '|' */
+static void print_flags_field(struct sink *s, const struct value *v,
+			      enum xlat_style style)
+{
+	uint64_t n = (v->raw & v->u.flags.field_mask) >>
+		     v->u.flags.field_shift;
+
+	if (!n)
+		return;
+	sink_put_u64(s, n);
+	sink_puts(s, "<<");
+	if (style == XLAT_ABBREV)
+		sink_puts(s, v->u.flags.field_name);
+	else
+		sink_put_u64(s, v->u.flags.field_shift);
+	if (style == XLAT_VERBOSE)
+		sink_printf(s, " /* %s */", v->u.flags.field_name);
+	sink_putc(s, '|');
+}
+
 /* Flags over a file mode: the flags as -X says (left out when none are
- * set), then the mode, always in octal (000 for none). */
+ * set), a field if any, then the mode, always in octal (000 for none). */
 static void print_flags_mode(struct sink *s, const struct value *v,
 			     enum xlat_style style)
 {
-	uint64_t high = v->raw & ~v->u.flags.mode_mask;
+	uint64_t high = v->raw & ~v->u.flags.mode_mask &
+			~v->u.flags.field_mask;
 
 	if (high) {
 		if (style == XLAT_ABBREV) {
@@ -108,6 +129,7 @@ static void print_flags_mode(struct sink *s, const struct value *v,
 		}
 		sink_putc(s, '|');
 	}
+	print_flags_field(s, v, style);
 	sink_printf(s, "%#03" PRIo64, v->raw & v->u.flags.mode_mask);
 }
 

@@ -157,6 +157,23 @@ static void test_quota(void **state)
 	check_program("decode_quota");
 }
 
+static void test_keys(void **state)
+{
+	const char *opts[] = { "-s", "10", NULL };
+
+	check_program_opts("decode_keys", opts);
+}
+
+static void test_ipc(void **state)
+{
+	check_program("decode_ipc");
+}
+
+static void test_ptrace(void **state)
+{
+	check_program("decode_ptrace");
+}
+
 static void test_iov_dump(void **state)
 {
 	const char *opts[] = { "-e", "read=10", "-e", "write=11", NULL };
@@ -183,6 +200,9 @@ int main(void)
 		cmocka_unit_test(test_bpf_attr),
 		cmocka_unit_test(test_seccomp_filter),
 		cmocka_unit_test(test_perf),
+		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_ipc),
+		cmocka_unit_test(test_ptrace),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
