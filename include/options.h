@@ -30,6 +30,7 @@ struct options {
 	struct outfilter filter;	/* -e status=, -e signal=, -P */
 	struct stats_opts stats;	/* -c -C -w -S -U */
 	bool stack_trace;		/* -k */
+	bool stack_source;		/* -kk: frames with file:line */
 	unsigned stack_frame_limit;	/* --stack-trace-frame-limit; 0: 256 */
 	bool failures;			/* --failures */
 	struct inject_state *inject;	/* -e inject= / fault=; NULL: none */

@@ -12,6 +12,7 @@
 #include "cli_table.h"
 #include "pidinfo.h"
 #include "escape.h"
+#include "srcline.h"
 
 static unsigned parse_uint(const char *flag, const char *arg)
 {
@@ -249,9 +250,24 @@ static void opt_O(struct cli *c, const struct cli_option *o, const char *arg)
 		cli_usage_error("invalid -O argument: '%s'", arg);
 }
 
+/* -k, --stack-trace[=symbol]; -kk, --stack-trace=source (strace 6.8) */
 static void opt_k(struct cli *c, const struct cli_option *o, const char *arg)
 {
+	bool source;
+
+	if (!arg)
+		source = c->opts->stack_trace;
+	else if (!strcmp(arg, "symbol"))
+		source = false;
+	else if (!strcmp(arg, "source"))
+		source = true;
+	else
+		cli_usage_error("invalid --stack-trace argument: '%s'", arg);
+	if (source && !srcline_built_in())
+		cli_value_error("-kk (--stack-trace=source) is not supported: "
+				"this mytrace was built without libdw");
 	c->opts->stack_trace = true;
+	c->opts->stack_source = source;
 }
 
 static void opt_frame_limit(struct cli *c, const struct cli_option *o,
@@ -436,10 +452,14 @@ static void opt_d(struct cli *c, const struct cli_option *o, const char *arg)
 static void opt_V(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	printf("mytrace -- version %s\n", MYTRACE_VERSION);
+	printf("Copyright (c) 2026 The mytrace authors; MIT License.\n"
+	       "You may copy, change and share it; it comes with no "
+	       "warranty.\n\n");
 	/* what this build was made with, as strace -V lists */
 	printf("Optional features enabled: stack-trace=libunwind "
-	       "stack-demangle%s\n", arch_personality_count > 1 ?
-	       " m32-personality" : "");
+	       "stack-demangle%s%s\n",
+	       srcline_built_in() ? " stack-trace-source=libdw" : "",
+	       arch_personality_count > 1 ? " m32-personality" : "");
 	exit(0);
 }
 
@@ -652,8 +672,11 @@ const struct cli_option cli_options[] = {
 	  "-O TIME, --summary-syscall-overhead=TIME",
 	  "take TIME (s, ms, us (default), ns) off each\n"
 	  "call's time in the summary" },
-	{ 'k', "stack-trace", N, opt_k, SEC_OUTPUT, "-k, --stack-trace",
+	{ 'k', "stack-trace", O, opt_k, SEC_OUTPUT,
+	  "-k, --stack-trace[=symbol]",
 	  "print the user-space stack after each syscall" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-kk, --stack-trace=source",
+	  "the same, with each frame's source file:line" },
 	{ 0, "stack-traces", N, opt_k, SEC_OUTPUT, NULL, NULL },
 	{ 0, "stack-trace-frame-limit", R, opt_frame_limit, SEC_OUTPUT,
 	  "    --stack-trace-frame-limit=N",

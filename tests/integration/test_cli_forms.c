@@ -390,8 +390,10 @@ static void test_version_features(void **state)
 
 	run_mytrace_raw(&r, args);
 	assert_int_equal(r.exit_code, 0);
-	assert_non_null(strstr(r.out, "\nOptional features enabled: "
+	/* the version, two lines of copyright and license, a blank line */
+	assert_non_null(strstr(r.out, "\n\nOptional features enabled: "
 				      "stack-trace=libunwind stack-demangle"));
+	assert_non_null(strstr(r.out, "\nCopyright (c) "));
 	run_result_free(&r);
 }
 

@@ -173,6 +173,83 @@ static void test_stack_trace_call_chain(void **state)
 	run_result_free(&r);
 }
 
+/* The line of the trace that holds needle, as a string of its own. */
+static char *line_with(const char *text, const char *needle)
+{
+	const char *at = strstr(text, needle), *start, *end;
+
+	if (!at)
+		fail_msg("no '%s' in:\n%s", needle, text);
+	for (start = at; start > text && start[-1] != '\n'; start--)
+		;
+	end = strchrnul(at, '\n');
+	return strndup(start, end - start);
+}
+
+/* The frame line ends with "] FILE:LINE", the line srcline prints that
+ * its code is at. */
+static void assert_frame_source(const char *frame, const char *expect)
+{
+	size_t fl = strlen(frame), el = strlen(expect);
+
+	if (fl < el + 2 || strcmp(frame + fl - el, expect) ||
+	    strncmp(frame + fl - el - 2, "] ", 2))
+		fail_msg("frame '%s' does not end with '] %s'", frame, expect);
+}
+
+/* -kk (strace 6.8): each frame with a symbol also shows its source
+ * file:line, read from the DWARF line table. */
+static void test_stack_trace_source(void **state)
+{
+	struct run_result r, k;
+	const char *args[] = { "-kk", "--stack-trace-frame-limit=2", "-e",
+			       "trace=openat", test_program("srcline"), NULL };
+	const char *plain[] = { "-k", "-e", "trace=openat",
+				test_program("srcline"), NULL };
+	char *open_at, *call_at, *frame;
+	int open_line;
+
+	run_mytrace_raw(&r, (const char *[]){ "-kk", "true", NULL });
+	if (strstr(r.err, "built without libdw")) {
+		run_result_free(&r);
+		skip();
+	}
+	run_result_free(&r);
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	open_at = strndup(r.out, strcspn(r.out, "\n"));
+	call_at = strdup(r.out + strlen(open_at) + 1);
+	call_at[strcspn(call_at, "\n")] = 0;
+	open_line = line_index(r.trace, "openat(AT_FDCWD, \"/nonexistent/"
+			       "mytrace-srcline\", O_RDONLY) = -1 ENOENT");
+	assert_true(open_line >= 0);
+	/* two frames: libc's wrapper, then inner() at its open() line */
+	assert_int_equal(line_index(r.trace, "/srcline(inner+0x"),
+			 open_line + 2);
+	assert_true(line_index(r.trace, "/srcline(main+0x") < 0);
+	frame = line_with(r.trace, "/srcline(inner+0x");
+	assert_frame_source(frame, open_at);
+	free(frame);
+	run_result_free(&r);
+
+	/* without the limit main() shows the line that calls inner() */
+	run_traced(&r, (const char *[]){ "--stack-trace=source", "-e",
+		   "trace=openat", test_program("srcline"), NULL });
+	frame = line_with(r.trace, "/srcline(main+0x");
+	assert_frame_source(frame, call_at);
+	free(frame);
+	run_result_free(&r);
+
+	/* -k alone: the frame ends at its offset */
+	run_traced(&k, plain);
+	frame = line_with(k.trace, "/srcline(inner+0x");
+	assert_int_equal(frame[strlen(frame) - 1], ']');
+	free(frame);
+	run_result_free(&k);
+	free(open_at);
+	free(call_at);
+}
+
 static void test_stack_trace_on_signal(void **state)
 {
 	struct run_result r;
@@ -461,6 +538,7 @@ int main(void)
 		cmocka_unit_test(test_summary_with_trace),
 		cmocka_unit_test(test_summary_wall_clock_sort_by_name),
 		cmocka_unit_test(test_stack_trace_call_chain),
+		cmocka_unit_test(test_stack_trace_source),
 		cmocka_unit_test(test_stack_trace_on_signal),
 		cmocka_unit_test(test_stack_trace_without_unwind_info),
 		cmocka_unit_test(test_inject_error_third),
