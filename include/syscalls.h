@@ -64,6 +64,7 @@ enum syscall_flag {
 	SF_SECCOMP = 1 << 5,		/* may install a seccomp filter */
 	SF_PRCTL_OPTION = 1 << 6,	/* takes a prctl option (PR_*) first */
 	SF_WRITES = 1 << 7,		/* writes its buffer(s) to its fd */
+	SF_ENTERS_NS = 1 << 8,		/* may move it into namespaces */
 };
 
 struct syscall_desc {

@@ -13,6 +13,7 @@
 #include "pidinfo.h"
 #include "escape.h"
 #include "srcline.h"
+#include "tips.h"
 
 static unsigned parse_uint(const char *flag, const char *arg)
 {
@@ -444,6 +445,13 @@ static void opt_syscall_limit(struct cli *c, const struct cli_option *o,
 
 static void opt_h(struct cli *c, const struct cli_option *o, const char *arg);
 
+static void opt_tips(struct cli *c, const struct cli_option *o,
+		     const char *arg)
+{
+	if (tips_parse(arg, &c->opts->tips) < 0)
+		cli_usage_error("invalid --tips argument: '%s'", arg);
+}
+
 static void opt_d(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	c->opts->debug = true;
@@ -619,6 +627,10 @@ const struct cli_option cli_options[] = {
 	{ 0, "decode-pids", R, cli_long_qualifier, SEC_OUTPUT,
 	  "-e decode-pids=SET, --decode-pids=SET",
 	  "comm (-Y), pidns (--pidns-translation), all" },
+	{ 0, "namespace", R, cli_long_qualifier, SEC_OUTPUT,
+	  "-e namespace=new, --namespace=new",
+	  "after unshare and setns, the namespaces entered:\n"
+	  "= 0 (net:[4026532008])" },
 	{ 'n', "syscall-number", N, opt_n, SEC_OUTPUT,
 	  "-n, --syscall-number",
 	  "print the syscall number before each line" },
@@ -801,6 +813,11 @@ const struct cli_option cli_options[] = {
 	  "print this help and exit" },
 	{ 'V', "version", N, opt_V, SEC_MISC, "-V, --version",
 	  "print the version and the features built in" },
+	{ 0, "tips", O, opt_tips, SEC_MISC,
+	  "--tips[=[[id:]ID][,[format:]FORMAT]]",
+	  "at the end, a tip about mytrace on stderr: ID\n"
+	  "a number or random (default); FORMAT none,\n"
+	  "compact (default) or full" },
 	{ 'd', "debug", N, opt_d, SEC_MISC, "-d, --debug",
 	  "print mytrace's own debugging lines on stderr\n"
 	  "(consumers, filter, waited-for statuses)" },
@@ -808,8 +825,6 @@ const struct cli_option cli_options[] = {
 	/* strace's that mytrace does not have */
 	{ 0, "kvm", R, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "secontext", O, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "tips", O, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "namespace", R, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 'i', "instruction-pointer", N, opt_i, SEC_OUTPUT,
 	  "-i, --instruction-pointer",
 	  "print the instruction pointer at each call and\n"

@@ -195,6 +195,17 @@ static void q_trace_fds(struct cli *c, const char *name, const char *value)
 				err);
 }
 
+/* strace 6.14: "new" shows the namespaces a call entered; "none" not */
+static void q_namespace(struct cli *c, const char *name, const char *value)
+{
+	if (!strcmp(value, "new"))
+		c->opts->namespace_new = true;
+	else if (!strcmp(value, "none"))
+		c->opts->namespace_new = false;
+	else
+		cli_usage_error("invalid %s '%s'", name, value);
+}
+
 static void q_unsupported(struct cli *c, const char *name, const char *value)
 {
 	cli_value_error("-e %s= is not supported", name);
@@ -218,7 +229,7 @@ static const struct qualifier qualifiers[] = {
 	{ "decode-pids", "decode-pid", NULL, q_decode_pids },
 	{ "trace-fds", "trace-fd", "fd", q_trace_fds },
 	{ "fds", NULL, NULL, q_trace_fds },
-	{ "namespace", NULL, NULL, q_unsupported },
+	{ "namespace", NULL, NULL, q_namespace },
 	{ "secontext", NULL, NULL, q_unsupported },
 };
 

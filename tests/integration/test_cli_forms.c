@@ -383,6 +383,76 @@ static void test_long_names(void **state)
 		     "--output");
 }
 
+/* The stderr of "mytrace -o /dev/null -e trace=none ARG true". */
+static char *tip_of(const char *arg)
+{
+	const char *args[] = { "-o", "/dev/null", "-e", "trace=none", arg,
+			       "true", NULL };
+	struct run_result r;
+	char *err;
+
+	run_mytrace_raw(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	err = strdup(r.err);
+	run_result_free(&r);
+	return err;
+}
+
+/* A box: every line starts and ends with its frame and is as wide as the
+ * first; returns the number of lines. */
+static int box_lines(const char *text)
+{
+	size_t width = strcspn(text, "\n");
+	int n = 0;
+
+	assert_true(width > 4);
+	for (const char *l = text; *l; n++) {
+		size_t len = strcspn(l, "\n");
+
+		assert_int_equal(len, width);
+		assert_true(strchr("+|", l[0]) && l[0] == l[len - 1]);
+		l += len + (l[len] == '\n');
+	}
+	return n;
+}
+
+/* --tips (strace 6.1): one of mytrace's own tips in a box on stderr at
+ * the end; ids wrap around, format:none prints nothing. */
+static void test_tips(void **state)
+{
+	char *a = tip_of("--tips=id:1"), *b, *full;
+	const char *none;
+	unsigned n;
+
+	assert_true(box_lines(a) >= 3);
+	/* the first id that repeats id 1 gives the count */
+	for (n = 2; n < 100; n++) {
+		char arg[32];
+
+		snprintf(arg, sizeof(arg), "--tips=%u", n);
+		b = tip_of(arg);
+		if (!strcmp(a, b)) {
+			free(b);
+			break;
+		}
+		free(b);
+	}
+	assert_true(n < 100);
+	full = tip_of("--tips=id:1,format:full");
+	box_lines(full);
+	assert_non_null(strstr(full, "(--tips=id:1 shows it again) |\n"));
+	none = tip_of("--tips=id:1,none");
+	assert_string_equal(none, "");
+	free((char *)none);
+	free(full);
+	free(a);
+	assert_usage_error((const char *[]){ "--tips=id:-1", "true", NULL },
+			   "mytrace: invalid --tips argument: 'id:-1'");
+	assert_usage_error((const char *[]){ "--tips=format:big", "true",
+			   NULL }, "mytrace: invalid --tips argument: "
+			   "'format:big'");
+}
+
 static void test_version_features(void **state)
 {
 	const char *args[] = { "-V", NULL };
@@ -587,10 +657,8 @@ static void test_refusals(void **state)
 		     "/bin/true");
 	EXPECT_ERROR("mytrace: invalid decode-pids 'foo'" HINT,
 		     "--decode-pids=foo", "/bin/true");
-	EXPECT_ERROR("mytrace: --namespace is not supported\n",
-		     "--namespace=new", "/bin/true");
-	EXPECT_ERROR("mytrace: -e namespace= is not supported\n",
-		     "-e", "namespace=new", "/bin/true");
+	EXPECT_ERROR("mytrace: invalid namespace 'all'" HINT,
+		     "--namespace=all", "/bin/true");
 	EXPECT_ERROR("mytrace: -D and --daemonize: give one of them\n" TRY,
 		     "-D", "--daemonize=session", "/bin/true");
 	EXPECT_ERROR("mytrace: -D: at most 3 (-DDD), not 4\n" TRY, "-DDDD",
@@ -623,6 +691,7 @@ int main(void)
 		cmocka_unit_test(test_follow_aliases),
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_version_features),
+		cmocka_unit_test(test_tips),
 		cmocka_unit_test(test_newer_forms),
 		cmocka_unit_test(test_trace_fds),
 		cmocka_unit_test(test_debug),
