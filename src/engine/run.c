@@ -2,6 +2,7 @@
  * the consumers its services, launches or attaches, waits for stops to
  * the end, and gives back the command's exit status. */
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -250,6 +251,22 @@ static int exit_status(struct tracer *tr)
 	return WEXITSTATUS(tr->child_status);
 }
 
+/* The command's stdin and stdout are its own: were we to hold them, a
+ * pipe would not see its end when the command closes them (strace lets
+ * go of them too). The trace never goes there: stderr, or a file or pipe
+ * opened before. */
+static void release_stdio(void)
+{
+	int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	dup2(fd, STDIN_FILENO);
+	dup2(fd, STDOUT_FILENO);
+	if (fd > STDOUT_FILENO)
+		close(fd);
+}
+
 int tracer_run(const struct options *opts)
 {
 	static struct tracer tr;
@@ -270,6 +287,8 @@ int tracer_run(const struct options *opts)
 		adopt_command(&tr);
 	else if (opts->command)
 		launch(&tr, opts->command);
+	if (opts->command)
+		release_stdio();
 	setup_signals(&tr, true);
 	for (size_t i = 0; i < opts->nattach && !engine_interrupted; i++)
 		if (attach_process(&tr, opts->attach[i]))
