@@ -502,8 +502,7 @@ pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
 			;
 		command_apply_env(env, nenv);
 		execv(file, argv);
-		fprintf(stderr, "mytrace: exec '%s': %s\n", file,
-			strerror(errno));
+		fprintf(stderr, "mytrace: exec: %s\n", strerror(errno));
 		_exit(1);
 	}
 	free(file);

@@ -300,6 +300,13 @@ static void note_seccomp(struct options *opts)
 {
 	if (opts->seccomp_bpf <= 0)
 		return;
+	/* a process let go with the filter would see ENOSYS */
+	if (opts->detach_on_execve) {
+		fprintf(stderr, "mytrace: --seccomp-bpf is not enabled because "
+			"it is not compatible with -b\n");
+		opts->seccomp_bpf = 0;
+		return;
+	}
 	if (opts->nattach)
 		fprintf(stderr, "mytrace: --seccomp-bpf: no filter for "
 			"processes attached with -p\n");

@@ -114,7 +114,7 @@ static void run_child(struct tracer *tr, int gate, const char *file,
 	if (tr->opts->argv0)
 		argv[0] = (char *)tr->opts->argv0;
 	execv(file, argv);
-	fprintf(stderr, "mytrace: exec '%s': %s\n", file, strerror(errno));
+	fprintf(stderr, "mytrace: exec: %s\n", strerror(errno));
 	_exit(1);
 }
 

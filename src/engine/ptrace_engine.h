@@ -25,6 +25,9 @@ struct tracee {
 	pid_t pid;		/* thread group */
 	bool before_exec;	/* our child before its first execve: hidden */
 	bool first_exec;	/* -b execve spares the command's own execve */
+	/* the command's own execve failed: its calls are hidden again, as
+	 * before it, but its end shows (+++ exited with 1 +++) */
+	bool exec_failed;
 	bool in_syscall;	/* between entry and exit stops */
 	unsigned want;		/* enum call_want of the current call */
 	const struct arch_personality *pers;	/* NULL: native so far */
@@ -58,6 +61,9 @@ struct tracer {
 	pid_t child;		/* the launched command, or 0 */
 	int child_status;	/* its wait status, once it ended */
 	bool child_done;
+	/* -b execve let go of the command itself: its status is not ours
+	 * (strace then exits with 0, having waited for it) */
+	bool child_let_go_at_exec;
 	bool no_syscall_info;	/* kernel lacks PTRACE_GET_SYSCALL_INFO */
 	bool want_args;		/* a consumer reads decoded arguments */
 	bool want_clock;	/* syscall events carry their times */

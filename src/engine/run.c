@@ -216,7 +216,8 @@ static void engine_finish(struct tracer *tr)
 
 /* We let go of the command (--syscall-limit, or -b execve when the
  * command itself execs): it runs on to its end, and its status is ours
- * (not after an EPIPE: strace ends at once there). */
+ * (0 after -b execve, as strace exits; not after an EPIPE: strace ends
+ * at once there). */
 static void wait_for_command(struct tracer *tr)
 {
 	while (!engine_interrupted && !sink_broken_pipe && tr->child &&
@@ -244,6 +245,8 @@ static int exit_status(struct tracer *tr)
 		return 0;
 	if (!tr->child_done)
 		return sig ? 128 + sig : 1;
+	if (tr->child_let_go_at_exec)
+		return 0;
 	if (WIFSIGNALED(tr->child_status)) {
 		die_like(WTERMSIG(tr->child_status));
 		return 128 + WTERMSIG(tr->child_status);
