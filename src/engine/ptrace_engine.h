@@ -46,6 +46,12 @@ struct tracee {
 	uint64_t decode_opts_nr;	/* the call decode_opts were made for */
 	int mem_fd;		/* /proc/TID/mem, -1 unopened, -2 refused */
 	int resume_sig;		/* sent when resumed from a syscall stop */
+	/* -e inject=...:delay_*: kept stopped at this stop for hold_us
+	 * more, then (held) until hold_until, resumed with hold_sig */
+	uint64_t hold_us;
+	bool held;
+	struct timespec hold_until;
+	int hold_sig;
 	struct tracee *next;
 };
 
@@ -58,6 +64,7 @@ struct tracer {
 	struct pipeline pipe;
 	struct tracee *buckets[TRACEE_BUCKETS];
 	unsigned count;
+	unsigned held;		/* tracees kept stopped for a delay */
 	pid_t child;		/* the launched command, or 0 */
 	int child_status;	/* its wait status, once it ended */
 	bool child_done;
@@ -179,6 +186,8 @@ ssize_t tracee_poke(void *engine, pid_t tid, uint64_t addr, const void *buf,
 
 /* wait.c */
 void resume_after_syscall_stop(struct tracer *tr, struct tracee *t);
+/* Resumes t from a seccomp stop, or holds it there for its delay. */
+void resume_after_seccomp_stop(struct tracer *tr, struct tracee *t);
 void wait_loop(struct tracer *tr);
 
 #endif

@@ -76,15 +76,13 @@ static void let_go(void *engine)
 	begin_detach(engine, 0);
 }
 
-static void sleep_us(void *engine, uint64_t us)
+static void delay_us(void *engine, pid_t tid, uint64_t us)
 {
-	struct timespec ts = { (time_t)(us / 1000000),
-			       (long)(us % 1000000) * 1000 };
+	struct tracer *tr = engine;
+	struct tracee *t = tracee_find(tr, tid);
 
-	(void)engine;
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR &&
-	       !engine_interrupted)
-		;
+	if (t)
+		t->hold_us += us;
 }
 
 static const struct engine_ops ptrace_ops = {
@@ -95,7 +93,7 @@ static const struct engine_ops ptrace_ops = {
 	.signal_at_resume = signal_at_resume,
 	.poke = tracee_poke,
 	.let_go = let_go,
-	.sleep_us = sleep_us,
+	.delay_us = delay_us,
 };
 
 /* --- signals */

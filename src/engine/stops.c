@@ -213,7 +213,7 @@ static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
 		 * showed it (kernels since 4.8 stop at entry first) */
 		if (!t->hidden && !t->in_syscall)
 			on_syscall_stop(tr, t, NULL);
-		resume(t, 0);
+		resume_after_seccomp_stop(tr, t);
 		return;
 	case PTRACE_EVENT_STOP:
 		on_ptrace_stop(tr, t, WSTOPSIG(status));

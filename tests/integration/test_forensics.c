@@ -366,6 +366,30 @@ static void test_inject_class_and_delay(void **state)
 	run_result_free(&r);
 }
 
+/* A delay holds only its own thread: the parent waits out a 1000 s
+ * delay_enter in getuid while its traced child runs, sees it there and
+ * kills it (under the seccomp filter and without it; strace's "delay"
+ * test in the same spirit). A tracer that slept through the delay would
+ * never let the child reach its kill. */
+static void test_delay_holds_one_thread(void **state)
+{
+	for (int filtered = 0; filtered < 2; filtered++) {
+		const char *args[] = { "-f", filtered ? "--seccomp-bpf" :
+				       "--no-seccomp-bpf", "-e",
+				       "trace=getuid,kill", "-e",
+				       "inject=getuid:delay_enter=1000s",
+				       test_program("delay_hold"), NULL };
+		struct run_result r;
+
+		run_traced(&r, args);
+		assert_int_equal(r.exit_code, 128 + 9);
+		assert_string_equal(r.out, "parent held in getuid\n");
+		assert_non_null(strstr(r.trace, "getuid("));
+		assert_non_null(strstr(r.trace, "+++ killed by SIGKILL +++"));
+		run_result_free(&r);
+	}
+}
+
 /* --- -e read= / write= */
 
 static void test_io_dumps(void **state)
@@ -546,6 +570,7 @@ int main(void)
 		cmocka_unit_test(test_inject_signal),
 		cmocka_unit_test(test_fault_default_enosys),
 		cmocka_unit_test(test_inject_class_and_delay),
+		cmocka_unit_test(test_delay_holds_one_thread),
 		cmocka_unit_test(test_io_dumps),
 		cmocka_unit_test(test_failures_digest),
 		cmocka_unit_test(test_failures_quiet),
