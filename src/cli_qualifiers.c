@@ -29,7 +29,7 @@ static void syscall_set(struct cli *c, struct syscall_set *set,
 
 	if (syscall_set_parse(set, &first, arch_syscalls, value, err,
 			      sizeof(err)) != 0)
-		cli_usage_error("%s", err);
+		cli_value_error("%s", err);
 }
 
 static void q_trace(struct cli *c, const char *name, const char *value)
@@ -85,9 +85,13 @@ static void q_inject(struct cli *c, const char *name, const char *value)
 {
 	bool fault = name[0] == 'f';
 	char err[256];
+	int rc = inject_parse(&c->opts->inject, arch_syscalls, value, fault,
+			      err, sizeof(err));
 
-	if (inject_parse(&c->opts->inject, arch_syscalls, value, fault, err,
-			 sizeof(err)) < 0)
+	/* a bad syscall set in strace's words alone, as -e trace= */
+	if (rc == -2)
+		cli_value_error("%s", err);
+	if (rc < 0)
 		cli_value_error("invalid %s argument '%s': %s",
 				fault ? "fault" : "inject", value, err);
 }
@@ -97,11 +101,11 @@ static void q_dump(struct cli *c, const char *name, const char *value)
 	bool rd = name[0] == 'r';
 	char err[256];
 
+	/* strace's words: "invalid descriptor 'X'" */
 	if (fd_set_parse(rd ? &c->opts->decode.dump_read :
 			      &c->opts->decode.dump_write,
 			 value, err, sizeof(err)) < 0)
-		cli_value_error("invalid %s argument '%s': %s",
-				rd ? "read" : "write", value, err);
+		cli_value_error("%s", err);
 }
 
 /* What a decode-fds= token asks for, or -1. */

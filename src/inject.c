@@ -378,8 +378,10 @@ int inject_parse(struct inject_state **stp, const struct syscall_table *t,
 	colon = strchr(copy, ':');
 	if (colon)
 		*colon = 0;
-	if (syscall_set_parse(&r.set, &first, t, copy, err, errlen) < 0)
+	if (syscall_set_parse(&r.set, &first, t, copy, err, errlen) < 0) {
+		rc = -2;
 		goto out;
+	}
 	for (opt = colon ? strtok_r(colon + 1, ":", &save) : NULL; opt;
 	     opt = strtok_r(NULL, ":", &save))
 		if (parse_option(&r, t, opt, fault, &seen, err, errlen) < 0)

@@ -196,9 +196,9 @@ static void test_bad_input(void **state)
 	assert_usage_error(bad_trace,
 			   "mytrace: invalid system call 'nosuchcall'\n");
 	assert_usage_error(bad_class,
-			   "mytrace: invalid system call class '%nosuchclass'\n");
+			   "mytrace: invalid system call '%nosuchclass'\n");
 	assert_usage_error(bad_regex,
-			   "mytrace: invalid regular expression '(': ");
+			   "mytrace: regcomp: (: ");
 	assert_usage_error(missing_cmd, "mytrace: cannot run '/nonexistent/cmd': "
 			   "No such file or directory\n");
 	assert_usage_error(missing_path_cmd,

@@ -540,7 +540,9 @@ static void test_bad_input(void **state)
 		  "bad when= range '3..2'" },
 		{ "-e", "inject=openat:signal=SIGFOO",
 		  "unknown signal 'SIGFOO'" },
-		{ "-e", "read=x", "invalid read argument 'x'" },
+		{ "-e", "read=x", "mytrace: invalid descriptor 'x'" },
+		{ "-e", "write=1,all", "mytrace: invalid descriptor 'all'" },
+		{ "-e", "read=!,", "mytrace: invalid descriptor '!,'" },
 		{ "-S", "bogus", "mytrace: invalid -S argument 'bogus': not a "
 		  "sort key" },
 		{ "-U", "calls,bogus", "unknown column 'bogus'" },
