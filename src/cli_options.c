@@ -39,8 +39,8 @@ static void opt_f(struct cli *c, const struct cli_option *o, const char *arg)
 
 static void opt_F(struct cli *c, const struct cli_option *o, const char *arg)
 {
-	fputs("mytrace: -F is an old spelling of -f (--follow-forks): use "
-	      "that\n", stderr);
+	fputs("mytrace: option -F is deprecated, please use "
+	      "-f/--follow-forks instead\n", stderr);
 	opt_f(c, o, arg);
 }
 
@@ -56,7 +56,7 @@ static void opt_p(struct cli *c, const struct cli_option *o, const char *arg)
 
 	if (attach_parse_pids(arg, &c->opts->attach, &c->opts->nattach, bad,
 			      sizeof(bad)) != 0)
-		cli_usage_error("invalid process id: '%s'", bad);
+		cli_value_error("Invalid process id: '%s'", bad);
 }
 
 /* -q, -qq, -qqq: attach and personality messages, then exits, then all */
@@ -99,8 +99,7 @@ static void opt_argv0(struct cli *c, const struct cli_option *o,
 static void opt_b(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	if (strcmp(arg, "execve") != 0)
-		cli_usage_error("invalid -b argument: '%s' (only execve is "
-				"supported)", arg);
+		cli_value_error("Syscall '%s' for -b isn't supported", arg);
 	c->opts->detach_on_execve = true;
 }
 
@@ -128,7 +127,8 @@ static void opt_a(struct cli *c, const struct cli_option *o, const char *arg)
 
 static void hex_conflict(void)
 {
-	cli_usage_error("-x and --strings-in-hex: give only one of them");
+	cli_value_error("-x and --strings-in-hex cannot be provided "
+			"simultaneously");
 }
 
 static void opt_x(struct cli *c, const struct cli_option *o, const char *arg)
@@ -232,9 +232,7 @@ static void opt_w(struct cli *c, const struct cli_option *o, const char *arg)
 static void opt_S(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	if (stats_parse_sort(arg, &c->opts->stats.sort) < 0)
-		cli_value_error("invalid -S argument '%s': not a sort key "
-				"(time, min-time, max-time, avg-time, calls, "
-				"errors, name, nothing)", arg);
+		cli_usage_error("invalid sortby: '%s'", arg);
 }
 
 static void opt_U(struct cli *c, const struct cli_option *o, const char *arg)

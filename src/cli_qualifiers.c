@@ -77,7 +77,7 @@ static void q_quiet(struct cli *c, const char *name, const char *value)
 
 	if (outfilter_parse_quiet(&c->opts->filter, value, err,
 				  sizeof(err)) != 0)
-		cli_usage_error("%s", err);
+		cli_value_error("%s", err);
 	c->opts->quiet = c->opts->filter.quiet & QUIET_ATTACH;
 }
 
@@ -149,7 +149,7 @@ static void q_decode_fds(struct cli *c, const char *name, const char *value)
 	c->decode_fds = negate ? DECODE_FD_ALL : 0;
 	if (set_expr_each(value, !negate, decode_fd_token, &c->decode_fds,
 			  err, sizeof(err)) < 0 || !*value)
-		cli_usage_error("%s", *value ? err : "invalid decode-fds ''");
+		cli_value_error("%s", *value ? err : "invalid decode-fds ''");
 }
 
 /* What a decode-pids= token asks for, or -1. */
@@ -186,7 +186,7 @@ static void q_decode_pids(struct cli *c, const char *name, const char *value)
 	*bits = negate ? DECODE_PID_ALL : 0;
 	if (set_expr_each(value, !negate, decode_pid_token, bits, err,
 			  sizeof(err)) < 0 || !*value)
-		cli_usage_error("%s", *value ? err : "invalid decode-pids ''");
+		cli_value_error("%s", *value ? err : "invalid decode-pids ''");
 }
 
 static void q_trace_fds(struct cli *c, const char *name, const char *value)
@@ -318,8 +318,8 @@ static enum time_prec option_prec(const struct cli_option *o,
 
 static void conflicting_times(void)
 {
-	cli_usage_error("-t and --absolute-timestamps: give only one of "
-			"them");
+	cli_value_error("-t and --absolute-timestamps cannot be provided "
+			"simultaneously");
 }
 
 void cli_time_t(struct cli *c, const struct cli_option *o, const char *arg)

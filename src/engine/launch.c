@@ -90,8 +90,12 @@ struct passwd *lookup_user(const char *user)
 	errno = 0;
 	pw = getpwnam(user);
 	if (!pw) {
-		fprintf(stderr, "mytrace: -u %s: %s\n", user,
-			errno ? strerror(errno) : "no such user");
+		if (errno)
+			fprintf(stderr, "mytrace: -u %s: %s\n", user,
+				strerror(errno));
+		else
+			fprintf(stderr, "mytrace: Cannot find user '%s'\n",
+				user);
 		exit(1);
 	}
 	return pw;

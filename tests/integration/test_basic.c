@@ -187,7 +187,7 @@ static void test_bad_input(void **state)
 	const char *missing_path_cmd[] = { "no-such-command-mytrace", NULL };
 	const char *missing_arg[] = { "-o", NULL };
 
-	assert_usage_error(none, "mytrace: must have COMMAND [ARGS] or -p PID\n"
+	assert_usage_error(none, "mytrace: must have PROG [ARGS] or -p PID\n"
 			   "Try 'mytrace -h' for more information.\n");
 	assert_usage_error(unknown_flag, "mytrace: invalid option -- 'Q'\n");
 	assert_usage_error(unknown_long,
