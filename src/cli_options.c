@@ -37,10 +37,20 @@ static void opt_f(struct cli *c, const struct cli_option *o, const char *arg)
 		c->opts->follow++;
 }
 
+/* As strace: after -f it is ignored; else said once, and taken as -f. */
 static void opt_F(struct cli *c, const struct cli_option *o, const char *arg)
 {
-	fputs("mytrace: option -F is deprecated, please use "
-	      "-f/--follow-forks instead\n", stderr);
+	static bool said;
+
+	if (c->opts->follow && !said) {
+		fputs("mytrace: deprecated option -F ignored\n", stderr);
+		said = true;
+		return;
+	}
+	if (!said)
+		fputs("mytrace: option -F is deprecated, please use "
+		      "-f/--follow-forks instead\n", stderr);
+	said = true;
 	opt_f(c, o, arg);
 }
 
@@ -240,7 +250,7 @@ static void opt_U(struct cli *c, const struct cli_option *o, const char *arg)
 	char err[256];
 
 	if (stats_parse_columns(arg, &c->opts->stats, err, sizeof(err)) < 0)
-		cli_value_error("invalid -U argument '%s': %s", arg, err);
+		cli_usage_error("%s", err);
 }
 
 static void opt_O(struct cli *c, const struct cli_option *o, const char *arg)

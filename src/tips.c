@@ -51,7 +51,7 @@ static int parse_id(const char *v, struct tips_opts *t)
 	if (*v < '0' || *v > '9')
 		return -1;
 	n = strtol(v, &end, 10);
-	if (*end || n < 0 || n == LONG_MAX)
+	if (*end || n < 0 || n > INT_MAX)
 		return -1;
 	t->id = n;
 	return 0;
