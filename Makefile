@@ -34,6 +34,17 @@ UNWIND_CFLAGS := $(shell $(PKG_CONFIG) --cflags libunwind-ptrace 2>/dev/null)
 UNWIND_LIBS := $(shell $(PKG_CONFIG) --libs libunwind-ptrace 2>/dev/null || \
 	echo -lunwind-ptrace -lunwind-generic -lunwind)
 LDLIBS += $(UNWIND_LIBS) -liberty
+# -kk: elfutils' libdw reads the DWARF line tables; a build without it
+# (HAVE_LIBDW=0, or no libdw.pc for the target) refuses -kk at run time
+ifndef HAVE_LIBDW
+HAVE_LIBDW := $(shell $(PKG_CONFIG) --exists libdw && echo 1 || echo 0)
+endif
+ifeq ($(HAVE_LIBDW),1)
+ALL_CFLAGS += -DHAVE_LIBDW $(shell $(PKG_CONFIG) --cflags libdw)
+DW_LIBS := $(shell $(PKG_CONFIG) --libs libdw)
+DW_STATIC_LIBS := $(shell $(PKG_CONFIG) --libs --static libdw)
+LDLIBS += $(DW_LIBS)
+endif
 # --backend=bpf: src/bpf/*.bpf.c compiled with clang -target bpf against a
 # vmlinux.h dumped from this kernel's BTF, embedded through a bpftool
 # skeleton, loaded with libbpf. Built only when all of that is here (the
@@ -68,7 +79,7 @@ MYTRACE_LDFLAGS := -no-pie
 MYTRACE_LDLIBS := -Wl,-Bstatic \
 	$(shell $(PKG_CONFIG) --libs --static libunwind-ptrace 2>/dev/null || \
 		echo -lunwind-ptrace -lunwind-generic -llzma -lunwind -llzma) \
-	-liberty $(BPF_LIBS) -Wl,-Bdynamic
+	-liberty $(DW_STATIC_LIBS) $(BPF_LIBS) -Wl,-Bdynamic
 else
 MYTRACE_LDLIBS = $(LDLIBS)
 endif
@@ -212,6 +223,8 @@ $(BUILD)/tests/integration/%: tests/integration/arch/$(ARCH)/%.c $(INTEG_DEPS)
 PROG_CFLAGS := -O1 -g
 # -k tests: a call chain that must survive, and a binary with no unwind info
 $(BUILD)/tests/programs/callchain: PROG_CFLAGS := -O0 -g \
+	-fno-omit-frame-pointer -fno-inline
+$(BUILD)/tests/programs/srcline: PROG_CFLAGS := -O0 -g \
 	-fno-omit-frame-pointer -fno-inline
 $(BUILD)/tests/programs/nounwind: PROG_CFLAGS := -O2 -s \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables -fomit-frame-pointer

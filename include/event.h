@@ -37,6 +37,8 @@ struct stack_frame {
 	const char *file;	/* the mapping's file; NULL: ip is unmapped */
 	const char *func;	/* demangled symbol; NULL: none found */
 	uint64_t func_offset;	/* ip - the symbol's start */
+	const char *src_file;	/* -kk: the source file; NULL: unknown */
+	int src_line;
 };
 
 struct stack_trace {

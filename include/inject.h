@@ -46,7 +46,8 @@ struct inject_action {
 struct inject_state;
 
 /* Parses the part after "inject=" (or "fault=" when fault is true) and
- * adds a rule. Returns 0, or -1 with the reason in err. */
+ * adds a rule. Returns 0, or -1 with the reason in err; -2 when the
+ * syscall set is what is wrong (err is then the whole message). */
 int inject_parse(struct inject_state **st, const struct syscall_table *t,
 		 const char *spec, bool fault, char *err, size_t errlen);
 

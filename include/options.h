@@ -12,6 +12,7 @@
 #include "inject.h"
 #include "proc_filter.h"
 #include "stats.h"
+#include "tips.h"
 
 struct options {
 	const char *output_path;	/* -o; "|CMD" or "!CMD": a pipe */
@@ -30,8 +31,11 @@ struct options {
 	struct outfilter filter;	/* -e status=, -e signal=, -P */
 	struct stats_opts stats;	/* -c -C -w -S -U */
 	bool stack_trace;		/* -k */
+	bool stack_source;		/* -kk: frames with file:line */
 	unsigned stack_frame_limit;	/* --stack-trace-frame-limit; 0: 256 */
 	bool failures;			/* --failures */
+	struct tips_opts tips;		/* --tips */
+	bool namespace_new;		/* -e namespace=new */
 	struct inject_state *inject;	/* -e inject= / fault=; NULL: none */
 	/* --seccomp-bpf 1, --no-seccomp-bpf 0, default -1: a filter in
 	 * launched commands whenever the trace set is narrowed */

@@ -72,8 +72,10 @@ struct engine_ops {
 	 * stopped thread to read (eBPF). */
 	ssize_t (*read_mem)(void *engine, pid_t tid, uint64_t addr, void *buf,
 			    size_t len);
-	/* Sleeps, cut short when mytrace is interrupted. */
-	void (*sleep_us)(void *engine, uint64_t us);
+	/* -e inject=...:delay_*: the thread, at a syscall stop, is resumed
+	 * us later than it would be (ptrace: it alone waits, the others
+	 * run on; eBPF: mytrace sleeps). */
+	void (*delay_us)(void *engine, pid_t tid, uint64_t us);
 };
 
 /* A consumer: a small table of functions, each optional. st is the state

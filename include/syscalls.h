@@ -65,6 +65,7 @@ enum syscall_flag {
 	SF_PRCTL_OPTION = 1 << 6,	/* takes a prctl option (PR_*) first */
 	SF_WRITES = 1 << 7,		/* writes its buffer(s) to its fd */
 	SF_RESUMES = 1 << 8,		/* resumes a call a signal interrupted */
+	SF_ENTERS_NS = 1 << 9,		/* may move it into namespaces */
 };
 
 struct syscall_desc {

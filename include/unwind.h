@@ -13,8 +13,9 @@
 
 struct unwinder;
 
-/* At most max_frames frames per stack (0: the default, 256). */
-struct unwinder *unwind_new(unsigned max_frames);
+/* At most max_frames frames per stack (0: the default, 256); source:
+ * -kk, each frame with a symbol also gets its source file and line. */
+struct unwinder *unwind_new(unsigned max_frames, bool source);
 /* The stack of thread tid of process pid, or NULL when it cannot be read
  * at all; frames without unwind or symbol information keep their address. */
 struct stack_trace *unwind_capture(struct unwinder *u, pid_t pid, pid_t tid,

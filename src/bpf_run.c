@@ -254,12 +254,13 @@ static bool tracing(struct brun *r)
 	return !r->detached;
 }
 
-static void sleep_us(void *engine, uint64_t us)
+static void delay_us(void *engine, pid_t tid, uint64_t us)
 {
 	struct timespec ts = { (time_t)(us / 1000000),
 			       (long)(us % 1000000) * 1000 };
 
 	(void)engine;
+	(void)tid;
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !interrupted)
 		;
 }
@@ -267,7 +268,7 @@ static void sleep_us(void *engine, uint64_t us)
 static const struct engine_ops bpf_ops = {
 	.stops_tracees = false,
 	.let_go = let_go,
-	.sleep_us = sleep_us,
+	.delay_us = delay_us,
 };
 
 /* --- calls */

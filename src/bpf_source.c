@@ -522,8 +522,7 @@ pid_t bpf_source_spawn(struct bpf_source *b, char *const argv[],
 		command_apply_env(env, nenv);
 		touch_exec_args(file, argv);
 		execv(file, argv);
-		fprintf(stderr, "mytrace: exec '%s': %s\n", file,
-			strerror(errno));
+		fprintf(stderr, "mytrace: exec: %s\n", strerror(errno));
 		_exit(1);
 	}
 	free(file);

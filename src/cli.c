@@ -209,11 +209,12 @@ static void check_exclusive(struct cli *c)
 	struct options *opts = c->opts;
 
 	if (c->summary_only && c->summary)
-		cli_usage_error("-c (--summary-only) and -C (--summary): give "
-				"one of them");
+		cli_usage_error("-c/--summary-only and -C/--summary are "
+				"mutually exclusive");
 	if (opts->stats.count && (opts->follow == 2 || c->separately))
-		cli_usage_error("-c/-C and -ff/--output-separately: one "
-				"summary cannot be split by process");
+		cli_usage_error("(-c/--summary-only or -C/--summary) and "
+				"-ff/--output-separately are mutually "
+				"exclusive");
 	if (opts->syscall_limit && opts->seccomp_bpf > 0)
 		cli_value_error("--seccomp-bpf and --syscall-limit: after the "
 				"detach the filter would fail the traced calls");
@@ -241,9 +242,9 @@ static void check_separate(struct cli *c)
 		opts->follow = 2;
 	if (opts->follow == 2 || c->separately) {
 		if (output_is_pipe(opts))
-			cli_usage_error("-o '%s' and -ff/--output-separately: "
-					"one pipe cannot take a file per "
-					"process", opts->output_path);
+			cli_usage_error("piping the output and "
+					"-ff/--output-separately are mutually "
+					"exclusive");
 		/* without a file to split, -ff is -f, as in strace */
 		if (!file) {
 			opts->follow = opts->follow ? 1 : 0;
@@ -260,7 +261,7 @@ static void check_command(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		opts->command = argv + optind;
 	else if (!opts->nattach)
-		cli_usage_error("must have COMMAND [ARGS] or -p PID");
+		cli_usage_error("must have PROG [ARGS] or -p PID");
 	if (opts->user && !opts->command)
 		cli_usage_error("-u needs a COMMAND to run");
 	if (opts->nenv && !opts->command)
@@ -275,14 +276,16 @@ static void check_engine(struct cli *c)
 	struct options *opts = c->opts;
 
 	if (c->daemonize_short && c->daemonize_long)
-		cli_usage_error("-D and --daemonize: give one of them");
+		cli_value_error("-D and --daemonize cannot be provided "
+				"simultaneously");
 	if (c->daemonize_short > 3)
-		cli_usage_error("-D: at most 3 (-DDD), not %u",
-				c->daemonize_short);
+		cli_usage_error("Too many -D's (%u), maximum supported -D "
+				"count is 3", c->daemonize_short);
 	if (c->daemonize_short)
 		opts->daemonize = (int)c->daemonize_short;
 	if (opts->daemonize && !opts->command)
-		cli_usage_error("-D/--daemonize needs a COMMAND to run");
+		cli_usage_error("PROG [ARGS] must be specified with "
+				"-D/--daemonize");
 	if (opts->interruptible)
 		return;
 	if (opts->daemonize)
@@ -300,6 +303,13 @@ static void note_seccomp(struct options *opts)
 {
 	if (opts->seccomp_bpf <= 0)
 		return;
+	/* a process let go with the filter would see ENOSYS */
+	if (opts->detach_on_execve) {
+		fprintf(stderr, "mytrace: --seccomp-bpf is not enabled because "
+			"it is not compatible with -b\n");
+		opts->seccomp_bpf = 0;
+		return;
+	}
 	if (opts->nattach)
 		fprintf(stderr, "mytrace: --seccomp-bpf: no filter for "
 			"processes attached with -p\n");

@@ -12,6 +12,8 @@
 #include "cli_table.h"
 #include "pidinfo.h"
 #include "escape.h"
+#include "srcline.h"
+#include "tips.h"
 
 static unsigned parse_uint(const char *flag, const char *arg)
 {
@@ -35,10 +37,20 @@ static void opt_f(struct cli *c, const struct cli_option *o, const char *arg)
 		c->opts->follow++;
 }
 
+/* As strace: after -f it is ignored; else said once, and taken as -f. */
 static void opt_F(struct cli *c, const struct cli_option *o, const char *arg)
 {
-	fputs("mytrace: -F is an old spelling of -f (--follow-forks): use "
-	      "that\n", stderr);
+	static bool said;
+
+	if (c->opts->follow && !said) {
+		fputs("mytrace: deprecated option -F ignored\n", stderr);
+		said = true;
+		return;
+	}
+	if (!said)
+		fputs("mytrace: option -F is deprecated, please use "
+		      "-f/--follow-forks instead\n", stderr);
+	said = true;
 	opt_f(c, o, arg);
 }
 
@@ -54,7 +66,7 @@ static void opt_p(struct cli *c, const struct cli_option *o, const char *arg)
 
 	if (attach_parse_pids(arg, &c->opts->attach, &c->opts->nattach, bad,
 			      sizeof(bad)) != 0)
-		cli_usage_error("invalid process id: '%s'", bad);
+		cli_value_error("Invalid process id: '%s'", bad);
 }
 
 /* -q, -qq, -qqq: attach and personality messages, then exits, then all */
@@ -97,8 +109,7 @@ static void opt_argv0(struct cli *c, const struct cli_option *o,
 static void opt_b(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	if (strcmp(arg, "execve") != 0)
-		cli_usage_error("invalid -b argument: '%s' (only execve is "
-				"supported)", arg);
+		cli_value_error("Syscall '%s' for -b isn't supported", arg);
 	c->opts->detach_on_execve = true;
 }
 
@@ -126,7 +137,8 @@ static void opt_a(struct cli *c, const struct cli_option *o, const char *arg)
 
 static void hex_conflict(void)
 {
-	cli_usage_error("-x and --strings-in-hex: give only one of them");
+	cli_value_error("-x and --strings-in-hex cannot be provided "
+			"simultaneously");
 }
 
 static void opt_x(struct cli *c, const struct cli_option *o, const char *arg)
@@ -230,9 +242,7 @@ static void opt_w(struct cli *c, const struct cli_option *o, const char *arg)
 static void opt_S(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	if (stats_parse_sort(arg, &c->opts->stats.sort) < 0)
-		cli_value_error("invalid -S argument '%s': not a sort key "
-				"(time, min-time, max-time, avg-time, calls, "
-				"errors, name, nothing)", arg);
+		cli_usage_error("invalid sortby: '%s'", arg);
 }
 
 static void opt_U(struct cli *c, const struct cli_option *o, const char *arg)
@@ -240,7 +250,7 @@ static void opt_U(struct cli *c, const struct cli_option *o, const char *arg)
 	char err[256];
 
 	if (stats_parse_columns(arg, &c->opts->stats, err, sizeof(err)) < 0)
-		cli_value_error("invalid -U argument '%s': %s", arg, err);
+		cli_usage_error("%s", err);
 }
 
 static void opt_O(struct cli *c, const struct cli_option *o, const char *arg)
@@ -249,9 +259,24 @@ static void opt_O(struct cli *c, const struct cli_option *o, const char *arg)
 		cli_usage_error("invalid -O argument: '%s'", arg);
 }
 
+/* -k, --stack-trace[=symbol]; -kk, --stack-trace=source (strace 6.8) */
 static void opt_k(struct cli *c, const struct cli_option *o, const char *arg)
 {
+	bool source;
+
+	if (!arg)
+		source = c->opts->stack_trace;
+	else if (!strcmp(arg, "symbol"))
+		source = false;
+	else if (!strcmp(arg, "source"))
+		source = true;
+	else
+		cli_usage_error("invalid --stack-trace argument: '%s'", arg);
+	if (source && !srcline_built_in())
+		cli_value_error("-kk (--stack-trace=source) is not supported: "
+				"this mytrace was built without libdw");
 	c->opts->stack_trace = true;
+	c->opts->stack_source = source;
 }
 
 static void opt_frame_limit(struct cli *c, const struct cli_option *o,
@@ -428,6 +453,13 @@ static void opt_syscall_limit(struct cli *c, const struct cli_option *o,
 
 static void opt_h(struct cli *c, const struct cli_option *o, const char *arg);
 
+static void opt_tips(struct cli *c, const struct cli_option *o,
+		     const char *arg)
+{
+	if (tips_parse(arg, &c->opts->tips) < 0)
+		cli_usage_error("invalid --tips argument: '%s'", arg);
+}
+
 static void opt_d(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	c->opts->debug = true;
@@ -436,10 +468,14 @@ static void opt_d(struct cli *c, const struct cli_option *o, const char *arg)
 static void opt_V(struct cli *c, const struct cli_option *o, const char *arg)
 {
 	printf("mytrace -- version %s\n", MYTRACE_VERSION);
+	printf("Copyright (c) 2026 The mytrace authors; MIT License.\n"
+	       "You may copy, change and share it; it comes with no "
+	       "warranty.\n\n");
 	/* what this build was made with, as strace -V lists */
 	printf("Optional features enabled: stack-trace=libunwind "
-	       "stack-demangle%s\n", arch_personality_count > 1 ?
-	       " m32-personality" : "");
+	       "stack-demangle%s%s\n",
+	       srcline_built_in() ? " stack-trace-source=libdw" : "",
+	       arch_personality_count > 1 ? " m32-personality" : "");
 	exit(0);
 }
 
@@ -599,6 +635,10 @@ const struct cli_option cli_options[] = {
 	{ 0, "decode-pids", R, cli_long_qualifier, SEC_OUTPUT,
 	  "-e decode-pids=SET, --decode-pids=SET",
 	  "comm (-Y), pidns (--pidns-translation), all" },
+	{ 0, "namespace", R, cli_long_qualifier, SEC_OUTPUT,
+	  "-e namespace=new, --namespace=new",
+	  "after unshare and setns, the namespaces entered:\n"
+	  "= 0 (net:[4026532008])" },
 	{ 'n', "syscall-number", N, opt_n, SEC_OUTPUT,
 	  "-n, --syscall-number",
 	  "print the syscall number before each line" },
@@ -652,8 +692,11 @@ const struct cli_option cli_options[] = {
 	  "-O TIME, --summary-syscall-overhead=TIME",
 	  "take TIME (s, ms, us (default), ns) off each\n"
 	  "call's time in the summary" },
-	{ 'k', "stack-trace", N, opt_k, SEC_OUTPUT, "-k, --stack-trace",
+	{ 'k', "stack-trace", O, opt_k, SEC_OUTPUT,
+	  "-k, --stack-trace[=symbol]",
 	  "print the user-space stack after each syscall" },
+	{ 0, NULL, N, NULL, SEC_OUTPUT, "-kk, --stack-trace=source",
+	  "the same, with each frame's source file:line" },
 	{ 0, "stack-traces", N, opt_k, SEC_OUTPUT, NULL, NULL },
 	{ 0, "stack-trace-frame-limit", R, opt_frame_limit, SEC_OUTPUT,
 	  "    --stack-trace-frame-limit=N",
@@ -779,6 +822,11 @@ const struct cli_option cli_options[] = {
 	  "print this help and exit" },
 	{ 'V', "version", N, opt_V, SEC_MISC, "-V, --version",
 	  "print the version and the features built in" },
+	{ 0, "tips", O, opt_tips, SEC_MISC,
+	  "--tips[=[[id:]ID][,[format:]FORMAT]]",
+	  "at the end, a tip about mytrace on stderr: ID\n"
+	  "a number or random (default); FORMAT none,\n"
+	  "compact (default) or full" },
 	{ 'd', "debug", N, opt_d, SEC_MISC, "-d, --debug",
 	  "print mytrace's own debugging lines on stderr\n"
 	  "(consumers, filter, waited-for statuses)" },
@@ -786,8 +834,6 @@ const struct cli_option cli_options[] = {
 	/* strace's that mytrace does not have */
 	{ 0, "kvm", R, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 0, "secontext", O, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "tips", O, cli_unsupported, SEC_MISC, NULL, NULL },
-	{ 0, "namespace", R, cli_unsupported, SEC_MISC, NULL, NULL },
 	{ 'i', "instruction-pointer", N, opt_i, SEC_OUTPUT,
 	  "-i, --instruction-pointer",
 	  "print the instruction pointer at each call and\n"

@@ -29,7 +29,7 @@ static void syscall_set(struct cli *c, struct syscall_set *set,
 
 	if (syscall_set_parse(set, &first, arch_syscalls, value, err,
 			      sizeof(err)) != 0)
-		cli_usage_error("%s", err);
+		cli_value_error("%s", err);
 }
 
 static void q_trace(struct cli *c, const char *name, const char *value)
@@ -77,7 +77,7 @@ static void q_quiet(struct cli *c, const char *name, const char *value)
 
 	if (outfilter_parse_quiet(&c->opts->filter, value, err,
 				  sizeof(err)) != 0)
-		cli_usage_error("%s", err);
+		cli_value_error("%s", err);
 	c->opts->quiet = c->opts->filter.quiet & QUIET_ATTACH;
 }
 
@@ -85,9 +85,13 @@ static void q_inject(struct cli *c, const char *name, const char *value)
 {
 	bool fault = name[0] == 'f';
 	char err[256];
+	int rc = inject_parse(&c->opts->inject, arch_syscalls, value, fault,
+			      err, sizeof(err));
 
-	if (inject_parse(&c->opts->inject, arch_syscalls, value, fault, err,
-			 sizeof(err)) < 0)
+	/* a bad syscall set in strace's words alone, as -e trace= */
+	if (rc == -2)
+		cli_value_error("%s", err);
+	if (rc < 0)
 		cli_value_error("invalid %s argument '%s': %s",
 				fault ? "fault" : "inject", value, err);
 }
@@ -97,11 +101,11 @@ static void q_dump(struct cli *c, const char *name, const char *value)
 	bool rd = name[0] == 'r';
 	char err[256];
 
+	/* strace's words: "invalid descriptor 'X'" */
 	if (fd_set_parse(rd ? &c->opts->decode.dump_read :
 			      &c->opts->decode.dump_write,
 			 value, err, sizeof(err)) < 0)
-		cli_value_error("invalid %s argument '%s': %s",
-				rd ? "read" : "write", value, err);
+		cli_value_error("%s", err);
 }
 
 /* What a decode-fds= token asks for, or -1. */
@@ -145,7 +149,7 @@ static void q_decode_fds(struct cli *c, const char *name, const char *value)
 	c->decode_fds = negate ? DECODE_FD_ALL : 0;
 	if (set_expr_each(value, !negate, decode_fd_token, &c->decode_fds,
 			  err, sizeof(err)) < 0 || !*value)
-		cli_usage_error("%s", *value ? err : "invalid decode-fds ''");
+		cli_value_error("%s", *value ? err : "invalid decode-fds ''");
 }
 
 /* What a decode-pids= token asks for, or -1. */
@@ -182,7 +186,7 @@ static void q_decode_pids(struct cli *c, const char *name, const char *value)
 	*bits = negate ? DECODE_PID_ALL : 0;
 	if (set_expr_each(value, !negate, decode_pid_token, bits, err,
 			  sizeof(err)) < 0 || !*value)
-		cli_usage_error("%s", *value ? err : "invalid decode-pids ''");
+		cli_value_error("%s", *value ? err : "invalid decode-pids ''");
 }
 
 static void q_trace_fds(struct cli *c, const char *name, const char *value)
@@ -193,6 +197,17 @@ static void q_trace_fds(struct cli *c, const char *name, const char *value)
 				sizeof(err)) < 0)
 		cli_value_error("invalid %s argument '%s': %s", name, value,
 				err);
+}
+
+/* strace 6.14: "new" shows the namespaces a call entered; "none" not */
+static void q_namespace(struct cli *c, const char *name, const char *value)
+{
+	if (!strcmp(value, "new"))
+		c->opts->namespace_new = true;
+	else if (!strcmp(value, "none"))
+		c->opts->namespace_new = false;
+	else
+		cli_usage_error("invalid %s '%s'", name, value);
 }
 
 static void q_unsupported(struct cli *c, const char *name, const char *value)
@@ -218,7 +233,7 @@ static const struct qualifier qualifiers[] = {
 	{ "decode-pids", "decode-pid", NULL, q_decode_pids },
 	{ "trace-fds", "trace-fd", "fd", q_trace_fds },
 	{ "fds", NULL, NULL, q_trace_fds },
-	{ "namespace", NULL, NULL, q_unsupported },
+	{ "namespace", NULL, NULL, q_namespace },
 	{ "secontext", NULL, NULL, q_unsupported },
 };
 
@@ -303,8 +318,8 @@ static enum time_prec option_prec(const struct cli_option *o,
 
 static void conflicting_times(void)
 {
-	cli_usage_error("-t and --absolute-timestamps: give only one of "
-			"them");
+	cli_value_error("-t and --absolute-timestamps cannot be provided "
+			"simultaneously");
 }
 
 void cli_time_t(struct cli *c, const struct cli_option *o, const char *arg)

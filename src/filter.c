@@ -1,6 +1,7 @@
 /* Sets of syscall numbers: compiled from -e trace= expressions (names,
  * numbers, classes, regexes, with strace's @64/@32/@x32 suffixes), and
  * built from what the tables say of each call. */
+#include <errno.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,8 +82,8 @@ static int apply_regex(struct trace_expr *x, const char *pattern, bool on,
 		char msg[128];
 
 		regerror(rc, &re, msg, sizeof(msg));
-		snprintf(err, errlen, "invalid regular expression '%s': %s",
-			 pattern, msg);
+		/* strace's words */
+		snprintf(err, errlen, "regcomp: %s: %s", pattern, msg);
 		return -1;
 	}
 	matched = apply_matching(x, &re, 0, on);
@@ -143,8 +144,7 @@ static int apply_token(struct trace_expr *x, const char *tok, bool on,
 		unsigned bit = syscall_class_bit(tok);
 
 		if (!bit) {
-			snprintf(err, errlen, "invalid system call class '%s'",
-				 tok);
+			snprintf(err, errlen, "invalid system call '%s'", tok);
 			return -1;
 		}
 		matched = apply_matching(x, NULL, bit, on);
@@ -202,12 +202,10 @@ static int trace_token(void *ctx, char *tok, bool on, char *err,
 		tok++;
 	}
 	whole = tok;
+	/* "none" stands only alone (syscall_set_parse), as in strace */
 	if (strcmp(tok, "none") == 0) {
-		/* strace takes no personality on none */
-		x->p = NULL;
-		x->none = false;
-		apply_token(x, "all", !on, err, errlen);
-		return 0;
+		snprintf(err, errlen, "invalid system call '%s'", tok);
+		return -1;
 	}
 	char copy[strlen(tok) + 1];
 
@@ -217,6 +215,11 @@ static int trace_token(void *ctx, char *tok, bool on, char *err,
 		return -1;
 	}
 	n = apply_token(x, copy, on, err, errlen);
+	if (n < 0 && optional)
+		return 0;
+	/* a bad class is named with its personality, as written */
+	if (n < 0 && copy[0] != '/')
+		snprintf(err, errlen, "invalid system call '%s'", whole);
 	if (n < 0)
 		return -1;
 	if (n == 0 && !optional && !x->none) {
@@ -231,58 +234,75 @@ int syscall_set_parse(struct syscall_set *s, bool *first,
 		      char *err, size_t errlen)
 {
 	struct trace_expr x = { s, t, NULL, false };
+	const char *whole = spec;
 	bool negate;
 
 	if (set_expr_start(&spec, first, &negate))
 		syscall_set_fill(s, negate);
-	if (*spec == 0) {
-		snprintf(err, errlen, "empty syscall list in 'trace='");
+	/* strace: "none" alone is the empty set; a list without a single
+	 * token is named whole */
+	if (strcmp(spec, "none") == 0)
+		return 0;
+	if (spec[strspn(spec, ",")] == 0) {
+		snprintf(err, errlen, "invalid system call '%s'", whole);
 		return -1;
 	}
 	return set_expr_each(spec, !negate, trace_token, &x, err, errlen);
 }
 
+/* One descriptor of a list: decimal digits, at most INT32_MAX. */
+static bool fd_token(const char *tok, long *fd)
+{
+	char *end;
+
+	if (*tok < '0' || *tok > '9')
+		return false;
+	errno = 0;
+	*fd = strtol(tok, &end, 10);
+	return !errno && !*end && *fd <= INT32_MAX;
+}
+
+/* As strace reads them: each leading '!' inverts; "all" and "none" only
+ * alone; a bad token is named, a list with none the whole spec. */
 int fd_set_parse(struct fd_set_bits *s, const char *spec, char *err,
 		 size_t errlen)
 {
-	bool negate = false;
+	const char *list = spec;
+	bool negate = false, any = false;
 	char *copy, *tok, *save = NULL;
 	int rc = 0;
 
-	/* each '!' inverts the set again, as in strace */
-	for (; *spec == '!'; spec++)
+	for (; *list == '!'; list++)
 		negate = !negate;
 	memset(s, 0, sizeof(*s));
-	copy = strdup(spec);
-	if (!copy || !*copy) {
-		snprintf(err, errlen, "empty descriptor list");
-		free(copy);
-		return -1;
-	}
-	for (tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		char *end;
-		long fd;
+	if (strcmp(list, "all") == 0) {
+		memset(s->bits, 0xff, sizeof(s->bits));
+		s->others = true;
+	} else if (strcmp(list, "none") != 0) {
+		copy = strdup(list);
+		if (!copy)
+			return -1;
+		for (tok = strtok_r(copy, ",", &save); tok && !rc;
+		     tok = strtok_r(NULL, ",", &save)) {
+			long fd;
 
-		if (strcmp(tok, "all") == 0) {
-			memset(s->bits, 0xff, sizeof(s->bits));
-			s->others = true;
-			continue;
+			any = true;
+			if (!fd_token(tok, &fd)) {
+				snprintf(err, errlen, "invalid descriptor '%s'",
+					 tok);
+				rc = -1;
+			} else if (fd >= FD_SET_MAX) {
+				s->others = true;
+			} else {
+				s->bits[fd / 64] |= 1ULL << (fd % 64);
+			}
 		}
-		if (strcmp(tok, "none") == 0)
-			continue;
-		fd = strtol(tok, &end, 10);
-		if (*tok < '0' || *tok > '9' || *end || fd > INT32_MAX) {
-			snprintf(err, errlen, "invalid descriptor '%s'", tok);
+		free(copy);
+		if (!rc && !any) {
+			snprintf(err, errlen, "invalid descriptor '%s'", spec);
 			rc = -1;
-			break;
 		}
-		if (fd >= FD_SET_MAX)
-			s->others = true;
-		else
-			s->bits[fd / 64] |= 1ULL << (fd % 64);
 	}
-	free(copy);
 	if (negate) {
 		for (unsigned i = 0; i < FD_SET_MAX / 64; i++)
 			s->bits[i] = ~s->bits[i];

@@ -2,6 +2,7 @@
  * counters that decide which call to tamper with. */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -65,7 +66,8 @@ static int parse_num(const char *s, long long min, long long max,
 	return 0;
 }
 
-/* A delay: a number with an optional s, ms, us or ns suffix (default us). */
+/* A delay: a decimal number (strtod's forms) with an optional s, ms, us
+ * or ns suffix (default us). */
 static int parse_delay(const char *s, uint64_t *us)
 {
 	static const struct {
@@ -78,11 +80,13 @@ static int parse_delay(const char *s, uint64_t *us)
 	char *end;
 	double v;
 
-	if (*s < '0' || *s > '9')
+	/* strtod's forms, as strace takes them (+8e8ns, .16E7); no minus,
+	 * no inf or nan */
+	if (!*s || !strchr("0123456789.+", *s))
 		return -1;
 	errno = 0;
 	v = strtod(s, &end);
-	if (errno || v < 0)
+	if (errno || end == s || !isfinite(v) || v < 0)
 		return -1;
 	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
 		if (strcmp(end, units[i].suffix) == 0) {
@@ -374,8 +378,10 @@ int inject_parse(struct inject_state **stp, const struct syscall_table *t,
 	colon = strchr(copy, ':');
 	if (colon)
 		*colon = 0;
-	if (syscall_set_parse(&r.set, &first, t, copy, err, errlen) < 0)
+	if (syscall_set_parse(&r.set, &first, t, copy, err, errlen) < 0) {
+		rc = -2;
 		goto out;
+	}
 	for (opt = colon ? strtok_r(colon + 1, ":", &save) : NULL; opt;
 	     opt = strtok_r(NULL, ":", &save))
 		if (parse_option(&r, t, opt, fault, &seen, err, errlen) < 0)

@@ -15,6 +15,7 @@ int main(int argc, char **argv)
 	fd_limit_raise();
 	sink_open_append(opts.output_append);
 	rc = opts.backend_bpf ? bpf_run(&opts) : tracer_run(&opts);
+	tips_print(stderr, &opts.tips);
 	outfilter_free(&opts.filter);
 	cli_free(&opts);
 	return rc;

@@ -126,7 +126,7 @@ int stats_parse_overhead(const char *arg, uint64_t *ns)
 int stats_parse_columns(const char *list, struct stats_opts *o, char *err,
 			size_t errlen)
 {
-	char *copy = strdup(list), *tok, *save = NULL;
+	char *copy = strdup(list), *tok, *rest;
 	bool seen[SC_COLUMN_COUNT] = { false };
 	int rc = 0;
 
@@ -135,22 +135,22 @@ int stats_parse_columns(const char *list, struct stats_opts *o, char *err,
 		return -1;
 	}
 	o->ncolumns = 0;
-	for (tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
+	/* strace's words; an empty name is one too */
+	for (rest = copy; (tok = strsep(&rest, ",")) != NULL;) {
 		size_t i, n = sizeof(column_names) / sizeof(column_names[0]);
 
 		for (i = 0; i < n; i++)
 			if (same_key(column_names[i].name, tok))
 				break;
 		if (i == n) {
-			snprintf(err, errlen, "unknown column '%s' (time-percent, "
-				 "total-time, min-time, max-time, avg-time, "
-				 "calls, errors, name)", tok);
+			snprintf(err, errlen, "unknown column name: '%s'", tok);
 			rc = -1;
 			break;
 		}
 		if (seen[column_names[i].col]) {
-			snprintf(err, errlen, "column '%s' given twice", tok);
+			snprintf(err, errlen, "call summary column has been "
+				 "provided more than once: '%s' (-U option "
+				 "residual: '%s')", tok, list + (tok - copy));
 			rc = -1;
 			break;
 		}

@@ -1,5 +1,6 @@
 /* -k stack traces through libunwind-ptrace, with per-process caches of
- * the memory maps, the unwind address space and symbol names. */
+ * the memory maps, the unwind address space and symbol names (and with
+ * -kk their source lines, from srcline). */
 #include <inttypes.h>
 #include <libiberty/demangle.h>
 #include <libunwind-ptrace.h>
@@ -9,6 +10,7 @@
 #include <sys/mman.h>
 
 #include "consts.h"
+#include "srcline.h"
 #include "unwind.h"
 
 #define MAX_FRAMES 256
@@ -24,6 +26,8 @@ struct sym {
 	uint64_t ip;
 	char *name;		/* demangled; NULL: no symbol */
 	uint64_t offset;
+	char *src_file;		/* -kk; NULL: no line found */
+	int src_line;
 	struct sym *next;
 };
 
@@ -40,6 +44,8 @@ struct proc {
 	unsigned nmaps;
 	bool maps_valid;
 	struct sym *syms[SYM_BUCKETS];
+	struct srcline *src;	/* -kk, made on first use */
+	bool src_tried;
 	struct thread *threads;
 	struct proc *next;
 };
@@ -47,15 +53,17 @@ struct proc {
 struct unwinder {
 	struct proc *procs;
 	unsigned max_frames;
+	bool source;			/* -kk */
 	struct stack_frame *frames;	/* max_frames of room */
 };
 
-struct unwinder *unwind_new(unsigned max_frames)
+struct unwinder *unwind_new(unsigned max_frames, bool source)
 {
 	struct unwinder *u = calloc(1, sizeof(*u));
 
 	if (!u)
 		return NULL;
+	u->source = source;
 	u->max_frames = max_frames ? max_frames : MAX_FRAMES;
 	u->frames = calloc(u->max_frames, sizeof(*u->frames));
 	if (!u->frames) {
@@ -79,9 +87,13 @@ static void drop_caches(struct proc *p)
 
 			p->syms[b] = s->next;
 			free(s->name);
+			free(s->src_file);
 			free(s);
 		}
 	}
+	srcline_free(p->src);
+	p->src = NULL;
+	p->src_tried = false;
 	/* the UPT contexts hold the ELF images they looked at */
 	for (struct thread *t = p->threads; t; t = t->next) {
 		if (t->upt)
@@ -187,7 +199,23 @@ static const struct map *map_of(const struct proc *p, uint64_t ip)
 	return NULL;
 }
 
-static const struct sym *sym_of(struct proc *p, unw_cursor_t *c, uint64_t ip)
+/* -kk: the line of at, the call instruction of a caller's frame. */
+static void find_line(struct proc *p, struct sym *s, uint64_t at)
+{
+	const char *file;
+
+	if (!p->src_tried) {
+		p->src_tried = true;
+		p->src = srcline_new(p->pid);
+	}
+	if (srcline_lookup(p->src, at, &file, &s->src_line))
+		s->src_file = strdup(file);
+}
+
+/* The symbol of ip, and with -kk the source line of at (ip, or in a
+ * caller's frame the byte before its return address). */
+static const struct sym *sym_of(struct unwinder *u, struct proc *p,
+				unw_cursor_t *c, uint64_t ip, uint64_t at)
 {
 	struct sym **b = &p->syms[(ip >> 2) % SYM_BUCKETS], *s;
 	char name[1024];
@@ -206,6 +234,8 @@ static const struct sym *sym_of(struct proc *p, unw_cursor_t *c, uint64_t ip)
 		if (!s->name)
 			s->name = strdup(name);
 		s->offset = off;
+		if (u->source)
+			find_line(p, s, at);
 	}
 	s->next = *b;
 	*b = s;
@@ -240,6 +270,7 @@ struct stack_trace *unwind_capture(struct unwinder *u, pid_t pid, pid_t tid,
 	struct thread *t;
 	unw_cursor_t c;
 	unsigned n = 0;
+	bool exact = true;	/* ip is where the thread stopped */
 
 	if (!p || !(t = thread_of(p, tid)))
 		return NULL;
@@ -271,14 +302,21 @@ struct stack_trace *unwind_capture(struct unwinder *u, pid_t pid, pid_t tid,
 		if (m) {
 			f->file = arena_strndup(a, m->path, strlen(m->path));
 			f->rel = ip - m->start + m->offset;
-			s = sym_of(p, &c, ip);
+			s = sym_of(u, p, &c, ip, exact ? ip : ip - 1);
 			if (s && s->name) {
 				f->func = arena_strndup(a, s->name,
 							strlen(s->name));
 				f->func_offset = s->offset;
 			}
+			if (s && s->src_file) {
+				f->src_file = arena_strndup(a, s->src_file,
+						strlen(s->src_file));
+				f->src_line = s->src_line;
+			}
 		}
 		n++;
+		/* a signal frame's caller was interrupted, not calling */
+		exact = unw_is_signal_frame(&c) > 0;
 	} while (n < u->max_frames && unw_step(&c) > 0);
 	if (n == 0)
 		return NULL;
@@ -394,6 +432,8 @@ struct stack_trace *stack_trace_dup(const struct stack_trace *s)
 				    strdup(s->frames[i].file) : NULL;
 		d->frames[i].func = s->frames[i].func ?
 				    strdup(s->frames[i].func) : NULL;
+		d->frames[i].src_file = s->frames[i].src_file ?
+					strdup(s->frames[i].src_file) : NULL;
 	}
 	return d;
 }
@@ -405,6 +445,7 @@ void stack_trace_free(struct stack_trace *s)
 	for (unsigned i = 0; i < s->count; i++) {
 		free((char *)s->frames[i].file);
 		free((char *)s->frames[i].func);
+		free((char *)s->frames[i].src_file);
 	}
 	free(s->frames);
 	free(s);

@@ -20,6 +20,7 @@ BEGIN {
 	flag_c["prctl_option"] = "SF_PRCTL_OPTION"
 	flag_c["writes"] = "SF_WRITES"
 	flag_c["resumes"] = "SF_RESUMES"
+	flag_c["enters_ns"] = "SF_ENTERS_NS"
 }
 
 function fail(msg) {

@@ -104,7 +104,7 @@ static void tamper_at_entry(struct inject_consumer *ic,
 	if (!r)
 		return;
 	if (r->delay_enter_us)
-		ops->sleep_us(ic->p->engine, r->delay_enter_us);
+		ops->delay_us(ic->p->engine, tid, r->delay_enter_us);
 	if (r->poke_enter.n)
 		it->poked = poke_args(ic, tid, sc, &r->poke_enter);
 	if (r->fault &&
@@ -173,7 +173,8 @@ static void inject_exit(void *st, void *ts, struct call *c)
 	}
 	sc->poked = it->poked;
 	if (r->delay_exit_us)
-		ic->p->ops->sleep_us(ic->p->engine, r->delay_exit_us);
+		ic->p->ops->delay_us(ic->p->engine, c->tid,
+				     r->delay_exit_us);
 	sc->delayed = r->delay_enter_us || r->delay_exit_us;
 }
 

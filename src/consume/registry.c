@@ -9,6 +9,7 @@
 
 extern const struct consumer consumer_identity;
 extern const struct consumer consumer_pids;
+extern const struct consumer consumer_namespaces;
 extern const struct consumer consumer_inject;
 extern const struct consumer consumer_print_filter;
 extern const struct consumer consumer_stats;
@@ -21,6 +22,7 @@ extern const struct consumer consumer_output;
 const struct consumer *const consumer_registry[] = {
 	&consumer_identity,
 	&consumer_pids,
+	&consumer_namespaces,
 	&consumer_print_filter,
 	&consumer_inject,
 	&consumer_stats,

@@ -21,7 +21,7 @@ static void *unwind_make(const struct options *opts, struct pipeline *p)
 			"tracee (--backend=ptrace)\n");
 		exit(1);
 	}
-	return unwind_new(opts->stack_frame_limit);
+	return unwind_new(opts->stack_frame_limit, opts->stack_source);
 }
 
 static void unwind_plan(void *st, struct stop_plan *plan)

@@ -90,8 +90,12 @@ struct passwd *lookup_user(const char *user)
 	errno = 0;
 	pw = getpwnam(user);
 	if (!pw) {
-		fprintf(stderr, "mytrace: -u %s: %s\n", user,
-			errno ? strerror(errno) : "no such user");
+		if (errno)
+			fprintf(stderr, "mytrace: -u %s: %s\n", user,
+				strerror(errno));
+		else
+			fprintf(stderr, "mytrace: Cannot find user '%s'\n",
+				user);
 		exit(1);
 	}
 	return pw;
@@ -114,7 +118,7 @@ static void run_child(struct tracer *tr, int gate, const char *file,
 	if (tr->opts->argv0)
 		argv[0] = (char *)tr->opts->argv0;
 	execv(file, argv);
-	fprintf(stderr, "mytrace: exec '%s': %s\n", file, strerror(errno));
+	fprintf(stderr, "mytrace: exec: %s\n", strerror(errno));
 	_exit(1);
 }
 

@@ -25,6 +25,9 @@ struct tracee {
 	pid_t pid;		/* thread group */
 	bool before_exec;	/* our child before its first execve: hidden */
 	bool first_exec;	/* -b execve spares the command's own execve */
+	/* the command's own execve failed: its calls are hidden again, as
+	 * before it, but its end shows (+++ exited with 1 +++) */
+	bool exec_failed;
 	bool in_syscall;	/* between entry and exit stops */
 	unsigned want;		/* enum call_want of the current call */
 	const struct arch_personality *pers;	/* NULL: native so far */
@@ -45,6 +48,12 @@ struct tracee {
 	int resume_sig;		/* sent when resumed from a syscall stop */
 	/* the call a signal interrupted to be resumed by restart_syscall */
 	const struct syscall_desc *interrupted;
+	/* -e inject=...:delay_*: kept stopped at this stop for hold_us
+	 * more, then (held) until hold_until, resumed with hold_sig */
+	uint64_t hold_us;
+	bool held;
+	struct timespec hold_until;
+	int hold_sig;
 	struct tracee *next;
 };
 
@@ -60,9 +69,13 @@ struct tracer {
 	struct pipeline pipe;
 	struct tracee *buckets[TRACEE_BUCKETS];
 	unsigned count;
+	unsigned held;		/* tracees kept stopped for a delay */
 	pid_t child;		/* the launched command, or 0 */
 	int child_status;	/* its wait status, once it ended */
 	bool child_done;
+	/* -b execve let go of the command itself: its status is not ours
+	 * (strace then exits with 0, having waited for it) */
+	bool child_let_go_at_exec;
 	bool no_syscall_info;	/* kernel lacks PTRACE_GET_SYSCALL_INFO */
 	bool want_args;		/* a consumer reads decoded arguments */
 	bool want_clock;	/* syscall events carry their times */
@@ -181,6 +194,8 @@ ssize_t tracee_poke(void *engine, pid_t tid, uint64_t addr, const void *buf,
 
 /* wait.c */
 void resume_after_syscall_stop(struct tracer *tr, struct tracee *t);
+/* Resumes t from a seccomp stop, or holds it there for its delay. */
+void resume_after_seccomp_stop(struct tracer *tr, struct tracee *t);
 void wait_loop(struct tracer *tr);
 
 #endif

@@ -2,6 +2,7 @@
  * the consumers its services, launches or attaches, waits for stops to
  * the end, and gives back the command's exit status. */
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -75,15 +76,13 @@ static void let_go(void *engine)
 	begin_detach(engine, 0);
 }
 
-static void sleep_us(void *engine, uint64_t us)
+static void delay_us(void *engine, pid_t tid, uint64_t us)
 {
-	struct timespec ts = { (time_t)(us / 1000000),
-			       (long)(us % 1000000) * 1000 };
+	struct tracer *tr = engine;
+	struct tracee *t = tracee_find(tr, tid);
 
-	(void)engine;
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR &&
-	       !engine_interrupted)
-		;
+	if (t)
+		t->hold_us += us;
 }
 
 static const struct engine_ops ptrace_ops = {
@@ -94,7 +93,7 @@ static const struct engine_ops ptrace_ops = {
 	.signal_at_resume = signal_at_resume,
 	.poke = tracee_poke,
 	.let_go = let_go,
-	.sleep_us = sleep_us,
+	.delay_us = delay_us,
 };
 
 /* --- signals */
@@ -215,7 +214,8 @@ static void engine_finish(struct tracer *tr)
 
 /* We let go of the command (--syscall-limit, or -b execve when the
  * command itself execs): it runs on to its end, and its status is ours
- * (not after an EPIPE: strace ends at once there). */
+ * (0 after -b execve, as strace exits; not after an EPIPE: strace ends
+ * at once there). */
 static void wait_for_command(struct tracer *tr)
 {
 	while (!engine_interrupted && !sink_broken_pipe && tr->child &&
@@ -243,11 +243,29 @@ static int exit_status(struct tracer *tr)
 		return 0;
 	if (!tr->child_done)
 		return sig ? 128 + sig : 1;
+	if (tr->child_let_go_at_exec)
+		return 0;
 	if (WIFSIGNALED(tr->child_status)) {
 		die_like(WTERMSIG(tr->child_status));
 		return 128 + WTERMSIG(tr->child_status);
 	}
 	return WEXITSTATUS(tr->child_status);
+}
+
+/* The command's stdin and stdout are its own: were we to hold them, a
+ * pipe would not see its end when the command closes them (strace lets
+ * go of them too). The trace never goes there: stderr, or a file or pipe
+ * opened before. */
+static void release_stdio(void)
+{
+	int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	dup2(fd, STDIN_FILENO);
+	dup2(fd, STDOUT_FILENO);
+	if (fd > STDOUT_FILENO)
+		close(fd);
 }
 
 int tracer_run(const struct options *opts)
@@ -270,6 +288,8 @@ int tracer_run(const struct options *opts)
 		adopt_command(&tr);
 	else if (opts->command)
 		launch(&tr, opts->command);
+	if (opts->command)
+		release_stdio();
 	setup_signals(&tr, true);
 	for (size_t i = 0; i < opts->nattach && !engine_interrupted; i++)
 		if (attach_process(&tr, opts->attach[i]))

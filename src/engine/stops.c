@@ -165,6 +165,8 @@ static void on_exec(struct tracer *tr, struct tracee *t)
 	if (t->first_exec) {
 		t->first_exec = false;
 	} else if (tr->opts->detach_on_execve) {
+		if (t->pid == tr->child)
+			tr->child_let_go_at_exec = true;
 		detach_now(tr, t, 0);
 		return;
 	}
@@ -211,7 +213,7 @@ static void on_event_stop(struct tracer *tr, struct tracee *t, int status)
 		 * showed it (kernels since 4.8 stop at entry first) */
 		if (!t->hidden && !t->in_syscall)
 			on_syscall_stop(tr, t, NULL);
-		resume(t, 0);
+		resume_after_seccomp_stop(tr, t);
 		return;
 	case PTRACE_EVENT_STOP:
 		on_ptrace_stop(tr, t, WSTOPSIG(status));
@@ -250,6 +252,8 @@ static void on_exit_status(struct tracer *tr, struct tracee *t, int status)
 		ev.u.exit.status = WTERMSIG(status);
 		ev.u.exit.core_dumped = WCOREDUMP(status);
 	}
+	if (t->exec_failed)
+		t->before_exec = false;
 	/* hidden ones too: the digest needs every process's end */
 	emit(tr, t, &ev);
 	tracee_gone(tr, t);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 
+#include "output.h"
 #include "ptrace_engine.h"
 
 static void now(struct timespec *ts)
@@ -166,8 +167,8 @@ static void filter_installed(struct tracer *tr, struct tracee *t)
 				o->filtered = false;
 }
 
-static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
-			 bool is_error)
+static void syscall_exit_emit(struct tracer *tr, struct tracee *t,
+			      int64_t rval, bool is_error)
 {
 	struct syscall_event *sc = &t->sc;
 	struct decode_ctx ctx;
@@ -199,6 +200,23 @@ static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
 	}
 	emit_syscall(tr, t, EV_SYSCALL_EXIT);
 	t->want = 0;
+}
+
+/* A failed execve of the command's own (strace shows it, then hides the
+ * child's calls until its end) */
+static void syscall_exit(struct tracer *tr, struct tracee *t, int64_t rval,
+			 bool is_error)
+{
+	bool launch_failed = is_error && t->first_exec &&
+			     is_execve(t->sc.desc);
+
+	syscall_exit_emit(tr, t, rval, is_error);
+	if (launch_failed) {
+		t->before_exec = true;
+		t->exec_failed = true;
+		/* its line before the child's "mytrace: exec: ..." */
+		sink_flush_all();
+	}
 }
 
 void finish_in_flight(struct tracer *tr, struct tracee *t, bool detached)

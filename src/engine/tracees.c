@@ -175,6 +175,8 @@ void tracee_remove(struct tracer *tr, struct tracee *t)
 		tr->probe = NULL;
 	if (t->in_syscall)
 		tr->in_syscall--;
+	if (t->held)
+		tr->held--;
 	tracee_unlink(tr, t);
 	pipeline_thread_free(&tr->pipe, t->consumers);
 	arena_free(&t->arena);

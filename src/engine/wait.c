@@ -4,6 +4,7 @@
  * that chose each. */
 #include <errno.h>
 #include <sched.h>
+#include <time.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 
@@ -49,13 +50,105 @@ static bool probe_worthy(const struct tracer *tr, const struct tracee *t)
 		others_in_syscall == tr->count - 1);
 }
 
+/* -e inject=...:delay_*: t stays stopped until its time comes, while
+ * the others run on (each thread's delay is its own, as in strace). */
+static void hold(struct tracer *tr, struct tracee *t, int sig)
+{
+	clock_gettime(CLOCK_MONOTONIC, &t->hold_until);
+	t->hold_until.tv_sec += t->hold_us / 1000000;
+	t->hold_until.tv_nsec += (long)(t->hold_us % 1000000) * 1000;
+	if (t->hold_until.tv_nsec >= 1000000000) {
+		t->hold_until.tv_sec++;
+		t->hold_until.tv_nsec -= 1000000000;
+	}
+	t->hold_us = 0;
+	t->hold_sig = sig;
+	t->held = true;
+	tr->held++;
+}
+
 void resume_after_syscall_stop(struct tracer *tr, struct tracee *t)
 {
+	note_syscall_stop(tr, t);
+	if (t->hold_us) {
+		hold(tr, t, t->resume_sig);
+		t->resume_sig = 0;
+		tr->probe = NULL;
+		return;
+	}
 	/* a signal -e inject= asked for: the kernel sends it as its own */
 	resume(t, t->resume_sig);
 	t->resume_sig = 0;
-	note_syscall_stop(tr, t);
 	tr->probe = probe_worthy(tr, t) ? t : NULL;
+}
+
+void resume_after_seccomp_stop(struct tracer *tr, struct tracee *t)
+{
+	if (t->hold_us)
+		hold(tr, t, 0);
+	else
+		resume(t, 0);
+}
+
+static bool before(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec < b->tv_sec ||
+	       (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/* Resumes the held tracees whose time came (all of them when mytrace
+ * lets go); *next: the earliest time still to come. */
+static void release_held(struct tracer *tr, bool all, struct timespec *next)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	next->tv_sec = now.tv_sec + 1;
+	next->tv_nsec = now.tv_nsec;
+	for (unsigned b = 0; b < TRACEE_BUCKETS && tr->held; b++) {
+		for (struct tracee *t = tr->buckets[b]; t; t = t->next) {
+			if (!t->held)
+				continue;
+			if (all || !before(&now, &t->hold_until)) {
+				t->held = false;
+				tr->held--;
+				resume(t, t->hold_sig);
+			} else if (before(&t->hold_until, next)) {
+				*next = t->hold_until;
+			}
+		}
+	}
+}
+
+/* While tracees are held: the next stop, or -1 with EINTR when it is
+ * time to look again (a delay ended, a signal came). Naps of at most
+ * 1 ms keep each delay within a millisecond of what was asked. */
+static pid_t wait_holding(struct tracer *tr, int *status)
+{
+	struct timespec next, now, nap = { 0, 0 };
+	pid_t tid;
+
+	release_held(tr, engine_interrupted || sink_broken_pipe ||
+		     tr->detaching, &next);
+	tid = wait4(-1, status, __WALL | WNOHANG, NULL);
+	if (tid != 0 || !tr->held)
+		return tid ? tid : wait4(-1, status, __WALL, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (before(&now, &next)) {
+		nap.tv_sec = next.tv_sec - now.tv_sec;
+		nap.tv_nsec = next.tv_nsec - now.tv_nsec;
+		if (nap.tv_nsec < 0) {
+			nap.tv_sec--;
+			nap.tv_nsec += 1000000000;
+		}
+		if (nap.tv_sec > 0 || nap.tv_nsec > 1000000) {
+			nap.tv_sec = 0;
+			nap.tv_nsec = 1000000;
+		}
+		nanosleep(&nap, NULL);
+	}
+	errno = EINTR;
+	return -1;
 }
 
 /* A tracer that sleeps in waitpid pays a sleep and a wake-up per stop.
@@ -205,7 +298,8 @@ void wait_loop(struct tracer *tr)
 		if (tr->probe && !tr->detaching && probe_stop(tr, &yields))
 			continue;
 		tr->probe_run = 0;
-		tid = wait_next(&status, yields);
+		tid = tr->held ? wait_holding(tr, &status) :
+				 wait_next(&status, yields);
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;

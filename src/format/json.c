@@ -441,6 +441,12 @@ void put_stack(struct sink *s, const struct stack_trace *st)
 			sink_puts(s, "null");
 		put_key(s, "function_offset");
 		put_u64(s, f->func ? f->func_offset : 0);
+		if (f->src_file) {
+			put_key(s, "source_file");
+			put_cstr(s, f->src_file);
+			put_key(s, "source_line");
+			put_u64(s, f->src_line);
+		}
 		sink_putc(s, '}');
 	}
 	sink_putc(s, ']');

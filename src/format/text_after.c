@@ -74,7 +74,7 @@ void text_print_io_dumps(struct sink *s, const struct value *v)
 	}
 }
 
-/* -k: one frame a line, as strace prints them. */
+/* -k: one frame a line, as strace prints them (-kk: then file:line). */
 void text_print_stack(struct sink *s, const struct stack_trace *st,
 		      const char *indent)
 {
@@ -87,9 +87,14 @@ void text_print_stack(struct sink *s, const struct stack_trace *st,
 		else if (!f->func)
 			sink_printf(s, "%s > %s() [%#" PRIx64 "]\n", indent,
 				    f->file, f->rel);
-		else
+		else if (!f->src_file)
 			sink_printf(s, "%s > %s(%s+%#" PRIx64 ") [%#" PRIx64
 				    "]\n", indent, f->file, f->func,
 				    f->func_offset, f->rel);
+		else
+			sink_printf(s, "%s > %s(%s+%#" PRIx64 ") [%#" PRIx64
+				    "] %s:%d\n", indent, f->file, f->func,
+				    f->func_offset, f->rel, f->src_file,
+				    f->src_line);
 	}
 }

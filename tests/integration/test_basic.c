@@ -208,13 +208,9 @@ static void test_bad_input(void **state)
 	const char *bad_regex[] = { "-e", "trace=/(", "true", NULL };
 	const char *missing_cmd[] = { "/nonexistent/cmd", NULL };
 	const char *missing_path_cmd[] = { "no-such-command-mytrace", NULL };
-	char not_exec_path[] = "/tmp/mytrace-test-noexec-XXXXXX";
-	int fd = mkstemp(not_exec_path);
-	const char *not_exec[] = { not_exec_path, NULL };
-	char not_exec_msg[128];
 	const char *missing_arg[] = { "-o", NULL };
 
-	assert_usage_error(none, "mytrace: must have COMMAND [ARGS] or -p PID\n"
+	assert_usage_error(none, "mytrace: must have PROG [ARGS] or -p PID\n"
 			   "Try 'mytrace -h' for more information.\n");
 	assert_usage_error(unknown_flag, "mytrace: invalid option -- 'Q'\n");
 	assert_usage_error(unknown_long,
@@ -223,22 +219,49 @@ static void test_bad_input(void **state)
 	assert_usage_error(bad_trace,
 			   "mytrace: invalid system call 'nosuchcall'\n");
 	assert_usage_error(bad_class,
-			   "mytrace: invalid system call class '%nosuchclass'\n");
+			   "mytrace: invalid system call '%nosuchclass'\n");
 	assert_usage_error(bad_regex,
-			   "mytrace: invalid regular expression '(': ");
+			   "mytrace: regcomp: (: ");
 	assert_usage_error(missing_cmd, "mytrace: cannot run '/nonexistent/cmd': "
 			   "No such file or directory\n");
 	assert_usage_error(missing_path_cmd,
 			   "mytrace: cannot run 'no-such-command-mytrace': "
 			   "No such file or directory\n");
-	assert_true(fd >= 0);
-	close(fd);
-	snprintf(not_exec_msg, sizeof(not_exec_msg),
-		 "mytrace: cannot run '%s': Permission denied\n", not_exec_path);
-	assert_usage_error(not_exec, not_exec_msg);
-	unlink(not_exec_path);
 	assert_usage_error(missing_arg,
 			   "mytrace: option requires an argument -- 'o'\n");
+}
+
+/* A command that exists but cannot be run (a directory, a file without
+ * x): as strace, the trace shows its failed execve and its end, and the
+ * child says why on stderr. */
+static void test_first_exec_fails(void **state)
+{
+	char not_exec_path[] = "/tmp/mytrace-test-noexec-XXXXXX";
+	int fd = mkstemp(not_exec_path);
+	const char *cmds[] = { "/", not_exec_path };
+
+	assert_true(fd >= 0);
+	close(fd);
+	for (size_t i = 0; i < 2; i++) {
+		const char *args[] = { cmds[i], NULL };
+		struct run_result r;
+		char prefix[128];
+		const char *nl;
+
+		run_traced(&r, args);
+		assert_int_equal(r.exit_code, 1);
+		assert_string_equal(r.err, "mytrace: exec: Permission denied\n");
+		snprintf(prefix, sizeof(prefix), "execve(\"%s\", [\"%s\"], 0x",
+			 cmds[i], cmds[i]);
+		assert_int_equal(strncmp(r.trace, prefix, strlen(prefix)), 0);
+		nl = strchr(r.trace, '\n');
+		assert_non_null(nl);
+		assert_int_equal(strncmp(nl - 33, ") = -1 EACCES (Permission "
+					 "denied)", 33), 0);
+		assert_string_equal(nl + 1, "+++ exited with 1 +++\n");
+		run_result_free(&r);
+	}
+	unlink(not_exec_path);
 }
 
 static void test_help_and_version(void **state)
@@ -285,6 +308,7 @@ int main(void)
 		cmocka_unit_test(test_sigchld_and_wait),
 		cmocka_unit_test(test_sigchld_times),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_first_exec_fails),
 		cmocka_unit_test(test_help_and_version),
 		cmocka_unit_test(test_trace_to_stderr_by_default),
 	};

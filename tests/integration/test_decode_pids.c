@@ -1,7 +1,8 @@
 /* --pidns-translation, -Y and --decode-pids: tests/programs/pidns_ids
  * makes calls with ids from inside a new PID namespace and prints the
  * lines mytrace must write for them; each must be in the trace. Outside
- * a namespace, -Y must print what the installed strace prints. */
+ * a namespace, -Y must print what the installed strace prints. And
+ * -e namespace=new, on tests/programs/namespaces's lines. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -112,6 +113,39 @@ static void test_comm_like_strace(void **state)
 	run_result_free(&s);
 }
 
+/* -e namespace=new (strace 6.14): a successful unshare or setns ends
+ * with the namespaces the thread is in now; a failed one with nothing */
+static void test_namespace_new(void **state)
+{
+	const char *forms[][2] = { { "-e", "namespace=new" },
+				   { "--namespace=new", NULL } };
+
+	for (size_t f = 0; f < 2; f++) {
+		const char *args[] = { "-e", "trace=unshare,setns", forms[f][0],
+				       forms[f][1], NULL, NULL };
+		struct run_result r;
+		char *norm, *line, *save = NULL;
+		int lines = 0;
+
+		args[forms[f][1] ? 4 : 3] = test_program("namespaces");
+		run_traced(&r, args);
+		if (strncmp(r.out, "SKIP", 4) == 0 || strstr(r.out, "\nSKIP")) {
+			run_result_free(&r);
+			skip();
+		}
+		assert_int_equal(r.exit_code, 0);
+		norm = normalize_trace(r.trace);
+		for (line = strtok_r(r.out, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save), lines++)
+			assert_has_line(norm, line);
+		assert_int_equal(lines, 4);
+		free(norm);
+		run_result_free(&r);
+	}
+	assert_usage_error((const char *[]){ "-e", "namespace=old", "true",
+			   NULL }, "mytrace: invalid namespace 'old'");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -119,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_decode_pids_all),
 		cmocka_unit_test(test_last_wins),
 		cmocka_unit_test(test_comm_like_strace),
+		cmocka_unit_test(test_namespace_new),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -78,7 +78,7 @@ static void test_bad_input(void **state)
 	/* --events is -e trace=, with its message */
 	expect_error((const char *[]){ "--events=nosuchcall", "/bin/echo",
 				       NULL },
-		     "mytrace: invalid system call 'nosuchcall'" HINT);
+		     "mytrace: invalid system call 'nosuchcall'\n");
 	expect_error((const char *[]){ "--format", NULL },
 		     "mytrace: option '--format' requires an argument" HINT);
 }

@@ -725,10 +725,10 @@ static void test_bad_pids(void **state)
 	const char *huge[] = { "-p", "2147483647", NULL };
 	char self[256];
 
-	expect_attach_error(zero, "mytrace: invalid process id: '0'\n");
-	expect_attach_error(garbage, "mytrace: invalid process id: '12x'\n");
-	expect_attach_error(negative, "mytrace: invalid process id: '-5'\n");
-	expect_attach_error(empty, "mytrace: invalid process id: ','\n");
+	expect_attach_error(zero, "mytrace: Invalid process id: '0'\n");
+	expect_attach_error(garbage, "mytrace: Invalid process id: '12x'\n");
+	expect_attach_error(negative, "mytrace: Invalid process id: '-5'\n");
+	expect_attach_error(empty, "mytrace: Invalid process id: ','\n");
 	expect_attach_error(huge, "mytrace: attach to 2147483647: "
 			    "No such process\n");
 	/* the shell's pid becomes mytrace's own through exec */
@@ -763,8 +763,8 @@ static void test_env_and_user(void **state)
 	run_result_free(&r);
 	run_mytrace_raw(&r, nouser);
 	assert_int_equal(r.exit_code, 1);
-	assert_string_equal(r.err, "mytrace: -u no-such-user-mytrace: "
-			    "no such user\n");
+	assert_string_equal(r.err, "mytrace: Cannot find user "
+			    "'no-such-user-mytrace'\n");
 	run_result_free(&r);
 }
 

@@ -173,6 +173,83 @@ static void test_stack_trace_call_chain(void **state)
 	run_result_free(&r);
 }
 
+/* The line of the trace that holds needle, as a string of its own. */
+static char *line_with(const char *text, const char *needle)
+{
+	const char *at = strstr(text, needle), *start, *end;
+
+	if (!at)
+		fail_msg("no '%s' in:\n%s", needle, text);
+	for (start = at; start > text && start[-1] != '\n'; start--)
+		;
+	end = strchrnul(at, '\n');
+	return strndup(start, end - start);
+}
+
+/* The frame line ends with "] FILE:LINE", the line srcline prints that
+ * its code is at. */
+static void assert_frame_source(const char *frame, const char *expect)
+{
+	size_t fl = strlen(frame), el = strlen(expect);
+
+	if (fl < el + 2 || strcmp(frame + fl - el, expect) ||
+	    strncmp(frame + fl - el - 2, "] ", 2))
+		fail_msg("frame '%s' does not end with '] %s'", frame, expect);
+}
+
+/* -kk (strace 6.8): each frame with a symbol also shows its source
+ * file:line, read from the DWARF line table. */
+static void test_stack_trace_source(void **state)
+{
+	struct run_result r, k;
+	const char *args[] = { "-kk", "--stack-trace-frame-limit=2", "-e",
+			       "trace=openat", test_program("srcline"), NULL };
+	const char *plain[] = { "-k", "-e", "trace=openat",
+				test_program("srcline"), NULL };
+	char *open_at, *call_at, *frame;
+	int open_line;
+
+	run_mytrace_raw(&r, (const char *[]){ "-kk", "true", NULL });
+	if (strstr(r.err, "built without libdw")) {
+		run_result_free(&r);
+		skip();
+	}
+	run_result_free(&r);
+	run_traced(&r, args);
+	assert_int_equal(r.exit_code, 0);
+	open_at = strndup(r.out, strcspn(r.out, "\n"));
+	call_at = strdup(r.out + strlen(open_at) + 1);
+	call_at[strcspn(call_at, "\n")] = 0;
+	open_line = line_index(r.trace, "openat(AT_FDCWD, \"/nonexistent/"
+			       "mytrace-srcline\", O_RDONLY) = -1 ENOENT");
+	assert_true(open_line >= 0);
+	/* two frames: libc's wrapper, then inner() at its open() line */
+	assert_int_equal(line_index(r.trace, "/srcline(inner+0x"),
+			 open_line + 2);
+	assert_true(line_index(r.trace, "/srcline(main+0x") < 0);
+	frame = line_with(r.trace, "/srcline(inner+0x");
+	assert_frame_source(frame, open_at);
+	free(frame);
+	run_result_free(&r);
+
+	/* without the limit main() shows the line that calls inner() */
+	run_traced(&r, (const char *[]){ "--stack-trace=source", "-e",
+		   "trace=openat", test_program("srcline"), NULL });
+	frame = line_with(r.trace, "/srcline(main+0x");
+	assert_frame_source(frame, call_at);
+	free(frame);
+	run_result_free(&r);
+
+	/* -k alone: the frame ends at its offset */
+	run_traced(&k, plain);
+	frame = line_with(k.trace, "/srcline(inner+0x");
+	assert_int_equal(frame[strlen(frame) - 1], ']');
+	free(frame);
+	run_result_free(&k);
+	free(open_at);
+	free(call_at);
+}
+
 static void test_stack_trace_on_signal(void **state)
 {
 	struct run_result r;
@@ -287,6 +364,30 @@ static void test_inject_class_and_delay(void **state)
 		"openat(AT_FDCWD, \"/dev/null\", O_RDONLY) = 7 (INJECTED) "
 		"(DELAYED)"), 1);
 	run_result_free(&r);
+}
+
+/* A delay holds only its own thread: the parent waits out a 1000 s
+ * delay_enter in getuid while its traced child runs, sees it there and
+ * kills it (under the seccomp filter and without it; strace's "delay"
+ * test in the same spirit). A tracer that slept through the delay would
+ * never let the child reach its kill. */
+static void test_delay_holds_one_thread(void **state)
+{
+	for (int filtered = 0; filtered < 2; filtered++) {
+		const char *args[] = { "-f", filtered ? "--seccomp-bpf" :
+				       "--no-seccomp-bpf", "-e",
+				       "trace=getuid,kill", "-e",
+				       "inject=getuid:delay_enter=1000s",
+				       test_program("delay_hold"), NULL };
+		struct run_result r;
+
+		run_traced(&r, args);
+		assert_int_equal(r.exit_code, 128 + 9);
+		assert_string_equal(r.out, "parent held in getuid\n");
+		assert_non_null(strstr(r.trace, "getuid("));
+		assert_non_null(strstr(r.trace, "+++ killed by SIGKILL +++"));
+		run_result_free(&r);
+	}
 }
 
 /* --- -e read= / write= */
@@ -439,10 +540,9 @@ static void test_bad_input(void **state)
 		  "bad when= range '3..2'" },
 		{ "-e", "inject=openat:signal=SIGFOO",
 		  "unknown signal 'SIGFOO'" },
-		{ "-e", "read=x", "invalid read argument 'x'" },
-		{ "-S", "bogus", "mytrace: invalid -S argument 'bogus': not a "
-		  "sort key" },
-		{ "-U", "calls,bogus", "unknown column 'bogus'" },
+		{ "-e", "read=x", "mytrace: invalid descriptor 'x'" },
+		{ "-e", "write=1,all", "mytrace: invalid descriptor 'all'" },
+		{ "-e", "read=!,", "mytrace: invalid descriptor '!,'" },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -451,6 +551,13 @@ static void test_bad_input(void **state)
 
 		expect_error(args, cases[i][2]);
 	}
+	/* strace's words, and its hint */
+	assert_usage_error((const char *[]){ "-S", "bogus", "true", NULL },
+			   "mytrace: invalid sortby: 'bogus'\n"
+			   "Try 'mytrace -h' for more information.\n");
+	assert_usage_error((const char *[]){ "-U", "calls,bogus", "true",
+			   NULL }, "mytrace: unknown column name: 'bogus'\n"
+			   "Try 'mytrace -h' for more information.\n");
 }
 
 int main(void)
@@ -461,6 +568,7 @@ int main(void)
 		cmocka_unit_test(test_summary_with_trace),
 		cmocka_unit_test(test_summary_wall_clock_sort_by_name),
 		cmocka_unit_test(test_stack_trace_call_chain),
+		cmocka_unit_test(test_stack_trace_source),
 		cmocka_unit_test(test_stack_trace_on_signal),
 		cmocka_unit_test(test_stack_trace_without_unwind_info),
 		cmocka_unit_test(test_inject_error_third),
@@ -468,6 +576,7 @@ int main(void)
 		cmocka_unit_test(test_inject_signal),
 		cmocka_unit_test(test_fault_default_enosys),
 		cmocka_unit_test(test_inject_class_and_delay),
+		cmocka_unit_test(test_delay_holds_one_thread),
 		cmocka_unit_test(test_io_dumps),
 		cmocka_unit_test(test_failures_digest),
 		cmocka_unit_test(test_failures_quiet),

@@ -398,9 +398,9 @@ static void test_bad_input(void **state)
 	assert_usage_error(bad_raw,
 			   "mytrace: invalid system call 'nosuchcall'\n");
 	assert_usage_error(bad_abbrev,
-			   "mytrace: invalid system call class '%nosuchclass'\n");
+			   "mytrace: invalid system call '%nosuchclass'\n");
 	assert_usage_error(bad_verbose,
-			   "mytrace: invalid regular expression '(': ");
+			   "mytrace: regcomp: (: ");
 }
 
 int main(void)

@@ -5,10 +5,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -374,6 +377,52 @@ static void test_interruptible(void **state)
 	check_life(INTR_SCRIPT("$ST --interruptible=4", "TSTP"), goes_on);
 }
 
+/* The command's stdin and stdout are pipes; once it closed them, their
+ * other ends see that no one reads or writes them any more: mytrace
+ * holds neither (strace's redirect test). The poll's limit only keeps a
+ * failure from hanging. */
+static void test_stdio_let_go(void **state)
+{
+	int in[2], out[2], go[2], status;
+	struct pollfd p;
+	char c;
+	pid_t pid;
+
+	assert_int_equal(pipe(in), 0);
+	assert_int_equal(pipe(out), 0);
+	assert_int_equal(pipe(go), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(go[0], 3);
+		for (int fd = 4; fd < 64; fd++)
+			close(fd);
+		execl(mytrace_path(), "mytrace", "-qq", "-e", "trace=none",
+		      "-o", "/dev/null", test_program("close_stdio"),
+		      (char *)NULL);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	close(go[0]);
+	p = (struct pollfd){ .fd = out[0], .events = POLLIN };
+	assert_int_equal(poll(&p, 1, 60000), 1);
+	assert_int_equal(read(out[0], &c, 1), 0);
+	signal(SIGPIPE, SIG_IGN);
+	assert_int_equal(write(in[1], "x", 1), -1);
+	assert_int_equal(errno, EPIPE);
+	signal(SIGPIPE, SIG_DFL);
+	assert_int_equal(write(go[1], "x", 1), 1);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	close(in[1]);
+	close(out[0]);
+	close(go[1]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_attached_let_go),
 		cmocka_unit_test(test_daemonize),
 		cmocka_unit_test(test_interruptible),
+		cmocka_unit_test(test_stdio_let_go),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

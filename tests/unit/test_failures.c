@@ -156,9 +156,10 @@ static void test_dump_and_stack_rendering(void **state)
 	struct syscall_event sc = { .desc = desc("write"), .nargs = 3,
 				    .nargs_enter = 3, .rval = 17 };
 	struct stack_frame frames[] = {
-		{ 0x7f0000001234, 0x1234, "/lib/libc.so.6", "__write", 0x14 },
-		{ 0x555500000100, 0x100, "/bin/prog", NULL, 0 },
-		{ 0xdead, 0, NULL, NULL, 0 },
+		{ 0x7f0000001234, 0x1234, "/lib/libc.so.6", "__write", 0x14,
+		  "io/write.c", 7 },
+		{ 0x555500000100, 0x100, "/bin/prog", NULL, 0, NULL, 0 },
+		{ 0xdead, 0, NULL, NULL, 0, NULL, 0 },
 	};
 	struct stack_trace stack = { 3, frames };
 	struct sink *s = capture_open();
@@ -185,7 +186,7 @@ static void test_dump_and_stack_rendering(void **state)
 		"hello, world.... |\n"
 		" | 00010  21                                                "
 		"!                |\n"
-		" > /lib/libc.so.6(__write+0x14) [0x1234]\n"
+		" > /lib/libc.so.6(__write+0x14) [0x1234] io/write.c:7\n"
 		" > /bin/prog() [0x100]\n"
 		" > unexpected_backtracing_error [0xdead]\n");
 	free(text);

@@ -213,8 +213,9 @@ static void test_fd_symbol_inject_stack(void **state)
 {
 	struct syscall_event sc;
 	struct stack_frame frames[2] = {
-		{ 0x7f0000001234, 0x1234, "/lib/libc.so.6", "open64", 0x14 },
-		{ 0x5500000000aa, 0, NULL, NULL, 0 },
+		{ 0x7f0000001234, 0x1234, "/lib/libc.so.6", "open64", 0x14,
+		  "open.c", 3 },
+		{ 0x5500000000aa, 0, NULL, NULL, 0, NULL, 0 },
 	};
 	struct stack_trace st = { 2, frames };
 	struct value *fd = value_new(&arena, V_FD, "dirfd", (uint64_t)-100);
@@ -237,7 +238,8 @@ static void test_fd_symbol_inject_stack(void **state)
 			       "\"injected\":true,\"stack\":["
 			       "{\"ip\":\"0x7f0000001234\",\"file\":\"/lib/libc.so.6\","
 			       "\"offset\":\"0x1234\",\"function\":\"open64\","
-			       "\"function_offset\":20},"
+			       "\"function_offset\":20,"
+			       "\"source_file\":\"open.c\",\"source_line\":3},"
 			       "{\"ip\":\"0x5500000000aa\",\"file\":null,"
 			       "\"offset\":\"0x0\",\"function\":null,"
 			       "\"function_offset\":0}]}\n"));

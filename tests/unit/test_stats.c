@@ -112,10 +112,15 @@ static void test_bad_keys(void **state)
 	assert_int_equal(stats_parse_sort("speed", &sort), -1);
 	assert_int_equal(stats_parse_columns("calls,speed", &o, err,
 					     sizeof(err)), -1);
-	assert_non_null(strstr(err, "unknown column 'speed'"));
-	assert_int_equal(stats_parse_columns("calls,count", &o, err,
+	assert_string_equal(err, "unknown column name: 'speed'");
+	assert_int_equal(stats_parse_columns("time,,name", &o, err,
 					     sizeof(err)), -1);
-	assert_string_equal(err, "column 'count' given twice");
+	assert_string_equal(err, "unknown column name: ''");
+	assert_int_equal(stats_parse_columns("calls,count,name", &o, err,
+					     sizeof(err)), -1);
+	assert_string_equal(err, "call summary column has been provided "
+			    "more than once: 'count' (-U option residual: "
+			    "'count,name')");
 }
 
 static void test_empty(void **state)
