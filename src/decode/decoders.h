@@ -151,6 +151,16 @@ void decode_io_dump(struct decode_ctx *ctx);
 /* msg_control: the control messages in len bytes at addr (cmsg.c). */
 struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
 			    uint64_t len);
+/* The fields after sa_family of an AF_INET / AF_INET6 address in b (the
+ * latter of len bytes), added to v. */
+void net_add_inet(struct decode_ctx *ctx, struct value *v,
+		  const unsigned char *b);
+void net_add_inet6(struct decode_ctx *ctx, struct value *v,
+		   const unsigned char *b, size_t len);
+/* The fields of an address of a less common family (sockaddr_more.c);
+ * false when the family is none of them or n is too short for it. */
+bool sockaddr_more(struct decode_ctx *ctx, struct value *v, uint16_t family,
+		   const unsigned char *b, size_t n);
 /* An interface index: if_nametoindex("lo") when this host names it. */
 struct value *ifindex_value(struct decode_ctx *ctx, const char *name,
 			    unsigned idx);

@@ -104,8 +104,8 @@ static struct value *net_bytes(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
-static void add_inet(struct decode_ctx *ctx, struct value *v,
-		     const unsigned char *b)
+void net_add_inet(struct decode_ctx *ctx, struct value *v,
+		  const unsigned char *b)
 {
 	struct sockaddr_in sin;
 	char ip[INET_ADDRSTRLEN];
@@ -126,8 +126,8 @@ static bool scope_is_link(const struct in6_addr *a)
 
 /* Without the scope id when len stops before it (the older, 24-byte
  * form of struct sockaddr_in6). */
-static void add_inet6(struct decode_ctx *ctx, struct value *v,
-		      const unsigned char *b, size_t len)
+void net_add_inet6(struct decode_ctx *ctx, struct value *v,
+		   const unsigned char *b, size_t len)
 {
 	struct sockaddr_in6 sin6;
 	char ip[INET6_ADDRSTRLEN];
@@ -237,14 +237,14 @@ struct value *sockaddr_value(struct decode_ctx *ctx, const char *name,
 	if (family == AF_UNIX)
 		add_unix(ctx, v, b, n);
 	else if (family == AF_INET && n >= sizeof(struct sockaddr_in))
-		add_inet(ctx, v, b);
+		net_add_inet(ctx, v, b);
 	else if (family == AF_INET6 && n >= SIN6_MIN_LEN)
-		add_inet6(ctx, v, b, n);
+		net_add_inet6(ctx, v, b, n);
 	else if (family == AF_NETLINK && n >= sizeof(struct sockaddr_nl))
 		add_netlink(ctx, v, b);
 	else if (family == AF_PACKET && n >= sizeof(struct sockaddr_ll))
 		add_packet(ctx, v, b);
-	else
+	else if (!sockaddr_more(ctx, v, family, b, n))
 		add_sa_data(ctx, v, b, n);
 	return v;
 }
