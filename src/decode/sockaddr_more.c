@@ -154,12 +154,30 @@ static bool add_rxrpc(struct decode_ctx *ctx, struct value *v,
 	return true;
 }
 
+/* hwaddr: 8a:8b:... (-X raw: the bytes as a string; -X verbose: both) */
+static struct value *hwaddr_value(struct decode_ctx *ctx,
+				  const unsigned char *p, char *hw, char *raw)
+{
+	int o = 0, r = 0;
+
+	r += snprintf(raw, 4 * 8 + 3, "\"");
+	for (int i = 0; i < 8; i++) {
+		o += snprintf(hw + o, 3 * 8 - o, "%s%02x", i ? ":" : "", p[i]);
+		r += snprintf(raw + r, 4 * 8 + 3 - r, "\\x%02x", p[i]);
+	}
+	snprintf(raw + r, 4 * 8 + 3 - r, "\"");
+	return value_expr_styled(ctx->arena, "hwaddr", 0,
+		arena_strndup(ctx->arena, hw, strlen(hw)),
+		arena_strndup(ctx->arena, raw, strlen(raw)),
+		arena_printf(ctx->arena, "%s /* %s */", raw, hw));
+}
+
 static bool add_ieee802154(struct decode_ctx *ctx, struct value *v,
 			   const unsigned char *b, size_t n)
 {
 	struct value *a;
 	uint32_t type;
-	char hw[3 * 8];
+	char hw[3 * 8], raw[4 * 8 + 3];
 
 	if (n < 20)
 		return false;
@@ -173,13 +191,7 @@ static bool add_ieee802154(struct decode_ctx *ctx, struct value *v,
 		value_add(a, hex_named(ctx, "short_addr", get16(b, 10),
 				       &xlat_ieee802154_short_addr, false));
 	} else if (type) {
-		for (int i = 0, o = 0; i < 8; i++) {
-			o += snprintf(hw + o, sizeof(hw) - o, "%s%02x",
-				      i ? ":" : "", b[10 + i]);
-		}
-		value_add(a, value_expr(ctx->arena, "hwaddr", 0,
-					arena_strndup(ctx->arena, hw,
-						      strlen(hw))));
+		value_add(a, hwaddr_value(ctx, b + 10, hw, raw));
 	}
 	value_add(v, a);
 	return true;
@@ -293,8 +305,8 @@ static bool add_xdp(struct decode_ctx *ctx, struct value *v,
 	value_add(v, ifindex_value(ctx, "sxdp_ifindex", get32(b, 4)));
 	value_add(v, value_uint(ctx->arena, "sxdp_queue_id", get32(b, 8)));
 	if (flags & XDP_SHARED_UMEM_FLAG)
-		value_add(v, value_int(ctx->arena, "sxdp_shared_umem_fd",
-				       (int32_t)fd));
+		value_add(v, fd_value_of(ctx, "sxdp_shared_umem_fd",
+					 ctx->mem->pid, (int32_t)fd));
 	else if (fd)
 		value_add(v, value_hex(ctx->arena, "sxdp_shared_umem_fd", fd));
 	return true;
