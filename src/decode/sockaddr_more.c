@@ -1,6 +1,7 @@
 /* Socket addresses of the less common families (RxRPC, IEEE 802.15.4,
- * AF_ALG, NFC, vsock, Qualcomm IPC router, XDP, MCTP): sockaddr_value in
- * net.c hands their bytes here. */
+ * AF_ALG, NFC, vsock, Qualcomm IPC router, XDP, MCTP, IPX, X.25):
+ * sockaddr_value in net.c hands their bytes here. */
+#include <arpa/inet.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -335,10 +336,50 @@ static bool add_mctp(struct decode_ctx *ctx, struct value *v,
 	return true;
 }
 
+static bool add_ipx(struct decode_ctx *ctx, struct value *v,
+		    const unsigned char *b, size_t n)
+{
+	struct value *node;
+
+	if (n < 16)
+		return false;
+	value_add(v, value_expr(ctx->arena, "sipx_port", 0,
+		arena_printf(ctx->arena, "htons(%u)", ntohs(get16(b, 2)))));
+	value_add(v, value_expr(ctx->arena, "sipx_network", 0,
+		arena_printf(ctx->arena, "htonl(%#x)", ntohl(get32(b, 4)))));
+	node = value_array(ctx->arena, "sipx_node", 0);
+	for (int i = 0; i < 6; i++)
+		value_add(node, value_hex(ctx->arena, NULL, b[8 + i]));
+	value_add(v, node);
+	value_add(v, value_hex(ctx->arena, "sipx_type", b[14]));
+	if (b[15])
+		value_add(v, value_hex(ctx->arena, "sipx_zero", b[15]));
+	return true;
+}
+
+#define X25_LEN 18
+
+static bool add_x25(struct decode_ctx *ctx, struct value *v,
+		    const unsigned char *b, size_t n)
+{
+	struct value *a;
+
+	if (n < X25_LEN)
+		return false;
+	a = value_struct(ctx->arena, "sx25_addr", 0);
+	value_add(a, fixed_string(ctx, "x25_addr", b + 2, 16, 16));
+	value_add(v, a);
+	return true;
+}
+
 bool sockaddr_more(struct decode_ctx *ctx, struct value *v, uint16_t family,
 		   const unsigned char *b, size_t n)
 {
 	switch (family) {
+	case AF_IPX:
+		return add_ipx(ctx, v, b, n);
+	case AF_X25:
+		return add_x25(ctx, v, b, n);
 	case AF_RXRPC:
 		return add_rxrpc(ctx, v, b, n);
 	case AF_IEEE802154:
