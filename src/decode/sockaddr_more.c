@@ -1,5 +1,5 @@
 /* Socket addresses of the less common families (RxRPC, IEEE 802.15.4,
- * AF_ALG, NFC, vsock, Qualcomm IPC router, XDP, MCTP, IPX, X.25):
+ * AF_ALG, NFC, vsock, Qualcomm IPC router, XDP, MCTP, AX.25, IPX, X.25):
  * sockaddr_value in net.c hands their bytes here. */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -336,6 +336,88 @@ static bool add_mctp(struct decode_ctx *ctx, struct value *v,
 	return true;
 }
 
+#define AX25_CALL 7
+#define AX25_LEN 16
+#define AX25_MAX_DIGIS 8
+#define AX25_FULL_LEN (AX25_LEN + AX25_MAX_DIGIS * AX25_CALL)
+
+/* A call sign: 6 characters shifted left by one, padded with spaces, and
+ * an SSID byte. Well-formed ones print as VALID-13; the null address as
+ * "*"; others as their bytes, with the text read from them in a comment
+ * when it is printable. */
+static struct value *ax25_call(struct decode_ctx *ctx, const char *name,
+			       const unsigned char *p)
+{
+	char text[8];
+	bool valid = !(p[6] & ~0x1e), printable = true;
+	unsigned ssid = (p[6] >> 1) & 0xf;
+	int len = 6;
+	struct value *v, *bytes_v;
+
+	for (int i = 0; i < 6; i++) {
+		text[i] = (char)(p[i] >> 1);
+		if (p[i] & 1)
+			valid = false;
+		if (text[i] < 0x20 || text[i] > 0x7e)
+			printable = false;
+	}
+	while (len && text[len - 1] == ' ')
+		len--;
+	text[len] = 0;
+	if (!len && !p[6])
+		return value_expr(ctx->arena, name, 0, "*");
+	for (int i = 0; i < len; i++)
+		if (!((text[i] >= 'A' && text[i] <= 'Z') ||
+		      (text[i] >= '0' && text[i] <= '9')))
+			valid = false;
+	if (valid && len)
+		return value_expr(ctx->arena, name, 0,
+				  arena_printf(ctx->arena, "%s-%u", text, ssid));
+	v = value_struct(ctx->arena, name, 0);
+	bytes_v = bytes(ctx, "ax25_call", p, AX25_CALL);
+	bytes_v->u.str.style = STR_HEX;
+	value_add(v, bytes_v);
+	if (printable && !strstr(text, "*/"))
+		v->comment = arena_printf(ctx->arena, "%s-%u", text, ssid);
+	return v;
+}
+
+static bool add_ax25(struct decode_ctx *ctx, struct value *v,
+		     const unsigned char *b, size_t n)
+{
+	int32_t ndigis;
+	struct value *fsa, *digis;
+	size_t avail, shown;
+
+	if (n < AX25_LEN)
+		return false;
+	memcpy(&ndigis, b + 12, sizeof(ndigis));
+	if (n == AX25_LEN && !ndigis) {
+		value_add(v, ax25_call(ctx, "sax25_call", b + 2));
+		value_add(v, value_int(ctx->arena, "sax25_ndigis", ndigis));
+		return true;
+	}
+	fsa = value_struct(ctx->arena, "fsa_ax25", 0);
+	value_add(fsa, ax25_call(ctx, "sax25_call", b + 2));
+	value_add(fsa, value_int(ctx->arena, "sax25_ndigis", ndigis));
+	value_add(v, fsa);
+	digis = value_array(ctx->arena, "fsa_digipeater", 0);
+	avail = (n - AX25_LEN) / AX25_CALL;
+	shown = ndigis < 0 ? 0 : ndigis > AX25_MAX_DIGIS ? AX25_MAX_DIGIS :
+		(size_t)ndigis;
+	if (shown > avail) {
+		digis->u.kids.elided = true;
+		shown = avail;
+	}
+	for (size_t i = 0; i < shown; i++)
+		value_add(digis, ax25_call(ctx, NULL,
+					   b + AX25_LEN + i * AX25_CALL));
+	value_add(v, digis);
+	v->u.kids.elided = n > AX25_FULL_LEN ||
+			   (n - AX25_LEN) % AX25_CALL != 0;
+	return true;
+}
+
 static bool add_ipx(struct decode_ctx *ctx, struct value *v,
 		    const unsigned char *b, size_t n)
 {
@@ -376,6 +458,8 @@ bool sockaddr_more(struct decode_ctx *ctx, struct value *v, uint16_t family,
 		   const unsigned char *b, size_t n)
 {
 	switch (family) {
+	case AF_AX25:
+		return add_ax25(ctx, v, b, n);
 	case AF_IPX:
 		return add_ipx(ctx, v, b, n);
 	case AF_X25:
