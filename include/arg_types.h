@@ -309,7 +309,7 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SOCK_PROTO, decode_sock_proto, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SOCK_TYPE, decode_sock_type, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(SOCKADDR, decode_sockaddr, PHASE_ENTER, \
-	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
+	  ARGP_IN | ARGP_FILE | ARGP_PARAM | ARGP_PID) \
 	X(SOCKOPT_NAME, decode_sockopt_name, PHASE_ENTER, ARGP_IN | ARGP_FILE) \
 	X(GETSOCKOPT_NAME, decode_getsockopt_name, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE) \
@@ -362,7 +362,7 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	X(SIGINFO_OUT, decode_siginfo_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE | ARGP_PID) \
 	X(SIGNAL_RET, decode_signal_ret, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \
 	X(SOCKADDR_OUT, decode_sockaddr_out, PHASE_EXIT, \
-	  ARGP_OUT | ARGP_FILE | ARGP_PARAM) \
+	  ARGP_OUT | ARGP_FILE | ARGP_PARAM | ARGP_PID) \
 	X(SOCKOPT_VAL_OUT, decode_sockopt_val_out, PHASE_EXIT, \
 	  ARGP_OUT | ARGP_FILE | ARGP_PARAM | ARGP_PID) \
 	X(STACK_T_OUT, decode_stack_t_out, PHASE_EXIT, ARGP_OUT | ARGP_FILE) \

@@ -162,7 +162,10 @@ static void add_netlink(struct decode_ctx *ctx, struct value *v,
 	memcpy(&nl, b, sizeof(nl));
 	if (nl.nl_pad)
 		value_add(v, value_hex(ctx->arena, "nl_pad", nl.nl_pad));
-	value_add(v, value_uint(ctx->arena, "nl_pid", nl.nl_pid));
+	/* a port id is most often the pid of its process (--decode-pids) */
+	value_add(v, nl.nl_pid <= INT32_MAX ?
+		  value_pid(ctx->arena, "nl_pid", nl.nl_pid, PID_TGID) :
+		  value_uint(ctx->arena, "nl_pid", nl.nl_pid));
 	/* zero-padded to 8 digits, 0x only when not zero (%#08x) */
 	value_add(v, expr(ctx, "nl_groups", arena_printf(ctx->arena, "%#08x",
 							 nl.nl_groups)));
