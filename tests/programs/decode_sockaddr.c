@@ -67,6 +67,80 @@ static void families(void)
 	       "= %s\n", sc_ret(rc));
 }
 
+/* An address of family fam: the bytes after sa_family at their offsets
+ * (buf is zeroed first). */
+static void *addr_of(unsigned char *buf, size_t size, uint16_t fam)
+{
+	memset(buf, 0, size);
+	memcpy(buf, &fam, sizeof(fam));
+	return buf;
+}
+
+static void put32(unsigned char *buf, size_t off, uint32_t v)
+{
+	memcpy(buf + off, &v, sizeof(v));
+}
+
+static void put16(unsigned char *buf, size_t off, uint16_t v)
+{
+	memcpy(buf + off, &v, sizeof(v));
+}
+
+/* Families decoded in sockaddr_more.c, built byte by byte so that no
+ * kernel header is needed. */
+static void more_families(void)
+{
+	unsigned char b[96];
+	const char call[] = "N0CALL";
+	long rc;
+
+	addr_of(b, sizeof(b), AF_VSOCK);
+	put32(b, 4, 0x400);
+	put32(b, 8, 2);
+	b[12] = 1;
+	rc = conn(b, 16);
+	printf("connect(-1, {sa_family=AF_VSOCK, svm_cid=VMADDR_CID_HOST, "
+	       "svm_port=0x400, svm_flags=VMADDR_FLAG_TO_HOST}, 16) = %s\n",
+	       sc_ret(rc));
+	addr_of(b, sizeof(b), AF_QIPCRTR);
+	put32(b, 4, 0xffffffff);
+	put32(b, 8, 5);
+	rc = conn(b, 12);
+	printf("connect(-1, {sa_family=AF_QIPCRTR, sq_node=QRTR_NODE_BCAST, "
+	       "sq_port=0x5}, 12) = %s\n", sc_ret(rc));
+	addr_of(b, sizeof(b), AF_X25);
+	memcpy(b + 2, "12345", 5);
+	rc = conn(b, 18);
+	printf("connect(-1, {sa_family=AF_X25, sx25_addr={x25_addr=\"12345\"}}"
+	       ", 18) = %s\n", sc_ret(rc));
+	addr_of(b, sizeof(b), AF_AX25);
+	for (int i = 0; i < 6; i++)
+		b[2 + i] = (unsigned char)(call[i] << 1);
+	b[8] = 3 << 1;
+	rc = conn(b, 16);
+	printf("connect(-1, {sa_family=AF_AX25, sax25_call=N0CALL-3, "
+	       "sax25_ndigis=0}, 16) = %s\n", sc_ret(rc));
+	addr_of(b, sizeof(b), AF_RXRPC);
+	put16(b, 2, 1);
+	put16(b, 4, SOCK_DGRAM);
+	put16(b, 6, 16);
+	put16(b, 8, AF_INET);
+	put16(b, 10, htons(7000));
+	put32(b, 12, htonl(INADDR_LOOPBACK));
+	rc = conn(b, 36);
+	printf("connect(-1, {sa_family=AF_RXRPC, srx_service=0x1 "
+	       "/* CM_SERVICE */, transport_type=SOCK_DGRAM, transport_len=16, "
+	       "transport={sin={sin_family=AF_INET, sin_port=htons(7000), "
+	       "sin_addr=inet_addr(\"127.0.0.1\")}}}, 36) = %s\n",
+	       sc_ret(rc));
+	addr_of(b, sizeof(b), AF_ALG);
+	memcpy(b + 2, "hash", 4);
+	memcpy(b + 24, "sha256", 6);
+	rc = conn(b, 88);
+	printf("connect(-1, {sa_family=AF_ALG, salg_type=\"hash\", salg_feat=0"
+	       ", salg_mask=0, salg_name=\"sha256\"}, 88) = %s\n", sc_ret(rc));
+}
+
 /* The kernel writes no more of a name than the caller offered. */
 static void names(void)
 {
@@ -204,6 +278,7 @@ int main(void)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
 	families();
+	more_families();
 	names();
 	truncated();
 	mmsg();
