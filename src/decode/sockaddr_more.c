@@ -371,8 +371,8 @@ static struct value *ax25_call(struct decode_ctx *ctx, const char *name,
 		      (text[i] >= '0' && text[i] <= '9')))
 			valid = false;
 	if (valid && len)
-		return value_expr(ctx->arena, name, 0,
-				  arena_printf(ctx->arena, "%s-%u", text, ssid));
+		return value_expr(ctx->arena, name, 0, arena_printf(ctx->arena,
+				  "%s-%u", text, ssid));
 	v = value_struct(ctx->arena, name, 0);
 	bytes_v = bytes(ctx, "ax25_call", p, AX25_CALL);
 	bytes_v->u.str.style = STR_HEX;
