@@ -1,0 +1,230 @@
+/* io_uring_register(2)'s argument, by the kind its opcode's line in
+ * tables/consts/io_uring_register_op.list names: buffers, descriptors,
+ * file updates, the probe and the restrictions. */
+#include <linux/io_uring.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "consts.h"
+#include "decoders.h"
+
+#define REG_OPCODE 1
+#define REG_NR_ARGS 3
+/* More probe entries than any kernel has opcodes: shown as the address */
+#define PROBE_MAX_OPS 4096
+
+/* A number x names, else the number (hex or decimal) and x's ??? */
+static struct value *enum_named(struct decode_ctx *ctx, const char *name,
+				uint64_t raw, const struct xlat *x,
+				enum value_kind fallback)
+{
+	struct value *v = value_enum(ctx->arena, name, raw, x, fallback);
+
+	if (!v->u.en.sym)
+		set_unknown_comment(ctx, v, x);
+	return v;
+}
+
+static struct value *flags_named(struct decode_ctx *ctx, const char *name,
+				 uint64_t raw, const struct xlat *x)
+{
+	struct value *v = value_flags(ctx->arena, name, raw, x);
+
+	if (v->u.flags.count == 0 && v->u.flags.rest)
+		set_unknown_comment(ctx, v, x);
+	return v;
+}
+
+/* resv2=[...] of n u32 words, shown only when one is set */
+static void add_resv_words(struct decode_ctx *ctx, struct value *v,
+			   const char *name, const uint32_t *w, unsigned n)
+{
+	struct value *a;
+	unsigned i;
+
+	for (i = 0; i < n && !w[i]; i++)
+		;
+	if (i == n)
+		return;
+	a = value_array(ctx->arena, name, 0);
+	for (i = 0; i < n; i++)
+		value_add(a, value_hex(ctx->arena, NULL, w[i]));
+	value_add(v, a);
+}
+
+static struct value *iov_elem(struct decode_ctx *ctx, const void *p)
+{
+	struct value *e = value_struct(ctx->arena, NULL, 0);
+	uint64_t w[2];
+
+	memcpy(w, p, sizeof(w));
+	value_add(e, value_ptr(ctx->arena, "iov_base", w[0]));
+	value_add(e, value_uint(ctx->arena, "iov_len", w[1]));
+	return e;
+}
+
+static struct value *fd_elem(struct decode_ctx *ctx, const void *p)
+{
+	int32_t fd;
+
+	memcpy(&fd, p, sizeof(fd));
+	return fd_value_of(ctx, NULL, ctx->mem->pid, fd);
+}
+
+/* In an update, -2 leaves the slot as it is */
+static struct value *update_fd_elem(struct decode_ctx *ctx, const void *p)
+{
+	int32_t fd;
+
+	memcpy(&fd, p, sizeof(fd));
+	if (fd == IORING_REGISTER_FILES_SKIP)
+		return value_symbol(ctx->arena, NULL, (uint64_t)(int64_t)fd,
+				    V_INT, "IORING_REGISTER_FILES_SKIP");
+	return fd_value_of(ctx, NULL, ctx->mem->pid, fd);
+}
+
+static struct value *files_update(struct decode_ctx *ctx, const char *name,
+				  uint64_t addr, uint64_t nr)
+{
+	struct io_uring_files_update u;
+	struct value *v;
+
+	if (!decode_read(ctx, name, addr, &u, sizeof(u), &v))
+		return v;
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_uint(ctx->arena, "offset", u.offset));
+	if (u.resv)
+		value_add(v, value_hex(ctx->arena, "resv", u.resv));
+	value_add(v, array_value(ctx, "fds", u.fds, nr, sizeof(int32_t),
+				 update_fd_elem));
+	return v;
+}
+
+static struct value *probe_op_elem(struct decode_ctx *ctx, const void *p)
+{
+	struct value *e = value_struct(ctx->arena, NULL, 0);
+	struct io_uring_probe_op o;
+
+	memcpy(&o, p, sizeof(o));
+	value_add(e, enum_named(ctx, "op", o.op, &xlat_io_uring_op, V_UINT));
+	if (o.resv)
+		value_add(e, value_hex(ctx->arena, "resv", o.resv));
+	value_add(e, flags_named(ctx, "flags", o.flags,
+				 &xlat_io_uring_op_flags));
+	if (o.resv2)
+		value_add(e, value_hex(ctx->arena, "resv2", o.resv2));
+	return e;
+}
+
+static struct value *probe(struct decode_ctx *ctx, const char *name,
+			   uint64_t addr, uint64_t nr)
+{
+	size_t len = sizeof(struct io_uring_probe) +
+		     nr * sizeof(struct io_uring_probe_op);
+	struct io_uring_probe p;
+	unsigned char *buf;
+	struct value *v;
+	size_t i;
+
+	if (!addr || nr > PROBE_MAX_OPS)
+		return value_ptr(ctx->arena, name, addr);
+	/* read as one piece, as the kernel does; the caller zeroes what it
+	 * asks the kernel to fill, which then shows as its address */
+	buf = arena_alloc_bytes(ctx->arena, len);
+	if (tracee_read(ctx->mem, addr, buf, len) != 0)
+		return value_unavailable(ctx, name, addr);
+	for (i = 0; i < len && !buf[i]; i++)
+		;
+	if (i == len)
+		return value_ptr(ctx->arena, name, addr);
+	memcpy(&p, buf, sizeof(p));
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, enum_named(ctx, "last_op", p.last_op, &xlat_io_uring_op,
+				V_UINT));
+	value_add(v, value_uint(ctx->arena, "ops_len", p.ops_len));
+	if (p.resv)
+		value_add(v, value_hex(ctx->arena, "resv", p.resv));
+	add_resv_words(ctx, v, "resv2", p.resv2, 3);
+	value_add(v, array_value(ctx, "ops", addr + sizeof(p), nr,
+				 sizeof(struct io_uring_probe_op),
+				 probe_op_elem));
+	return v;
+}
+
+/* An opcode the kernel does not know: the number, and the union's byte
+ * after it as a comment of its own (kept by -X raw) */
+static struct value *unknown_opcode(struct decode_ctx *ctx, uint16_t opcode,
+				    uint8_t byte)
+{
+	struct value *v = value_seq(ctx->arena, "opcode", "", "",
+				    arena_printf(ctx->arena, " /* op: %#x */",
+						 byte));
+
+	value_add(v, enum_named(ctx, NULL, opcode,
+				&xlat_io_uring_restriction_op, V_HEX));
+	return v;
+}
+
+static struct value *restriction_elem(struct decode_ctx *ctx, const void *p)
+{
+	struct value *e = value_struct(ctx->arena, NULL, 0);
+	struct io_uring_restriction r;
+
+	memcpy(&r, p, sizeof(r));
+	if (r.opcode >= IORING_RESTRICTION_LAST) {
+		value_add(e, unknown_opcode(ctx, r.opcode, r.register_op));
+		goto tail;
+	}
+	value_add(e, enum_named(ctx, "opcode", r.opcode,
+				&xlat_io_uring_restriction_op, V_HEX));
+	switch (r.opcode) {
+	case IORING_RESTRICTION_REGISTER_OP:
+		value_add(e, enum_named(ctx, "register_op", r.register_op,
+					&xlat_io_uring_register_op, V_HEX));
+		break;
+	case IORING_RESTRICTION_SQE_OP:
+		value_add(e, enum_named(ctx, "sqe_op", r.sqe_op,
+					&xlat_io_uring_op, V_HEX));
+		break;
+	case IORING_RESTRICTION_SQE_FLAGS_ALLOWED:
+	case IORING_RESTRICTION_SQE_FLAGS_REQUIRED:
+		value_add(e, flags_named(ctx, "sqe_flags", r.sqe_flags,
+					 &xlat_io_uring_sqe_flags));
+		break;
+	}
+tail:
+	if (r.resv)
+		value_add(e, value_hex(ctx->arena, "resv", r.resv));
+	add_resv_words(ctx, e, "resv2", r.resv2, 3);
+	return e;
+}
+
+/* The kind of the argument opcode op points to */
+static const char *arg_kind(uint32_t op)
+{
+	const struct xlat_entry *e = xlat_find(&xlat_io_uring_register_op, op);
+
+	return e && e->msg ? e->msg : "ptr";
+}
+
+struct value *decode_io_uring_reg_arg(struct decode_ctx *ctx,
+				      const struct arg_desc *a, uint64_t raw)
+{
+	uint32_t op = (uint32_t)ctx->sc->raw_args[REG_OPCODE];
+	uint64_t nr = (uint32_t)ctx->sc->raw_args[REG_NR_ARGS];
+	const char *kind = arg_kind(op);
+
+	if (!strcmp(kind, "iov"))
+		return array_value(ctx, a->name, raw, nr, 16, iov_elem);
+	if (!strcmp(kind, "fds"))
+		return array_value(ctx, a->name, raw, nr, 4, fd_elem);
+	if (!strcmp(kind, "files_update"))
+		return files_update(ctx, a->name, raw, nr);
+	if (!strcmp(kind, "probe"))
+		return probe(ctx, a->name, raw, nr);
+	if (!strcmp(kind, "restrictions"))
+		return array_value(ctx, a->name, raw, nr,
+				   sizeof(struct io_uring_restriction),
+				   restriction_elem);
+	return value_ptr(ctx->arena, a->name, raw);
+}
