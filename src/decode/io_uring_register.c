@@ -83,6 +83,14 @@ static struct value *update_fd_elem(struct decode_ctx *ctx, const void *p)
 	return fd_value_of(ctx, NULL, ctx->mem->pid, fd);
 }
 
+static struct value *uint_elem(struct decode_ctx *ctx, const void *p)
+{
+	uint32_t u;
+
+	memcpy(&u, p, sizeof(u));
+	return value_uint(ctx->arena, NULL, u);
+}
+
 static struct value *files_update(struct decode_ctx *ctx, const char *name,
 				  uint64_t addr, uint64_t nr)
 {
@@ -199,12 +207,78 @@ tail:
 	return e;
 }
 
+/* io-wq's worker limits, indexed by IO_WQ_BOUND and IO_WQ_UNBOUND */
+static struct value *max_workers(struct decode_ctx *ctx, const char *name,
+				 uint64_t addr, uint64_t nr)
+{
+	struct value *v = array_value(ctx, name, addr, nr, sizeof(uint32_t),
+				      uint_elem);
+	unsigned i = 0;
+
+	if (v->kind != V_ARRAY)
+		return v;
+	for (struct value *e = v->u.kids.first; e; e = e->next, i++)
+		e->index = enum_named(ctx, NULL, i, &xlat_io_wq_type, V_UINT);
+	return v;
+}
+
+/* A ring's own descriptor to register (-1 there: any free slot), or the
+ * slot to unregister */
+static struct value *ring_fd_elem(struct decode_ctx *ctx, const void *p,
+				  bool reg)
+{
+	struct value *e = value_struct(ctx->arena, NULL, 0);
+	struct io_uring_rsrc_update u;
+
+	memcpy(&u, p, sizeof(u));
+	if (reg && u.offset == UINT32_MAX)
+		value_add(e, value_int(ctx->arena, "offset", -1));
+	else
+		value_add(e, value_uint(ctx->arena, "offset", u.offset));
+	if (u.resv)
+		value_add(e, value_hex(ctx->arena, "resv", u.resv));
+	if (reg)
+		value_add(e, fd_value_of(ctx, "data", ctx->mem->pid,
+					 (int32_t)u.data));
+	else if (u.data)
+		value_add(e, value_hex(ctx->arena, "data", u.data));
+	return e;
+}
+
+static struct value *ring_fd_reg_elem(struct decode_ctx *ctx, const void *p)
+{
+	return ring_fd_elem(ctx, p, true);
+}
+
+static struct value *ring_fd_unreg_elem(struct decode_ctx *ctx,
+					const void *p)
+{
+	return ring_fd_elem(ctx, p, false);
+}
+
 /* The kind of the argument opcode op points to */
 static const char *arg_kind(uint32_t op)
 {
 	const struct xlat_entry *e = xlat_find(&xlat_io_uring_register_op, op);
 
 	return e && e->msg ? e->msg : "ptr";
+}
+
+/* At exit, what the kernel wrote back: the worker limits it had (only
+ * the address when the call failed) */
+static struct value *filled(struct decode_ctx *ctx, const char *kind,
+			    const char *name, uint64_t raw, uint64_t nr)
+{
+	struct value *before = decode_entry_value(ctx), *after;
+
+	/* as strace: only after a whole, non-empty array */
+	if (!before || strcmp(kind, "max_workers") ||
+	    before->kind != V_ARRAY || !before->u.kids.first ||
+	    before->u.kids.elided)
+		return before;
+	after = ctx->sc->rval < 0 ? value_ptr(ctx->arena, name, raw) :
+		max_workers(ctx, name, raw, nr);
+	return value_inout(ctx->arena, name, before, after);
 }
 
 struct value *decode_io_uring_reg_arg(struct decode_ctx *ctx,
@@ -214,6 +288,8 @@ struct value *decode_io_uring_reg_arg(struct decode_ctx *ctx,
 	uint64_t nr = (uint32_t)ctx->sc->raw_args[REG_NR_ARGS];
 	const char *kind = arg_kind(op);
 
+	if (ctx->at_exit)
+		return filled(ctx, kind, a->name, raw, nr);
 	if (!strcmp(kind, "iov"))
 		return array_value(ctx, a->name, raw, nr, 16, iov_elem);
 	if (!strcmp(kind, "fds"))
@@ -226,5 +302,17 @@ struct value *decode_io_uring_reg_arg(struct decode_ctx *ctx,
 		return array_value(ctx, a->name, raw, nr,
 				   sizeof(struct io_uring_restriction),
 				   restriction_elem);
+	if (!strcmp(kind, "cpuset"))
+		return cpuset_value(ctx, a->name, raw, nr);
+	if (!strcmp(kind, "max_workers"))
+		return max_workers(ctx, a->name, raw, nr);
+	if (!strcmp(kind, "ring_fds"))
+		return array_value(ctx, a->name, raw, nr,
+				   sizeof(struct io_uring_rsrc_update),
+				   ring_fd_reg_elem);
+	if (!strcmp(kind, "ring_fds_unreg"))
+		return array_value(ctx, a->name, raw, nr,
+				   sizeof(struct io_uring_rsrc_update),
+				   ring_fd_unreg_elem);
 	return value_ptr(ctx->arena, a->name, raw);
 }

@@ -270,8 +270,8 @@ struct value *decode_ioprio_ret(struct decode_ctx *ctx,
 
 #define CPUSET_MAX_BYTES 1024
 
-static struct value *cpuset_value(struct decode_ctx *ctx, const char *name,
-				  uint64_t addr, uint64_t size)
+struct value *cpuset_value(struct decode_ctx *ctx, const char *name,
+			   uint64_t addr, uint64_t size)
 {
 	unsigned char b[CPUSET_MAX_BYTES];
 	struct value *v;
