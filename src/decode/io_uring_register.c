@@ -12,6 +12,8 @@
 #define REG_NR_ARGS 3
 /* More probe entries than any kernel has opcodes: shown as the address */
 #define PROBE_MAX_OPS 4096
+/* Every CPU of the largest mask cpuset_value reads (1024 bytes) */
+#define IOWQ_CPUS_MAX 8192
 
 /* A number x names, else the number (hex or decimal) and x's ??? */
 static struct value *enum_named(struct decode_ctx *ctx, const char *name,
@@ -256,6 +258,71 @@ static struct value *ring_fd_unreg_elem(struct decode_ctx *ctx,
 	return ring_fd_elem(ctx, p, false);
 }
 
+static struct value *hex64_elem(struct decode_ctx *ctx, const void *p)
+{
+	uint64_t u;
+
+	memcpy(&u, p, sizeof(u));
+	return value_hex(ctx->arena, NULL, u);
+}
+
+/* The nr resources at data (descriptors or, for buffers, iovecs) */
+static struct value *rsrc_data(struct decode_ctx *ctx, bool bufs,
+			       array_elem_fn fd_fn, uint64_t data, uint32_t nr)
+{
+	if (bufs)
+		return array_value(ctx, "data", data, nr, 16, iov_elem);
+	return array_value(ctx, "data", data, nr, sizeof(int32_t), fd_fn);
+}
+
+/* struct io_uring_rsrc_register, nr_args bytes of it (an extensible
+ * struct) */
+static struct value *rsrc_register(struct decode_ctx *ctx, const char *name,
+				   uint64_t addr, uint64_t size, bool bufs)
+{
+	struct io_uring_rsrc_register r;
+	struct value *v;
+
+	if (size < sizeof(r))
+		return value_ptr(ctx->arena, name, addr);
+	if (!decode_read(ctx, name, addr, &r, sizeof(r), &v))
+		return v;
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_uint(ctx->arena, "nr", r.nr));
+	value_add(v, flags_named(ctx, "flags", r.flags,
+				 &xlat_io_uring_rsrc_flags));
+	if (r.resv2)
+		value_add(v, value_hex(ctx->arena, "resv2", r.resv2));
+	value_add(v, rsrc_data(ctx, bufs, fd_elem, r.data, r.nr));
+	value_add(v, array_value(ctx, "tags", r.tags, r.nr, 8, hex64_elem));
+	add_struct_tail(ctx, v, addr, sizeof(r), size);
+	return v;
+}
+
+/* struct io_uring_rsrc_update2, nr_args bytes of it */
+static struct value *rsrc_update(struct decode_ctx *ctx, const char *name,
+				 uint64_t addr, uint64_t size, bool bufs)
+{
+	struct io_uring_rsrc_update2 u;
+	struct value *v;
+
+	if (size < sizeof(u))
+		return value_ptr(ctx->arena, name, addr);
+	if (!decode_read(ctx, name, addr, &u, sizeof(u), &v))
+		return v;
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_uint(ctx->arena, "offset", u.offset));
+	if (u.resv)
+		value_add(v, value_hex(ctx->arena, "resv", u.resv));
+	value_add(v, rsrc_data(ctx, bufs, update_fd_elem, u.data, u.nr));
+	value_add(v, array_value(ctx, "tags", u.tags, u.nr, 8, hex64_elem));
+	value_add(v, value_uint(ctx->arena, "nr", u.nr));
+	if (u.resv2)
+		value_add(v, value_hex(ctx->arena, "resv2", u.resv2));
+	add_struct_tail(ctx, v, addr, sizeof(u), size);
+	return v;
+}
+
 /* The kind of the argument opcode op points to */
 static const char *arg_kind(uint32_t op)
 {
@@ -302,8 +369,14 @@ struct value *decode_io_uring_reg_arg(struct decode_ctx *ctx,
 		return array_value(ctx, a->name, raw, nr,
 				   sizeof(struct io_uring_restriction),
 				   restriction_elem);
+	if (!strcmp(kind, "rsrc_files") || !strcmp(kind, "rsrc_bufs"))
+		return rsrc_register(ctx, a->name, raw, nr,
+				     !strcmp(kind, "rsrc_bufs"));
+	if (!strcmp(kind, "rsrc_upd_files") || !strcmp(kind, "rsrc_upd_bufs"))
+		return rsrc_update(ctx, a->name, raw, nr,
+				   !strcmp(kind, "rsrc_upd_bufs"));
 	if (!strcmp(kind, "cpuset"))
-		return cpuset_value(ctx, a->name, raw, nr);
+		return cpuset_value(ctx, a->name, raw, nr, IOWQ_CPUS_MAX);
 	if (!strcmp(kind, "max_workers"))
 		return max_workers(ctx, a->name, raw, nr);
 	if (!strcmp(kind, "ring_fds"))
