@@ -323,6 +323,30 @@ static struct value *rsrc_update(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
+/* A provided buffer ring to register, or (by bgid) unregister */
+static struct value *pbuf_ring(struct decode_ctx *ctx, const char *name,
+			       uint64_t addr)
+{
+	struct io_uring_buf_reg r;
+	struct value *v, *resv;
+
+	if (!decode_read(ctx, name, addr, &r, sizeof(r), &v))
+		return v;
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, value_ptr(ctx->arena, "ring_addr", r.ring_addr));
+	value_add(v, value_uint(ctx->arena, "ring_entries", r.ring_entries));
+	value_add(v, value_uint(ctx->arena, "bgid", r.bgid));
+	if (r.pad)
+		value_add(v, value_hex(ctx->arena, "pad", r.pad));
+	if (r.resv[0] || r.resv[1] || r.resv[2]) {
+		resv = value_array(ctx->arena, "resv", 0);
+		for (unsigned i = 0; i < 3; i++)
+			value_add(resv, value_hex(ctx->arena, NULL, r.resv[i]));
+		value_add(v, resv);
+	}
+	return v;
+}
+
 /* The kind of the argument opcode op points to */
 static const char *arg_kind(uint32_t op)
 {
@@ -375,6 +399,8 @@ struct value *decode_io_uring_reg_arg(struct decode_ctx *ctx,
 	if (!strcmp(kind, "rsrc_upd_files") || !strcmp(kind, "rsrc_upd_bufs"))
 		return rsrc_update(ctx, a->name, raw, nr,
 				   !strcmp(kind, "rsrc_upd_bufs"));
+	if (!strcmp(kind, "pbuf_ring"))
+		return pbuf_ring(ctx, a->name, raw);
 	if (!strcmp(kind, "cpuset"))
 		return cpuset_value(ctx, a->name, raw, nr, IOWQ_CPUS_MAX);
 	if (!strcmp(kind, "max_workers"))
