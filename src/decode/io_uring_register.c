@@ -126,6 +126,31 @@ static struct value *probe_op_elem(struct decode_ctx *ctx, const void *p)
 	return e;
 }
 
+/* The probe's header and its first nr entries; at exit (filled) only as
+ * many as the kernel wrote, "..." when it knows more opcodes */
+static struct value *probe_value(struct decode_ctx *ctx, const char *name,
+				 uint64_t addr, const struct io_uring_probe *pp,
+				 uint64_t nr, bool filled)
+{
+	struct io_uring_probe p = *pp;
+	struct value *v, *ops;
+
+	v = value_struct(ctx->arena, name, addr);
+	value_add(v, enum_named(ctx, "last_op", p.last_op, &xlat_io_uring_op,
+				V_UINT));
+	value_add(v, value_uint(ctx->arena, "ops_len", p.ops_len));
+	if (p.resv)
+		value_add(v, value_hex(ctx->arena, "resv", p.resv));
+	add_resv_words(ctx, v, "resv2", p.resv2, 3);
+	ops = array_value(ctx, "ops", addr + sizeof(p),
+			  filled && p.ops_len < nr ? p.ops_len : nr,
+			  sizeof(struct io_uring_probe_op), probe_op_elem);
+	if (filled && p.ops_len > nr && ops->kind == V_ARRAY)
+		ops->u.kids.elided = true;
+	value_add(v, ops);
+	return v;
+}
+
 static struct value *probe(struct decode_ctx *ctx, const char *name,
 			   uint64_t addr, uint64_t nr)
 {
@@ -133,7 +158,6 @@ static struct value *probe(struct decode_ctx *ctx, const char *name,
 		     nr * sizeof(struct io_uring_probe_op);
 	struct io_uring_probe p;
 	unsigned char *buf;
-	struct value *v;
 	size_t i;
 
 	if (!addr || nr > PROBE_MAX_OPS)
@@ -148,17 +172,7 @@ static struct value *probe(struct decode_ctx *ctx, const char *name,
 	if (i == len)
 		return value_ptr(ctx->arena, name, addr);
 	memcpy(&p, buf, sizeof(p));
-	v = value_struct(ctx->arena, name, addr);
-	value_add(v, enum_named(ctx, "last_op", p.last_op, &xlat_io_uring_op,
-				V_UINT));
-	value_add(v, value_uint(ctx->arena, "ops_len", p.ops_len));
-	if (p.resv)
-		value_add(v, value_hex(ctx->arena, "resv", p.resv));
-	add_resv_words(ctx, v, "resv2", p.resv2, 3);
-	value_add(v, array_value(ctx, "ops", addr + sizeof(p), nr,
-				 sizeof(struct io_uring_probe_op),
-				 probe_op_elem));
-	return v;
+	return probe_value(ctx, name, addr, &p, nr, false);
 }
 
 /* An opcode the kernel does not know: the number, and the union's byte
@@ -355,6 +369,26 @@ static const char *arg_kind(uint32_t op)
 	return e && e->msg ? e->msg : "ptr";
 }
 
+/* What the kernel wrote in the probe: after the probe as the caller
+ * passed it, or alone when it was zeroed */
+static struct value *probe_filled(struct decode_ctx *ctx,
+				  struct value *before, const char *name,
+				  uint64_t raw, uint64_t nr)
+{
+	struct io_uring_probe p;
+	struct value *after;
+
+	/* memory unreadable at entry stays its address */
+	if (ctx->sc->rval < 0 || before->kind == V_UNAVAILABLE ||
+	    !raw || nr > PROBE_MAX_OPS ||
+	    tracee_read(ctx->mem, raw, &p, sizeof(p)) != 0)
+		return before;
+	after = probe_value(ctx, name, raw, &p, nr, true);
+	if (before->kind != V_STRUCT)
+		return after;
+	return value_inout(ctx->arena, name, before, after);
+}
+
 /* At exit, what the kernel wrote back: the worker limits it had (only
  * the address when the call failed) */
 static struct value *filled(struct decode_ctx *ctx, const char *kind,
@@ -362,6 +396,8 @@ static struct value *filled(struct decode_ctx *ctx, const char *kind,
 {
 	struct value *before = decode_entry_value(ctx), *after;
 
+	if (before && !strcmp(kind, "probe"))
+		return probe_filled(ctx, before, name, raw, nr);
 	/* as strace: only after a whole, non-empty array */
 	if (!before || strcmp(kind, "max_workers") ||
 	    before->kind != V_ARRAY || !before->u.kids.first ||
