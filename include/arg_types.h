@@ -380,6 +380,8 @@ enum phase { PHASE_ENTER, PHASE_EXIT, PHASE_BOTH };
 	  ARGP_INOUT | ARGP_FILE | ARGP_PARAM) \
 	X(IO_URING_PARAMS, decode_io_uring_params, PHASE_BOTH, \
 	  ARGP_INOUT | ARGP_FILE | ARGP_COMPAT) \
+	X(IO_URING_REG_ARG, decode_io_uring_reg_arg, PHASE_BOTH, \
+	  ARGP_INOUT | ARGP_FILE | ARGP_COMPAT | ARGP_ON_ERROR) \
 	X(BPF_ATTR, decode_bpf_attr, PHASE_ENTER, \
 	  ARGP_IN | ARGP_FILE | ARGP_PARAM) \
 	X(BPF_RET, decode_bpf_ret, PHASE_EXIT, \

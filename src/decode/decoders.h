@@ -126,6 +126,9 @@ struct value *iovec_value(struct decode_ctx *ctx, const char *name,
 struct value *iovec_sock_value(struct decode_ctx *ctx, const char *name,
 			       uint64_t addr, uint64_t count, uint64_t limit,
 			       int proto);
+/* A CPU set of size bytes at addr: [0 1 5], "..." after max CPUs */
+struct value *cpuset_value(struct decode_ctx *ctx, const char *name,
+			   uint64_t addr, uint64_t size, unsigned max);
 /* [N]: the integer of size 4 or 8 bytes at addr. */
 struct value *int_ptr_value(struct decode_ctx *ctx, const char *name,
 			    uint64_t addr, size_t size, bool is_signed);

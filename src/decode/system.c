@@ -270,8 +270,8 @@ struct value *decode_ioprio_ret(struct decode_ctx *ctx,
 
 #define CPUSET_MAX_BYTES 1024
 
-static struct value *cpuset_value(struct decode_ctx *ctx, const char *name,
-				  uint64_t addr, uint64_t size)
+struct value *cpuset_value(struct decode_ctx *ctx, const char *name,
+			   uint64_t addr, uint64_t size, unsigned max)
 {
 	unsigned char b[CPUSET_MAX_BYTES];
 	struct value *v;
@@ -285,11 +285,13 @@ static struct value *cpuset_value(struct decode_ctx *ctx, const char *name,
 		return value_unavailable(ctx, name, addr);
 	/* a set of CPU numbers prints as strace prints sets: [0 1] */
 	v = value_new(ctx->arena, V_SIGSET, name, addr);
-	v->u.sigset.names = arena_alloc(ctx->arena, 65 * sizeof(char *));
+	v->u.sigset.names = arena_alloc(ctx->arena,
+					(max < size * 8 ? max + 1 : size * 8 + 1) *
+					sizeof(char *));
 	for (uint64_t i = 0; i < size * 8; i++) {
 		if (!(b[i / 8] & (1u << (i % 8))))
 			continue;
-		if (shown++ >= 64) {
+		if (shown++ >= max) {
 			v->u.sigset.names[v->u.sigset.count++] = "...";
 			break;
 		}
@@ -302,13 +304,13 @@ static struct value *cpuset_value(struct decode_ctx *ctx, const char *name,
 struct value *decode_cpuset(struct decode_ctx *ctx, const struct arg_desc *a,
 			    uint64_t raw)
 {
-	return cpuset_value(ctx, a->name, raw, decode_param(ctx, a));
+	return cpuset_value(ctx, a->name, raw, decode_param(ctx, a), 64);
 }
 
 struct value *decode_cpuset_out(struct decode_ctx *ctx,
 				const struct arg_desc *a, uint64_t raw)
 {
-	return cpuset_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval);
+	return cpuset_value(ctx, a->name, raw, (uint64_t)ctx->sc->rval, 64);
 }
 
 /* --- capabilities */

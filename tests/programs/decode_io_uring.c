@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "selfcheck.h"
@@ -66,6 +67,70 @@ static void setup_ok(void)
 	close((int)rc);
 }
 
+static long reg(unsigned op, const void *arg, unsigned nr)
+{
+	return syscall(SYS_io_uring_register, -1, op, arg, nr);
+}
+
+/* io_uring_register on a bad descriptor: the argument as its opcode
+ * lays it out, whatever the kernel supports */
+static void register_args(void)
+{
+	struct iovec iov[2] = { { (void *)0x1000, 16 }, { NULL, 0 } };
+	int fds[2] = { -1, -2 };
+	struct io_uring_files_update upd = { 7, 0, (uintptr_t)fds };
+	struct io_uring_restriction res[2];
+	uint32_t workers[2] = { 3, 4 };
+	struct io_uring_buf_reg buf;
+	struct io_uring_rsrc_register rr;
+	uint64_t tags[2] = { 0x10, 0 };
+	long rc;
+
+	rc = reg(IORING_REGISTER_BUFFERS, iov, 2);
+	printf("io_uring_register(-1, IORING_REGISTER_BUFFERS, "
+	       "[{iov_base=0x1000, iov_len=16}, {iov_base=NULL, iov_len=0}], "
+	       "2) = %s\n", sc_ret(rc));
+	rc = reg(IORING_REGISTER_FILES, fds, 2);
+	printf("io_uring_register(-1, IORING_REGISTER_FILES, [-1, -2], 2) = "
+	       "%s\n", sc_ret(rc));
+	rc = reg(IORING_REGISTER_FILES_UPDATE, &upd, 2);
+	printf("io_uring_register(-1, IORING_REGISTER_FILES_UPDATE, "
+	       "{offset=7, fds=[-1, IORING_REGISTER_FILES_SKIP]}, 2) = %s\n",
+	       sc_ret(rc));
+	memset(res, 0, sizeof(res));
+	res[0].opcode = IORING_RESTRICTION_SQE_OP;
+	res[0].sqe_op = IORING_OP_READV;
+	res[1].opcode = 9;
+	res[1].register_op = 1;
+	rc = reg(IORING_REGISTER_RESTRICTIONS, res, 2);
+	printf("io_uring_register(-1, IORING_REGISTER_RESTRICTIONS, "
+	       "[{opcode=IORING_RESTRICTION_SQE_OP, sqe_op=IORING_OP_READV}, "
+	       "{opcode=0x9 /* IORING_RESTRICTION_??? */ /* op: 0x1 */}], 2) = "
+	       "%s\n", sc_ret(rc));
+	rc = reg(IORING_REGISTER_IOWQ_MAX_WORKERS, workers, 2);
+	printf("io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, "
+	       "[[IO_WQ_BOUND]=3, [IO_WQ_UNBOUND]=4] => %p, 2) = %s\n",
+	       (void *)workers, sc_ret(rc));
+	memset(&buf, 0, sizeof(buf));
+	buf.ring_entries = 8;
+	buf.bgid = 5;
+	rc = reg(IORING_REGISTER_PBUF_RING, &buf, 1);
+	printf("io_uring_register(-1, IORING_REGISTER_PBUF_RING, "
+	       "{ring_addr=NULL, ring_entries=8, bgid=5}, 1) = %s\n",
+	       sc_ret(rc));
+	memset(&rr, 0, sizeof(rr));
+	rr.nr = 2;
+	rr.flags = IORING_RSRC_REGISTER_SPARSE;
+	rr.tags = (uintptr_t)tags;
+	rc = reg(IORING_REGISTER_FILES2, &rr, sizeof(rr));
+	printf("io_uring_register(-1, IORING_REGISTER_FILES2, {nr=2, "
+	       "flags=IORING_RSRC_REGISTER_SPARSE, data=NULL, tags=[0x10, 0]}, "
+	       "%zu) = %s\n", sizeof(rr), sc_ret(rc));
+	rc = reg(0x99, NULL, 0);
+	printf("io_uring_register(-1, 0x99 /* IORING_REGISTER_??? */, NULL, "
+	       "0) = %s\n", sc_ret(rc));
+}
+
 int main(void)
 {
 	struct io_uring_params p;
@@ -89,5 +154,6 @@ int main(void)
 		     &set, sizeof(set));
 	printf("io_uring_enter(-1, 1, 0, IORING_ENTER_GETEVENTS, [HUP USR1], "
 	       "8) = %s\n", sc_ret(rc));
+	register_args();
 	return 0;
 }
