@@ -1,7 +1,12 @@
 /* ioctl requests of the Linux console and keyboard (linux/kd.h, type
- * 'K') whose third argument is a number: tones, modes, LEDs, signals. */
+ * 'K'): tones, modes, LEDs, signals as numbers; keymap entries. */
 #include <linux/kd.h>
+/* before linux/keyboard.h, whose linux/wait.h would break glibc's */
+#include <sys/wait.h>
+#include <linux/keyboard.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "consts.h"
 #include "ioctl_family.h"
@@ -85,11 +90,84 @@ static struct value *kd_kbd_mode(struct decode_ctx *ctx, uint64_t arg)
 	return v;
 }
 
+/* A keymap table: one of the named ones, or the modifier bits it
+ * stands for. */
+static struct value *kd_kb_table(struct decode_ctx *ctx, uint8_t table)
+{
+	struct value *v;
+
+	if (xlat_find(&xlat_kd_kb_table, table))
+		return ioctl_enum(ctx, "kb_table", table, &xlat_kd_kb_table);
+	v = ioctl_bit_flags(ctx, "kb_table", table, &xlat_kd_kg_bit, "<<");
+	return v;
+}
+
+/* The key types whose value is a character. */
+static bool kd_type_is_char(unsigned type)
+{
+	return type == KT_LATIN || type == KT_META || type == KT_LETTER ||
+	       type == KT_DEAD2;
+}
+
+/* A keymap value: its K_ name, or K(type, value) as linux/keyboard.h
+ * builds it. */
+static struct value *kd_kb_value(struct decode_ctx *ctx, uint16_t key)
+{
+	struct value *v = value_hex(ctx->arena, "kb_value", key);
+	const struct xlat_entry *e = xlat_find(&xlat_kd_key, key);
+	unsigned type = KTYP(key), val = KVAL(key);
+	const char *tname = xlat_name(&xlat_kd_key_type, type);
+	const char *t, *k;
+
+	if (e)
+		return with_comment(v, e->name);
+	t = tname ? tname : arena_printf(ctx->arena, "%#x", type);
+	if (!kd_type_is_char(type))
+		k = val ? arena_printf(ctx->arena, "%#x", val) : "0";
+	else if (val == '\\' || val == '\'')
+		k = arena_printf(ctx->arena, "'\\%c'", val);
+	else if (val >= 0x20 && val < 0x7f)
+		k = arena_printf(ctx->arena, "'%c'", val);
+	else
+		k = arena_printf(ctx->arena, "'\\x%02x'", val);
+	return with_comment(v, arena_printf(ctx->arena, "K(%s, %s)", t, k));
+}
+
+/* KDGKBENT / KDSKBENT: struct kbentry; the get request's value only at
+ * a successful exit. A struct cut short after its index shows
+ * kb_value=???. */
+static struct value *kd_kbentry(struct decode_ctx *ctx, const char *name,
+				uint32_t req, uint64_t arg)
+{
+	size_t head = offsetof(struct kbentry, kb_value);
+	bool want_value = req == KDSKBENT || ctx->at_exit;
+	bool whole = false;
+	struct kbentry e;
+	struct value *v, *s;
+
+	if (ctx->at_exit && req != KDGKBENT)
+		return NULL;
+	if (want_value)
+		whole = decode_read(ctx, name, arg, &e, sizeof(e), &v);
+	if (!whole && !decode_read(ctx, name, arg, &e, head, &v))
+		return v;
+	s = value_struct(ctx->arena, name, arg);
+	value_add(s, kd_kb_table(ctx, e.kb_table));
+	value_add(s, value_uint(ctx->arena, "kb_index", e.kb_index));
+	if (whole)
+		value_add(s, kd_kb_value(ctx, e.kb_value));
+	else if (want_value)
+		value_add(s, value_expr(ctx->arena, "kb_value", 0, "???"));
+	return s;
+}
+
 struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		       uint32_t req, uint64_t arg)
 {
 	struct value *v;
 
+	if (req == KDGKBENT || req == KDSKBENT)
+		return kd_kbentry(ctx, name, req, arg);
 	if (ctx->at_exit)
 		return NULL;
 	switch (req) {
