@@ -161,13 +161,88 @@ static struct value *kd_kbentry(struct decode_ctx *ctx, const char *name,
 	return s;
 }
 
+/* KDSKBLED / KDGKBLED: the LEDs in the low bits, the default LEDs of
+ * the keyboard shifted by 4. */
+static struct value *kd_kb_led(struct decode_ctx *ctx, uint8_t raw)
+{
+	struct value *v = value_new(ctx->arena, V_FLAGS, NULL, raw);
+	const char **names = arena_alloc(ctx->arena, 2 * xlat_kd_led.n *
+					 sizeof(char *));
+	uint64_t rest = raw;
+
+	v->u.flags.names = names;
+	for (unsigned shift = 0; shift <= 4; shift += 4)
+		for (unsigned i = 0; i < xlat_kd_led.n; i++) {
+			uint64_t bit = xlat_kd_led.e[i].value << shift;
+
+			if (!(rest & bit))
+				continue;
+			names[v->u.flags.count++] = shift ?
+				arena_printf(ctx->arena, "%s<<4",
+					     xlat_kd_led.e[i].name) :
+				xlat_kd_led.e[i].name;
+			rest &= ~bit;
+		}
+	v->u.flags.rest = rest;
+	if (v->u.flags.count == 0 && rest)
+		set_unknown_comment(ctx, v, &xlat_kd_led);
+	return v;
+}
+
+/* The number a mode, LED or type request sets or gets. */
+static struct value *kd_number(struct decode_ctx *ctx, uint32_t req,
+			       uint64_t n)
+{
+	switch (req) {
+	case KDSETMODE: case KDGETMODE:
+		return ioctl_enum(ctx, NULL, (uint32_t)n, &xlat_kd_mode);
+	case KDSKBMODE: case KDGKBMODE:
+		return kd_kbd_mode(ctx, n);
+	case KDSKBMETA: case KDGKBMETA:
+		return ioctl_enum(ctx, NULL, (uint32_t)n, &xlat_kd_meta);
+	case KDSETLED: case KDGETLED:
+		return ioctl_flags_value(ctx, NULL, (uint8_t)n, &xlat_kd_led);
+	case KDSKBLED: case KDGKBLED:
+		return kd_kb_led(ctx, (uint8_t)n);
+	default:
+		return ioctl_enum(ctx, NULL, (uint8_t)n, &xlat_kd_kb_type);
+	}
+}
+
+/* The get requests of one number, a char or an int, that the call
+ * writes at arg. */
+static struct value *kd_get(struct decode_ctx *ctx, const char *name,
+			    uint32_t req, uint64_t arg, size_t size)
+{
+	struct value *v;
+	uint32_t n = 0;
+	uint8_t c;
+
+	if (!ioctl_out_ready(ctx, name, arg, &v))
+		return v;
+	if (!decode_read(ctx, name, arg, size == 1 ? (void *)&c : (void *)&n,
+			 size, &v))
+		return v;
+	if (size == 1)
+		n = c;
+	v = value_array(ctx->arena, name, arg);
+	value_add(v, kd_number(ctx, req, n));
+	return v;
+}
+
 struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		       uint32_t req, uint64_t arg)
 {
 	struct value *v;
 
-	if (req == KDGKBENT || req == KDSKBENT)
+	switch (req) {
+	case KDGKBENT: case KDSKBENT:
 		return kd_kbentry(ctx, name, req, arg);
+	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
+		return kd_get(ctx, name, req, arg, 1);
+	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
+		return kd_get(ctx, name, req, arg, sizeof(int));
+	}
 	if (ctx->at_exit)
 		return NULL;
 	switch (req) {
@@ -180,17 +255,9 @@ struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 	case KDADDIO: case KDDELIO:
 		v = kd_io_port(ctx, arg);
 		break;
-	case KDSETMODE:
-		v = ioctl_enum(ctx, NULL, (uint32_t)arg, &xlat_kd_mode);
-		break;
-	case KDSKBMODE:
-		v = kd_kbd_mode(ctx, arg);
-		break;
-	case KDSKBMETA:
-		v = ioctl_enum(ctx, NULL, (uint32_t)arg, &xlat_kd_meta);
-		break;
-	case KDSETLED:
-		v = ioctl_flags_value(ctx, NULL, (uint8_t)arg, &xlat_kd_led);
+	case KDSETMODE: case KDSKBMODE: case KDSKBMETA:
+	case KDSETLED: case KDSKBLED:
+		v = kd_number(ctx, req, arg);
 		break;
 	case KDSIGACCEPT:
 		v = kd_signal(ctx, arg);
