@@ -230,6 +230,47 @@ static struct value *kd_get(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
+/* KDGETKEYCODE / KDSETKEYCODE: struct kbkeycode; a successful get shows
+ * the keycode the call wrote after the one it was given. */
+static struct value *kd_keycode(struct decode_ctx *ctx, const char *name,
+				uint32_t req, uint64_t arg)
+{
+	struct value *v, *in = decode_entry_value(ctx), *code;
+	struct kbkeycode k;
+
+	if (ctx->at_exit && req != KDGETKEYCODE)
+		return NULL;
+	if (!decode_read(ctx, name, arg, &k, sizeof(k), &v))
+		return ctx->at_exit ? NULL : v;
+	v = value_struct(ctx->arena, name, arg);
+	value_add(v, value_hex(ctx->arena, "scancode", k.scancode));
+	code = value_hex(ctx->arena, "keycode", k.keycode);
+	if (ctx->at_exit && in && in->kind == V_STRUCT && in->u.kids.first &&
+	    in->u.kids.first->next)
+		code = value_inout(ctx->arena, "keycode",
+				   value_hex(ctx->arena, NULL,
+					     in->u.kids.first->next->raw),
+				   value_hex(ctx->arena, NULL, k.keycode));
+	value_add(v, code);
+	return v;
+}
+
+/* KDKBDREP: struct kbd_repeat, given and, after a successful call, the
+ * one the call wrote back. */
+static struct value *kd_kbdrep(struct decode_ctx *ctx, const char *name,
+			       uint64_t arg)
+{
+	struct kbd_repeat r;
+	struct value *v;
+
+	if (!decode_read(ctx, name, arg, &r, sizeof(r), &v))
+		return ctx->at_exit ? NULL : v;
+	v = value_struct(ctx->arena, name, arg);
+	value_add(v, value_int(ctx->arena, "delay", r.delay));
+	value_add(v, value_int(ctx->arena, "period", r.period));
+	return ctx->at_exit ? ioctl_inout_exit(ctx, name, v) : v;
+}
+
 struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		       uint32_t req, uint64_t arg)
 {
@@ -238,6 +279,10 @@ struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 	switch (req) {
 	case KDGKBENT: case KDSKBENT:
 		return kd_kbentry(ctx, name, req, arg);
+	case KDGETKEYCODE: case KDSETKEYCODE:
+		return kd_keycode(ctx, name, req, arg);
+	case KDKBDREP:
+		return kd_kbdrep(ctx, name, arg);
 	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
 		return kd_get(ctx, name, req, arg, 1);
 	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
