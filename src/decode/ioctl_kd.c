@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "consts.h"
+#include "options.h"
+#include "tracee_mem.h"
 #include "ioctl_family.h"
 
 /* The PIT clock the console's tones divide (drivers/tty/vt/vt_ioctl.c);
@@ -271,6 +273,63 @@ static struct value *kd_kbdrep(struct decode_ctx *ctx, const char *name,
 	return ctx->at_exit ? ioctl_inout_exit(ctx, name, v) : v;
 }
 
+/* kb_func: the function key whose string it is, KVAL(K_F1). */
+static struct value *kd_kb_func(struct decode_ctx *ctx, uint8_t func)
+{
+	const char *key = xlat_name(&xlat_kd_key, K(KT_FN, func));
+
+	if (!key)
+		return value_hex(ctx->arena, "kb_func", func);
+	return value_symbol(ctx->arena, "kb_func", func, V_HEX,
+			    arena_printf(ctx->arena, "KVAL(%s)", key));
+}
+
+/* kb_string: up to its NUL, cut at -s; ??? when memory ends first. */
+static struct value *kd_kb_string(struct decode_ctx *ctx, uint64_t addr)
+{
+	char buf[sizeof(((struct kbsentry *)0)->kb_string)];
+	ssize_t n = tracee_read_upto(ctx->mem, addr, buf, sizeof(buf));
+	size_t len, limit = ctx->opts->string_limit;
+	const char *nul;
+	char *copy;
+	bool cut;
+
+	if (n <= 0)
+		return value_expr(ctx->arena, "kb_string", 0, "???");
+	nul = memchr(buf, 0, (size_t)n);
+	if (!nul && (size_t)n < sizeof(buf))
+		return value_expr(ctx->arena, "kb_string", 0, "???");
+	len = nul ? (size_t)(nul - buf) : sizeof(buf);
+	/* as strace: a string that fills -s or the array is cut even when
+	 * its NUL comes right after */
+	cut = !nul || len >= limit;
+	if (cut)
+		len = limit;
+	copy = arena_alloc(ctx->arena, len + 1);
+	memcpy(copy, buf, len);
+	return value_string(ctx->arena, "kb_string", addr, copy, len, cut);
+}
+
+/* KDGKBSENT / KDSKBSENT: struct kbsentry; the get request's string only
+ * at a successful exit. */
+static struct value *kd_kbsentry(struct decode_ctx *ctx, const char *name,
+				 uint32_t req, uint64_t arg)
+{
+	struct value *v;
+	uint8_t func;
+
+	if (ctx->at_exit && req != KDGKBSENT)
+		return NULL;
+	if (!decode_read(ctx, name, arg, &func, sizeof(func), &v))
+		return ctx->at_exit ? NULL : v;
+	v = value_struct(ctx->arena, name, arg);
+	value_add(v, kd_kb_func(ctx, func));
+	if (req == KDSKBSENT || ctx->at_exit)
+		value_add(v, kd_kb_string(ctx, arg +
+					  offsetof(struct kbsentry, kb_string)));
+	return v;
+}
+
 struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		       uint32_t req, uint64_t arg)
 {
@@ -283,6 +342,8 @@ struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		return kd_keycode(ctx, name, req, arg);
 	case KDKBDREP:
 		return kd_kbdrep(ctx, name, arg);
+	case KDGKBSENT: case KDSKBSENT:
+		return kd_kbsentry(ctx, name, req, arg);
 	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
 		return kd_get(ctx, name, req, arg, 1);
 	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
