@@ -303,7 +303,7 @@ static struct value *kd_kb_string(struct decode_ctx *ctx, uint64_t addr)
 	/* as strace: a string that fills -s or the array is cut even when
 	 * its NUL comes right after */
 	cut = !nul || len >= limit;
-	if (cut)
+	if (len > limit)
 		len = limit;
 	copy = arena_alloc(ctx->arena, len + 1);
 	memcpy(copy, buf, len);
