@@ -20,6 +20,10 @@
  * GPLAST, not in the uapi headers). */
 #define KD_GPFIRST 0x3b4u
 #define KD_GPLAST 0x3dfu
+/* GIO_FONT / PIO_FONT: 256 glyphs of 32 rows of 8 pixels; GIO_CMAP /
+ * PIO_CMAP: 16 colours of 3 bytes (drivers/tty/vt). */
+#define KD_FONT_BYTES (256 * 32)
+#define KD_CMAP_BYTES (16 * 3)
 
 /* A text comment that -X raw leaves out. */
 static struct value *with_comment(struct value *v, const char *text)
@@ -330,6 +334,36 @@ static struct value *kd_kbsentry(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
+/* The size of the table a font, screen map or colour map request reads
+ * or writes. */
+static size_t kd_table_size(uint32_t req)
+{
+	switch (req) {
+	case GIO_FONT: case PIO_FONT:
+		return KD_FONT_BYTES;
+	case GIO_CMAP: case PIO_CMAP:
+		return KD_CMAP_BYTES;
+	default:
+		return E_TABSZ;
+	}
+}
+
+/* The tables as bytes in hex: given at entry, or written by a get
+ * request that succeeded. */
+static struct value *kd_table(struct decode_ctx *ctx, const char *name,
+			      uint32_t req, uint64_t arg, bool get)
+{
+	struct value *v;
+
+	if (get && !ioctl_out_ready(ctx, name, arg, &v))
+		return v;
+	if (!get && ctx->at_exit)
+		return NULL;
+	if (!arg)
+		return value_ptr(ctx->arena, name, arg);
+	return decode_buffer(ctx, name, arg, kd_table_size(req), STR_HEX);
+}
+
 struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		       uint32_t req, uint64_t arg)
 {
@@ -344,6 +378,10 @@ struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		return kd_kbdrep(ctx, name, arg);
 	case KDGKBSENT: case KDSKBSENT:
 		return kd_kbsentry(ctx, name, req, arg);
+	case GIO_FONT: case GIO_CMAP: case GIO_SCRNMAP:
+		return kd_table(ctx, name, req, arg, true);
+	case PIO_FONT: case PIO_CMAP: case PIO_SCRNMAP:
+		return kd_table(ctx, name, req, arg, false);
 	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
 		return kd_get(ctx, name, req, arg, 1);
 	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
