@@ -364,6 +364,55 @@ static struct value *kd_table(struct decode_ctx *ctx, const char *name,
 	return decode_buffer(ctx, name, arg, kd_table_size(req), STR_HEX);
 }
 
+/* A screen map entry: a glyph of the direct font region or a code
+ * point. */
+static struct value *kd_uni_elem(struct decode_ctx *ctx, const void *p)
+{
+	uint16_t u;
+
+	memcpy(&u, p, sizeof(u));
+	if ((u & ~UNI_DIRECT_MASK) != UNI_DIRECT_BASE)
+		return value_hex(ctx->arena, NULL, u);
+	return value_symbol(ctx->arena, NULL, u, V_HEX,
+			    arena_printf(ctx->arena, "UNI_DIRECT_BASE+%#x",
+					 u & UNI_DIRECT_MASK));
+}
+
+/* GIO_UNISCRNMAP / PIO_UNISCRNMAP: E_TABSZ unsigned shorts. */
+static struct value *kd_uniscrnmap(struct decode_ctx *ctx, const char *name,
+				   uint32_t req, uint64_t arg)
+{
+	struct value *v;
+
+	if (req == GIO_UNISCRNMAP && !ioctl_out_ready(ctx, name, arg, &v))
+		return v;
+	if (req == PIO_UNISCRNMAP && ctx->at_exit)
+		return NULL;
+	return array_value(ctx, name, arg, E_TABSZ, sizeof(uint16_t),
+			   kd_uni_elem);
+}
+
+/* PIO_UNIMAPCLR: struct unimapinit. */
+static struct value *kd_unimapinit(struct decode_ctx *ctx, const char *name,
+				   uint64_t arg)
+{
+	struct unimapinit u;
+	struct value *v;
+
+	if (ctx->at_exit)
+		return NULL;
+	if (!decode_read(ctx, name, arg, &u, sizeof(u), &v))
+		return v;
+	v = value_struct(ctx->arena, name, arg);
+	value_add(v, value_uint(ctx->arena, "advised_hashsize",
+				u.advised_hashsize));
+	value_add(v, value_uint(ctx->arena, "advised_hashstep",
+				u.advised_hashstep));
+	value_add(v, value_uint(ctx->arena, "advised_hashlevel",
+				u.advised_hashlevel));
+	return v;
+}
+
 struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		       uint32_t req, uint64_t arg)
 {
@@ -382,6 +431,10 @@ struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		return kd_table(ctx, name, req, arg, true);
 	case PIO_FONT: case PIO_CMAP: case PIO_SCRNMAP:
 		return kd_table(ctx, name, req, arg, false);
+	case GIO_UNISCRNMAP: case PIO_UNISCRNMAP:
+		return kd_uniscrnmap(ctx, name, req, arg);
+	case PIO_UNIMAPCLR:
+		return kd_unimapinit(ctx, name, arg);
 	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
 		return kd_get(ctx, name, req, arg, 1);
 	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
