@@ -413,6 +413,50 @@ static struct value *kd_unimapinit(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
+static struct value *kd_unipair_elem(struct decode_ctx *ctx, const void *p)
+{
+	struct unipair u;
+	struct value *v = value_struct(ctx->arena, NULL, 0);
+
+	memcpy(&u, p, sizeof(u));
+	value_add(v, value_hex(ctx->arena, "unicode", u.unicode));
+	value_add(v, value_hex(ctx->arena, "fontpos", u.fontpos));
+	return v;
+}
+
+/* GIO_UNIMAP / PIO_UNIMAP: struct unimapdesc and its entry_ct pairs;
+ * a successful get shows the count it wrote after the one it was given,
+ * and the pairs it wrote. */
+static struct value *kd_unimap(struct decode_ctx *ctx, const char *name,
+			       uint32_t req, uint64_t arg)
+{
+	struct value *v, *in = decode_entry_value(ctx), *ct;
+	struct unimapdesc d;
+	uint64_t entries;
+	bool filled = req == GIO_UNIMAP && ctx->at_exit;
+
+	if (ctx->at_exit && req != GIO_UNIMAP)
+		return NULL;
+	if (!decode_read(ctx, name, arg, &d, sizeof(d), &v))
+		return ctx->at_exit ? NULL : v;
+	entries = (uintptr_t)d.entries;
+	v = value_struct(ctx->arena, name, arg);
+	ct = value_uint(ctx->arena, "entry_ct", d.entry_ct);
+	if (filled && in && in->kind == V_STRUCT && in->u.kids.first)
+		ct = value_inout(ctx->arena, "entry_ct",
+				 value_uint(ctx->arena, NULL,
+					    in->u.kids.first->raw),
+				 value_uint(ctx->arena, NULL, d.entry_ct));
+	value_add(v, ct);
+	if (req == GIO_UNIMAP && !filled)
+		value_add(v, value_ptr(ctx->arena, "entries", entries));
+	else
+		value_add(v, array_value(ctx, "entries", entries, d.entry_ct,
+					 sizeof(struct unipair),
+					 kd_unipair_elem));
+	return v;
+}
+
 struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		       uint32_t req, uint64_t arg)
 {
@@ -435,6 +479,8 @@ struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		return kd_uniscrnmap(ctx, name, req, arg);
 	case PIO_UNIMAPCLR:
 		return kd_unimapinit(ctx, name, arg);
+	case GIO_UNIMAP: case PIO_UNIMAP:
+		return kd_unimap(ctx, name, req, arg);
 	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
 		return kd_get(ctx, name, req, arg, 1);
 	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
