@@ -24,6 +24,7 @@
  * PIO_CMAP: 16 colours of 3 bytes (drivers/tty/vt). */
 #define KD_FONT_BYTES (256 * 32)
 #define KD_CMAP_BYTES (16 * 3)
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A text comment that -X raw leaves out. */
 static struct value *with_comment(struct value *v, const char *text)
@@ -115,6 +116,19 @@ static bool kd_type_is_char(unsigned type)
 	       type == KT_DEAD2;
 }
 
+/* A character as C writes it: 'a', '\\n', '\\x7f'. */
+static const char *kd_char(struct decode_ctx *ctx, uint8_t c)
+{
+	static const char esc[] = "\tt\nn\vv\ff\rr\\\\''";
+	const char *e = c ? memchr(esc, c, sizeof(esc) - 1) : NULL;
+
+	if (e && (e - esc) % 2 == 0)
+		return arena_printf(ctx->arena, "'\\%c'", e[1]);
+	if (c >= 0x20 && c < 0x7f)
+		return arena_printf(ctx->arena, "'%c'", c);
+	return arena_printf(ctx->arena, "'\\x%02x'", c);
+}
+
 /* A keymap value: its K_ name, or K(type, value) as linux/keyboard.h
  * builds it. */
 static struct value *kd_kb_value(struct decode_ctx *ctx, uint16_t key)
@@ -130,12 +144,8 @@ static struct value *kd_kb_value(struct decode_ctx *ctx, uint16_t key)
 	t = tname ? tname : arena_printf(ctx->arena, "%#x", type);
 	if (!kd_type_is_char(type))
 		k = val ? arena_printf(ctx->arena, "%#x", val) : "0";
-	else if (val == '\\' || val == '\'')
-		k = arena_printf(ctx->arena, "'\\%c'", val);
-	else if (val >= 0x20 && val < 0x7f)
-		k = arena_printf(ctx->arena, "'%c'", val);
 	else
-		k = arena_printf(ctx->arena, "'\\x%02x'", val);
+		k = kd_char(ctx, (uint8_t)val);
 	return with_comment(v, arena_printf(ctx->arena, "K(%s, %s)", t, k));
 }
 
@@ -457,6 +467,62 @@ static struct value *kd_unimap(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
+static struct value *kd_diacr_elem(struct decode_ctx *ctx, const void *p)
+{
+	const struct kbdiacr *d = p;
+	struct value *v = value_struct(ctx->arena, NULL, 0);
+
+	value_add(v, value_expr(ctx->arena, "diacr", d->diacr,
+				kd_char(ctx, d->diacr)));
+	value_add(v, value_expr(ctx->arena, "base", d->base,
+				kd_char(ctx, d->base)));
+	value_add(v, value_expr(ctx->arena, "result", d->result,
+				kd_char(ctx, d->result)));
+	return v;
+}
+
+static struct value *kd_diacruc_elem(struct decode_ctx *ctx, const void *p)
+{
+	struct kbdiacruc d;
+	struct value *v = value_struct(ctx->arena, NULL, 0);
+
+	memcpy(&d, p, sizeof(d));
+	value_add(v, value_hex(ctx->arena, "diacr", d.diacr));
+	value_add(v, value_hex(ctx->arena, "base", d.base));
+	value_add(v, value_hex(ctx->arena, "result", d.result));
+	return v;
+}
+
+/* KD[GS]KBDIACR and KD[GS]KBDIACRUC: a count and that many accent
+ * combinations (at most the array's), the get requests' at a
+ * successful exit. */
+static struct value *kd_diacrs(struct decode_ctx *ctx, const char *name,
+			       uint32_t req, uint64_t arg)
+{
+	bool uc = req == KDGKBDIACRUC || req == KDSKBDIACRUC;
+	bool get = req == KDGKBDIACR || req == KDGKBDIACRUC;
+	size_t size = uc ? sizeof(struct kbdiacruc) : sizeof(struct kbdiacr);
+	size_t max = uc ? ARRAY_LEN(((struct kbdiacrsuc *)0)->kbdiacruc) :
+			  ARRAY_LEN(((struct kbdiacrs *)0)->kbdiacr);
+	uint64_t at = arg + (uc ? offsetof(struct kbdiacrsuc, kbdiacruc) :
+				  offsetof(struct kbdiacrs, kbdiacr));
+	struct value *v;
+	uint32_t cnt;
+
+	if (get && !ioctl_out_ready(ctx, name, arg, &v))
+		return v;
+	if (!get && ctx->at_exit)
+		return NULL;
+	if (!decode_read(ctx, name, arg, &cnt, sizeof(cnt), &v))
+		return v;
+	v = value_struct(ctx->arena, name, arg);
+	value_add(v, value_uint(ctx->arena, "kb_cnt", cnt));
+	value_add(v, array_value(ctx, uc ? "kbdiacruc" : "kbdiacr", at,
+				 cnt < max ? cnt : max, size,
+				 uc ? kd_diacruc_elem : kd_diacr_elem));
+	return v;
+}
+
 struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		       uint32_t req, uint64_t arg)
 {
@@ -481,6 +547,8 @@ struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		return kd_unimapinit(ctx, name, arg);
 	case GIO_UNIMAP: case PIO_UNIMAP:
 		return kd_unimap(ctx, name, req, arg);
+	case KDGKBDIACR: case KDSKBDIACR: case KDGKBDIACRUC: case KDSKBDIACRUC:
+		return kd_diacrs(ctx, name, req, arg);
 	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
 		return kd_get(ctx, name, req, arg, 1);
 	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
