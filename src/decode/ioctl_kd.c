@@ -506,7 +506,7 @@ static struct value *kd_diacrs(struct decode_ctx *ctx, const char *name,
 			  ARRAY_LEN(((struct kbdiacrs *)0)->kbdiacr);
 	uint64_t at = arg + (uc ? offsetof(struct kbdiacrsuc, kbdiacruc) :
 				  offsetof(struct kbdiacrs, kbdiacr));
-	struct value *v;
+	struct value *v, *arr;
 	uint32_t cnt;
 
 	if (get && !ioctl_out_ready(ctx, name, arg, &v))
@@ -517,9 +517,13 @@ static struct value *kd_diacrs(struct decode_ctx *ctx, const char *name,
 		return v;
 	v = value_struct(ctx->arena, name, arg);
 	value_add(v, value_uint(ctx->arena, "kb_cnt", cnt));
-	value_add(v, array_value(ctx, uc ? "kbdiacruc" : "kbdiacr", at,
-				 cnt < max ? cnt : max, size,
-				 uc ? kd_diacruc_elem : kd_diacr_elem));
+	arr = array_value(ctx, uc ? "kbdiacruc" : "kbdiacr", at,
+			  cnt < max ? cnt : max, size,
+			  uc ? kd_diacruc_elem : kd_diacr_elem);
+	/* a count past the array: "..." after its last element */
+	if (cnt > max && arr->kind == V_ARRAY)
+		arr->u.kids.elided = true;
+	value_add(v, arr);
 	return v;
 }
 
