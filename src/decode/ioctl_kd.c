@@ -527,6 +527,30 @@ static struct value *kd_diacrs(struct decode_ctx *ctx, const char *name,
 	return v;
 }
 
+/* GIO_FONTX: struct consolefontdesc given, and after a successful call
+ * the one written back with its font bytes (32 a character) in hex. */
+static struct value *kd_fontx(struct decode_ctx *ctx, const char *name,
+			      uint64_t arg)
+{
+	struct consolefontdesc d;
+	struct value *v;
+	uint64_t data;
+
+	if (!decode_read(ctx, name, arg, &d, sizeof(d), &v))
+		return ctx->at_exit ? NULL : v;
+	data = (uintptr_t)d.chardata;
+	v = value_struct(ctx->arena, name, arg);
+	value_add(v, value_uint(ctx->arena, "charcount", d.charcount));
+	value_add(v, value_uint(ctx->arena, "charheight", d.charheight));
+	if (!ctx->at_exit || !data) {
+		value_add(v, value_ptr(ctx->arena, "chardata", data));
+		return ctx->at_exit ? ioctl_inout_exit(ctx, name, v) : v;
+	}
+	value_add(v, decode_buffer(ctx, "chardata", data,
+				   (uint64_t)d.charcount * 32, STR_HEX));
+	return ioctl_inout_exit(ctx, name, v);
+}
+
 struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		       uint32_t req, uint64_t arg)
 {
@@ -553,6 +577,8 @@ struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		return kd_unimap(ctx, name, req, arg);
 	case KDGKBDIACR: case KDSKBDIACR: case KDGKBDIACRUC: case KDSKBDIACRUC:
 		return kd_diacrs(ctx, name, req, arg);
+	case GIO_FONTX:
+		return kd_fontx(ctx, name, arg);
 	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
 		return kd_get(ctx, name, req, arg, 1);
 	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
