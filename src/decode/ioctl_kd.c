@@ -551,6 +551,59 @@ static struct value *kd_fontx(struct decode_ctx *ctx, const char *name,
 	return ioctl_inout_exit(ctx, name, v);
 }
 
+/* console_font_op.data: the font bytes, 32 rows of ceil(width / 8)
+ * bytes a character; KD_FONT_OP_SET_DEFAULT's font name. */
+static struct value *kd_font_data(struct decode_ctx *ctx,
+				  const struct console_font_op *f, bool bytes)
+{
+	uint64_t data = (uintptr_t)f->data;
+
+	if (!bytes || !data)
+		return value_ptr(ctx->arena, "data", data);
+	if (f->op == KD_FONT_OP_SET_DEFAULT)
+		return decode_cstring(ctx, "data", data,
+				      ctx->opts->string_limit);
+	return decode_buffer(ctx, "data", data, (uint64_t)f->charcount *
+			     32 * ((f->width + 7) / 8), STR_HEX);
+}
+
+/* KDFONTOP: struct console_font_op with the fields its operation uses;
+ * after a successful call, the fields the kernel writes back. */
+static struct value *kd_fontop(struct decode_ctx *ctx, const char *name,
+			       uint64_t arg)
+{
+	struct console_font_op f;
+	struct value *v;
+	bool known;
+	unsigned op;
+
+	if (!decode_read(ctx, name, arg, &f, sizeof(f), &v))
+		return ctx->at_exit ? NULL : v;
+	op = f.op;
+	known = xlat_find(&xlat_kd_font_op, op) != NULL;
+	if (ctx->at_exit && (op == KD_FONT_OP_SET || op == KD_FONT_OP_COPY))
+		return NULL;
+	v = value_struct(ctx->arena, name, arg);
+	if (!ctx->at_exit)
+		value_add(v, ioctl_enum(ctx, "op", op, &xlat_kd_font_op));
+	if (!ctx->at_exit && op != KD_FONT_OP_SET_DEFAULT &&
+	    op != KD_FONT_OP_COPY)
+		value_add(v, ioctl_flags_value(ctx, "flags", f.flags,
+					       &xlat_kd_font_flags));
+	if (op != KD_FONT_OP_COPY)
+		value_add(v, value_uint(ctx->arena, "width", f.width));
+	value_add(v, value_uint(ctx->arena, "height", f.height));
+	if (op == KD_FONT_OP_COPY)
+		return v;
+	if (op != KD_FONT_OP_SET_DEFAULT)
+		value_add(v, value_uint(ctx->arena, "charcount", f.charcount));
+	if (!ctx->at_exit || op != KD_FONT_OP_SET_DEFAULT)
+		value_add(v, kd_font_data(ctx, &f, known &&
+					  (op != KD_FONT_OP_GET) ==
+					  !ctx->at_exit));
+	return ctx->at_exit ? ioctl_inout_exit(ctx, name, v) : v;
+}
+
 struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		       uint32_t req, uint64_t arg)
 {
@@ -579,6 +632,8 @@ struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
 		return kd_diacrs(ctx, name, req, arg);
 	case GIO_FONTX:
 		return kd_fontx(ctx, name, arg);
+	case KDFONTOP:
+		return kd_fontop(ctx, name, arg);
 	case KDGETLED: case KDGKBLED: case KDGKBTYPE:
 		return kd_get(ctx, name, req, arg, 1);
 	case KDGETMODE: case KDGKBMODE: case KDGKBMETA:
