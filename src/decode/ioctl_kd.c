@@ -551,6 +551,25 @@ static struct value *kd_fontx(struct decode_ctx *ctx, const char *name,
 	return ioctl_inout_exit(ctx, name, v);
 }
 
+/* KD_FONT_OP_SET_DEFAULT's font name: as strace, only -s bytes are read,
+ * and a name without its NUL in them shows all but the last, cut, even
+ * where its NUL is past the end of readable memory. */
+static struct value *kd_font_name(struct decode_ctx *ctx, uint64_t addr)
+{
+	size_t limit = ctx->opts->string_limit;
+	char *buf = arena_alloc(ctx->arena, limit + 1);
+	ssize_t n = tracee_read_upto(ctx->mem, addr, buf, limit);
+	const char *nul = n > 0 ? memchr(buf, 0, (size_t)n) : NULL;
+
+	if (nul)
+		return value_string(ctx->arena, "data", addr, buf,
+				    (size_t)(nul - buf), false);
+	if (n < 0 || (size_t)n < limit)
+		return value_ptr(ctx->arena, "data", addr);
+	return value_string(ctx->arena, "data", addr, buf,
+			    limit ? limit - 1 : 0, true);
+}
+
 /* console_font_op.data: the font bytes, 32 rows of ceil(width / 8)
  * bytes a character; KD_FONT_OP_SET_DEFAULT's font name. */
 static struct value *kd_font_data(struct decode_ctx *ctx,
@@ -561,8 +580,7 @@ static struct value *kd_font_data(struct decode_ctx *ctx,
 	if (!bytes || !data)
 		return value_ptr(ctx->arena, "data", data);
 	if (f->op == KD_FONT_OP_SET_DEFAULT)
-		return decode_cstring(ctx, "data", data,
-				      ctx->opts->string_limit);
+		return kd_font_name(ctx, data);
 	return decode_buffer(ctx, "data", data, (uint64_t)f->charcount *
 			     32 * ((f->width + 7) / 8), STR_HEX);
 }
