@@ -24,6 +24,8 @@
  * PIO_CMAP: 16 colours of 3 bytes (drivers/tty/vt). */
 #define KD_FONT_BYTES (256 * 32)
 #define KD_CMAP_BYTES (16 * 3)
+/* A font name with its NUL (the kernel's MAX_FONT_NAME). */
+#define KD_FONT_NAME_MAX 32
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A text comment that -X raw leaves out. */
@@ -551,23 +553,25 @@ static struct value *kd_fontx(struct decode_ctx *ctx, const char *name,
 	return ioctl_inout_exit(ctx, name, v);
 }
 
-/* KD_FONT_OP_SET_DEFAULT's font name: as strace, only -s bytes are read,
- * and a name without its NUL in them shows all but the last, cut, even
- * where its NUL is past the end of readable memory. */
+/* KD_FONT_OP_SET_DEFAULT's font name: at most KD_FONT_NAME_MAX bytes
+ * with its NUL, as the kernel reads it; one without shows all but the
+ * last byte, cut. */
 static struct value *kd_font_name(struct decode_ctx *ctx, uint64_t addr)
 {
-	size_t limit = ctx->opts->string_limit;
-	char *buf = arena_alloc(ctx->arena, limit + 1);
-	ssize_t n = tracee_read_upto(ctx->mem, addr, buf, limit);
+	size_t limit = ctx->opts->string_limit, len;
+	char *buf = arena_alloc(ctx->arena, KD_FONT_NAME_MAX);
+	ssize_t n = tracee_read_upto(ctx->mem, addr, buf, KD_FONT_NAME_MAX);
 	const char *nul = n > 0 ? memchr(buf, 0, (size_t)n) : NULL;
+	bool cut = !nul;
 
-	if (nul)
-		return value_string(ctx->arena, "data", addr, buf,
-				    (size_t)(nul - buf), false);
-	if (n < 0 || (size_t)n < limit)
+	if (!nul && n < KD_FONT_NAME_MAX)
 		return value_ptr(ctx->arena, "data", addr);
-	return value_string(ctx->arena, "data", addr, buf,
-			    limit ? limit - 1 : 0, true);
+	len = nul ? (size_t)(nul - buf) : KD_FONT_NAME_MAX - 1;
+	if (len > limit) {
+		len = limit;
+		cut = true;
+	}
+	return value_string(ctx->arena, "data", addr, buf, len, cut);
 }
 
 /* console_font_op.data: the font bytes, 32 rows of ceil(width / 8)
