@@ -563,6 +563,34 @@ static int kvm_fds(void)
 	return 0;
 }
 
+/* the console's tables: strings, pairs, accents, a font name */
+static void kd_table_calls(void)
+{
+	struct kbsentry se = { .kb_func = KVAL(K_F3), .kb_string = "ls\n" };
+	struct unipair pairs[2] = { { 0x263a, 1 }, { 0x2665, 3 } };
+	struct unimapdesc um = { .entry_ct = 2, .entries = pairs };
+	struct kbdiacrs dc = { .kb_cnt = 1,
+			       .kbdiacr = { { '^', 'e', 0xea } } };
+	char name[] = "lat1-16";
+	struct console_font_op op = { .op = KD_FONT_OP_SET_DEFAULT,
+				      .width = 8, .height = 16,
+				      .data = (unsigned char *)name };
+
+	ioctl(-1, KDSKBSENT, &se);
+	expect("ioctl(-1, KDSKBSENT, {kb_func=KVAL(K_F3), "
+	       "kb_string=\"ls\\n\"})");
+	ioctl(-1, PIO_UNIMAP, &um);
+	expect("ioctl(-1, PIO_UNIMAP, {entry_ct=2, entries=[{unicode=0x263a, "
+	       "fontpos=0x1}, {unicode=0x2665, fontpos=0x3}]})");
+	ioctl(-1, KDSKBDIACR, &dc);
+	expect("ioctl(-1, KDSKBDIACR, {kb_cnt=1, kbdiacr=[{diacr='^', "
+	       "base='e', result='\\xea'}]})");
+	ioctl(-1, KDFONTOP, &op);
+	expect("ioctl(-1, KDFONTOP, {op=KD_FONT_OP_SET_DEFAULT, width=8, "
+	       "height=16, data=\"lat1-16\"}%s)",
+	       injected ? " => {width=8, height=16}" : "");
+}
+
 static void kd_calls(void)
 {
 	struct kbentry get = { .kb_table = K_ALTTAB, .kb_index = 30,
@@ -598,6 +626,7 @@ static void kd_calls(void)
 	ioctl(-1, KDKBDREP, &rep);
 	expect("ioctl(-1, KDKBDREP, {delay=250, period=33}%s)",
 	       injected ? " => {delay=250, period=33}" : "");
+	kd_table_calls();
 }
 
 int main(int argc, char **argv)
