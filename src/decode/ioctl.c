@@ -22,6 +22,7 @@ static const struct {
 	{ '=', ioctl_ptp },
 	{ 'E', ioctl_evdev },
 	{ 'L', ioctl_loop },
+	{ 'K', ioctl_kd },
 	{ '!', ioctl_seccomp },
 	{ 0x3e, ioctl_counter },
 	{ 'O', ioctl_ubi },

@@ -49,6 +49,9 @@ struct value *ioctl_evdev(struct decode_ctx *ctx, const char *name,
 const char *ioctl_evdev_name(struct decode_ctx *ctx, uint32_t req,
 			     bool comments);
 
+struct value *ioctl_kd(struct decode_ctx *ctx, const char *name,
+		       uint32_t req, uint64_t arg);
+
 struct value *ioctl_lirc(struct decode_ctx *ctx, const char *name,
 			 uint32_t req, uint64_t arg);
 

@@ -8,6 +8,10 @@
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/input.h>
+#include <linux/kd.h>
+/* glibc's before linux/keyboard.h, whose linux/wait.h clashes with it */
+#include <sys/wait.h>
+#include <linux/keyboard.h>
 #include <linux/kvm.h>
 #include <linux/lirc.h>
 #include <linux/loop.h>
@@ -559,6 +563,72 @@ static int kvm_fds(void)
 	return 0;
 }
 
+/* the console's tables: strings, pairs, accents, a font name */
+static void kd_table_calls(void)
+{
+	struct kbsentry se = { .kb_func = KVAL(K_F3), .kb_string = "ls\n" };
+	struct unipair pairs[2] = { { 0x263a, 1 }, { 0x2665, 3 } };
+	struct unimapdesc um = { .entry_ct = 2, .entries = pairs };
+	struct kbdiacrs dc = { .kb_cnt = 1,
+			       .kbdiacr = { { '^', 'e', 0xea } } };
+	char name[] = "lat1-16";
+	struct console_font_op op = { .op = KD_FONT_OP_SET_DEFAULT,
+				      .width = 8, .height = 16,
+				      .data = (unsigned char *)name };
+
+	ioctl(-1, KDSKBSENT, &se);
+	expect("ioctl(-1, KDSKBSENT, {kb_func=KVAL(K_F3), "
+	       "kb_string=\"ls\\n\"})");
+	ioctl(-1, PIO_UNIMAP, &um);
+	expect("ioctl(-1, PIO_UNIMAP, {entry_ct=2, entries=[{unicode=0x263a, "
+	       "fontpos=0x1}, {unicode=0x2665, fontpos=0x3}]})");
+	ioctl(-1, KDSKBDIACR, &dc);
+	expect("ioctl(-1, KDSKBDIACR, {kb_cnt=1, kbdiacr=[{diacr='^', "
+	       "base='e', result='\\xea'}]})");
+	ioctl(-1, KDFONTOP, &op);
+	expect("ioctl(-1, KDFONTOP, {op=KD_FONT_OP_SET_DEFAULT, width=8, "
+	       "height=16, data=\"lat1-16\"}%s)",
+	       injected ? " => {width=8, height=16}" : "");
+}
+
+static void kd_calls(void)
+{
+	struct kbentry get = { .kb_table = K_ALTTAB, .kb_index = 30,
+			       .kb_value = K_F1 };
+	struct kbentry set = { .kb_table = 1 << KG_CTRL | 1 << KG_ALT,
+			       .kb_index = 5, .kb_value = K(KT_LATIN, 'a') };
+	struct kbd_repeat rep = { .delay = 250, .period = 33 };
+	int mode = KD_TEXT1;
+
+	ioctl(-1, KIOCSOUND, 1000UL);
+	expect("ioctl(-1, KIOCSOUND, 1000 /* 1193 Hz */)");
+	ioctl(-1, KDMKTONE, 200UL << 16 | 500);
+	expect("ioctl(-1, KDMKTONE, 200<<16|500 /* 2386 Hz, 200 ms */)");
+	ioctl(-1, KDSETMODE, (unsigned long)KD_GRAPHICS);
+	expect("ioctl(-1, KDSETMODE, KD_GRAPHICS)");
+	ioctl(-1, KDSKBMODE, 7UL);
+	expect("ioctl(-1, KDSKBMODE, 7 /* K_??? */)");
+	ioctl(-1, KDSKBLED, (unsigned long)(LED_CAP | LED_SCR << 4));
+	expect("ioctl(-1, KDSKBLED, LED_CAP|LED_SCR<<4)");
+	ioctl(-1, KDSIGACCEPT, (unsigned long)SIGUSR2);
+	expect("ioctl(-1, KDSIGACCEPT, SIGUSR2)");
+	ioctl(-1, KDGKBENT, &get);
+	expect("ioctl(-1, KDGKBENT, {kb_table=K_ALTTAB, kb_index=30%s})",
+	       injected ? ", kb_value=0x100 /* K_F1 */" : "");
+	ioctl(-1, KDSKBENT, &set);
+	expect("ioctl(-1, KDSKBENT, {kb_table=1<<KG_CTRL|1<<KG_ALT, "
+	       "kb_index=5, kb_value=0x61 /* K(KT_LATIN, 'a') */})");
+	ioctl(-1, KDGETMODE, &mode);
+	if (injected)
+		expect("ioctl(-1, KDGETMODE, [KD_TEXT1])");
+	else
+		expect("ioctl(-1, KDGETMODE, %p)", (void *)&mode);
+	ioctl(-1, KDKBDREP, &rep);
+	expect("ioctl(-1, KDKBDREP, {delay=250, period=33}%s)",
+	       injected ? " => {delay=250, period=33}" : "");
+	kd_table_calls();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "kvm"))
@@ -583,5 +653,6 @@ int main(int argc, char **argv)
 	sock_calls();
 	kvm_calls();
 	scsi_calls();
+	kd_calls();
 	return 0;
 }
