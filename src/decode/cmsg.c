@@ -202,7 +202,9 @@ struct value *control_value(struct decode_ctx *ctx, uint64_t addr,
 	size_t n = len > cmsg_max_bytes() ? cmsg_max_bytes() : (size_t)len;
 	size_t off = 0;
 
-	if (n < sizeof(struct cmsghdr))
+	/* the stop's budget pays for what is read (recvmmsg reads one
+	 * control buffer per message): past it, the address */
+	if (n < sizeof(struct cmsghdr) || !decode_spend(ctx, n))
 		return value_ptr(ctx->arena, "msg_control", addr);
 	buf = arena_alloc(ctx->arena, n + 1);
 	if (tracee_read(ctx->mem, addr, buf, n) != 0)
