@@ -299,9 +299,10 @@ static bool add_xdp(struct decode_ctx *ctx, struct value *v,
 
 	if (n < 16)
 		return false;
-	f = value_flags(ctx->arena, "sxdp_flags", flags, &xlat_xdp_flags);
+	f = value_flags(ctx->arena, "sxdp_flags", flags,
+			&xlat_sockaddr_xdp_flags);
 	if (flags && !(flags & 0xf))
-		set_unknown_comment(ctx, f, &xlat_xdp_flags);
+		set_unknown_comment(ctx, f, &xlat_sockaddr_xdp_flags);
 	value_add(v, f);
 	value_add(v, ifindex_value(ctx, "sxdp_ifindex", get32(b, 4)));
 	value_add(v, value_uint(ctx->arena, "sxdp_queue_id", get32(b, 8)));
